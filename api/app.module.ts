@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ENTITIES } from '../persistence/data-source';
+import { ApplicationsModule } from './applications/applications.module';
+import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DistrictsModule } from './districts/districts.module';
+import { HealthController } from './health/health.controller';
+import { TemporalModule } from './temporal/temporal.module';
+
+/** The parkflow API: feature modules over one Temporal client and the PostgreSQL read model. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ type: 'postgres', url: config.DATABASE_URL, entities: ENTITIES, synchronize: false }),
+        TemporalModule,
+        AuthModule,
+        ApplicationsModule,
+        CasesModule,
+        DistrictsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

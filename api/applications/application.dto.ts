@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString,
+  Max, MaxLength, Min, ValidateIf, ValidateNested, type ValidationArguments, registerDecorator,
+} from 'class-validator';
+import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
+import { SERVICE_FUNCTIONS, type ServiceFunction } from '../../workflows/definitions/policy';
+import { isValidCreditCode } from './credit-code';
+
+const TEXT = 200;
+const LONG_TEXT = 5000;
+
+/** `creditCode` must be a valid unified social credit code (GB 32100-2015), else 422 naming R-APP-3. */
+function IsUnifiedSocialCreditCode(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isUnifiedSocialCreditCode',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { context: { rule: 'R-APP-3' } },
+      validator: {
+        validate: (value: unknown) => isValidCreditCode(value),
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property} must be an 18-character unified social credit code with a valid GB 32100-2015 check character`,
+      },
+    });
+}
+
+/** A document may be null or absent: that is a policy deficiency (R-APP-1/2), not a malformed body. */
+const presentUnlessNull = ValidateIf((_object: object, value: unknown) => value !== null && value !== undefined);
+
+export class AgencyDto {
+  @ApiProperty({ example: '重庆某某人力资源有限公司' }) @IsString() @IsNotEmpty() @MaxLength(TEXT) name!: string;
+  @ApiProperty({ example: '91500112MA5U00003P' }) @IsUnifiedSocialCreditCode() creditCode!: string;
+}
+
+export class StaffDto {
+  @ApiProperty({ example: '张三' }) @IsString() @IsNotEmpty() @MaxLength(TEXT) name!: string;
+  @ApiPropertyOptional({ example: '主任' }) @IsOptional() @IsString() @MaxLength(TEXT) role?: string;
+  @ApiProperty() @IsBoolean() fullTime!: boolean;
+}
+
+export class OperatingOfficeDto {
+  @ApiProperty({ type: [StaffDto] }) @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => StaffDto)
+  staff!: StaffDto[];
+}
+
+export class ProjectedRevenueDto {
+  @ApiProperty({ example: 350_000_000 }) @IsInt() @Min(0) firstYear!: number;
+  @ApiProperty({ example: 1_200_000_000 }) @IsInt() @Min(0) thirdYear!: number;
+}
+
+export class GovernmentLetterDto {
+  @ApiProperty({ example: '渝北府函〔2026〕12号' }) @IsString() @MaxLength(TEXT) reference!: string;
+  @ApiPropertyOptional({ example: '2026-11-20' }) @IsOptional() @IsISO8601({ strict: true }) date?: string;
+}
+
+export class FeasibilityReportDto {
+  @ApiProperty() @IsString() @MaxLength(TEXT) reference!: string;
+  @ApiProperty() @IsString() @MaxLength(LONG_TEXT) functionalPositioning!: string;
+  @ApiProperty() @IsString() @MaxLength(LONG_TEXT) serviceSystem!: string;
+  @ApiProperty() @IsString() @MaxLength(LONG_TEXT) operatingModel!: string;
+  @ApiProperty() @IsString() @MaxLength(LONG_TEXT) developmentPlan!: string;
+}
+
+export class DocumentsDto {
+  @ApiProperty({ type: GovernmentLetterDto, nullable: true }) @presentUnlessNull @IsObject() @ValidateNested() @Type(() => GovernmentLetterDto)
+  districtGovernmentLetter!: GovernmentLetterDto | null;
+  @ApiProperty({ type: FeasibilityReportDto, nullable: true }) @presentUnlessNull @IsObject() @ValidateNested() @Type(() => FeasibilityReportDto)
+  feasibilityReport!: FeasibilityReportDto | null;
+}
+
+/** The application body of `POST /v1/applications` and of a resubmission (api-contract "Bodies"). */
+export class ApplicationDto {
+  @ApiProperty({ example: '渝北人力资源服务产业园' }) @IsString() @IsNotEmpty() @MaxLength(TEXT) parkName!: string;
+
+  @ApiProperty({ example: '500112', description: 'GB/T 2260 district code (GET /v1/districts)' })
+  @IsString() @IsIn([...DISTRICT_CODES], { message: 'district must be a known district code (GET /v1/districts)' })
+  district!: string;
+
+  @ApiProperty({ example: 12000 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(10_000_000) floorAreaSqm!: number;
+
+  @ApiProperty({ enum: SERVICE_FUNCTIONS, isArray: true })
+  @IsArray() @ArrayMaxSize(SERVICE_FUNCTIONS.length * 2) @IsIn(SERVICE_FUNCTIONS, { each: true })
+  serviceFunctions!: ServiceFunction[];
+
+  @ApiProperty({ type: [AgencyDto] }) @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => AgencyDto)
+  agencies!: AgencyDto[];
+
+  @ApiProperty({ type: OperatingOfficeDto, nullable: true }) @presentUnlessNull @IsObject() @ValidateNested() @Type(() => OperatingOfficeDto)
+  operatingOffice!: OperatingOfficeDto | null;
+
+  @ApiProperty({ type: ProjectedRevenueDto }) @IsObject() @ValidateNested() @Type(() => ProjectedRevenueDto)
+  projectedRevenue!: ProjectedRevenueDto;
+
+  @ApiProperty({ type: DocumentsDto }) @IsObject() @ValidateNested() @Type(() => DocumentsDto)
+  documents!: DocumentsDto;
+}

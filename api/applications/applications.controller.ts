@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ApplicationDto } from './application.dto';
+import { ApplicationsService } from './applications.service';
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('v1/applications')
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  /** §5.1: a district files an application; R-APP-1..7 decide `submitted` or `returned` with deficiencies. */
+  @Post()
+  @HttpCode(201)
+  @Roles('district')
+  @ApiOperation({ summary: 'File an application for a park in the caller’s district (§5.1, R-APP-1..7)' })
+  @ApiCreatedResponse({ description: '{ caseId, stage: submitted | returned, deficiencies: [{ rule, message }] }' })
+  file(@CurrentActor() actor: Actor, @Body() body: ApplicationDto): Promise<SubmissionOutcome> {
+    return this.applications.file(actor, body);
+  }
+}

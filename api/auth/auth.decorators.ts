@@ -1,0 +1,22 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Actor, OfficerRole } from '../../workflows/definitions/case';
+
+export const IS_PUBLIC = 'parkflow:public';
+export const ALLOWED_ROLES = 'parkflow:roles';
+
+/** The route needs no bearer token (health, docs). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/** Only these roles may call the route; others get 403. */
+export const Roles = (...roles: OfficerRole[]): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ROLES, roles);
+
+export interface AuthenticatedRequest {
+  actor?: Actor;
+}
+
+/** The authenticated caller, set by the auth guard. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a public route');
+  return actor;
+});

@@ -1,0 +1,24 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../workflows/definitions/case';
+import { CurrentActor } from '../auth/auth.decorators';
+import { notFound } from '../common/api-error';
+import type { CaseView } from './case-view';
+import { CasesService } from './cases.service';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('v1/cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Get(':caseId')
+  @ApiOperation({ summary: 'The case: stage, deadlines, deficiencies, … (scoped to the caller)' })
+  @ApiOkResponse({ description: 'the case' })
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', new ParseUUIDPipe({ exceptionFactory: () => notFound('that case') })) caseId: string,
+  ): Promise<CaseView> {
+    return this.cases.get(actor, caseId);
+  }
+}

@@ -1,0 +1,51 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import type { ErrorBody } from './api-error';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation_failed',
+  429: 'too_many_requests',
+  503: 'service_unavailable',
+};
+
+/** Renders every error in the contract's shape; unexpected errors become a 500 without internals. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    response.status(this.statusOf(exception)).json(this.bodyOf(exception));
+  }
+
+  private statusOf(exception: unknown): number {
+    if (exception instanceof HttpException) return exception.getStatus();
+    const status = (exception as { status?: unknown })?.status; // body-parser errors (413, 400) carry one
+    return typeof status === 'number' && status >= 400 && status < 600 ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+  }
+
+  private bodyOf(exception: unknown): ErrorBody {
+    const status = this.statusOf(exception);
+    if (exception instanceof HttpException) {
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null && 'error' in response && 'details' in response) {
+        return response as ErrorBody;
+      }
+      return { error: CODE_BY_STATUS[status] ?? 'error', message: exception.message, details: [] };
+    }
+    if (status < 500) {
+      const message = exception instanceof Error ? exception.message : 'bad request';
+      return { error: CODE_BY_STATUS[status] ?? 'bad_request', message, details: [] };
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return { error: 'internal_error', message: 'an unexpected error occurred; it has been logged', details: [] };
+  }
+}

@@ -1,0 +1,17 @@
+import { createApp } from './create-app';
+import { DEVELOPMENT_JWT_SECRET, loadAppConfig } from './config/app-config';
+
+async function main(): Promise<void> {
+  const config = loadAppConfig();
+  const app = await createApp(config);
+  await app.listen(config.PORT);
+  console.log(`parkflow API on http://localhost:${config.PORT} (OpenAPI: /docs)`);
+  if (config.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    console.log(`using the development JWT secret '${DEVELOPMENT_JWT_SECRET}' (set AUTH_JWT_SECRET to change it)`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

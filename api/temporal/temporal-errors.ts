@@ -1,0 +1,51 @@
+import { HttpStatus } from '@nestjs/common';
+import { CaseFailureType, type InvalidStageDetails } from '../../workflows/definitions/failures';
+import { ApiError } from '../common/api-error';
+
+interface FailureLike {
+  name?: string;
+  type?: string;
+  message?: string;
+  details?: unknown[];
+  cause?: FailureLike;
+}
+
+/** The `ApplicationFailure.type` behind a failed update, if any (matched by name and type, never instanceof). */
+function applicationFailureOf(error: unknown): FailureLike | undefined {
+  let current = error as FailureLike | undefined;
+  while (current) {
+    if (current.name === 'ApplicationFailure' && current.type) return current;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+/** True when the bounded wait for a worker ran out (deadline exceeded or the update RPC timed out). */
+export function isWorkerWaitTimeout(error: unknown): boolean {
+  const e = error as { name?: string; code?: number };
+  return e?.name === 'WorkflowUpdateRPCTimeoutOrCancelledError' || (e?.name === 'ServiceError' && /deadline/i.test(String((error as Error).message))) || e?.code === 4;
+}
+
+/** The 503 an officer gets when no worker took the action in time. */
+export function noWorkerError(taskQueue: string, waitedMs: number): ApiError {
+  return new ApiError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'worker_unavailable',
+    `no parkflow worker answered on task queue '${taskQueue}' within ${waitedMs} ms; the action was not applied — retry once the worker runs`,
+  );
+}
+
+/** Maps a workflow's business failure (validator or handler) to the contract's 409 / 422; rethrows others. */
+export function toApiError(error: unknown): unknown {
+  const failure = applicationFailureOf(error);
+  if (failure?.type === CaseFailureType.INVALID_STAGE) {
+    const { stage } = (failure.details?.[0] ?? {}) as Partial<InvalidStageDetails>;
+    return new ApiError(HttpStatus.CONFLICT, 'invalid_stage', `${failure.message} (current stage: ${stage ?? 'unknown'})`);
+  }
+  if (failure?.type === CaseFailureType.INVALID_INPUT) {
+    const message = failure.message ?? 'invalid input';
+    const field = message.split(':')[0];
+    return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', message, [{ field, message }]);
+  }
+  return error;
+}

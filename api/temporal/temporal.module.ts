@@ -1,0 +1,30 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { AppConfig } from '../config/app-config';
+
+/** Injection token of the one Temporal {@link Client} the API uses. */
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+
+/**
+ * Owns the Temporal client. The connection is lazy (no I/O while the module graph is built); it is opened
+ * by the first call and closed on shutdown.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: TEMPORAL_CLIENT,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
+    },
+  ],
+  exports: [TEMPORAL_CLIENT],
+})
+export class TemporalModule implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.connection.close();
+  }
+}

@@ -1,0 +1,32 @@
+import { DataSource } from 'typeorm';
+import { CaseSubmissionRecord } from './entities/case-submission.entity';
+import { DistrictRecord } from './entities/district.entity';
+import { ParkCaseRecord } from './entities/park-case.entity';
+import { InitialSchema1764129600000 } from './migrations/1764129600000-initial-schema';
+
+export const ENTITIES = [DistrictRecord, ParkCaseRecord, CaseSubmissionRecord];
+export const MIGRATIONS = [InitialSchema1764129600000];
+
+/** A DataSource for `url`; the schema comes from migrations only (never `synchronize`). */
+export function createDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsTransactionMode: 'each',
+    extra: { max: 10 },
+  });
+}
+
+/** Applies pending migrations; run it once before the worker and the API start. */
+export async function migrate(url: string): Promise<string[]> {
+  const dataSource = await createDataSource(url).initialize();
+  try {
+    const applied = await dataSource.runMigrations();
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Provisions the Temporal servers this project runs against, without Docker and without downloads from
+# anywhere but package registries. Idempotent: built tools live in a per-user cache keyed by version
+# (so fresh clones reuse them) and are linked into the git-ignored .tools/ of this checkout.
+#   .tools/temporal               Temporal CLI (dev server with UI, SQLite), built from source with Go
+#   .tools/temporal-test-server   Java time-skipping test server behind a fast-starting wrapper
+# A tool that cannot be provisioned (no Go / no Java here) is left out; the tests then fall back to the
+# SDK's own download (see test/support/temporal-executables.ts).
+set -euo pipefail
+
+TEMPORAL_CLI_VERSION=v1.5.1        # later tags carry a replace directive that `go install` rejects
+TEST_SERVER_VERSION=1.38.0
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cache=${PARKFLOW_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/parkflow}
+tools="$root/.tools"
+mkdir -p "$cache" "$tools"
+log() { printf '[provision] %s\n' "$*" >&2; }
+
+provision_temporal_cli() {
+  if [ -n "${TEMPORAL_CLI_PATH:-}" ]; then
+    [ -x "$TEMPORAL_CLI_PATH" ] || { log "TEMPORAL_CLI_PATH=$TEMPORAL_CLI_PATH is not executable"; exit 1; }
+    ln -sfn "$TEMPORAL_CLI_PATH" "$tools/temporal"; log "temporal CLI: $TEMPORAL_CLI_PATH (TEMPORAL_CLI_PATH)"; return
+  fi
+  local dir="$cache/temporal-cli-$TEMPORAL_CLI_VERSION"
+  if [ ! -x "$dir/temporal" ]; then
+    if ! command -v go >/dev/null; then log "no Go toolchain: the SDK will download the dev server"; return; fi
+    log "building temporal CLI $TEMPORAL_CLI_VERSION from source (a few minutes, once per machine)"
+    mkdir -p "$dir.partial"
+    GOBIN="$dir.partial" GOFLAGS="${GOFLAGS:-} -trimpath" go install -ldflags='-s -w' \
+      "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION"
+    rm -rf "$dir" && mv "$dir.partial" "$dir"
+  fi
+  ln -sfn "$dir/temporal" "$tools/temporal"; log "temporal CLI: $dir/temporal"
+}
+
+provision_test_server() {
+  if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
+    log "no Java/Maven: the SDK will download the time-skipping test server"; return
+  fi
+  local java_id; java_id=$(java -version 2>&1 | head -1 | tr -cd '[:alnum:]._-')
+  local dir="$cache/temporal-test-server-$TEST_SERVER_VERSION-$java_id"
+  if [ ! -x "$dir/temporal-test-server" ]; then
+    log "resolving io.temporal:temporal-test-server:$TEST_SERVER_VERSION with Maven"
+    rm -rf "$dir.partial" && mkdir -p "$dir.partial"
+    mvn -q -B -f "$root/scripts/provision/test-server-pom.xml" -DtestServerVersion="$TEST_SERVER_VERSION" \
+      dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$dir.partial/lib"
+    write_test_server_wrapper "$dir.partial" "$dir"
+    record_class_data_archive "$dir.partial"
+    rm -rf "$dir" && mv "$dir.partial" "$dir"
+  fi
+  ln -sfn "$dir/temporal-test-server" "$tools/temporal-test-server"; log "test server: $dir/temporal-test-server"
+}
+
+# The SDK gives a spawned server 5 s to accept connections. A cold JVM loading ~40 jars takes 1-2 s on an
+# idle core and more under load, so the wrapper uses an application class-data-sharing archive (classes
+# pre-parsed once) and C1-only compilation, which roughly halves start-up (bench/test-server-startup.sh).
+write_test_server_wrapper() {
+  local build_dir=$1 final_dir=$2
+  cat > "$build_dir/temporal-test-server" <<WRAPPER
+#!/usr/bin/env bash
+# usage: temporal-test-server <port> — Temporal's Java time-skipping test server (io.temporal:temporal-test-server:$TEST_SERVER_VERSION)
+exec java -XX:SharedArchiveFile="$final_dir/classes.jsa" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \\
+  -Xss512k -Xlog:disable -Xlog:all=error:stderr \${PARKFLOW_TEST_SERVER_JAVA_OPTS:-} \\
+  -cp "$final_dir/lib/*" io.temporal.testserver.TestServer "\$@"
+WRAPPER
+  chmod +x "$build_dir/temporal-test-server"
+}
+
+record_class_data_archive() {
+  local dir=$1 port
+  port=$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')
+  java -XX:ArchiveClassesAtExit="$dir/classes.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable \
+    -cp "$dir/lib/*" io.temporal.testserver.TestServer "$port" >/dev/null 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+  sleep 1 # let the gRPC services finish loading their classes before the archive is written
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  [ -s "$dir/classes.jsa" ] || log "warning: no class-data archive recorded; the test server starts slower"
+}
+
+provision_temporal_cli
+provision_test_server

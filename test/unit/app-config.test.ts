@@ -1,0 +1,29 @@
+import { DEVELOPMENT_JWT_SECRET, loadAppConfig } from '../../api/config/app-config';
+import { loadWorkerConfig } from '../../worker/worker-config';
+
+const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db' };
+
+describe('configuration (api-contract "Configuration")', () => {
+  it('applies the local-stack defaults', () => {
+    const config = loadAppConfig(base);
+    expect(config).toMatchObject({ PORT: 3000, TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'parkflow', POLICY_TIME_SCALE: 1 });
+    expect(config.AUTH_JWT_SECRET).toBe(DEVELOPMENT_JWT_SECRET);
+  });
+
+  it('parses numbers and rejects bad values, naming each variable', () => {
+    expect(loadAppConfig({ ...base, PORT: '8080', POLICY_TIME_SCALE: '86400' })).toMatchObject({ PORT: 8080, POLICY_TIME_SCALE: 86400 });
+    expect(() => loadAppConfig({ ...base, POLICY_TIME_SCALE: '-1' })).toThrow(/POLICY_TIME_SCALE/);
+    expect(() => loadAppConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadAppConfig({ ...base, TEMPORAL_ADDRESS: 'no-port' })).toThrow(/TEMPORAL_ADDRESS/);
+  });
+
+  it('refuses the development JWT secret in production', () => {
+    expect(() => loadAppConfig({ ...base, NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET/);
+    expect(loadAppConfig({ ...base, NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-real-production-secret' }).NODE_ENV).toBe('production');
+  });
+
+  it('validates the worker configuration too', () => {
+    expect(loadWorkerConfig(base)).toEqual({ temporalAddress: '127.0.0.1:7233', temporalNamespace: 'default', taskQueue: 'parkflow', databaseUrl: base.DATABASE_URL });
+    expect(() => loadWorkerConfig({})).toThrow(/DATABASE_URL/);
+  });
+});

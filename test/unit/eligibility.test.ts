@@ -1,0 +1,73 @@
+import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
+import { checkEligibility } from '../../workflows/eligibility';
+import { agencies, validApplication } from '../support/fixtures';
+
+const rulesOf = (app = validApplication()) => checkEligibility(app, DEFAULT_POLICY).map((d) => d.rule);
+
+describe('checkEligibility (R-APP-1..7, §4.1–§4.4, §5.1)', () => {
+  it('finds nothing wrong with a complete application', () => {
+    expect(checkEligibility(validApplication(), DEFAULT_POLICY)).toEqual([]);
+  });
+
+  it('R-APP-1: a missing district government letter is a deficiency', () => {
+    const app = validApplication();
+    app.documents.districtGovernmentLetter = null;
+    expect(rulesOf(app)).toEqual(['R-APP-1']);
+  });
+
+  it('R-APP-2: the feasibility report must exist and state all four parts', () => {
+    const missing = validApplication();
+    missing.documents.feasibilityReport = null;
+    expect(rulesOf(missing)).toEqual(['R-APP-2']);
+    const partial = validApplication();
+    partial.documents.feasibilityReport = { ...partial.documents.feasibilityReport!, operatingModel: ' ', developmentPlan: '' };
+    const found = checkEligibility(partial, DEFAULT_POLICY);
+    expect(found.map((d) => d.field)).toEqual(['documents.feasibilityReport.operatingModel', 'documents.feasibilityReport.developmentPlan']);
+  });
+
+  it('R-APP-3: at least 15 agencies, and 14 is one too few', () => {
+    expect(rulesOf(validApplication({ agencies: agencies(14) }))).toEqual(['R-APP-3']);
+    expect(rulesOf(validApplication({ agencies: agencies(15) }))).toEqual([]);
+  });
+
+  it('R-APP-3: a credit code listed twice is reported and not counted twice', () => {
+    const roster = agencies(15);
+    roster[14] = { ...roster[14], creditCode: roster[0].creditCode };
+    const found = checkEligibility(validApplication({ agencies: roster }), DEFAULT_POLICY);
+    expect(found.map((d) => d.rule)).toEqual(['R-APP-3', 'R-APP-3']);
+    expect(found[0].message).toMatch(/more than once/);
+    expect(found[1].message).toMatch(/14 distinct/);
+  });
+
+  it('R-APP-4: at least 8,000 m² (7,999 fails, 8,000 passes)', () => {
+    expect(rulesOf(validApplication({ floorAreaSqm: 7999 }))).toEqual(['R-APP-4']);
+    expect(rulesOf(validApplication({ floorAreaSqm: 8000 }))).toEqual([]);
+  });
+
+  it('R-APP-5: every supporting service function must be present, and the message names the missing', () => {
+    const found = checkEligibility(validApplication({ serviceFunctions: ['social_security', 'personnel_talent'] }), DEFAULT_POLICY);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ rule: 'R-APP-5' });
+    expect(found[0].message).toContain('employment & entrepreneurship');
+    expect(found[0].message).toContain('property management');
+  });
+
+  it('R-APP-6: an operating office with no named staff is a deficiency', () => {
+    expect(rulesOf(validApplication({ operatingOffice: { staff: [] } }))).toEqual(['R-APP-6']);
+    expect(rulesOf(validApplication({ operatingOffice: null }))).toEqual(['R-APP-6']);
+  });
+
+  it('R-APP-7: first-year ≥ 300 M and third-year ≥ 1,000 M projected revenue, each checked', () => {
+    const app = validApplication({ projectedRevenue: { firstYear: 299_999_999, thirdYear: 999_999_999 } });
+    expect(checkEligibility(app, DEFAULT_POLICY).map((d) => d.field)).toEqual(['projectedRevenue.firstYear', 'projectedRevenue.thirdYear']);
+  });
+
+  it('lists every deficiency at once, in rule order (14 agencies and 7,999 m² → R-APP-3, R-APP-4)', () => {
+    expect(rulesOf(validApplication({ agencies: agencies(14), floorAreaSqm: 7999 }))).toEqual(['R-APP-3', 'R-APP-4']);
+  });
+
+  it('takes its thresholds from the policy configuration, not literals', () => {
+    const stricter = { ...DEFAULT_POLICY, minAgencies: 20, minFloorAreaSqm: 15000 };
+    expect(checkEligibility(validApplication(), stricter).map((d) => d.rule)).toEqual(['R-APP-3', 'R-APP-4']);
+  });
+});

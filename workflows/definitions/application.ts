@@ -1,0 +1,54 @@
+import type { ServiceFunction } from './policy';
+
+/** A resident HR-service agency on the roster (R-APP-3). */
+export interface Agency {
+  name: string;
+  /** 18-character unified social credit code (GB 32100-2015). */
+  creditCode: string;
+}
+
+export interface OfficeStaff {
+  name: string;
+  role?: string;
+  fullTime: boolean;
+}
+
+export interface DocumentReference {
+  reference: string;
+  /** ISO date. */
+  date?: string;
+}
+
+export interface FeasibilityReport {
+  reference: string;
+  functionalPositioning: string;
+  serviceSystem: string;
+  operatingModel: string;
+  developmentPlan: string;
+}
+
+/**
+ * A district's application for designation, as `POST /v1/applications` carries it (§5.1, §4.1–§4.4).
+ * Well-formed but possibly policy-deficient: documents may be `null`, lists may be short.
+ */
+export interface ParkApplication {
+  parkName: string;
+  /** GB/T 2260 code of the applying district. */
+  district: string;
+  floorAreaSqm: number;
+  serviceFunctions: ServiceFunction[];
+  agencies: Agency[];
+  operatingOffice: { staff: OfficeStaff[] } | null;
+  projectedRevenue: { firstYear: number; thirdYear: number };
+  documents: {
+    districtGovernmentLetter: DocumentReference | null;
+    feasibilityReport: FeasibilityReport | null;
+  };
+}
+
+/** One broken policy rule, e.g. `{ rule: 'R-APP-3', message: '…' }`. */
+export interface Deficiency {
+  rule: string;
+  message: string;
+  field?: string;
+}

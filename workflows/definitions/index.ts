@@ -1,0 +1,6 @@
+export * from './application';
+export * from './case';
+export * from './failures';
+export * from './messages';
+export * from './policy';
+export * from './search-attributes';

@@ -1,0 +1,9 @@
+/**
+ * Custom search attributes ops filter and sort by in the Temporal UI. Plain key objects (same shape as
+ * `defineSearchAttributeKey`) so this contract depends on nothing but itself.
+ * Register them on a server with `temporal operator search-attribute create` (scripts/dev.sh does).
+ */
+export const CASE_STAGE_KEY = { name: 'CaseStage', type: 'KEYWORD' } as const;
+export const DISTRICT_KEY = { name: 'District', type: 'KEYWORD' } as const;
+
+export const PARK_CASE_SEARCH_ATTRIBUTES = [CASE_STAGE_KEY, DISTRICT_KEY] as const;

@@ -1,0 +1,20 @@
+/**
+ * Policy time (api-contract "Time"): `POLICY_TIME_SCALE` divides every policy duration, so a policy day
+ * lasts `86400 / scale` seconds of workflow time. Policy dates are counted from the case's opening.
+ */
+const DAY_MS = 86_400_000;
+
+/** Workflow-time milliseconds that `days` policy days last. */
+export function policyDaysToMs(days: number, scale: number): number {
+  return (days * DAY_MS) / scale;
+}
+
+/** The policy date at workflow time `nowMs`, for a case opened at `openedMs` (identical when scale is 1). */
+export function policyDateAt(openedMs: number, nowMs: number, scale: number): Date {
+  return new Date(openedMs + (nowMs - openedMs) * scale);
+}
+
+/** ISO policy date `days` policy days after the policy date `fromIso`. */
+export function addPolicyDays(fromIso: string, days: number): string {
+  return new Date(Date.parse(fromIso) + days * DAY_MS).toISOString();
+}
