@@ -1,0 +1,74 @@
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../persistence/data-source';
+import { createParkflowWorker } from '../../worker/create-worker';
+import type { ParkApplication } from '../../workflows/definitions/application';
+import type { ParkCaseInput } from '../../workflows/definitions/case';
+import { PARK_CASE_WORKFLOW_TYPE, parkCaseWorkflowId, submitApplicationUpdate } from '../../workflows/definitions/messages';
+import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
+import { DISTRICT_KEY, PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
+import { testServerExecutable } from './temporal-executables';
+
+const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+
+/** A time-skipping server, a worker with the real activities, and PostgreSQL (from the global setup). */
+export interface WorkflowHarness {
+  env: TestWorkflowEnvironment;
+  client: Client;
+  dataSource: DataSource;
+  taskQueue: string;
+  /** Runs `fn` while a parkflow worker polls the harness's task queue. */
+  withWorker<R>(fn: () => Promise<R>): Promise<R>;
+  teardown(): Promise<void>;
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+export async function startWorkflowHarness(): Promise<WorkflowHarness> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(PARK_CASE_SEARCH_ATTRIBUTES.map((key) => [key.name, KEYWORD])),
+  });
+  const dataSource = await createDataSource(process.env.DATABASE_URL as string).initialize();
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
+  const workflowBundle = await bundle;
+  const taskQueue = `test-${randomUUID()}`;
+  return {
+    env,
+    client: env.client,
+    dataSource,
+    taskQueue,
+    async withWorker(fn) {
+      const worker = await createParkflowWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, dataSource, workflowBundle });
+      return worker.runUntil(fn);
+    },
+    async teardown() {
+      await dataSource.destroy();
+      await env.teardown();
+    },
+  };
+}
+
+/** Files `application` as a new case the way the API does (Update-with-Start), returning ids and outcome. */
+export async function fileApplication(h: WorkflowHarness, application: ParkApplication, policyTimeScale = 1) {
+  const caseId = randomUUID();
+  const input: ParkCaseInput = { caseId, district: application.district, parkName: application.parkName, policy: DEFAULT_POLICY, policyTimeScale };
+  const workflowId = parkCaseWorkflowId(caseId);
+  const outcome = await h.client.workflow.executeUpdateWithStart(submitApplicationUpdate, {
+    args: [{ application, actor: { id: 'district-officer', role: 'district', district: application.district } }],
+    startWorkflowOperation: new WithStartWorkflowOperation(PARK_CASE_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue: h.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'FAIL',
+      typedSearchAttributes: [{ key: DISTRICT_KEY, value: application.district }],
+    }),
+  });
+  return { caseId, workflowId, outcome, handle: h.client.workflow.getHandle(workflowId) };
+}

@@ -1,0 +1,92 @@
+import { temporal } from '@temporalio/proto';
+import { caseSnapshotQuery, submitApplicationUpdate } from '../../workflows/definitions/messages';
+import { CASE_STAGE_KEY } from '../../workflows/definitions/search-attributes';
+import { agencies, validApplication } from '../support/fixtures';
+import { fileApplication, startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+
+const EventType = temporal.api.enums.v1.EventType;
+let h: WorkflowHarness;
+
+beforeAll(async () => {
+  h = await startWorkflowHarness();
+});
+afterAll(async () => {
+  await h?.teardown();
+});
+
+const readModel = (caseId: string) =>
+  h.dataSource.query('SELECT stage, version, snapshot FROM park_cases WHERE case_id = $1', [caseId]).then((rows) => rows[0]);
+const filings = (caseId: string) =>
+  h.dataSource.query('SELECT submission_no, outcome FROM case_submissions WHERE case_id = $1 ORDER BY submission_no', [caseId]);
+
+describe('park case intake (§5.1, R-APP-1..7)', () => {
+  it('R-APP-1..7 met: the case is submitted, recorded in PostgreSQL and tagged CaseStage=submitted', () =>
+    h.withWorker(async () => {
+      const { caseId, outcome, handle } = await fileApplication(h, validApplication());
+      expect(outcome).toEqual({ caseId, stage: 'submitted', deficiencies: [] });
+      expect(await readModel(caseId)).toMatchObject({ stage: 'submitted', version: 1 });
+      expect(await filings(caseId)).toEqual([{ submission_no: 1, outcome: 'submitted' }]);
+      const description = await handle.describe();
+      expect(description.typedSearchAttributes.get(CASE_STAGE_KEY)).toBe('submitted');
+      expect((await handle.query(caseSnapshotQuery)).stage).toBe('submitted');
+    }));
+
+  it('R-APP-3 and R-APP-4 broken: returned with both deficiencies, then lapsed after the 30-day resubmission window', () =>
+    h.withWorker(async () => {
+      const app = validApplication({ agencies: agencies(14), floorAreaSqm: 7999 });
+      const { caseId, outcome, handle } = await fileApplication(h, app);
+      expect(outcome.stage).toBe('returned');
+      expect(outcome.deficiencies.map((d) => d.rule)).toEqual(['R-APP-3', 'R-APP-4']);
+      const returned = await handle.query(caseSnapshotQuery);
+      expect(returned.deadlines).toEqual([{ kind: 'resubmission', dueAt: expect.any(String) }]);
+      const windowDays = (Date.parse(returned.deadlines[0].dueAt) - Date.parse(returned.updatedAt)) / 86_400_000;
+      expect(windowDays).toBe(30);
+
+      const final = await handle.result(); // the time-skipping server jumps the 30 policy days
+      expect(final.stage).toBe('lapsed');
+      expect(Date.parse(final.updatedAt) - Date.parse(returned.updatedAt)).toBeGreaterThanOrEqual(30 * 86_400_000);
+      expect(await readModel(caseId)).toMatchObject({ stage: 'lapsed' });
+      expect((await handle.describe()).typedSearchAttributes.get(CASE_STAGE_KEY)).toBe('lapsed');
+    }));
+
+  it('returned → resubmitted within the window: R-APP-1..7 run again and the case is submitted', () =>
+    h.withWorker(async () => {
+      const { caseId, handle } = await fileApplication(h, validApplication({ floorAreaSqm: 5000 }));
+      await h.env.sleep('20 days');
+      const corrected = await handle.executeUpdate(submitApplicationUpdate, {
+        args: [{ application: validApplication(), actor: { id: 'district-officer', role: 'district', district: '500112' } }],
+      });
+      expect(corrected).toEqual({ caseId, stage: 'submitted', deficiencies: [] });
+      await h.env.sleep('15 days'); // past the first window: a submitted case does not lapse
+      expect((await handle.query(caseSnapshotQuery)).stage).toBe('submitted');
+      expect(await filings(caseId)).toEqual([
+        { submission_no: 1, outcome: 'returned' },
+        { submission_no: 2, outcome: 'submitted' },
+      ]);
+    }));
+
+  it('a filing in a stage that does not allow it is rejected (InvalidStage) and leaves no event in history', () =>
+    h.withWorker(async () => {
+      const { handle } = await fileApplication(h, validApplication());
+      const again = handle.executeUpdate(submitApplicationUpdate, {
+        args: [{ application: validApplication(), actor: { id: 'district-officer', role: 'district', district: '500112' } }],
+      });
+      await expect(again).rejects.toMatchObject({ cause: { type: 'InvalidStage', message: expect.stringContaining("stage 'submitted'") } });
+      const { events } = await handle.fetchHistory();
+      const updateEvents = (events ?? []).filter((e) =>
+        [EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED].includes(e.eventType as number),
+      );
+      expect(updateEvents).toHaveLength(2); // accepted + completed of the first filing only
+    }));
+
+  it('POLICY_TIME_SCALE 86400: a policy day lasts a second, so the returned case lapses after 30 s', () =>
+    h.withWorker(async () => {
+      const { handle } = await fileApplication(h, validApplication({ operatingOffice: { staff: [] } }), 86_400);
+      await h.env.sleep('29 seconds');
+      expect((await handle.query(caseSnapshotQuery)).stage).toBe('returned');
+      await h.env.sleep('2 seconds');
+      const final = await handle.result();
+      expect(final.stage).toBe('lapsed');
+      expect(final.deficiencies.map((d) => d.rule)).toEqual(['R-APP-6']);
+    }));
+});
