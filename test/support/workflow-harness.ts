@@ -1,7 +1,7 @@
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../persistence/data-source';
@@ -11,7 +11,9 @@ import type { ParkCaseInput } from '../../workflows/definitions/case';
 import { PARK_CASE_WORKFLOW_TYPE, parkCaseWorkflowId, submitApplicationUpdate } from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { DISTRICT_KEY, PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
+import { installQuietRuntime } from './quiet-runtime';
 import { testServerExecutable } from './temporal-executables';
+import type { parkCaseWorkflow } from '../../workflows';
 
 const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
 
@@ -29,7 +31,7 @@ export interface WorkflowHarness {
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 export async function startWorkflowHarness(): Promise<WorkflowHarness> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  installQuietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
@@ -70,5 +72,5 @@ export async function fileApplication(h: WorkflowHarness, application: ParkAppli
       typedSearchAttributes: [{ key: DISTRICT_KEY, value: application.district }],
     }),
   });
-  return { caseId, workflowId, outcome, handle: h.client.workflow.getHandle(workflowId) };
+  return { caseId, workflowId, outcome, handle: h.client.workflow.getHandle<typeof parkCaseWorkflow>(workflowId) };
 }

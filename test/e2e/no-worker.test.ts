@@ -1,0 +1,24 @@
+import { validApplication } from '../support/fixtures';
+import { startStack, type Stack } from '../support/stack-harness';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ withWorker: false, updateWaitMs: 1500 });
+});
+afterAll(async () => {
+  await stack?.teardown();
+});
+
+describe('officer actions with no worker polling', () => {
+  it('filing answers 503 worker_unavailable within the bound, and leaves no case behind', async () => {
+    const parkName = '无人处理的申请';
+    const { status, body } = await stack.call('POST', '/v1/applications', { token: stack.token('district', '500112'), body: validApplication({ parkName }) });
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ error: 'worker_unavailable', message: expect.stringContaining("task queue 'parkflow-e2e'") });
+    expect(await stack.dataSource.query('SELECT 1 FROM park_cases WHERE park_name = $1', [parkName])).toEqual([]);
+    const open = stack.env.client.workflow.list({ query: `WorkflowType = 'parkCaseWorkflow' AND ExecutionStatus = 'Running'` });
+    const running: string[] = [];
+    for await (const execution of open) running.push(execution.workflowId);
+    expect(running).toEqual([]);
+  });
+});

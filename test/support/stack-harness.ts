@@ -1,0 +1,79 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { JwtService } from '@nestjs/jwt';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { loadAppConfig } from '../../api/config/app-config';
+import { createApp } from '../../api/create-app';
+import { createDataSource } from '../../persistence/data-source';
+import { createParkflowWorker } from '../../worker/create-worker';
+import type { OfficerRole } from '../../workflows/definitions/case';
+import { PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
+import { installQuietRuntime } from './quiet-runtime';
+import { devServerExecutable } from './temporal-executables';
+
+const JWT_SECRET = 'e2e-test-secret-0123456789';
+
+/** The whole stack in one process: Temporal dev server, PostgreSQL, a worker, and the API on a real port. */
+export interface Stack {
+  env: TestWorkflowEnvironment;
+  baseUrl: string;
+  dataSource: DataSource;
+  token(role: OfficerRole, district?: string, sub?: string): string;
+  /** `fetch` against the API with JSON in and out. */
+  call(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string }): Promise<{ status: number; body: any }>;
+  teardown(): Promise<void>;
+}
+
+/** `withWorker: false` starts no worker, to see how the API behaves when none polls. */
+export async function startStack(options: { updateWaitMs?: number; withWorker?: boolean } = {}): Promise<Stack> {
+  installQuietRuntime();
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: devServerExecutable(), searchAttributes: [...PARK_CASE_SEARCH_ATTRIBUTES] },
+  });
+  const address = env.connection.options.address;
+  const taskQueue = 'parkflow-e2e';
+  const config = loadAppConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: process.env.DATABASE_URL,
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    AUTH_JWT_SECRET: JWT_SECRET,
+    UPDATE_WAIT_MS: String(options.updateWaitMs ?? 15_000),
+  });
+  const dataSource = await createDataSource(config.DATABASE_URL).initialize();
+  const worker: Worker | undefined =
+    options.withWorker === false ? undefined : await createParkflowWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, dataSource });
+  const running = worker?.run();
+  const app: NestExpressApplication = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = await app.getUrl();
+  const jwt = new JwtService({ secret: JWT_SECRET });
+
+  const stopWorker = async (): Promise<void> => {
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    await running;
+  };
+  return {
+    env,
+    baseUrl,
+    dataSource,
+    token: (role, district, sub = `${role}-officer`) => jwt.sign({ sub, role, ...(district ? { district } : {}) }, { algorithm: 'HS256' }),
+    async call(method, path, { token, body, rawBody } = {}) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async teardown() {
+      await app.close();
+      await stopWorker();
+      await dataSource.destroy();
+      await env.teardown();
+    },
+  };
+}
