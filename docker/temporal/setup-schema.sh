@@ -1,0 +1,18 @@
+#!/bin/sh
+# Creates Temporal's persistence and visibility databases in PostgreSQL and brings their schemas up to date.
+set -eu
+: "${POSTGRES_SEEDS:?POSTGRES_SEEDS is required}"
+: "${POSTGRES_USER:?POSTGRES_USER is required}"
+port=${DB_PORT:-5432}
+schema_dir=/etc/temporal/schema/postgresql/v12
+
+until nc -z -w 5 "$POSTGRES_SEEDS" "$port"; do echo "waiting for PostgreSQL at $POSTGRES_SEEDS:$port"; sleep 2; done
+
+for db in temporal temporal_visibility; do
+  case $db in temporal) versioned=$schema_dir/temporal/versioned ;; *) versioned=$schema_dir/visibility/versioned ;; esac
+  sql() { temporal-sql-tool --plugin postgres12 --ep "$POSTGRES_SEEDS" -u "$POSTGRES_USER" -p "$port" --db "$db" "$@"; }
+  sql create || echo "database $db already exists"
+  sql setup-schema -v 0.0 || echo "schema version tables of $db already exist"
+  sql update-schema -d "$versioned"
+done
+echo "Temporal schemas are up to date"
