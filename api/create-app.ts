@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : undefined,
+    abortOnError: false, // report start-up errors to the caller instead of exiting the process
   });
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(createValidationPipe());

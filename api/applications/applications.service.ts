@@ -1,15 +1,13 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ParkApplication } from '../../workflows/definitions/application';
 import type { Actor, ParkCaseInput, SubmissionOutcome } from '../../workflows/definitions/case';
-import { PARK_CASE_WORKFLOW_TYPE, parkCaseWorkflowId, submitApplicationUpdate } from '../../workflows/definitions/messages';
+import { submitApplicationUpdate } from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
 import { ApiError } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { isWorkerWaitTimeout, noWorkerError, toApiError } from '../temporal/temporal-errors';
+import { CasesService } from '../cases/cases.service';
+import { CaseWorkflowsService } from '../temporal/case-workflows.service';
 import type { ApplicationDto } from './application.dto';
 
 /** A validated body as the workflow contract's JSON-safe {@link ParkApplication} (absent documents → null). */
@@ -26,54 +24,45 @@ export function toParkApplication(dto: ApplicationDto): ParkApplication {
   ) as ParkApplication;
 }
 
-/** Files applications: one new case workflow per application, started together with its first filing. */
+/** A district officer files for their own district only (api-contract "Identity"). */
+function assertOwnDistrict(actor: Actor, dto: ApplicationDto): void {
+  if (actor.district === dto.district) return;
+  throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `a district officer files for their own district (${actor.district}) only, not ${dto.district}`, [
+    { field: 'district', message: `must be ${actor.district}, the district of the caller` },
+  ]);
+}
+
+/** Files applications (§5.1): a new case per application; corrected ones go to the existing case. */
 @Injectable()
 export class ApplicationsService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly workflows: CaseWorkflowsService,
+    private readonly cases: CasesService,
     private readonly config: AppConfig,
   ) {}
 
-  async file(actor: Actor, dto: ApplicationDto): Promise<SubmissionOutcome> {
-    if (actor.district !== dto.district) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `a district officer files for their own district (${actor.district}) only, not ${dto.district}`, [
-        { field: 'district', message: `must be ${actor.district}, the district of the caller` },
-      ]);
-    }
-    const caseId = randomUUID();
+  file(actor: Actor, dto: ApplicationDto): Promise<SubmissionOutcome> {
+    assertOwnDistrict(actor, dto);
     const input: ParkCaseInput = {
-      caseId,
+      caseId: randomUUID(),
       district: dto.district,
       parkName: dto.parkName,
       policy: DEFAULT_POLICY,
       policyTimeScale: this.config.POLICY_TIME_SCALE,
     };
-    const workflowId = parkCaseWorkflowId(caseId);
-    const startWorkflowOperation = new WithStartWorkflowOperation(PARK_CASE_WORKFLOW_TYPE, {
-      workflowId,
-      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      args: [input],
-      workflowIdConflictPolicy: 'FAIL',
-      typedSearchAttributes: [{ key: DISTRICT_KEY, value: dto.district }],
-      staticSummary: `${dto.parkName} (${dto.district})`,
-      staticDetails: `HR-service industrial park case ${caseId}, filed by ${actor.id} for district ${dto.district}`,
-    });
-    const waitMs = this.config.UPDATE_WAIT_MS;
-    try {
-      return await this.client.withDeadline(Date.now() + waitMs, () =>
-        this.client.workflow.executeUpdateWithStart(submitApplicationUpdate, {
-          args: [{ application: toParkApplication(dto), actor }],
-          startWorkflowOperation,
-        }),
-      );
-    } catch (error) {
-      if (!isWorkerWaitTimeout(error)) throw toApiError(error);
-      // Nothing half-done: a case whose filing no worker processed is ended, not left dangling.
-      await this.client.workflow
-        .getHandle(workflowId)
-        .terminate('no worker processed the filing in time; the API answered 503')
-        .catch(() => undefined);
-      throw noWorkerError(this.config.TEMPORAL_TASK_QUEUE, waitMs);
-    }
+    return this.workflows.startWithUpdate(
+      input,
+      `${dto.parkName} (${dto.district})`,
+      `HR-service industrial park case ${input.caseId}, filed by ${actor.id} for district ${dto.district}`,
+      submitApplicationUpdate,
+      { application: toParkApplication(dto), actor },
+    );
+  }
+
+  /** A corrected application while the case is `returned`; the workflow's validator refuses other stages (409). */
+  async resubmit(actor: Actor, caseId: string, dto: ApplicationDto): Promise<SubmissionOutcome> {
+    await this.cases.get(actor, caseId); // 404 unless the caller may see the case
+    assertOwnDistrict(actor, dto);
+    return this.workflows.update(caseId, submitApplicationUpdate, { application: toParkApplication(dto), actor });
   }
 }

@@ -8,5 +8,6 @@ import { CasesService } from './cases.service';
   imports: [TypeOrmModule.forFeature([ParkCaseRecord])],
   controllers: [CasesController],
   providers: [CasesService],
+  exports: [CasesService],
 })
 export class CasesModule {}

@@ -6,7 +6,7 @@ import { ParkCaseRecord } from '../../persistence/entities/park-case.entity';
 import type { Actor, CaseSnapshot } from '../../workflows/definitions/case';
 import { caseSnapshotQuery, parkCaseWorkflowId } from '../../workflows/definitions/messages';
 import { notFound } from '../common/api-error';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
 import { toCaseView, type CaseView } from './case-view';
 
 /** Reads cases from the PostgreSQL read model, falling back to the live workflow when it has not caught up. */

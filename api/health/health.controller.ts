@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
 
 type Check = { status: 'up' } | { status: 'down'; error: string };
 

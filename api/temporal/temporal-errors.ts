@@ -28,11 +28,11 @@ export function isWorkerWaitTimeout(error: unknown): boolean {
 
 /** The 503 an officer gets when no worker took the action in time. */
 export function noWorkerError(taskQueue: string, waitedMs: number): ApiError {
-  return new ApiError(
-    HttpStatus.SERVICE_UNAVAILABLE,
-    'worker_unavailable',
-    `no parkflow worker answered on task queue '${taskQueue}' within ${waitedMs} ms; the action was not applied — retry once the worker runs`,
-  );
+  const message =
+    waitedMs === 0
+      ? `no parkflow worker is polling task queue '${taskQueue}'; the action was not sent — retry once the worker runs`
+      : `no parkflow worker answered on task queue '${taskQueue}' within ${waitedMs} ms; retry once the worker runs (GET the case to see whether the action was applied)`;
+  return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'worker_unavailable', message);
 }
 
 /** Maps a workflow's business failure (validator or handler) to the contract's 409 / 422; rethrows others. */

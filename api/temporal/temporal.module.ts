@@ -1,9 +1,8 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
-
-/** Injection token of the one Temporal {@link Client} the API uses. */
-export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+import { CaseWorkflowsService } from './case-workflows.service';
+import { TEMPORAL_CLIENT } from './temporal-client.token';
 
 /**
  * Owns the Temporal client. The connection is lazy (no I/O while the module graph is built); it is opened
@@ -18,8 +17,9 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
       useFactory: (config: AppConfig) =>
         new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
     },
+    CaseWorkflowsService,
   ],
-  exports: [TEMPORAL_CLIENT],
+  exports: [TEMPORAL_CLIENT, CaseWorkflowsService],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}

@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { notFound } from '../common/api-error';
+import { ApplicationDto } from './application.dto';
+import { ApplicationsService } from './applications.service';
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('v1/cases')
+export class ResubmissionController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  /** §5.1: the corrected application while the case is `returned`; R-APP-1..7 run again. */
+  @Post(':caseId/resubmission')
+  @HttpCode(200)
+  @Roles('district')
+  @ApiOperation({ summary: 'Resubmit a corrected application while the case is returned (§5.1, R-APP-1..7)' })
+  @ApiOkResponse({ description: '{ caseId, stage, deficiencies }; 409 invalid_stage unless the case is returned' })
+  resubmit(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', new ParseUUIDPipe({ exceptionFactory: () => notFound('that case') })) caseId: string,
+    @Body() body: ApplicationDto,
+  ): Promise<SubmissionOutcome> {
+    return this.applications.resubmit(actor, caseId, body);
+  }
+}
