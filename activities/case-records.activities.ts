@@ -1,55 +1,74 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseSnapshot } from '../workflows/definitions/case';
+import type { AuditEntry, CaseChange, Notice } from '../workflows/definitions/records';
 
 export interface CaseRecordDeps {
   dataSource: DataSource;
 }
 
 /**
- * Activities that mirror a case into PostgreSQL. Idempotent by business key: the read-model row by
- * (case, version) — a replayed or out-of-order write never overwrites a newer one — and the filing log
- * by (case, filing number).
+ * Activities that write a case's changes to PostgreSQL, idempotent by business key: the read model by
+ * (case, version) — an older snapshot never overwrites a newer one — the filing log by (case, filing),
+ * the audit trail by event id, notices by their key, payment confirmations by (case, paymentId).
  */
 export function createCaseRecordActivities({ dataSource }: CaseRecordDeps) {
   return {
-    /** Upserts the case's read-model row and, when the snapshot carries a filing, logs that filing once. */
-    async syncCaseReadModel(snapshot: CaseSnapshot): Promise<void> {
+    /** Writes one change of a case in one transaction. */
+    async recordCaseChange({ snapshot, audit, notices }: CaseChange): Promise<void> {
       await dataSource.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO park_cases (case_id, district, park_name, stage, version, snapshot, opened_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (case_id) DO UPDATE SET
-             park_name = EXCLUDED.park_name, stage = EXCLUDED.stage, version = EXCLUDED.version,
-             snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at
-           WHERE park_cases.version < EXCLUDED.version`,
-          [
-            snapshot.caseId,
-            snapshot.district,
-            snapshot.parkName,
-            snapshot.stage,
-            snapshot.version,
-            JSON.stringify(snapshot),
-            snapshot.openedAt,
-            snapshot.updatedAt,
-          ],
-        );
-        if (snapshot.application && snapshot.submissionCount > 0) {
+        await upsertReadModel(tx, snapshot);
+        if (audit.action === 'application_filed' || audit.action === 'application_resubmitted') await logFiling(tx, snapshot);
+        await appendAudit(tx, audit);
+        for (const notice of notices) await insertNotice(tx, notice);
+        for (const payment of snapshot.payments.filter((p) => p.status === 'paid')) {
           await tx.query(
-            `INSERT INTO case_submissions (case_id, submission_no, outcome, deficiencies, application, submitted_at)
-             SELECT $1, $2, $3, $4, $5, $6
-             WHERE $3 IN ('submitted', 'returned')
-             ON CONFLICT (case_id, submission_no) DO NOTHING`,
-            [
-              snapshot.caseId,
-              snapshot.submissionCount,
-              snapshot.stage,
-              JSON.stringify(snapshot.deficiencies),
-              JSON.stringify(snapshot.application),
-              snapshot.updatedAt,
-            ],
+            `UPDATE payments SET status = 'paid', paid_at = $3, bank_reference = $4 WHERE case_id = $1 AND payment_id = $2 AND status <> 'paid'`,
+            [snapshot.caseId, payment.paymentId, payment.paidAt, payment.bankReference],
           );
         }
       });
     },
   };
+}
+
+async function upsertReadModel(tx: EntityManager, snapshot: CaseSnapshot): Promise<void> {
+  await tx.query(
+    `INSERT INTO park_cases (case_id, district, park_name, stage, version, snapshot, opened_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (case_id) DO UPDATE SET
+       park_name = EXCLUDED.park_name, stage = EXCLUDED.stage, version = EXCLUDED.version,
+       snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at
+     WHERE park_cases.version < EXCLUDED.version`,
+    [snapshot.caseId, snapshot.district, snapshot.parkName, snapshot.stage, snapshot.version, JSON.stringify(snapshot), snapshot.openedAt, snapshot.updatedAt],
+  );
+}
+
+async function logFiling(tx: EntityManager, snapshot: CaseSnapshot): Promise<void> {
+  await tx.query(
+    `INSERT INTO case_submissions (case_id, submission_no, outcome, deficiencies, application, submitted_at)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (case_id, submission_no) DO NOTHING`,
+    [snapshot.caseId, snapshot.submissionCount, snapshot.stage, JSON.stringify(snapshot.deficiencies), JSON.stringify(snapshot.application), snapshot.updatedAt],
+  );
+}
+
+async function appendAudit(tx: EntityManager, audit: AuditEntry): Promise<void> {
+  await tx.query(
+    `INSERT INTO case_audit (event_id, case_id, at, actor, action, details) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (event_id) DO NOTHING`,
+    [audit.eventId, audit.caseId, audit.at, JSON.stringify(audit.actor), audit.action, JSON.stringify(audit.details)],
+  );
+}
+
+async function insertNotice(tx: EntityManager, notice: Notice): Promise<void> {
+  const { recipient } = notice;
+  await tx.query(
+    `INSERT INTO notifications (key, case_id, kind, recipient_role, recipient_district, recipient_id, due_at, issued_at, clause, message)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (key) DO NOTHING`,
+    [
+      notice.key, notice.caseId, notice.kind, recipient.role,
+      recipient.role === 'district' ? recipient.district : null,
+      recipient.role === 'expert' ? recipient.expertId : null,
+      notice.dueAt ?? null, notice.issuedAt, notice.clause, notice.message,
+    ],
+  );
 }

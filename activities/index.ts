@@ -1,10 +1,18 @@
-import { createCaseRecordActivities, type CaseRecordDeps } from './case-records.activities';
+import type { DataSource } from 'typeorm';
+import { createCaseRecordActivities } from './case-records.activities';
+import { createPaymentActivities } from './payments.activities';
+import { RecordingTreasuryGateway, type TreasuryGateway } from './treasury/treasury-gateway';
 
-export type ActivityDeps = CaseRecordDeps;
+export interface ActivityDeps {
+  dataSource: DataSource;
+  /** Where payments go; the local stack's gateway only records them. */
+  treasury?: TreasuryGateway;
+}
 
 /** All activities the worker registers, built from their dependencies. */
-export function createActivities(deps: ActivityDeps) {
+export function createActivities({ dataSource, treasury = new RecordingTreasuryGateway(dataSource) }: ActivityDeps) {
   return {
-    ...createCaseRecordActivities(deps),
+    ...createCaseRecordActivities({ dataSource }),
+    ...createPaymentActivities({ dataSource, treasury }),
   };
 }

@@ -3,9 +3,10 @@ import { CaseSubmissionRecord } from './entities/case-submission.entity';
 import { DistrictRecord } from './entities/district.entity';
 import { ParkCaseRecord } from './entities/park-case.entity';
 import { InitialSchema1764129600000 } from './migrations/1764129600000-initial-schema';
+import { Lifecycle1764216000000 } from './migrations/1764216000000-lifecycle';
 
 export const ENTITIES = [DistrictRecord, ParkCaseRecord, CaseSubmissionRecord];
-export const MIGRATIONS = [InitialSchema1764129600000];
+export const MIGRATIONS = [InitialSchema1764129600000, Lifecycle1764216000000];
 
 /** A DataSource for `url`; the schema comes from migrations only (never `synchronize`). */
 export function createDataSource(url: string): DataSource {

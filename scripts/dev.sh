@@ -33,7 +33,8 @@ if [ -z "$TEMPORAL_ADDRESS" ]; then
   [ -x .tools/temporal ] || { echo "[dev] no Temporal CLI in .tools/ (needs Go, see scripts/provision.sh) — set TEMPORAL_ADDRESS or use docker compose" >&2; exit 1; }
   export TEMPORAL_ADDRESS=127.0.0.1:7233
   .tools/temporal server start-dev --ip 127.0.0.1 --port 7233 --ui-port 8233 --db-filename .data/temporal.db \
-    --search-attribute CaseStage=Keyword --search-attribute District=Keyword --log-level warn > .data/temporal.log 2>&1 & pids+=($!)
+    --search-attribute CaseStage=Keyword --search-attribute District=Keyword \
+    --search-attribute NextDeadline=Datetime --search-attribute OverdueReports=Int --log-level warn > .data/temporal.log 2>&1 & pids+=($!)
   wait_for "Temporal dev server" 60 .tools/temporal operator cluster health --address "$TEMPORAL_ADDRESS"
   ui="http://localhost:8233"
 fi

@@ -1,12 +1,15 @@
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../activities';
+import type { TreasuryGateway } from '../activities/treasury/treasury-gateway';
 
 export interface ParkflowWorkerDeps {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   dataSource: DataSource;
+  /** Where payments go; by default the local stack's recording gateway. */
+  treasury?: TreasuryGateway;
   /** A prebuilt bundle (tests share one); by default the workflows are bundled from source. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -18,6 +21,6 @@ export function createParkflowWorker(deps: ParkflowWorkerDeps): Promise<Worker> 
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
-    activities: createActivities({ dataSource: deps.dataSource }),
+    activities: createActivities({ dataSource: deps.dataSource, treasury: deps.treasury }),
   });
 }

@@ -1,13 +1,32 @@
 import type { CaseSnapshot } from './definitions/case';
+import { invalidStage } from './definitions/failures';
+
+type Stage = CaseSnapshot['stage'];
 
 /** Officer actions on a case, and the stages that allow each (§5; api-contract "Stages"). */
 export const ACTION_STAGES = {
-  /** §5.1: first filing (a new case) or a corrected application while returned. */
   submitApplication: ['draft', 'returned'],
-} as const satisfies Record<string, ReadonlyArray<CaseSnapshot['stage']>>;
+  acceptance: ['submitted'],
+  formPanel: ['accepted', 'under_review'],
+  submitReview: ['under_review'],
+  designation: ['under_review'],
+  incubationBase: ['designated', 'rectifying'],
+  confirmPayment: ['designated', 'rectifying', 'revoked', 'closed'],
+  annualReport: ['designated', 'rectifying'],
+  evaluation: ['designated', 'rectifying'],
+  refundPayment: ['revoked'],
+} as const satisfies Record<string, ReadonlyArray<Stage>>;
 
 export type CaseAction = keyof typeof ACTION_STAGES;
 
-export function isActionAllowed(action: CaseAction, stage: CaseSnapshot['stage']): boolean {
+export function isActionAllowed(action: CaseAction, stage: Stage): boolean {
   return (ACTION_STAGES[action] as ReadonlyArray<string>).includes(stage);
 }
+
+/** Throws the `InvalidStage` failure (→ 409) unless `action` is allowed in the case's stage. */
+export function assertStage(action: CaseAction, state: CaseSnapshot): void {
+  if (!isActionAllowed(action, state.stage)) throw invalidStage(action, state.stage, ACTION_STAGES[action]);
+}
+
+/** Stages after which the case workflow ends. */
+export const FINAL_STAGES: ReadonlyArray<Stage> = ['lapsed', 'rejected', 'closed'];

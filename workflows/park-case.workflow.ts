@@ -1,114 +1,120 @@
 import {
+  allHandlersFinished,
   condition,
+  continueAsNew,
+  currentUpdateInfo,
   proxyActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
-  allHandlersFinished,
-  ApplicationFailure,
+  workflowInfo,
 } from '@temporalio/workflow';
-import type { createCaseRecordActivities } from '../activities/case-records.activities';
-import type { CaseSnapshot, ParkCaseInput } from './definitions/case';
-import { CaseFailureType, invalidStage } from './definitions/failures';
-import { caseSnapshotQuery, submitApplicationUpdate } from './definitions/messages';
-import { CASE_STAGE_KEY } from './definitions/search-attributes';
-import { ACTION_STAGES, isActionAllowed } from './case-stages';
-import { checkEligibility } from './eligibility';
-import { addPolicyDays, policyDateAt, policyDaysToMs } from './policy-time';
+import type { createActivities } from '../activities';
+import type { Actor, CaseSnapshot, ParkCaseInput } from './definitions/case';
+import { caseSnapshotQuery } from './definitions/messages';
+import type { AuditEntry } from './definitions/records';
+import { CASE_STAGE_KEY, NEXT_DEADLINE_KEY, OVERDUE_REPORTS_KEY } from './definitions/search-attributes';
 import { describeCase } from './case-details';
+import { FINAL_STAGES } from './case-stages';
+import { OFFICER_ACTIONS } from './lifecycle/actions';
+import { deadlinesOf } from './lifecycle/deadlines';
+import { newCase } from './lifecycle/intake';
+import { outcome, type Context, type Outcome } from './lifecycle/outcome';
+import { overdueReportYears } from './lifecycle/reports';
+import { nextDueEvent, pruneFired, type DueEvent } from './lifecycle/schedule';
+import { nextChinaYearStart, policyDateAt } from './policy-time';
 
-const { syncCaseReadModel } = proxyActivities<ReturnType<typeof createCaseRecordActivities>>({
+const { recordCaseChange, instructPayment } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+const SYSTEM = { id: 'system', role: 'system' } as const;
+/** Stages whose case lives on through reporting years: each year's boundary starts a fresh run. */
+const YEARLY_STAGES: ReadonlyArray<CaseSnapshot['stage']> = ['designated', 'rectifying', 'revoked'];
+
 /**
- * One park case (`park-case-<caseId>`): owns the case's stage from the first filing on (§5).
- * The first filing arrives as the `submitApplication` update (Update-with-Start); R-APP-1..7 decide
- * between `submitted` and `returned`; a returned case waits the resubmission window and lapses if
- * no corrected application comes. Every change is mirrored to the PostgreSQL read model and to the
- * `CaseStage` search attribute.
+ * One park case (`park-case-<caseId>`) for its whole life (§5): intake and correction, acceptance, expert
+ * review, designation, payments, yearly reports, evaluation, revocation and refund. Officer actions are
+ * validated Updates (`lifecycle/actions.ts`); reminders and deadlines are timed series computed from the
+ * state (`lifecycle/schedule.ts`). Every change is written to PostgreSQL (read model, audit, notices) and
+ * mirrored to search attributes. The run continues-as-new at each reporting-year boundary, carrying the state.
  */
 export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapshot> {
-  const openedMs = Date.now();
-  const policyNow = (): string => policyDateAt(openedMs, Date.now(), input.policyTimeScale).toISOString();
-  const state: CaseSnapshot = {
-    caseId: input.caseId,
-    district: input.district,
-    parkName: input.parkName,
-    stage: 'draft',
-    deficiencies: [],
-    deadlines: [],
-    application: null,
-    submissionCount: 0,
-    version: 0,
-    openedAt: policyNow(),
-    updatedAt: policyNow(),
-  };
+  const openedAtMs = input.carried?.openedAtMs ?? Date.now();
+  const policyNow = (): string => policyDateAt(openedAtMs, Date.now(), input.policyTimeScale).toISOString();
+  const context = (): Context => ({ now: policyNow(), policy: input.policy });
+  const state: CaseSnapshot = input.carried ?? newCase(input, openedAtMs, policyNow());
 
-  /** Mirrors the state everywhere it is read: search attributes, UI details, the read model. */
-  async function publish(): Promise<void> {
+  /** Persists one change (read model, audit entry, notices) after instructing any payment it ordered. */
+  async function commit(change: Outcome, actor: Actor | typeof SYSTEM, eventId: string): Promise<void> {
+    const now = policyNow();
     state.version += 1;
-    state.updatedAt = policyNow();
-    if (state.stage !== 'draft') upsertSearchAttributes([{ key: CASE_STAGE_KEY, value: state.stage }]);
+    state.updatedAt = now;
+    state.deadlines = deadlinesOf(state, input.policy, now);
+    publishVisibility(now);
+    for (const payment of change.instruct) {
+      await instructPayment({ caseId: state.caseId, paymentId: payment.paymentId, kind: payment.kind, amount: payment.amount, district: state.district, instructedAt: payment.instructedAt });
+    }
+    const audit: AuditEntry = { eventId, caseId: state.caseId, at: now, actor, action: change.action, details: change.details };
+    const notices = change.notices.map((notice, i) => ({ ...notice, caseId: state.caseId, issuedAt: now, key: `${eventId}:${i}` }));
+    await recordCaseChange({ snapshot: JSON.parse(JSON.stringify(state)) as CaseSnapshot, audit, notices });
+  }
+
+  function publishVisibility(now: string): void {
+    if (state.stage === 'draft') return;
+    const next = state.deadlines[0]?.dueAt;
+    upsertSearchAttributes([
+      { key: CASE_STAGE_KEY, value: state.stage },
+      { key: OVERDUE_REPORTS_KEY, value: overdueReportYears(state, now, input.policy).length },
+      { key: NEXT_DEADLINE_KEY, value: next ? new Date(next) : null }, // null removes it once nothing is due
+    ]);
     setCurrentDetails(describeCase(state));
-    await syncCaseReadModel({ ...state });
   }
 
   setHandler(caseSnapshotQuery, () => state);
-
-  setHandler(
-    submitApplicationUpdate,
-    async ({ application }) => {
-      // State changes before the first await, so a concurrent second filing fails the validator.
-      const deficiencies = checkEligibility(application, input.policy);
-      state.application = application;
-      state.submissionCount += 1;
-      state.deficiencies = deficiencies;
-      state.stage = deficiencies.length > 0 ? 'returned' : 'submitted';
-      state.deadlines =
-        state.stage === 'returned'
-          ? [{ kind: 'resubmission', dueAt: addPolicyDays(policyNow(), input.policy.resubmissionWindowDays) }]
-          : [];
-      await publish();
-      return { caseId: state.caseId, stage: state.stage, deficiencies };
-    },
-    {
-      validator: ({ application }) => {
-        if (!isActionAllowed('submitApplication', state.stage)) {
-          throw invalidStage('submitApplication', state.stage, ACTION_STAGES.submitApplication);
-        }
-        if (application.district !== input.district) {
-          throw ApplicationFailure.create({
-            type: CaseFailureType.INVALID_INPUT,
-            message: `district: the application names district ${application.district}, but case ${input.caseId} belongs to ${input.district}`,
-            nonRetryable: true,
-          });
-        }
+  for (const officerAction of OFFICER_ACTIONS) {
+    setHandler(
+      officerAction.update,
+      async (request: { actor: Actor }) => {
+        // The state changes before the first await, so a concurrent action is validated against it.
+        const change = officerAction.apply(state, request, context());
+        await commit(change, request.actor, `${workflowInfo().workflowId}:update:${currentUpdateInfo()?.id}`);
+        return officerAction.result(state);
       },
-    },
-  );
-
-  await condition(() => state.stage !== 'draft');
-
-  // §5.1 default: a returned application may be corrected within the resubmission window, else it lapses.
-  while (state.stage === 'returned') {
-    const filingsSoFar = state.submissionCount;
-    const resubmitted = await condition(
-      () => state.submissionCount > filingsSoFar,
-      policyDaysToMs(input.policy.resubmissionWindowDays, input.policyTimeScale),
-      { summary: `resubmission window (${input.policy.resubmissionWindowDays} policy days, §5.1)` },
+      { validator: (request: unknown) => officerAction.validate(state, request, context()) },
     );
-    if (!resubmitted) {
-      state.stage = 'lapsed';
-      state.deadlines = [];
-      await publish();
-    }
-    await condition(allHandlersFinished);
   }
 
-  // A submitted case now awaits the municipal bureau's acceptance (§5.1), which the lifecycle adds next.
-  await condition(() => state.stage !== 'submitted');
+  async function fire({ series, index, at }: DueEvent): Promise<void> {
+    state.fired[series.key] = index + 1;
+    series.mutate?.(state, at);
+    const notices = series.notices(index, at);
+    await commit(outcome(`timer:${series.key}`, { index, scheduledFor: at, notices: notices.map((n) => n.kind) }, { notices }), SYSTEM, `${state.caseId}:${series.key}:${index}`);
+  }
+
+  const runYearEnd = YEARLY_STAGES.includes(state.stage) ? nextChinaYearStart(policyNow()) : undefined;
+  const msUntil = (policyIso: string): number => Math.max(0, (Date.parse(policyIso) - Date.parse(policyNow())) / input.policyTimeScale);
+
+  while (!FINAL_STAGES.includes(state.stage)) {
+    const now = policyNow();
+    const due = nextDueEvent(state, input.policy, now);
+    const yearEnd = YEARLY_STAGES.includes(state.stage) ? (runYearEnd ?? nextChinaYearStart(now)) : undefined;
+    const wakeAt = [due?.at, yearEnd].filter((t): t is string => !!t).sort()[0];
+    const seen = state.version;
+    const summary = due && due.at === wakeAt ? `${due.series.key} #${due.index + 1}` : 'reporting-year boundary';
+    const changed = wakeAt
+      ? await condition(() => state.version !== seen, msUntil(wakeAt), { summary })
+      : (await condition(() => state.version !== seen), true);
+    if (changed) continue;
+    if (due && due.at <= policyNow()) {
+      await fire(due);
+    } else if (yearEnd && yearEnd <= policyNow()) {
+      await condition(allHandlersFinished);
+      pruneFired(state, input.policy, policyNow());
+      await continueAsNew<typeof parkCaseWorkflow>({ ...input, carried: state });
+    }
+  }
   await condition(allHandlersFinished);
   return state;
 }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { CaseFailureType, type InvalidStageDetails } from '../../workflows/definitions/failures';
+import { CaseFailureType, type InvalidInputDetail, type InvalidStageDetails } from '../../workflows/definitions/failures';
 import { ApiError } from '../common/api-error';
 
 interface FailureLike {
@@ -43,9 +43,9 @@ export function toApiError(error: unknown): unknown {
     return new ApiError(HttpStatus.CONFLICT, 'invalid_stage', `${failure.message} (current stage: ${stage ?? 'unknown'})`);
   }
   if (failure?.type === CaseFailureType.INVALID_INPUT) {
+    const detail = failure.details?.[0] as InvalidInputDetail | undefined;
     const message = failure.message ?? 'invalid input';
-    const field = message.split(':')[0];
-    return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', message, [{ field, message }]);
+    return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', message, detail ? [detail] : [{ message }]);
   }
   return error;
 }

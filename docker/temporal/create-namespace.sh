@@ -9,8 +9,9 @@ until temporal operator cluster health --address "$address" >/dev/null 2>&1; do 
 temporal operator namespace describe -n "$namespace" --address "$address" >/dev/null 2>&1 \
   || temporal operator namespace create -n "$namespace" --address "$address"
 
-for attribute in CaseStage District; do
-  temporal operator search-attribute create -n "$namespace" --address "$address" --name "$attribute" --type Keyword \
-    || echo "search attribute $attribute already registered"
+for attribute in CaseStage:Keyword District:Keyword NextDeadline:Datetime OverdueReports:Int; do
+  name=${attribute%%:*} type=${attribute#*:}
+  temporal operator search-attribute create -n "$namespace" --address "$address" --name "$name" --type "$type" \
+    || echo "search attribute $name already registered"
 done
-echo "namespace '$namespace' is ready with search attributes CaseStage, District"
+echo "namespace '$namespace' is ready with search attributes CaseStage, District, NextDeadline, OverdueReports"

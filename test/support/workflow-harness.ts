@@ -15,7 +15,11 @@ import { installQuietRuntime } from './quiet-runtime';
 import { testServerExecutable } from './temporal-executables';
 import type { parkCaseWorkflow } from '../../workflows';
 
-const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+const INDEXED_TYPE = {
+  KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  DATETIME: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+  INT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
+};
 
 /** A time-skipping server, a worker with the real activities, and PostgreSQL (from the global setup). */
 export interface WorkflowHarness {
@@ -35,7 +39,7 @@ export async function startWorkflowHarness(): Promise<WorkflowHarness> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(PARK_CASE_SEARCH_ATTRIBUTES.map((key) => [key.name, KEYWORD])),
+    searchAttributes: Object.fromEntries(PARK_CASE_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_TYPE[key.type]])),
   });
   const dataSource = await createDataSource(process.env.DATABASE_URL as string).initialize();
   bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });

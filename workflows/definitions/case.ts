@@ -48,6 +48,115 @@ export interface ParkCaseInput {
   policy: PolicyConfig;
   /** `POLICY_TIME_SCALE`: every policy duration is divided by it (86400 → a policy day lasts a second). */
   policyTimeScale: number;
+  /** Set by continue-as-new: the case as the previous run left it. */
+  carried?: CaseSnapshot;
+}
+
+/** One expert's review opinion (§5.1 default: scores 0–100 and a recommendation). */
+export interface ExpertReview {
+  expertId: string;
+  necessity: number;
+  feasibility: number;
+  recommend: boolean;
+  comments?: string;
+  submittedAt: string;
+}
+
+/** The expert panel and its reviews; the review closes when every member has submitted. */
+export interface Panel {
+  expertIds: string[];
+  formedAt: string;
+  reviewDueAt: string;
+  reviews: ExpertReview[];
+  replaced: Array<{ expertId: string; at: string }>;
+}
+
+/** Kept when the review closes, put before the designation decision. */
+export interface ReviewSummary {
+  closedAt: string;
+  meanNecessity: number;
+  meanFeasibility: number;
+  recommendFor: number;
+  recommendAgainst: number;
+}
+
+export interface Designation {
+  certificateNo: string;
+  designatedAt: string;
+  subsidyAmount: number;
+  reason: string;
+}
+
+export type PaymentKind = 'subsidy_tranche_1' | 'subsidy_tranche_2' | 'incubation_grant';
+
+/** A disbursement: instructed once to the treasury, then confirmed by finance. */
+export interface Payment {
+  paymentId: string;
+  kind: PaymentKind;
+  amount: number;
+  status: 'instructed' | 'paid';
+  instructedAt: string;
+  confirmBy: string;
+  paidAt?: string;
+  bankReference?: string;
+}
+
+/** A check of a yearly report against the targets (R-RPT-2..4), kept for the evaluation. */
+export interface Finding {
+  rule: string;
+  year: number;
+  message: string;
+}
+
+export interface SubsidyUse {
+  rent: number;
+  renovation: number;
+  propertyManagement: number;
+  publicFacilities: number;
+  operations: number;
+}
+
+/** The yearly report (§5.3, R-RPT-1) as the district submits it. */
+export interface AnnualReportInput {
+  year: number;
+  agencies: number;
+  revenue: number;
+  staff: number;
+  floorAreaSqm: number;
+  subsidyUse: SubsidyUse;
+}
+
+export interface AnnualReport extends AnnualReportInput {
+  submittedAt: string;
+  dueAt: string;
+  late: boolean;
+}
+
+export type EvaluationOutcome = 'renew' | 'rectify' | 'revoke';
+
+export interface Evaluation {
+  outcome: EvaluationOutcome;
+  findings: string;
+  decidedAt: string;
+  rectifyBy?: string;
+  refundAmount?: number;
+  /** The report findings and missed reports that were before the evaluator (§5.3). */
+  reportFindings: Finding[];
+}
+
+export interface RefundPayment {
+  amount: number;
+  paidAt: string;
+  bankReference: string;
+}
+
+/** R-REF-1: the refund ordered on revocation. */
+export interface RefundDemand {
+  amount: number;
+  paidAmount: number;
+  dueAt: string;
+  status: 'open' | 'settled' | 'escalated';
+  payments: RefundPayment[];
 }
 
 /** The case as the workflow knows it: returned by the `caseSnapshot` query and mirrored into the read model. */
@@ -61,8 +170,27 @@ export interface CaseSnapshot {
   application: ParkApplication | null;
   /** How many times an application was filed for this case (1 = first filing). */
   submissionCount: number;
+  /** Why the municipal bureau returned the application at acceptance, if it did. */
+  returnReason: string | null;
+  /** Policy date the case was last returned: the resubmission window runs from it. */
+  returnedAt: string | null;
+  panel: Panel | null;
+  reviewSummary: ReviewSummary | null;
+  rejection: { reason: string; decidedAt: string } | null;
+  designation: Designation | null;
+  payments: Payment[];
+  reports: AnnualReport[];
+  findings: Finding[];
+  evaluations: Evaluation[];
+  nextEvaluationDue: string | null;
+  rectifyBy: string | null;
+  refundDemand: RefundDemand | null;
+  /** How many notices each scheduled series (reminders, overdue notices) has sent. */
+  fired: Record<string, number>;
   /** Increases with every change; the read model keeps only the highest version it saw. */
   version: number;
+  /** Workflow time (ms) the case was opened: policy dates are counted from it. */
+  openedAtMs: number;
   /** Policy date the case was opened. */
   openedAt: string;
   /** Policy date of the last change. */

@@ -17,6 +17,24 @@ export interface InvalidStageDetails {
   action: string;
 }
 
+/** One field-level problem carried by an `InvalidInput` failure (→ a 422 `details` entry). */
+export interface InvalidInputDetail {
+  field: string;
+  rule?: string;
+  message: string;
+}
+
+/** The action's input breaks a rule only the case can check, e.g. a subsidy outside R-SUB-1's range. */
+export function invalidInput(field: string, message: string, rule?: string): ApplicationFailure {
+  const detail: InvalidInputDetail = { field, message, ...(rule ? { rule } : {}) };
+  return ApplicationFailure.create({
+    type: CaseFailureType.INVALID_INPUT,
+    message: `${field}: ${message}${rule ? ` (${rule})` : ''}`,
+    details: [detail],
+    nonRetryable: true,
+  });
+}
+
 export function invalidStage(action: string, stage: string, allowed: readonly string[]): ApplicationFailure {
   const details: InvalidStageDetails = { stage, action };
   return ApplicationFailure.create({

@@ -1,23 +1,85 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ParkApplication } from './application';
-import type { Actor, CaseSnapshot, SubmissionOutcome } from './case';
+import type { Actor, AnnualReportInput, CaseSnapshot, EvaluationOutcome, SubmissionOutcome } from './case';
 
 /** Workflow type name and id scheme shared by the API, the worker and ops (`park-case-<caseId>`). */
 export const PARK_CASE_WORKFLOW_TYPE = 'parkCaseWorkflow';
 export const parkCaseWorkflowId = (caseId: string): string => `park-case-${caseId}`;
 
-export interface SubmitApplicationRequest {
-  application: ParkApplication;
+/** Every officer action names who takes it (the JWT subject and role). */
+interface ByActor {
   actor: Actor;
 }
+
+export interface SubmitApplicationRequest extends ByActor {
+  application: ParkApplication;
+}
+export interface AcceptanceRequest extends ByActor {
+  accepted: boolean;
+  reason?: string;
+}
+export interface PanelRequest extends ByActor {
+  expertIds: string[];
+}
+export interface ReviewRequest extends ByActor {
+  necessity: number;
+  feasibility: number;
+  recommend: boolean;
+  comments?: string;
+}
+export interface DesignationRequest extends ByActor {
+  decision: 'designate' | 'reject';
+  reason: string;
+  subsidyAmount?: number;
+  certificateNo?: string;
+}
+export type IncubationBaseRequest = ByActor;
+export interface PaymentConfirmationRequest extends ByActor {
+  paymentId: string;
+  paidAt: string;
+  bankReference: string;
+}
+export interface AnnualReportRequest extends ByActor {
+  report: AnnualReportInput;
+}
+export interface EvaluationRequest extends ByActor {
+  outcome: EvaluationOutcome;
+  findings: string;
+  rectifyBy?: string;
+  refundAmount?: number;
+}
+export interface RefundPaymentRequest extends ByActor {
+  amount: number;
+  paidAt: string;
+  bankReference: string;
+}
+
+/** The case after an officer action: stage plus the whole snapshot. */
+export type ActionOutcome = CaseSnapshot;
 
 /**
  * Officer action (district): file the application, or a corrected one while `returned` (§5.1).
  * The validator refuses it in any other stage; the handler runs R-APP-1..7 and returns the outcome.
  */
-export const submitApplicationUpdate = defineUpdate<SubmissionOutcome, [SubmitApplicationRequest]>(
-  'submitApplication',
-);
+export const submitApplicationUpdate = defineUpdate<SubmissionOutcome, [SubmitApplicationRequest]>('submitApplication');
+/** Municipal: completeness check of a submitted application (§5.1); not accepted → `returned`. */
+export const acceptanceUpdate = defineUpdate<ActionOutcome, [AcceptanceRequest]>('acceptance');
+/** Municipal: form the expert panel, or re-form it to replace experts who have not reviewed (§5.1). */
+export const formPanelUpdate = defineUpdate<ActionOutcome, [PanelRequest]>('formPanel');
+/** Expert on the panel: one review opinion (§5.1). */
+export const submitReviewUpdate = defineUpdate<ActionOutcome, [ReviewRequest]>('submitReview');
+/** Municipal: designate with a subsidy (R-SUB-1) or reject, once the review has closed (§5.1, §5.2). */
+export const designationUpdate = defineUpdate<ActionOutcome, [DesignationRequest]>('designation');
+/** Municipal: recognise the park as an incubation base, one-time grant (R-SUB-3). */
+export const incubationBaseUpdate = defineUpdate<ActionOutcome, [IncubationBaseRequest]>('incubationBase');
+/** Finance: the treasury paid this disbursement (§5.2). */
+export const confirmPaymentUpdate = defineUpdate<ActionOutcome, [PaymentConfirmationRequest]>('confirmPayment');
+/** District: the yearly report (§5.3, R-RPT-1..4). */
+export const annualReportUpdate = defineUpdate<ActionOutcome, [AnnualReportRequest]>('annualReport');
+/** Municipal: periodic or on-demand evaluation — renew, rectify or revoke (§5.3, R-EVL-1). */
+export const evaluationUpdate = defineUpdate<ActionOutcome, [EvaluationRequest]>('evaluation');
+/** Finance: a (partial) refund received against the open refund demand (R-REF-1). */
+export const refundPaymentUpdate = defineUpdate<ActionOutcome, [RefundPaymentRequest]>('refundPayment');
 
 /** The live state of the case, for reads the read model may not have caught up with. */
 export const caseSnapshotQuery = defineQuery<CaseSnapshot>('caseSnapshot');

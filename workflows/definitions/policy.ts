@@ -21,6 +21,28 @@ export interface PolicyConfig {
   resubmissionWindowDays: number;
   /** default: days before the resubmission deadline on which the district is reminded. */
   resubmissionReminderDaysBefore: number[];
+  /** default (§5.1): expert panel size. */
+  panelMinExperts: number;
+  panelMaxExperts: number;
+  /** default (§5.1): days the panel has to review, and reminders to missing reviewers before the end. */
+  reviewWindowDays: number;
+  reviewReminderDaysBefore: number[];
+  /** default (§5.2): the subsidy's tranches as shares of the award; tranche 2 follows the first accepted report. */
+  subsidyTrancheShares: [number, number];
+  /** default (§5.2): days finance has to confirm a disbursement before it is reminded (then weekly). */
+  paymentConfirmationDays: number;
+  /** default (§5.3, R-RPT-1): the report for year N is due on this month/day of year N+1. */
+  reportDueMonth: number;
+  reportDueDay: number;
+  /** default (§5.3): reminders to the district before the report deadline, in days. */
+  reportReminderDaysBefore: number[];
+  /** default (§5.3): after the deadline, the overdue notice repeats every this many days. */
+  overdueRepeatDays: number;
+  /** default (§5.3): the periodic evaluation is due every this many years from designation. */
+  evaluationIntervalYears: number;
+  /** default (§5.3, R-REF-1): days a refund demand gives the district, and reminders before it. */
+  refundWindowDays: number;
+  refundReminderDaysBefore: number[];
 }
 
 /** The policy as `policy.md` states it, with this project's defaults. */
@@ -34,6 +56,19 @@ export const DEFAULT_POLICY: PolicyConfig = {
   incubationGrantCny: 600_000,
   resubmissionWindowDays: 30,
   resubmissionReminderDaysBefore: [7, 1],
+  panelMinExperts: 3,
+  panelMaxExperts: 7,
+  reviewWindowDays: 14,
+  reviewReminderDaysBefore: [7, 1],
+  subsidyTrancheShares: [0.5, 0.5],
+  paymentConfirmationDays: 14,
+  reportDueMonth: 3,
+  reportDueDay: 31,
+  reportReminderDaysBefore: [30, 7, 1],
+  overdueRepeatDays: 7,
+  evaluationIntervalYears: 3,
+  refundWindowDays: 60,
+  refundReminderDaysBefore: [30, 7, 1],
 };
 
 /** The four supporting service functions of R-APP-5 (§4.2). */

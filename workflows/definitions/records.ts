@@ -1,0 +1,63 @@
+import type { Actor, CaseSnapshot, PaymentKind } from './case';
+
+/** Who a notice is for: a district bureau, the municipal bureau, the finance desk, or one expert. */
+export type NoticeRecipient =
+  | { role: 'district'; district: string }
+  | { role: 'municipal' }
+  | { role: 'finance' }
+  | { role: 'expert'; expertId: string };
+
+export type NoticeKind =
+  | 'resubmission_reminder'
+  | 'application_lapsed'
+  | 'review_reminder'
+  | 'review_overdue'
+  | 'payment_confirmation_reminder'
+  | 'annual_report_reminder'
+  | 'annual_report_overdue'
+  | 'evaluation_due'
+  | 're_evaluation_due'
+  | 'refund_reminder'
+  | 'refund_escalated';
+
+/** A reminder or notice, written once: `key` is its idempotency key. */
+export interface Notice {
+  key: string;
+  caseId: string;
+  kind: NoticeKind;
+  recipient: NoticeRecipient;
+  /** Policy date of what the notice is about (a deadline), if any. */
+  dueAt?: string;
+  /** Policy date the notice was issued. */
+  issuedAt: string;
+  /** The policy clause it executes, e.g. `§5.3 R-RPT-1`. */
+  clause: string;
+  message: string;
+}
+
+/** One entry of the audit trail: an accepted officer action or a system event. `eventId` makes it idempotent. */
+export interface AuditEntry {
+  eventId: string;
+  caseId: string;
+  at: string;
+  actor: Actor | { id: 'system'; role: 'system' };
+  action: string;
+  details: Record<string, unknown>;
+}
+
+/** Everything one change of a case writes to PostgreSQL, in one transaction. */
+export interface CaseChange {
+  snapshot: CaseSnapshot;
+  audit: AuditEntry;
+  notices: Notice[];
+}
+
+/** A payment instruction handed to the treasury; (caseId, paymentId) is its business key. */
+export interface PaymentInstruction {
+  caseId: string;
+  paymentId: string;
+  kind: PaymentKind;
+  amount: number;
+  district: string;
+  instructedAt: string;
+}

@@ -1,0 +1,66 @@
+import type { CaseSnapshot, Payment, PaymentKind } from '../definitions/case';
+import { invalidInput } from '../definitions/failures';
+import type { DesignationRequest, IncubationBaseRequest } from '../definitions/messages';
+import type { PolicyConfig } from '../definitions/policy';
+import { assertStage } from '../case-stages';
+import { addPolicyDays, addPolicyYears } from '../policy-time';
+import { outcome, type Context, type Outcome } from './outcome';
+
+/** A new disbursement, instructed now and awaiting finance's confirmation (§5.2). */
+export function newPayment(state: CaseSnapshot, kind: PaymentKind, amount: number, ctx: Context): Payment {
+  return {
+    paymentId: `${state.caseId}:${kind}`, // one payment per kind and case: the business key of its instruction
+    kind,
+    amount,
+    status: 'instructed',
+    instructedAt: ctx.now,
+    confirmBy: addPolicyDays(ctx.now, ctx.policy.paymentConfirmationDays),
+  };
+}
+
+/** R-SUB-1 default split: the first tranche's amount (the second gets the rest, so no yuan is lost). */
+export const firstTranche = (subsidy: number, policy: PolicyConfig): number => Math.round(subsidy * policy.subsidyTrancheShares[0]);
+
+export function validateDesignation(state: CaseSnapshot, request: DesignationRequest, policy: PolicyConfig): void {
+  assertStage('designation', state);
+  if (!state.reviewSummary) throw invalidInput('decision', 'the expert review has not closed: every panel member must submit first', '§5.1');
+  if (!request.reason?.trim()) throw invalidInput('reason', 'a reason is required', '§5.1');
+  if (request.decision === 'reject') return;
+  const amount = request.subsidyAmount;
+  if (amount === undefined || !Number.isInteger(amount) || amount < policy.subsidyMinCny || amount > policy.subsidyMaxCny) {
+    throw invalidInput('subsidyAmount', `designation needs a subsidy of ${policy.subsidyMinCny}–${policy.subsidyMaxCny} CNY (integer)`, 'R-SUB-1');
+  }
+}
+
+/** §5.1–§5.2: designate (certificate, tranche 1 instructed, evaluation scheduled) or reject with reasons. */
+export function applyDesignation(state: CaseSnapshot, request: DesignationRequest, ctx: Context): Outcome {
+  state.updatedAt = ctx.now;
+  if (request.decision === 'reject') {
+    state.stage = 'rejected';
+    state.rejection = { reason: request.reason, decidedAt: ctx.now };
+    return outcome('rejected', { reason: request.reason });
+  }
+  const subsidyAmount = request.subsidyAmount!;
+  const certificateNo = request.certificateNo ?? `CQ-HRP-${ctx.now.slice(0, 4)}-${state.caseId.slice(0, 8).toUpperCase()}`;
+  state.stage = 'designated';
+  state.designation = { certificateNo, designatedAt: ctx.now, subsidyAmount, reason: request.reason };
+  state.nextEvaluationDue = addPolicyYears(ctx.now, ctx.policy.evaluationIntervalYears);
+  const tranche1 = newPayment(state, 'subsidy_tranche_1', firstTranche(subsidyAmount, ctx.policy), ctx);
+  state.payments.push(tranche1);
+  return outcome('designated', { certificateNo, subsidyAmount, nextEvaluationDue: state.nextEvaluationDue }, { instruct: [tranche1] });
+}
+
+export function validateIncubationBase(state: CaseSnapshot, _request: IncubationBaseRequest): void {
+  assertStage('incubationBase', state);
+  if (state.payments.some((p) => p.kind === 'incubation_grant')) {
+    throw invalidInput('incubationBase', 'the park is already recognised; the incubation-base grant is paid at most once', 'R-SUB-3');
+  }
+}
+
+/** R-SUB-3: recognition as an incubation base with its one-time grant. */
+export function applyIncubationBase(state: CaseSnapshot, _request: IncubationBaseRequest, ctx: Context): Outcome {
+  const grant = newPayment(state, 'incubation_grant', ctx.policy.incubationGrantCny, ctx);
+  state.payments.push(grant);
+  state.updatedAt = ctx.now;
+  return outcome('incubation_base_recognised', { amount: grant.amount }, { instruct: [grant] });
+}
