@@ -100,19 +100,23 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     const now = policyNow();
     const due = nextDueEvent(state, input.policy, now);
     const yearEnd = YEARLY_STAGES.includes(state.stage) ? (runYearEnd ?? nextChinaYearStart(now)) : undefined;
+    if (due && due.at <= now) {
+      await fire(due);
+      continue;
+    }
+    if (yearEnd && yearEnd <= now) {
+      await condition(allHandlersFinished);
+      pruneFired(state, input.policy, now);
+      await continueAsNew<typeof parkCaseWorkflow>({ ...input, carried: state });
+    }
     const wakeAt = [due?.at, yearEnd].filter((t): t is string => !!t).sort()[0];
     const seen = state.version;
-    const summary = due && due.at === wakeAt ? `${due.series.key} #${due.index + 1}` : 'reporting-year boundary';
-    const changed = wakeAt
-      ? await condition(() => state.version !== seen, msUntil(wakeAt), { summary })
-      : (await condition(() => state.version !== seen), true);
-    if (changed) continue;
-    if (due && due.at <= policyNow()) {
-      await fire(due);
-    } else if (yearEnd && yearEnd <= policyNow()) {
-      await condition(allHandlersFinished);
-      pruneFired(state, input.policy, policyNow());
-      await continueAsNew<typeof parkCaseWorkflow>({ ...input, carried: state });
+    if (wakeAt) {
+      const summary = due?.at === wakeAt ? `${due.series.key} #${due.index + 1}` : 'reporting-year boundary';
+      // At least 1 ms: condition() treats a 0 timeout as "no timeout".
+      await condition(() => state.version !== seen, Math.max(1, msUntil(wakeAt)), { summary });
+    } else {
+      await condition(() => state.version !== seen);
     }
   }
   await condition(allHandlersFinished);

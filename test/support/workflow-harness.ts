@@ -4,6 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { TreasuryGateway } from '../../activities/treasury/treasury-gateway';
 import { createDataSource } from '../../persistence/data-source';
 import { createParkflowWorker } from '../../worker/create-worker';
 import type { ParkApplication } from '../../workflows/definitions/application';
@@ -27,14 +28,14 @@ export interface WorkflowHarness {
   client: Client;
   dataSource: DataSource;
   taskQueue: string;
-  /** Runs `fn` while a parkflow worker polls the harness's task queue. */
+  /** Runs `fn` (a parkflow worker polls the harness's task queue for the harness's whole life). */
   withWorker<R>(fn: () => Promise<R>): Promise<R>;
   teardown(): Promise<void>;
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-export async function startWorkflowHarness(): Promise<WorkflowHarness> {
+export async function startWorkflowHarness(options: { treasury?: TreasuryGateway } = {}): Promise<WorkflowHarness> {
   installQuietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
   await env.connection.operatorService.addSearchAttributes({
@@ -45,16 +46,27 @@ export async function startWorkflowHarness(): Promise<WorkflowHarness> {
   bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
   const workflowBundle = await bundle;
   const taskQueue = `test-${randomUUID()}`;
+  // One worker for the whole file: a worker that stops keeps its cases on its sticky queue, and the
+  // time-skipping server would wait for that worker instead of handing the task to the next one.
+  const worker = await createParkflowWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    dataSource,
+    workflowBundle,
+    treasury: options.treasury,
+    workflowFailureErrorTypes: { '*': ['Error'] },
+  });
+  const running = worker.run();
   return {
     env,
     client: env.client,
     dataSource,
     taskQueue,
-    async withWorker(fn) {
-      const worker = await createParkflowWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, dataSource, workflowBundle });
-      return worker.runUntil(fn);
-    },
+    withWorker: (fn) => fn(),
     async teardown() {
+      worker.shutdown();
+      await running;
       await dataSource.destroy();
       await env.teardown();
     },

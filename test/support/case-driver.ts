@@ -1,0 +1,79 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import type { parkCaseWorkflow } from '../../workflows';
+import type { Actor, AnnualReportInput, CaseSnapshot, EvaluationOutcome } from '../../workflows/definitions/case';
+import * as m from '../../workflows/definitions/messages';
+import { validApplication } from './fixtures';
+import { fileApplication, type WorkflowHarness } from './workflow-harness';
+
+export const municipal: Actor = { id: 'municipal-officer', role: 'municipal' };
+export const finance: Actor = { id: 'finance-officer', role: 'finance' };
+export const districtOfficer: Actor = { id: 'district-officer', role: 'district', district: '500112' };
+export const expert = (id: string): Actor => ({ id, role: 'expert' });
+export const PANEL = ['expert-a', 'expert-b', 'expert-c'];
+
+/** A report that meets every target (R-RPT-2..4). */
+export const goodReport = (year: number, overrides: Partial<AnnualReportInput> = {}): AnnualReportInput => ({
+  year,
+  agencies: 20,
+  revenue: 600_000_000,
+  staff: 12,
+  floorAreaSqm: 12_000,
+  subsidyUse: { rent: 300_000, renovation: 200_000, propertyManagement: 100_000, publicFacilities: 100_000, operations: 300_000 },
+  ...overrides,
+});
+
+/** Drives one case through officer actions on the time-skipping server, as the API would. */
+export class CaseDriver {
+  private constructor(
+    readonly h: WorkflowHarness,
+    readonly caseId: string,
+    readonly handle: WorkflowHandle<typeof parkCaseWorkflow>,
+  ) {}
+
+  static async file(h: WorkflowHarness, application = validApplication()): Promise<CaseDriver> {
+    const { caseId, handle } = await fileApplication(h, application);
+    return new CaseDriver(h, caseId, handle);
+  }
+
+  /** A submitted case taken through acceptance, a panel and three reviews, then designated. */
+  static async designated(h: WorkflowHarness, subsidyAmount = 2_000_000): Promise<CaseDriver> {
+    const driver = await CaseDriver.file(h);
+    await driver.accept();
+    await driver.formPanel(PANEL);
+    for (const id of PANEL) await driver.review(id);
+    await driver.designate(subsidyAmount);
+    return driver;
+  }
+
+  accept = (accepted = true, reason?: string) => this.handle.executeUpdate(m.acceptanceUpdate, { args: [{ actor: municipal, accepted, reason }] });
+  formPanel = (expertIds: string[]) => this.handle.executeUpdate(m.formPanelUpdate, { args: [{ actor: municipal, expertIds }] });
+  review = (expertId: string, necessity = 85, feasibility = 80, recommend = true) =>
+    this.handle.executeUpdate(m.submitReviewUpdate, { args: [{ actor: expert(expertId), necessity, feasibility, recommend }] });
+  designate = (subsidyAmount: number) =>
+    this.handle.executeUpdate(m.designationUpdate, { args: [{ actor: municipal, decision: 'designate', reason: 'the panel recommends it', subsidyAmount }] });
+  reject = (reason: string) => this.handle.executeUpdate(m.designationUpdate, { args: [{ actor: municipal, decision: 'reject', reason }] });
+  recogniseIncubationBase = () => this.handle.executeUpdate(m.incubationBaseUpdate, { args: [{ actor: municipal }] });
+  confirmPayment = (paymentId: string) =>
+    this.handle.executeUpdate(m.confirmPaymentUpdate, { args: [{ actor: finance, paymentId, paidAt: new Date().toISOString(), bankReference: `BANK-${paymentId}` }] });
+  report = (report: AnnualReportInput) => this.handle.executeUpdate(m.annualReportUpdate, { args: [{ actor: districtOfficer, report }] });
+  evaluate = (outcome: EvaluationOutcome, extra: { rectifyBy?: string; refundAmount?: number } = {}) =>
+    this.handle.executeUpdate(m.evaluationUpdate, { args: [{ actor: municipal, outcome, findings: `evaluation: ${outcome}`, ...extra }] });
+  payRefund = (amount: number) =>
+    this.handle.executeUpdate(m.refundPaymentUpdate, { args: [{ actor: finance, amount, paidAt: new Date().toISOString(), bankReference: `REFUND-${amount}` }] });
+  snapshot = (): Promise<CaseSnapshot> => this.handle.query(m.caseSnapshotQuery);
+
+  /** Confirms every instructed payment (finance). */
+  async confirmAllPayments(): Promise<void> {
+    for (const payment of (await this.snapshot()).payments) if (payment.status === 'instructed') await this.confirmPayment(payment.paymentId);
+  }
+
+  /** Skips server time to the instant `iso`. */
+  async sleepUntil(iso: string): Promise<void> {
+    const ms = Date.parse(iso) - (await this.h.env.currentTimeMs());
+    if (ms > 0) await this.h.env.sleep(ms);
+  }
+
+  notices = (kind?: string): Promise<Array<{ kind: string; recipient_role: string; recipient_district: string | null; recipient_id: string | null; due_at: Date | null }>> =>
+    this.h.dataSource.query(`SELECT kind, recipient_role, recipient_district, recipient_id, due_at FROM notifications WHERE case_id = $1 ${kind ? 'AND kind = $2' : ''} ORDER BY issued_at, key`, kind ? [this.caseId, kind] : [this.caseId]);
+  audit = (): Promise<Array<{ action: string; actor: { id: string } }>> => this.h.dataSource.query('SELECT action, actor FROM case_audit WHERE case_id = $1 ORDER BY at, recorded_at', [this.caseId]);
+}
