@@ -93,13 +93,15 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     await commit(outcome(`timer:${series.key}`, { index, scheduledFor: at, notices: notices.map((n) => n.kind) }, { notices }), SYSTEM, `${state.caseId}:${series.key}:${index}`);
   }
 
-  const runYearEnd = YEARLY_STAGES.includes(state.stage) ? nextChinaYearStart(policyNow()) : undefined;
+  /** The reporting-year boundary that ends this run, fixed when the run first reaches a yearly stage. */
+  let runYearEnd: string | undefined;
   const msUntil = (policyIso: string): number => Math.max(0, (Date.parse(policyIso) - Date.parse(policyNow())) / input.policyTimeScale);
 
   while (!FINAL_STAGES.includes(state.stage)) {
     const now = policyNow();
     const due = nextDueEvent(state, input.policy, now);
-    const yearEnd = YEARLY_STAGES.includes(state.stage) ? (runYearEnd ?? nextChinaYearStart(now)) : undefined;
+    if (YEARLY_STAGES.includes(state.stage)) runYearEnd ??= nextChinaYearStart(now);
+    const yearEnd = YEARLY_STAGES.includes(state.stage) ? runYearEnd : undefined;
     if (due && due.at <= now) {
       await fire(due);
       continue;

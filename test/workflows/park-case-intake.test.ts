@@ -2,6 +2,7 @@ import { temporal } from '@temporalio/proto';
 import { caseSnapshotQuery, submitApplicationUpdate } from '../../workflows/definitions/messages';
 import { CASE_STAGE_KEY } from '../../workflows/definitions/search-attributes';
 import { agencies, validApplication } from '../support/fixtures';
+import { recordHistory } from '../support/histories';
 import { fileApplication, startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 const EventType = temporal.api.enums.v1.EventType;
@@ -47,6 +48,7 @@ describe('park case intake (§5.1, R-APP-1..7)', () => {
       expect(Date.parse(final.updatedAt) - Date.parse(returned.updatedAt)).toBeGreaterThanOrEqual(30 * 86_400_000);
       expect(await readModel(caseId)).toMatchObject({ stage: 'lapsed' });
       expect((await handle.describe()).typedSearchAttributes.get(CASE_STAGE_KEY)).toBe('lapsed');
+      await recordHistory('returned-then-lapsed', handle);
     }));
 
   it('returned → resubmitted within the window: R-APP-1..7 run again and the case is submitted', () =>

@@ -1,5 +1,6 @@
 import { temporal } from '@temporalio/proto';
 import { CaseDriver, PANEL, municipal } from '../support/case-driver';
+import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 import * as m from '../../workflows/definitions/messages';
 
@@ -38,6 +39,7 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
       expect((await driver.audit()).map((a) => a.action)).toEqual([
         'application_filed', 'application_accepted', 'panel_formed', 'review_submitted', 'review_submitted', 'review_submitted', 'designated',
       ]);
+      await recordHistory('review-and-designation', driver.handle);
     }));
 
   it('§5.1 rejected: the municipal bureau rejects with reasons and the case ends', () =>

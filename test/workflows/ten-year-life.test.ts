@@ -1,0 +1,74 @@
+import { temporal } from '@temporalio/proto';
+import { CaseDriver, goodReport } from '../support/case-driver';
+import { recordHistory } from '../support/histories';
+import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
+import { addPolicyDays, chinaYear } from '../../workflows/policy-time';
+import { reportDueAt } from '../../workflows/lifecycle/reports';
+
+const EventType = temporal.api.enums.v1.EventType;
+/** Events one run (one reporting year) may hold: a year's actions, reminders and activities stay well inside it. */
+const MAX_EVENTS_PER_RUN = 400;
+
+let h: WorkflowHarness;
+beforeAll(async () => {
+  h = await startWorkflowHarness();
+});
+afterAll(async () => {
+  await h?.teardown();
+});
+
+/** Every run of the case, newest first, with its event count (following continue-as-new back to the first). */
+async function runsOf(driver: CaseDriver): Promise<Array<{ runId: string; events: number }>> {
+  const runs = [];
+  let runId: string | undefined = (await driver.handle.describe()).runId;
+  while (runId) {
+    const { events } = await h.client.workflow.getHandle(driver.handle.workflowId, runId).fetchHistory();
+    runs.push({ runId, events: events?.length ?? 0 });
+    const started: temporal.api.history.v1.IHistoryEvent | undefined = events?.find((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED);
+    runId = started?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+  }
+  return runs;
+}
+
+describe('a park over ten policy years (§5)', () => {
+  it('happy path: yearly reports on time, renewed at years 3, 6 and 9, both tranches paid once, a bounded run per reporting year', async () => {
+    const driver = await CaseDriver.designated(h, 2_000_000);
+    await driver.confirmAllPayments();
+    const firstYear = chinaYear((await driver.snapshot()).designation!.designatedAt);
+
+    for (let year = firstYear; year < firstYear + 10; year += 1) {
+      const reportingDay = addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -45); // mid-February
+      let snapshot = await driver.snapshot();
+      while (snapshot.nextEvaluationDue && snapshot.nextEvaluationDue < reportingDay) {
+        await driver.sleepUntil(addPolicyDays(snapshot.nextEvaluationDue, 2));
+        snapshot = await driver.evaluate('renew');
+      }
+      await driver.sleepUntil(reportingDay);
+      await driver.report(goodReport(year));
+      await driver.confirmAllPayments();
+    }
+
+    const final = await driver.snapshot();
+    expect(final.stage).toBe('designated');
+    expect(final.reports.map((r) => r.year)).toEqual(Array.from({ length: 10 }, (_, i) => firstYear + i));
+    expect(final.reports.every((r) => !r.late)).toBe(true);
+    expect(final.evaluations.map((e) => [e.outcome, chinaYear(e.decidedAt) - firstYear])).toEqual([['renew', 3], ['renew', 6], ['renew', 9]]);
+    expect(final.payments.map((p) => [p.kind, p.amount, p.status])).toEqual([
+      ['subsidy_tranche_1', 1_000_000, 'paid'],
+      ['subsidy_tranche_2', 1_000_000, 'paid'],
+    ]);
+    expect(await h.dataSource.query('SELECT kind FROM treasury_instructions WHERE case_id = $1 ORDER BY kind', [driver.caseId])).toEqual([
+      { kind: 'subsidy_tranche_1' },
+      { kind: 'subsidy_tranche_2' },
+    ]);
+    expect(await driver.notices('annual_report_overdue')).toEqual([]);
+
+    const runs = await runsOf(driver);
+    expect(runs.length).toBeGreaterThanOrEqual(10); // one run per reporting year, plus the designation run
+    for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_RUN);
+    const total = runs.reduce((sum, run) => sum + run.events, 0);
+    process.stdout.write(`\n[ten-year-life] runs: ${runs.length}, events per run: ${runs.map((r) => r.events).reverse().join(' ')}, total ${total}\n`);
+    await recordHistory('ten-year-life-current-run', driver.handle);
+  }, 300_000);
+});
