@@ -1,0 +1,105 @@
+import type { CaseSnapshot } from '../../workflows/definitions/case';
+import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
+import { deadlinesOf } from '../../workflows/lifecycle/deadlines';
+import { firstTranche } from '../../workflows/lifecycle/designation';
+import { newCase } from '../../workflows/lifecycle/intake';
+import { checkReport, overdueReportYears, reportDueAt } from '../../workflows/lifecycle/reports';
+import { summarizeReviews } from '../../workflows/lifecycle/review';
+import { activeSeries, nextDueEvent, pruneFired } from '../../workflows/lifecycle/schedule';
+import { chinaYear, endOfChinaDay, nextChinaYearStart } from '../../workflows/policy-time';
+import { goodReport } from '../support/case-driver';
+
+const policy = DEFAULT_POLICY;
+const opened = '2026-11-26T02:00:00.000Z';
+const blank = (): CaseSnapshot => newCase({ caseId: 'c1', district: '500112', parkName: '渝北园', policy, policyTimeScale: 1 }, 0, opened);
+
+function designatedIn2026(): CaseSnapshot {
+  const state = blank();
+  state.stage = 'designated';
+  state.designation = { certificateNo: 'CQ', designatedAt: '2026-12-01T02:00:00.000Z', subsidyAmount: 2_000_000, reason: 'ok' };
+  state.nextEvaluationDue = '2029-12-01T02:00:00.000Z';
+  return state;
+}
+
+describe('policy calendar (Chongqing time, UTC+8)', () => {
+  it('R-RPT-1 default: the report for year N is due at the end of 31 March N+1, Chongqing time', () => {
+    expect(reportDueAt(2026, policy)).toBe('2027-03-31T16:00:00.000Z');
+    expect(endOfChinaDay(2027, 3, 31)).toBe('2027-03-31T16:00:00.000Z');
+  });
+
+  it('a reporting year begins at 1 January 00:00 in Chongqing', () => {
+    expect(chinaYear('2026-12-31T16:30:00.000Z')).toBe(2027);
+    expect(nextChinaYearStart('2026-06-01T00:00:00.000Z')).toBe('2026-12-31T16:00:00.000Z');
+  });
+});
+
+describe('yearly report checks (R-RPT-2..4)', () => {
+  it('R-RPT-2: the first operating year must reach 300 M CNY', () => {
+    expect(checkReport(goodReport(2026, { revenue: 299_999_999 }), 1, 299_999_999, policy).map((f) => f.rule)).toEqual(['R-RPT-2']);
+    expect(checkReport(goodReport(2027, { revenue: 100 }), 2, 100, policy)).toEqual([]);
+  });
+
+  it('R-RPT-3: by the third year, the third-year or the three-year total revenue must reach 1,000 M CNY', () => {
+    expect(checkReport(goodReport(2028, { revenue: 400_000_000 }), 3, 900_000_000, policy).map((f) => f.rule)).toEqual(['R-RPT-3']);
+    expect(checkReport(goodReport(2028, { revenue: 400_000_000 }), 3, 1_100_000_000, policy)).toEqual([]);
+  });
+
+  it('R-RPT-4: still at least 15 agencies and 8,000 m²', () => {
+    expect(checkReport(goodReport(2027, { agencies: 14, floorAreaSqm: 7999 }), 2, 0, policy).map((f) => f.rule)).toEqual(['R-RPT-4', 'R-RPT-4']);
+  });
+
+  it('counts reports that are past due and missing', () => {
+    const state = designatedIn2026();
+    expect(overdueReportYears(state, '2027-03-31T15:59:59.000Z', policy)).toEqual([]);
+    expect(overdueReportYears(state, '2027-04-01T00:00:00.000Z', policy)).toEqual([2026]);
+  });
+});
+
+describe('timed series and deadlines', () => {
+  it('§5.1: a returned case is reminded 7 and 1 days before the window closes, then lapses', () => {
+    const state = blank();
+    state.stage = 'returned';
+    state.returnedAt = opened;
+    const first = nextDueEvent(state, policy, opened)!;
+    expect([first.series.key, first.at]).toEqual([`resubmission:${opened}:reminder`, '2026-12-19T02:00:00.000Z']);
+    state.fired[first.series.key] = 2;
+    const lapse = nextDueEvent(state, policy, opened)!;
+    expect(lapse.at).toBe('2026-12-26T02:00:00.000Z');
+    lapse.series.mutate!(state, lapse.at);
+    expect(state.stage).toBe('lapsed');
+  });
+
+  it('§5.3: overdue notices repeat weekly after the report deadline', () => {
+    const state = designatedIn2026();
+    const overdue = activeSeries(state, policy, '2027-05-01T00:00:00.000Z').find((s) => s.key === 'report:2026:overdue')!;
+    expect([0, 1, 2].map((i) => overdue.at(i))).toEqual(['2027-03-31T16:00:00.000Z', '2027-04-07T16:00:00.000Z', '2027-04-14T16:00:00.000Z']);
+    expect(overdue.notices(0, overdue.at(0)!).map((n) => n.recipient.role)).toEqual(['district', 'municipal']);
+  });
+
+  it('lists deadlines earliest first and forgets counters of ended series', () => {
+    const state = designatedIn2026();
+    expect(deadlinesOf(state, policy, '2026-12-05T00:00:00.000Z')).toEqual([
+      { kind: 'annual_report', dueAt: '2027-03-31T16:00:00.000Z' },
+      { kind: 'evaluation', dueAt: '2029-12-01T02:00:00.000Z' },
+    ]);
+    state.fired = { 'report:2026:reminder': 3, 'resubmission:old:lapse': 1 };
+    pruneFired(state, policy, '2027-01-05T00:00:00.000Z');
+    expect(state.fired).toEqual({ 'report:2026:reminder': 3 });
+  });
+});
+
+describe('review summary and subsidy split', () => {
+  it('§5.1 summary: mean scores and recommendations of the current panel', () => {
+    const at = opened;
+    const panel = { expertIds: ['a', 'b'], formedAt: at, reviewDueAt: at, replaced: [], reviews: [
+      { expertId: 'a', necessity: 90, feasibility: 71, recommend: true, submittedAt: at },
+      { expertId: 'b', necessity: 61, feasibility: 60, recommend: false, submittedAt: at },
+    ] };
+    expect(summarizeReviews(panel, at)).toEqual({ closedAt: at, meanNecessity: 75.5, meanFeasibility: 65.5, recommendFor: 1, recommendAgainst: 1 });
+  });
+
+  it('R-SUB-1 default split: tranche 1 is half, tranche 2 the rest, so no yuan is lost', () => {
+    expect(firstTranche(2_000_001, policy)).toBe(1_000_001);
+    expect(2_000_001 - firstTranche(2_000_001, policy)).toBe(1_000_000);
+  });
+});
