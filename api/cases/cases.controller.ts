@@ -4,7 +4,7 @@ import type { Actor } from '../../workflows/definitions/case';
 import { CurrentActor } from '../auth/auth.decorators';
 import { notFound } from '../common/api-error';
 import type { CaseView } from './case-view';
-import { CasesService } from './cases.service';
+import { CasesService, type HistoryEntry } from './cases.service';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -20,5 +20,14 @@ export class CasesController {
     @Param('caseId', new ParseUUIDPipe({ exceptionFactory: () => notFound('that case') })) caseId: string,
   ): Promise<CaseView> {
     return this.cases.get(actor, caseId);
+  }
+
+  @Get(':caseId/history')
+  @ApiOperation({ summary: 'The audit trail: every accepted action and system event, who, when, what' })
+  history(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', new ParseUUIDPipe({ exceptionFactory: () => notFound('that case') })) caseId: string,
+  ): Promise<{ items: HistoryEntry[] }> {
+    return this.cases.history(actor, caseId);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
-import type { Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import { ParkCaseRecord } from '../../persistence/entities/park-case.entity';
 import type { Actor, CaseSnapshot } from '../../workflows/definitions/case';
 import { caseSnapshotQuery, parkCaseWorkflowId } from '../../workflows/definitions/messages';
@@ -9,13 +9,31 @@ import { notFound } from '../common/api-error';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
 import { toCaseView, type CaseView } from './case-view';
 
+export interface HistoryEntry {
+  at: string;
+  actor: { id: string; role: string };
+  action: string;
+  details: Record<string, unknown>;
+}
+
 /** Reads cases from the PostgreSQL read model, falling back to the live workflow when it has not caught up. */
 @Injectable()
 export class CasesService {
   constructor(
     @InjectRepository(ParkCaseRecord) private readonly cases: Repository<ParkCaseRecord>,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly dataSource: DataSource,
   ) {}
+
+  /** The audit trail (api-contract `GET /v1/cases/{caseId}/history`): every accepted action and system event. */
+  async history(actor: Actor, caseId: string): Promise<{ items: HistoryEntry[] }> {
+    await this.get(actor, caseId);
+    const rows: Array<{ at: Date; actor: HistoryEntry['actor']; action: string; details: Record<string, unknown> }> = await this.dataSource.query(
+      'SELECT at, actor, action, details FROM case_audit WHERE case_id = $1 ORDER BY at, recorded_at',
+      [caseId],
+    );
+    return { items: rows.map((row) => ({ at: new Date(row.at).toISOString(), actor: row.actor, action: row.action, details: row.details })) };
+  }
 
   async get(actor: Actor, caseId: string): Promise<CaseView> {
     const snapshot = (await this.cases.findOneBy({ caseId }))?.snapshot ?? (await this.queryLive(caseId));
@@ -26,7 +44,7 @@ export class CasesService {
 
   private maySee(actor: Actor, snapshot: CaseSnapshot): boolean {
     if (actor.role === 'district') return actor.district === snapshot.district;
-    if (actor.role === 'expert') return false; // panels arrive with expert review (§5.1)
+    if (actor.role === 'expert') return !!snapshot.panel?.expertIds.includes(actor.id); // panel members only
     return true;
   }
 

@@ -23,6 +23,11 @@ describe('POST /v1/cases/{caseId}/resubmission (§5.1)', () => {
     expect(resubmitted).toMatchObject({ status: 200, body: { caseId, stage: 'submitted', deficiencies: [] } });
     const read = await stack.call('GET', `/v1/cases/${caseId}`, { token: yubei() });
     expect(read.body).toMatchObject({ stage: 'submitted', submissionCount: 2, deadlines: [] });
+    const history = await stack.call('GET', `/v1/cases/${caseId}/history`, { token: yubei() });
+    expect(history.body.items.map((e: { action: string; actor: { id: string } }) => [e.action, e.actor.id])).toEqual([
+      ['application_filed', 'district-officer'],
+      ['application_resubmitted', 'district-officer'],
+    ]);
   });
 
   it('a still-deficient resubmission stays returned and lists what is still wrong', async () => {
