@@ -10,8 +10,8 @@ export interface ParkflowWorkerDeps {
   dataSource: DataSource;
   /** Where payments go; by default the local stack's recording gateway. */
   treasury?: TreasuryGateway;
-  /** Tests fail a workflow on any error instead of retrying its task, so a bug surfaces at once. */
-  workflowFailureErrorTypes?: WorkerOptions['workflowFailureErrorTypes'];
+  /** Test tuning: fail a workflow on any error (a bug surfaces at once), no workflow cache, a short grace time. */
+  overrides?: Pick<WorkerOptions, 'workflowFailureErrorTypes' | 'maxCachedWorkflows' | 'shutdownGraceTime'>;
   /** A prebuilt bundle (tests share one); by default the workflows are bundled from source. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -24,6 +24,6 @@ export function createParkflowWorker(deps: ParkflowWorkerDeps): Promise<Worker> 
     taskQueue: deps.taskQueue,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities({ dataSource: deps.dataSource, treasury: deps.treasury }),
-    ...(deps.workflowFailureErrorTypes ? { workflowFailureErrorTypes: deps.workflowFailureErrorTypes } : {}),
+    ...deps.overrides,
   });
 }

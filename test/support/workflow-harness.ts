@@ -28,6 +28,8 @@ export interface WorkflowHarness {
   client: Client;
   dataSource: DataSource;
   taskQueue: string;
+  /** Stops the harness's own worker, for tests that run workers of their own. */
+  stopSharedWorker(): Promise<void>;
   /** Runs `fn` (a parkflow worker polls the harness's task queue for the harness's whole life). */
   withWorker<R>(fn: () => Promise<R>): Promise<R>;
   teardown(): Promise<void>;
@@ -35,7 +37,7 @@ export interface WorkflowHarness {
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-export async function startWorkflowHarness(options: { treasury?: TreasuryGateway } = {}): Promise<WorkflowHarness> {
+export async function startWorkflowHarness(options: { treasury?: TreasuryGateway; taskQueuePrefix?: string } = {}): Promise<WorkflowHarness> {
   installQuietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
   await env.connection.operatorService.addSearchAttributes({
@@ -45,7 +47,7 @@ export async function startWorkflowHarness(options: { treasury?: TreasuryGateway
   const dataSource = await createDataSource(process.env.DATABASE_URL as string).initialize();
   bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
   const workflowBundle = await bundle;
-  const taskQueue = `test-${randomUUID()}`;
+  const taskQueue = `${options.taskQueuePrefix ?? 'test'}-${randomUUID()}`;
   // One worker for the whole file: a worker that stops keeps its cases on its sticky queue, and the
   // time-skipping server would wait for that worker instead of handing the task to the next one.
   const worker = await createParkflowWorker({
@@ -55,7 +57,7 @@ export async function startWorkflowHarness(options: { treasury?: TreasuryGateway
     dataSource,
     workflowBundle,
     treasury: options.treasury,
-    workflowFailureErrorTypes: { '*': ['Error'] },
+    overrides: { workflowFailureErrorTypes: { '*': ['Error'] } },
   });
   const running = worker.run();
   return {
@@ -64,8 +66,12 @@ export async function startWorkflowHarness(options: { treasury?: TreasuryGateway
     dataSource,
     taskQueue,
     withWorker: (fn) => fn(),
+    async stopSharedWorker() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    },
     async teardown() {
-      worker.shutdown();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await dataSource.destroy();
       await env.teardown();

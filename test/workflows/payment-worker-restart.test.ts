@@ -1,0 +1,57 @@
+import { Context } from '@temporalio/activity';
+import { RecordingTreasuryGateway, type TreasuryGateway } from '../../activities/treasury/treasury-gateway';
+import { createParkflowWorker } from '../../worker/create-worker';
+import type { PaymentInstruction } from '../../workflows/definitions/records';
+import { CaseDriver, PANEL } from '../support/case-driver';
+import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+
+/** The first hand-over reaches the treasury, then hangs until its worker is shut down under it. */
+class HangAfterFirstHandOver implements TreasuryGateway {
+  calls = 0;
+  constructor(private readonly recording: RecordingTreasuryGateway) {}
+
+  async instruct(instruction: PaymentInstruction): Promise<string> {
+    this.calls += 1;
+    const reference = await this.recording.instruct(instruction);
+    if (this.calls === 1) await Context.current().cancelled; // rejects when the worker shuts down
+    return reference;
+  }
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
+let h: WorkflowHarness;
+beforeAll(async () => {
+  h = await startWorkflowHarness({ taskQueuePrefix: 'restart' });
+});
+afterAll(async () => {
+  await h?.teardown();
+});
+
+it('§5.2 a worker restarted in the middle of a payment instructs it once', async () => {
+  await h.stopSharedWorker(); // its sticky cache would hold on to the case; these workers keep none
+  const recording = new RecordingTreasuryGateway(h.dataSource);
+  const gateway = new HangAfterFirstHandOver(recording);
+  const common = { connection: h.env.nativeConnection, namespace: h.env.namespace ?? 'default', taskQueue: h.taskQueue, dataSource: h.dataSource };
+  const noCache = { maxCachedWorkflows: 0, shutdownGraceTime: '100ms' } as const;
+  const first = await createParkflowWorker({ ...common, treasury: gateway, overrides: noCache });
+  const firstRun = first.run();
+  const driver = await CaseDriver.file(h);
+  await driver.accept();
+  await driver.formPanel(PANEL);
+  for (const id of PANEL) await driver.review(id);
+  const designated = driver.designate(2_000_000);
+  await until(() => gateway.calls === 1, 'the first hand-over');
+  first.shutdown(); // the worker goes away between handing the payment over and recording that it did
+  await firstRun;
+
+  const second = await createParkflowWorker({ ...common, treasury: gateway, overrides: noCache });
+  const outcome = await second.runUntil(designated);
+  expect(outcome.stage).toBe('designated');
+  expect(gateway.calls).toBe(2); // the retry on the new worker handed it over again…
+  const instructions = await h.dataSource.query('SELECT kind, amount FROM treasury_instructions WHERE case_id = $1', [driver.caseId]);
+  expect(instructions).toEqual([{ kind: 'subsidy_tranche_1', amount: '1000000' }]); // …and the treasury has it once
+});
