@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case';
+import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { notFound } from '../common/api-error';
 import { ApplicationDto } from './application.dto';
 import { ApplicationsService } from './applications.service';
 
@@ -20,7 +20,7 @@ export class ResubmissionController {
   @ApiOkResponse({ description: '{ caseId, stage, deficiencies }; 409 invalid_stage unless the case is returned' })
   resubmit(
     @CurrentActor() actor: Actor,
-    @Param('caseId', new ParseUUIDPipe({ exceptionFactory: () => notFound('that case') })) caseId: string,
+    @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: ApplicationDto,
   ): Promise<SubmissionOutcome> {
     return this.applications.resubmit(actor, caseId, body);

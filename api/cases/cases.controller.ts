@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/definitions/case';
+import { CaseIdPipe } from './case-id.pipe';
 import { CurrentActor } from '../auth/auth.decorators';
-import { notFound } from '../common/api-error';
 import type { CaseView } from './case-view';
 import { CasesService, type HistoryEntry } from './cases.service';
 
@@ -17,7 +17,7 @@ export class CasesController {
   @ApiOkResponse({ description: 'the case' })
   get(
     @CurrentActor() actor: Actor,
-    @Param('caseId', new ParseUUIDPipe({ exceptionFactory: () => notFound('that case') })) caseId: string,
+    @Param('caseId', CaseIdPipe) caseId: string,
   ): Promise<CaseView> {
     return this.cases.get(actor, caseId);
   }
@@ -26,7 +26,7 @@ export class CasesController {
   @ApiOperation({ summary: 'The audit trail: every accepted action and system event, who, when, what' })
   history(
     @CurrentActor() actor: Actor,
-    @Param('caseId', new ParseUUIDPipe({ exceptionFactory: () => notFound('that case') })) caseId: string,
+    @Param('caseId', CaseIdPipe) caseId: string,
   ): Promise<{ items: HistoryEntry[] }> {
     return this.cases.history(actor, caseId);
   }
