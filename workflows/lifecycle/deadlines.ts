@@ -1,8 +1,7 @@
 import type { CaseSnapshot, Deadline } from '../definitions/case';
 import type { PolicyConfig } from '../definitions/policy';
-import { chinaYear } from '../policy-time';
 import { resubmissionDueAt } from './intake';
-import { firstReportYear, reportDueAt } from './reports';
+import { reportDueAt, unreportedYears } from './reports';
 
 /** The deadlines the case is waiting on, earliest first (api-contract `deadlines[]`). */
 export function deadlinesOf(state: CaseSnapshot, policy: PolicyConfig, now: string): Deadline[] {
@@ -10,10 +9,8 @@ export function deadlinesOf(state: CaseSnapshot, policy: PolicyConfig, now: stri
   if (state.stage === 'returned' && state.returnedAt) deadlines.push({ kind: 'resubmission', dueAt: resubmissionDueAt(state.returnedAt, policy) });
   if (state.stage === 'under_review' && state.panel && !state.reviewSummary) deadlines.push({ kind: 'review', dueAt: state.panel.reviewDueAt });
   for (const payment of state.payments) if (payment.status === 'instructed') deadlines.push({ kind: 'payment_confirmation', dueAt: payment.confirmBy });
-  if ((state.stage === 'designated' || state.stage === 'rectifying') && state.designation) {
-    for (let year = firstReportYear(state); year <= chinaYear(now); year += 1) {
-      if (!state.reports.some((r) => r.year === year)) deadlines.push({ kind: 'annual_report', dueAt: reportDueAt(year, policy) });
-    }
+  if (state.stage === 'designated' || state.stage === 'rectifying') {
+    for (const year of unreportedYears(state, now)) deadlines.push({ kind: 'annual_report', dueAt: reportDueAt(year, policy) });
   }
   if (state.stage === 'designated' && state.nextEvaluationDue) deadlines.push({ kind: 'evaluation', dueAt: state.nextEvaluationDue });
   if (state.stage === 'rectifying' && state.rectifyBy) deadlines.push({ kind: 'rectification', dueAt: state.rectifyBy });

@@ -13,11 +13,11 @@ export const reportDueAt = (year: number, policy: PolicyConfig): string => endOf
 /** The first reporting year: the year of designation. */
 export const firstReportYear = (state: CaseSnapshot): number => chinaYear(state.designation!.designatedAt);
 
-/** Reporting years whose report has not arrived, from the first up to the year before `now`'s (their due dates have begun). */
-export function missingReportYears(state: CaseSnapshot, now: string): number[] {
+/** Reporting years from the first through the policy year of `now` whose report has not arrived. */
+export function unreportedYears(state: CaseSnapshot, now: string): number[] {
   if (!state.designation) return [];
   const years: number[] = [];
-  for (let year = firstReportYear(state); year < chinaYear(now); year += 1) {
+  for (let year = firstReportYear(state); year <= chinaYear(now); year += 1) {
     if (!state.reports.some((r) => r.year === year)) years.push(year);
   }
   return years;
@@ -25,7 +25,7 @@ export function missingReportYears(state: CaseSnapshot, now: string): number[] {
 
 /** Reports past their due date and still missing (the `OverdueReports` search attribute). */
 export const overdueReportYears = (state: CaseSnapshot, now: string, policy: PolicyConfig): number[] =>
-  missingReportYears(state, now).filter((year) => reportDueAt(year, policy) <= now);
+  unreportedYears(state, now).filter((year) => reportDueAt(year, policy) <= now);
 
 /**
  * Checks a yearly report against the targets (§4.3, §5.3): R-RPT-2 first operating year revenue,

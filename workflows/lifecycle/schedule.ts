@@ -1,8 +1,9 @@
 import type { CaseSnapshot } from '../definitions/case';
 import type { PolicyConfig } from '../definitions/policy';
 import type { Notice } from '../definitions/records';
-import { addPolicyDays, chinaYear } from '../policy-time';
-import { firstReportYear, reportDueAt } from './reports';
+import { addPolicyDays } from '../policy-time';
+import { resubmissionDueAt } from './intake';
+import { reportDueAt, unreportedYears } from './reports';
 
 type NoticeDraft = Omit<Notice, 'caseId' | 'issuedAt' | 'key'>;
 
@@ -35,7 +36,7 @@ export function activeSeries(state: CaseSnapshot, policy: PolicyConfig, now: str
   const district = { role: 'district' as const, district: state.district };
   const series: Series[] = [];
   if (state.stage === 'returned' && state.returnedAt) {
-    const due = addPolicyDays(state.returnedAt, policy.resubmissionWindowDays);
+    const due = resubmissionDueAt(state.returnedAt, policy);
     series.push(
       { key: `resubmission:${state.returnedAt}:reminder`, at: before(due, policy.resubmissionReminderDaysBefore), notices: () => [{ kind: 'resubmission_reminder', recipient: district, dueAt: due, clause: '§5.1', message: `the corrected application for ${state.parkName} is due by ${due}, or the application lapses` }] },
       { key: `resubmission:${state.returnedAt}:lapse`, at: once(due), notices: () => [{ kind: 'application_lapsed', recipient: district, dueAt: due, clause: '§5.1', message: `no corrected application for ${state.parkName} arrived by ${due}: the application has lapsed` }], mutate: (s) => { s.stage = 'lapsed'; } },
@@ -52,9 +53,8 @@ export function activeSeries(state: CaseSnapshot, policy: PolicyConfig, now: str
   for (const payment of state.payments.filter((p) => p.status === 'instructed')) {
     series.push({ key: `payment:${payment.paymentId}:confirmation`, at: weeklyFrom(payment.confirmBy, policy), notices: () => [{ kind: 'payment_confirmation_reminder', recipient: { role: 'finance' }, dueAt: payment.confirmBy, clause: '§5.2', message: `payment ${payment.paymentId} (${payment.kind}, ${payment.amount} CNY) to ${state.parkName} awaits confirmation since ${payment.confirmBy}` }] });
   }
-  if ((state.stage === 'designated' || state.stage === 'rectifying') && state.designation) {
-    for (let year = firstReportYear(state); year <= chinaYear(now); year += 1) {
-      if (state.reports.some((r) => r.year === year)) continue;
+  if (state.stage === 'designated' || state.stage === 'rectifying') {
+    for (const year of unreportedYears(state, now)) {
       const due = reportDueAt(year, policy);
       series.push(
         { key: `report:${year}:reminder`, at: before(due, policy.reportReminderDaysBefore), notices: () => [{ kind: 'annual_report_reminder', recipient: district, dueAt: due, clause: '§5.3 R-RPT-1', message: `the ${year} yearly report of ${state.parkName} is due by ${due}` }] },
