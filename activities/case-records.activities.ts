@@ -14,9 +14,9 @@ export interface CaseRecordDeps {
 export function createCaseRecordActivities({ dataSource }: CaseRecordDeps) {
   return {
     /** Writes one change of a case in one transaction. */
-    async recordCaseChange({ snapshot, audit, notices }: CaseChange): Promise<void> {
+    async recordCaseChange({ snapshot, audit, notices, policyTimeScale = 1 }: CaseChange): Promise<void> {
       await dataSource.transaction(async (tx) => {
-        await upsertReadModel(tx, snapshot);
+        await upsertReadModel(tx, snapshot, policyTimeScale);
         if (audit.action === 'application_filed' || audit.action === 'application_resubmitted') await logFiling(tx, snapshot);
         await appendAudit(tx, audit);
         for (const notice of notices) await insertNotice(tx, notice);
@@ -31,16 +31,30 @@ export function createCaseRecordActivities({ dataSource }: CaseRecordDeps) {
   };
 }
 
-async function upsertReadModel(tx: EntityManager, snapshot: CaseSnapshot): Promise<void> {
-  await tx.query(
-    `INSERT INTO park_cases (case_id, district, park_name, stage, version, snapshot, opened_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+async function upsertReadModel(tx: EntityManager, snapshot: CaseSnapshot, policyTimeScale: number): Promise<void> {
+  const revokedAt = snapshot.evaluations.find((evaluation) => evaluation.outcome === 'revoke')?.decidedAt ?? null;
+  const written: unknown[] = await tx.query(
+    `INSERT INTO park_cases (case_id, district, park_name, stage, version, snapshot, opened_at, updated_at, designated_at, revoked_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (case_id) DO UPDATE SET
-       park_name = EXCLUDED.park_name, stage = EXCLUDED.stage, version = EXCLUDED.version,
-       snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at
-     WHERE park_cases.version < EXCLUDED.version`,
-    [snapshot.caseId, snapshot.district, snapshot.parkName, snapshot.stage, snapshot.version, JSON.stringify(snapshot), snapshot.openedAt, snapshot.updatedAt],
+       park_name = EXCLUDED.park_name, stage = EXCLUDED.stage, version = EXCLUDED.version, snapshot = EXCLUDED.snapshot,
+       updated_at = EXCLUDED.updated_at, designated_at = EXCLUDED.designated_at, revoked_at = EXCLUDED.revoked_at
+     WHERE park_cases.version < EXCLUDED.version
+     RETURNING case_id`,
+    [snapshot.caseId, snapshot.district, snapshot.parkName, snapshot.stage, snapshot.version, JSON.stringify(snapshot), snapshot.openedAt, snapshot.updatedAt, snapshot.designation?.designatedAt ?? null, revokedAt],
   );
+  if (written.length === 0) return; // an older snapshot: the newer one's deadlines stay
+  await tx.query('DELETE FROM case_deadlines WHERE case_id = $1', [snapshot.caseId]);
+  for (const deadline of snapshot.deadlines) {
+    await tx.query('INSERT INTO case_deadlines (case_id, kind, due_at, due_wall_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      snapshot.caseId, deadline.kind, deadline.dueAt, wallTimeOf(deadline.dueAt, snapshot, policyTimeScale),
+    ]);
+  }
+}
+
+/** When a policy date passes on the clock: policy time runs `policyTimeScale` times faster from the opening. */
+function wallTimeOf(policyIso: string, snapshot: CaseSnapshot, policyTimeScale: number): string {
+  return new Date(snapshot.openedAtMs + (Date.parse(policyIso) - Date.parse(snapshot.openedAt)) / policyTimeScale).toISOString();
 }
 
 async function logFiling(tx: EntityManager, snapshot: CaseSnapshot): Promise<void> {

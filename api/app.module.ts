@@ -1,13 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENTITIES } from '../persistence/data-source';
+import { CaseActionsModule } from './actions/case-actions.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DistrictsModule } from './districts/districts.module';
 import { HealthController } from './health/health.controller';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { StatsModule } from './stats/stats.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 /** The parkflow API: feature modules over one Temporal client and the PostgreSQL read model. */
@@ -21,8 +25,12 @@ export class AppModule {
         TypeOrmModule.forRoot({ type: 'postgres', url: config.DATABASE_URL, entities: ENTITIES, synchronize: false }),
         TemporalModule,
         AuthModule,
+        IdempotencyModule,
         ApplicationsModule,
         CasesModule,
+        CaseActionsModule,
+        DeadlinesModule,
+        StatsModule,
         DistrictsModule,
       ],
       controllers: [HealthController],

@@ -1,29 +1,51 @@
-import type { CaseSnapshot } from '../../workflows/definitions/case';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { CASE_STAGES, type CaseSnapshot } from '../../workflows/definitions/case';
 
-/** `GET /v1/cases/{caseId}` (api-contract "Resources"). */
-export interface CaseView {
-  caseId: string;
-  stage: string;
-  district: string;
-  parkName: string;
-  deadlines: CaseSnapshot['deadlines'];
-  deficiencies: CaseSnapshot['deficiencies'];
-  submissionCount: number;
-  returnReason: string | null;
-  application: CaseSnapshot['application'];
-  panel: { expertIds: string[]; formedAt: string; reviewDueAt: string; summary: CaseSnapshot['reviewSummary'] } | null;
-  reviews: NonNullable<CaseSnapshot['panel']>['reviews'];
-  designation: CaseSnapshot['designation'];
-  rejection: CaseSnapshot['rejection'];
-  payments: CaseSnapshot['payments'];
-  reports: CaseSnapshot['reports'];
-  findings: CaseSnapshot['findings'];
-  evaluations: CaseSnapshot['evaluations'];
-  nextEvaluationDue: string | null;
-  rectifyBy: string | null;
-  refundDemand: Omit<NonNullable<CaseSnapshot['refundDemand']>, 'payments'> | null;
-  openedAt: string;
-  updatedAt: string;
+const obj = (properties: Record<string, SchemaObject>, required = Object.keys(properties)): SchemaObject => ({ type: 'object', properties, required });
+/** A raw schema as a property's options (swagger's option types do not admit every valid schema). */
+const prop = (...parts: SchemaObject[]): ApiPropertyOptions => Object.assign({}, ...parts) as ApiPropertyOptions;
+const str: SchemaObject = { type: 'string' };
+const date: SchemaObject = { type: 'string', format: 'date-time' };
+const int: SchemaObject = { type: 'integer' };
+const DEADLINE = obj({ kind: { type: 'string', enum: ['resubmission', 'review', 'payment_confirmation', 'annual_report', 'evaluation', 'rectification', 'refund'] }, dueAt: date });
+const DEFICIENCY = obj({ rule: { ...str, example: 'R-APP-3' }, message: str });
+const PAYMENT = obj({
+  paymentId: str, kind: { type: 'string', enum: ['subsidy_tranche_1', 'subsidy_tranche_2', 'incubation_grant'] }, amount: int,
+  status: { type: 'string', enum: ['instructed', 'paid'] }, instructedAt: date, confirmBy: date, paidAt: date, bankReference: str,
+}, ['paymentId', 'kind', 'amount', 'status', 'instructedAt', 'confirmBy']);
+const REVIEW = obj({ expertId: str, necessity: int, feasibility: int, recommend: { type: 'boolean' }, comments: str, submittedAt: date }, ['expertId', 'necessity', 'feasibility', 'recommend', 'submittedAt']);
+const REPORT = obj({ year: int, agencies: int, revenue: int, staff: int, floorAreaSqm: int, subsidyUse: { type: 'object' }, submittedAt: date, dueAt: date, late: { type: 'boolean' } });
+const FINDING = obj({ rule: str, year: int, message: str });
+const EVALUATION = obj({ outcome: { type: 'string', enum: ['renew', 'rectify', 'revoke'] }, findings: str, decidedAt: date, rectifyBy: date, refundAmount: int, reportFindings: { type: 'array', items: FINDING } }, ['outcome', 'findings', 'decidedAt', 'reportFindings']);
+const arrayOf = (items: SchemaObject): SchemaObject => ({ type: 'array', items });
+
+/** `GET /v1/cases/{caseId}` and the answer to every officer action (api-contract "Resources"); dates are policy dates. */
+export class CaseView {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ enum: CASE_STAGES }) stage!: string;
+  @ApiProperty({ example: '500112' }) district!: string;
+  @ApiProperty({ example: '渝北人力资源服务产业园' }) parkName!: string;
+  @ApiProperty(prop(arrayOf(DEADLINE), { description: 'what the case waits on, earliest first' })) deadlines!: CaseSnapshot['deadlines'];
+  @ApiProperty(prop(arrayOf(DEFICIENCY), { description: 'R-APP-1..7 deficiencies of the latest filing' })) deficiencies!: CaseSnapshot['deficiencies'];
+  @ApiProperty({ example: 1 }) submissionCount!: number;
+  @ApiProperty({ type: String, nullable: true }) returnReason!: string | null;
+  @ApiProperty(prop({ type: 'object', nullable: true, description: 'the application as last filed' })) application!: CaseSnapshot['application'];
+  @ApiProperty(prop(obj({ expertIds: arrayOf(str), formedAt: date, reviewDueAt: date, summary: { type: 'object', nullable: true } }), { nullable: true }))
+  panel!: { expertIds: string[]; formedAt: string; reviewDueAt: string; summary: CaseSnapshot['reviewSummary'] } | null;
+  @ApiProperty(prop(arrayOf(REVIEW))) reviews!: NonNullable<CaseSnapshot['panel']>['reviews'];
+  @ApiProperty(prop(obj({ certificateNo: str, designatedAt: date, subsidyAmount: int, reason: str }), { nullable: true })) designation!: CaseSnapshot['designation'];
+  @ApiProperty(prop(obj({ reason: str, decidedAt: date }), { nullable: true })) rejection!: CaseSnapshot['rejection'];
+  @ApiProperty(prop(arrayOf(PAYMENT))) payments!: CaseSnapshot['payments'];
+  @ApiProperty(prop(arrayOf(REPORT))) reports!: CaseSnapshot['reports'];
+  @ApiProperty(prop(arrayOf(FINDING), { description: 'report checks against the targets (R-RPT-2..4)' })) findings!: CaseSnapshot['findings'];
+  @ApiProperty(prop(arrayOf(EVALUATION))) evaluations!: CaseSnapshot['evaluations'];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextEvaluationDue!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) rectifyBy!: string | null;
+  @ApiProperty(prop(obj({ amount: int, paidAmount: int, dueAt: date, status: { type: 'string', enum: ['open', 'settled', 'escalated'] } }), { nullable: true }))
+  refundDemand!: Omit<NonNullable<CaseSnapshot['refundDemand']>, 'payments'> | null;
+  @ApiProperty(prop(date)) openedAt!: string;
+  @ApiProperty(prop(date)) updatedAt!: string;
 }
 
 export function toCaseView(s: CaseSnapshot): CaseView {

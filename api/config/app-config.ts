@@ -43,6 +43,18 @@ export class AppConfig {
   @IsInt()
   @Min(100)
   UPDATE_WAIT_MS: number = 10_000;
+
+  /** Sustained requests per minute per caller (then 429). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE: number = 600;
+
+  /** Requests a caller may make at once before the sustained rate applies. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_BURST: number = 120;
 }
 
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {

@@ -1,16 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { ParkCaseInput } from '../../workflows/definitions/case';
 import { PARK_CASE_WORKFLOW_TYPE, parkCaseWorkflowId } from '../../workflows/definitions/messages';
 import { DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
+import { currentRequest } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { isWorkerWaitTimeout, noWorkerError, toApiError } from './temporal-errors';
 import { TEMPORAL_CLIENT } from './temporal-client.token';
 
 /** A poller seen this recently counts as a live worker (the server keeps poller records for a few minutes). */
 const LIVE_POLLER_MS = 70_000;
+
+/**
+ * With an `Idempotency-Key`, the update id is derived from it: Temporal then applies a retried action once
+ * even when the API lost the first response before storing it. Without one, the SDK picks a fresh id.
+ */
+function idempotentUpdateId(): string | undefined {
+  const idempotency = currentRequest()?.idempotency;
+  if (!idempotency) return undefined;
+  return `idempotency-${createHash('sha256').update(`${idempotency.caller}\n${idempotency.key}`).digest('hex').slice(0, 32)}`;
+}
 
 /**
  * Officer actions on case workflows, with the API's guarantees: an action is sent only while a worker polls
@@ -38,7 +50,7 @@ export class CaseWorkflowsService {
       staticDetails: details,
     });
     try {
-      return await this.bounded(() => this.client.workflow.executeUpdateWithStart(update, { args: [arg], startWorkflowOperation }));
+      return await this.bounded(() => this.client.workflow.executeUpdateWithStart(update, { args: [arg], startWorkflowOperation, updateId: idempotentUpdateId() }));
     } catch (error) {
       if (!isWorkerWaitTimeout(error)) throw toApiError(error);
       // The worker vanished mid-request: end the half-started case rather than leave it dangling.
@@ -51,7 +63,7 @@ export class CaseWorkflowsService {
   async update<Ret, Arg>(caseId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
     await this.assertWorkerPolling();
     try {
-      return await this.bounded(() => this.client.workflow.getHandle(parkCaseWorkflowId(caseId)).executeUpdate(update, { args: [arg] }));
+      return await this.bounded(() => this.client.workflow.getHandle(parkCaseWorkflowId(caseId)).executeUpdate(update, { args: [arg], updateId: idempotentUpdateId() }));
     } catch (error) {
       if (isWorkerWaitTimeout(error)) throw noWorkerError(this.config.TEMPORAL_TASK_QUEUE, this.config.UPDATE_WAIT_MS);
       throw toApiError(error);

@@ -14,6 +14,13 @@ import { devServerExecutable } from './temporal-executables';
 
 const JWT_SECRET = 'e2e-test-secret-0123456789';
 
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
 /** The whole stack in one process: Temporal dev server, PostgreSQL, a worker, and the API on a real port. */
 export interface Stack {
   env: TestWorkflowEnvironment;
@@ -21,12 +28,12 @@ export interface Stack {
   dataSource: DataSource;
   token(role: OfficerRole, district?: string, sub?: string): string;
   /** `fetch` against the API with JSON in and out. */
-  call(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string }): Promise<{ status: number; body: any }>;
+  call(method: string, path: string, options?: CallOptions): Promise<{ status: number; body: any; headers: Headers }>;
   teardown(): Promise<void>;
 }
 
 /** `withWorker: false` starts no worker, to see how the API behaves when none polls. */
-export async function startStack(options: { updateWaitMs?: number; withWorker?: boolean } = {}): Promise<Stack> {
+export async function startStack(options: { updateWaitMs?: number; withWorker?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
   installQuietRuntime();
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: devServerExecutable(), searchAttributes: [...PARK_CASE_SEARCH_ATTRIBUTES] },
@@ -41,6 +48,7 @@ export async function startStack(options: { updateWaitMs?: number; withWorker?: 
     TEMPORAL_TASK_QUEUE: taskQueue,
     AUTH_JWT_SECRET: JWT_SECRET,
     UPDATE_WAIT_MS: String(options.updateWaitMs ?? 15_000),
+    ...options.env,
   });
   const dataSource = await createDataSource(config.DATABASE_URL).initialize();
   const worker: Worker | undefined =
@@ -60,14 +68,14 @@ export async function startStack(options: { updateWaitMs?: number; withWorker?: 
     baseUrl,
     dataSource,
     token: (role, district, sub = `${role}-officer`) => jwt.sign({ sub, role, ...(district ? { district } : {}) }, { algorithm: 'HS256' }),
-    async call(method, path, { token, body, rawBody } = {}) {
+    async call(method, path, { token, body, rawBody, headers } = {}) {
       const response = await fetch(`${baseUrl}${path}`, {
         method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
         body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
     },
     async teardown() {
       await app.close();

@@ -43,6 +43,9 @@ export interface PolicyConfig {
   /** default (§5.3, R-REF-1): days a refund demand gives the district, and reminders before it. */
   refundWindowDays: number;
   refundReminderDaysBefore: number[];
+  /** §3 programme target: about this many designated parks across the city by the end of the target year. */
+  programmeTargetParks: number;
+  programmeTargetYear: number;
 }
 
 /** The policy as `policy.md` states it, with this project's defaults. */
@@ -69,6 +72,8 @@ export const DEFAULT_POLICY: PolicyConfig = {
   evaluationIntervalYears: 3,
   refundWindowDays: 60,
   refundReminderDaysBefore: [30, 7, 1],
+  programmeTargetParks: 5,
+  programmeTargetYear: 2022,
 };
 
 /** The four supporting service functions of R-APP-5 (§4.2). */

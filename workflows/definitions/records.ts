@@ -50,6 +50,8 @@ export interface CaseChange {
   snapshot: CaseSnapshot;
   audit: AuditEntry;
   notices: Notice[];
+  /** The case's `POLICY_TIME_SCALE`: tells when a policy deadline passes on the clock (absent in early histories: 1). */
+  policyTimeScale?: number;
 }
 
 /** A payment instruction handed to the treasury; (caseId, paymentId) is its business key. */

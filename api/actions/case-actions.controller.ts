@@ -1,0 +1,98 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../workflows/definitions/case';
+import {
+  acceptanceUpdate, annualReportUpdate, confirmPaymentUpdate, designationUpdate, evaluationUpdate, formPanelUpdate,
+  incubationBaseUpdate, refundPaymentUpdate, submitReviewUpdate,
+} from '../../workflows/definitions/messages';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CaseIdPipe } from '../cases/case-id.pipe';
+import { CaseView } from '../cases/case-view';
+import { ApiActionErrors } from '../common/openapi';
+import {
+  AcceptanceDto, AnnualReportDto, DesignationDto, EvaluationDto, IncubationBaseDto, PanelDto, PaymentConfirmationDto, RefundPaymentDto, ReviewDto,
+} from './action.dto';
+import { CaseActionsService } from './case-actions.service';
+
+/** Every officer action answers 200 with the case as it stands after the action. */
+const Action = (summary: string): MethodDecorator => {
+  const decorators = [HttpCode(200), ApiOperation({ summary }), ApiOkResponse({ type: CaseView, description: 'the case after the action' }), ApiActionErrors()];
+  return (target, key, descriptor) => decorators.forEach((decorate) => decorate(target, key, descriptor));
+};
+
+@ApiTags('case actions')
+@ApiBearerAuth()
+@ApiParam({ name: 'caseId', format: 'uuid' })
+@Controller('v1/cases/:caseId')
+export class CaseActionsController {
+  constructor(private readonly actions: CaseActionsService) {}
+
+  @Post('acceptance')
+  @Roles('municipal')
+  @Action('Completeness check of a submitted application; not accepted → returned (§5.1)')
+  accept(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: AcceptanceDto): Promise<CaseView> {
+    return this.actions.act(actor, caseId, acceptanceUpdate, body);
+  }
+
+  @Post('panel')
+  @Roles('municipal')
+  @Action('Form or re-form the expert panel (3–7 distinct experts) → under_review (§5.1)')
+  formPanel(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: PanelDto): Promise<CaseView> {
+    return this.actions.act(actor, caseId, formPanelUpdate, body);
+  }
+
+  @Post('reviews')
+  @Roles('expert')
+  @Action('One review opinion by an expert on the panel, once per expert (§5.1)')
+  review(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReviewDto): Promise<CaseView> {
+    return this.actions.act(actor, caseId, submitReviewUpdate, body);
+  }
+
+  @Post('designation')
+  @Roles('municipal')
+  @Action('Designate with a subsidy of 1,000,000–3,000,000 CNY (R-SUB-1), or reject; tranche 1 is instructed (§5.2)')
+  designate(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: DesignationDto): Promise<CaseView> {
+    return this.actions.act(actor, caseId, designationUpdate, body);
+  }
+
+  @Post('incubation-base')
+  @Roles('municipal')
+  @Action('Recognise the park as an incubation base: one-time 600,000 CNY grant, at most once (R-SUB-3)')
+  incubationBase(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() _body: IncubationBaseDto): Promise<CaseView> {
+    return this.actions.act(actor, caseId, incubationBaseUpdate, {});
+  }
+
+  @Post('payments/:paymentId/confirmation')
+  @Roles('finance')
+  @ApiParam({ name: 'paymentId', example: '<caseId>:subsidy_tranche_1' })
+  @Action('The treasury paid this disbursement; each payment is confirmed once (§5.2)')
+  confirmPayment(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Param('paymentId') paymentId: string,
+    @Body() body: PaymentConfirmationDto,
+  ): Promise<CaseView> {
+    return this.actions.act(actor, caseId, confirmPaymentUpdate, { ...body, paymentId });
+  }
+
+  @Post('annual-reports')
+  @Roles('district')
+  @Action('The yearly report (§5.3, R-RPT-1..4, R-SUB-2); the first one releases tranche 2')
+  report(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: AnnualReportDto): Promise<CaseView> {
+    return this.actions.act(actor, caseId, annualReportUpdate, { report: { ...body, subsidyUse: { ...body.subsidyUse } } });
+  }
+
+  @Post('evaluations')
+  @Roles('municipal')
+  @Action('Evaluate: renew, rectify (with a deadline) or revoke (optionally ordering a refund) (§5.3, R-EVL-1, R-REF-1)')
+  evaluate(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: EvaluationDto): Promise<CaseView> {
+    return this.actions.act(actor, caseId, evaluationUpdate, body);
+  }
+
+  @Post('refund-payments')
+  @Roles('finance')
+  @Action('A refund received against the open refund demand (R-REF-1); settled in full → closed')
+  refundPayment(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: RefundPaymentDto): Promise<CaseView> {
+    return this.actions.act(actor, caseId, refundPaymentUpdate, body);
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Actor } from '../../workflows/definitions/case';
+import type { ActionOutcome } from '../../workflows/definitions/messages';
+import { CasesService } from '../cases/cases.service';
+import { toCaseView, type CaseView } from '../cases/case-view';
+import { CaseWorkflowsService } from '../temporal/case-workflows.service';
+
+/**
+ * Officer actions on an existing case: the caller must be allowed to see the case (else 404, api-contract
+ * "Identity"), then the action goes to the case workflow as an Update whose validator decides 409 / 422.
+ */
+@Injectable()
+export class CaseActionsService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly workflows: CaseWorkflowsService,
+  ) {}
+
+  async act<Request extends { actor: Actor }>(
+    actor: Actor,
+    caseId: string,
+    update: UpdateDefinition<ActionOutcome, [Request]>,
+    request: Omit<Request, 'actor'>,
+  ): Promise<CaseView> {
+    await this.cases.get(actor, caseId);
+    const snapshot = await this.workflows.update(caseId, update, { ...request, actor } as Request);
+    return toCaseView(snapshot);
+  }
+}

@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
+import { CASE_STAGES, type CaseStage, type Deadline } from '../../workflows/definitions/case';
+import { PageQuery } from '../common/paging';
+
+/** `overdue=true|false` arrives as text; anything else stays a string and fails `IsBoolean` (422). */
+export const booleanQuery = Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+/** Filters of `GET /v1/cases`. */
+export class CaseListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) stage?: CaseStage;
+  @ApiPropertyOptional({ example: '500112' })
+  @IsOptional() @IsIn([...DISTRICT_CODES], { message: 'district must be a known district code (GET /v1/districts)' }) district?: string;
+  @ApiPropertyOptional({ description: 'true: only cases with a deadline past due; false: only cases without' })
+  @IsOptional() @booleanQuery @IsBoolean({ message: 'overdue must be true or false' }) overdue?: boolean;
+}
+
+/** One case in a list. */
+export class CaseSummary {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ enum: CASE_STAGES }) stage!: string;
+  @ApiProperty({ example: '500112' }) district!: string;
+  @ApiProperty() parkName!: string;
+  @ApiProperty({ nullable: true, description: 'the earliest deadline the case waits on ({ kind, dueAt })' }) nextDeadline!: Deadline | null;
+  @ApiProperty({ description: 'a deadline of the case has passed' }) overdue!: boolean;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class CaseSummaryPage {
+  @ApiProperty({ type: [CaseSummary] }) items!: CaseSummary[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

@@ -1,0 +1,37 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+
+/** One entry of an error's `details` (api-contract "Errors"), for the OpenAPI document. */
+export class ErrorDetailSchema {
+  @ApiPropertyOptional({ example: 'subsidyAmount' }) field?: string;
+  @ApiPropertyOptional({ example: 'R-SUB-1' }) rule?: string;
+  @ApiProperty({ example: 'designation needs a subsidy of 1000000–3000000 CNY (integer)' }) message!: string;
+}
+
+/** Every 4xx/5xx body (api-contract "Errors"). */
+export class ErrorBodySchema {
+  @ApiProperty({ example: 'validation_failed', description: 'machine code, e.g. invalid_stage, validation_failed, not_found, rate_limited' }) error!: string;
+  @ApiProperty({ example: 'the request body is invalid: …' }) message!: string;
+  @ApiProperty({ type: [ErrorDetailSchema] }) details!: ErrorDetailSchema[];
+}
+
+const ERROR_RESPONSES: Record<number, string> = {
+  401: 'no bearer token, or an invalid one',
+  403: 'the caller’s role may not do this',
+  404: 'no such case, or not visible to the caller (another district’s case; an expert not on its panel)',
+  409: 'invalid_stage: the case’s current stage does not allow the action (the stage is in the message); or idempotency_in_progress',
+  413: 'the body is larger than 256 kB',
+  422: 'validation_failed: one detail per failed field, naming the policy rule where one applies; or idempotency_key_reused',
+  429: 'rate_limited: too many requests from this caller (see Retry-After)',
+  503: 'worker_unavailable: no worker processed the action in time; nothing was applied',
+};
+
+/** Documents the contract's error responses on a route. */
+export const ApiErrors = (...statuses: number[]): MethodDecorator & ClassDecorator =>
+  applyDecorators(...statuses.map((status) => ApiResponse({ status, description: ERROR_RESPONSES[status], type: ErrorBodySchema })));
+
+/** The errors an officer action may answer with. */
+export const ApiActionErrors = (): MethodDecorator & ClassDecorator => ApiErrors(401, 403, 404, 409, 413, 422, 429, 503);
+
+/** The errors a read may answer with. */
+export const ApiReadErrors = (): MethodDecorator & ClassDecorator => ApiErrors(401, 403, 404, 422, 429);

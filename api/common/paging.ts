@@ -1,0 +1,62 @@
+import { HttpStatus } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiError } from './api-error';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+/** `limit` / `cursor` of every list (api-contract "Resources": paging `limit`/`cursor`). */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'items per page' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'the `nextCursor` of the previous page; opaque' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+}
+
+/** One page of a list; `nextCursor` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The keyset position after the last item of a page: the values of the list's sort key, in order. */
+export type CursorKey = Array<string | number>;
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** The sort key a cursor carries; a cursor that is not one of ours is 422 naming the `cursor` field. */
+export function decodeCursor(cursor: string | undefined, arity: number): CursorKey | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === 'string' || typeof v === 'number')) return key;
+  } catch {
+    // fall through to the 422 below
+  }
+  throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', 'cursor is not a cursor this list returned', [
+    { field: 'cursor', message: 'use the nextCursor of the previous page, unchanged' },
+  ]);
+}
+
+/**
+ * Cuts `rows` (fetched with `LIMIT limit + 1`) to a page: the extra row only tells that more follow, and the
+ * cursor is the sort key of the last row kept.
+ */
+export function toPage<Row, Item>(rows: Row[], limit: number, keyOf: (row: Row) => CursorKey, view: (row: Row) => Item): Page<Item> {
+  const kept = rows.slice(0, limit);
+  const more = rows.length > limit;
+  return { items: kept.map(view), nextCursor: more && kept.length > 0 ? encodeCursor(keyOf(kept[kept.length - 1])) : null };
+}

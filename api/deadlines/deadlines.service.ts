@@ -1,0 +1,55 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor, DeadlineKind } from '../../workflows/definitions/case';
+import { ApiError } from '../common/api-error';
+import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, type Page } from '../common/paging';
+import { scopeCondition, SqlParams } from '../cases/case-scope';
+import type { DeadlineItem, DeadlineListQuery } from './deadline-list.dto';
+
+interface DeadlineRow {
+  case_id: string;
+  park_name: string;
+  district: string;
+  stage: string;
+  kind: DeadlineKind;
+  due_at: Date;
+  overdue: boolean;
+}
+
+/** `GET /v1/deadlines`: upcoming and overdue deadlines across the cases the caller may see, earliest first. */
+@Injectable()
+export class DeadlinesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(actor: Actor, query: DeadlineListQuery): Promise<Page<DeadlineItem>> {
+    if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) {
+      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', 'from is after to', [{ field: 'to', message: 'must not be before from' }]);
+    }
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor, 3);
+    const params = new SqlParams();
+    const where = [scopeCondition(actor, params, query.district)];
+    if (query.district) where.push(`c.district = ${params.add(query.district)}`);
+    if (query.from) where.push(`d.due_at >= ${params.add(query.from)}::timestamptz`);
+    if (query.to) where.push(`d.due_at <= ${params.add(query.to)}::timestamptz`);
+    if (query.kind) where.push(`d.kind = ${params.add(query.kind)}`);
+    if (query.overdue !== undefined) where.push(query.overdue ? 'd.due_wall_at <= now()' : 'd.due_wall_at > now()');
+    if (after) where.push(`(d.due_at, d.case_id, d.kind) > (${params.add(after[0])}::timestamptz, ${params.add(after[1])}, ${params.add(after[2])})`);
+    const rows: DeadlineRow[] = await this.dataSource.query(
+      `SELECT d.case_id, c.park_name, c.district, c.stage, d.kind, d.due_at, d.due_wall_at <= now() AS overdue
+       FROM case_deadlines d JOIN park_cases c ON c.case_id = d.case_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY d.due_at, d.case_id, d.kind LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    return toPage(rows, limit, (row) => [row.due_at.toISOString(), row.case_id, row.kind], (row) => ({
+      caseId: row.case_id,
+      parkName: row.park_name,
+      district: row.district,
+      stage: row.stage,
+      kind: row.kind,
+      dueAt: row.due_at.toISOString(),
+      overdue: row.overdue,
+    }));
+  }
+}
