@@ -44,8 +44,11 @@ export class DesignationDto {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) certificateNo?: string;
 }
 
-/** `POST /v1/cases/{caseId}/incubation-base` (R-SUB-3): no fields; the grant amount is the policy's. */
-export class IncubationBaseDto {}
+/** `POST /v1/cases/{caseId}/incubation-base` (R-SUB-3); the grant amount is the policy's, never the caller's. */
+export class IncubationBaseDto {
+  @ApiPropertyOptional({ description: 'the recognition decision’s document number, kept in the audit trail', example: '渝人社函〔2026〕88号' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) decisionReference?: string;
+}
 
 /** `POST /v1/cases/{caseId}/payments/{paymentId}/confirmation` (§5.2). */
 export class PaymentConfirmationDto {

@@ -58,8 +58,8 @@ export class CaseActionsController {
   @Post('incubation-base')
   @Roles('municipal')
   @Action('Recognise the park as an incubation base: one-time 600,000 CNY grant, at most once (R-SUB-3)')
-  incubationBase(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() _body: IncubationBaseDto): Promise<CaseView> {
-    return this.actions.act(actor, caseId, incubationBaseUpdate, {});
+  incubationBase(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: IncubationBaseDto): Promise<CaseView> {
+    return this.actions.act(actor, caseId, incubationBaseUpdate, body);
   }
 
   @Post('payments/:paymentId/confirmation')

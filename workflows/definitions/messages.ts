@@ -33,7 +33,10 @@ export interface DesignationRequest extends ByActor {
   subsidyAmount?: number;
   certificateNo?: string;
 }
-export type IncubationBaseRequest = ByActor;
+export interface IncubationBaseRequest extends ByActor {
+  /** The recognition decision's document number, kept in the audit trail. */
+  decisionReference?: string;
+}
 export interface PaymentConfirmationRequest extends ByActor {
   paymentId: string;
   paidAt: string;

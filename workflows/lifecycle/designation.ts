@@ -58,9 +58,9 @@ export function validateIncubationBase(state: CaseSnapshot, _request: Incubation
 }
 
 /** R-SUB-3: recognition as an incubation base with its one-time grant. */
-export function applyIncubationBase(state: CaseSnapshot, _request: IncubationBaseRequest, ctx: Context): Outcome {
+export function applyIncubationBase(state: CaseSnapshot, request: IncubationBaseRequest, ctx: Context): Outcome {
   const grant = newPayment(state, 'incubation_grant', ctx.policy.incubationGrantCny, ctx);
   state.payments.push(grant);
   state.updatedAt = ctx.now;
-  return outcome('incubation_base_recognised', { amount: grant.amount }, { instruct: [grant] });
+  return outcome('incubation_base_recognised', { amount: grant.amount, ...(request.decisionReference ? { decisionReference: request.decisionReference } : {}) }, { instruct: [grant] });
 }
