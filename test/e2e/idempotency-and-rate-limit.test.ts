@@ -1,0 +1,94 @@
+import { validApplication } from '../support/fixtures';
+import { HttpDriver, reportBody } from '../support/http-driver';
+import { startStack, type Stack } from '../support/stack-harness';
+
+const BURST = 20;
+let stack: Stack;
+let driver: HttpDriver;
+beforeAll(async () => {
+  stack = await startStack({ env: { RATE_LIMIT_BURST: String(BURST), RATE_LIMIT_PER_MINUTE: '60' } });
+  driver = new HttpDriver(stack);
+});
+afterAll(async () => {
+  await stack?.teardown();
+});
+
+const countRows = async (sql: string, params: unknown[]): Promise<number> => Number((await stack.dataSource.query(sql, params))[0].count);
+
+describe('Idempotency-Key on state-changing POSTs (api-contract "Errors")', () => {
+  it('the same key and body replay the first response: one case, one application_filed', async () => {
+    const headers = { 'Idempotency-Key': 'file-yubei-park-001' };
+    const casesBefore = await countRows('SELECT count(*) FROM park_cases', []);
+    const first = await stack.call('POST', '/v1/applications', { token: driver.districtToken(), body: validApplication(), headers });
+    // Key order differs: canonically the same body.
+    const reordered = Object.fromEntries(Object.entries(validApplication()).reverse());
+    const replay = await stack.call('POST', '/v1/applications', { token: driver.districtToken(), body: reordered, headers });
+    expect(first.status).toBe(201);
+    expect({ status: replay.status, body: replay.body }).toEqual({ status: first.status, body: first.body });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(await countRows('SELECT count(*) FROM park_cases', [])).toBe(casesBefore + 1);
+  });
+
+  it('a replayed annual report (R-RPT-1) is answered identically and applied once: one report, one tranche-2 instruction', async () => {
+    const designated = await driver.designated();
+    const year = new Date(Date.parse(designated.designation.designatedAt) + 8 * 3_600_000).getUTCFullYear();
+    const send = () => stack.call('POST', `/v1/cases/${designated.caseId}/annual-reports`, { token: driver.districtToken(), body: reportBody(year), headers: { 'Idempotency-Key': 'report-2026-a' } });
+    const first = await send();
+    const second = await send();
+    expect(first.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    const history = await driver.ok('GET', `/v1/cases/${designated.caseId}/history`, { token: driver.districtToken() });
+    expect(history.items.filter((e: { action: string }) => e.action === 'annual_report_submitted')).toHaveLength(1);
+    expect(await countRows(`SELECT count(*) FROM payments WHERE case_id = $1 AND kind = 'subsidy_tranche_2'`, [designated.caseId])).toBe(1);
+  });
+
+  it('the same key with a different body is 422 idempotency_key_reused, and nothing is applied', async () => {
+    const designated = await driver.designated();
+    const path = `/v1/cases/${designated.caseId}/evaluations`;
+    const headers = { 'Idempotency-Key': 'evaluation-1' };
+    const first = await stack.call('POST', path, { token: driver.municipal(), body: { outcome: 'renew', findings: '运营规范' }, headers });
+    const other = await stack.call('POST', path, { token: driver.municipal(), body: { outcome: 'revoke', findings: '名存实亡' }, headers });
+    expect(first.status).toBe(200);
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ error: 'idempotency_key_reused', details: [{ field: 'Idempotency-Key' }] });
+    expect((await driver.ok('GET', `/v1/cases/${designated.caseId}`, { token: driver.municipal() })).stage).toBe('designated');
+  });
+
+  it('a refused request is replayed as refused (409 stays 409), and keys are per caller', async () => {
+    const caseId = await driver.file();
+    const body = { necessity: 80, feasibility: 80, recommend: true };
+    const headers = { 'Idempotency-Key': 'shared-key' };
+    const first = await stack.call('POST', `/v1/cases/${caseId}/panel`, { token: driver.municipal(), body: { expertIds: ['a', 'b', 'c'] }, headers });
+    const replay = await stack.call('POST', `/v1/cases/${caseId}/panel`, { token: driver.municipal(), body: { expertIds: ['a', 'b', 'c'] }, headers });
+    expect(first.status).toBe(409);
+    expect(replay.body).toEqual(first.body);
+    // Another caller's identical key is its own: the expert is not told about the municipal officer's request.
+    const expert = await stack.call('POST', `/v1/cases/${caseId}/reviews`, { token: driver.expert('a'), body, headers });
+    expect(expert.body.error).not.toBe('idempotency_key_reused');
+  });
+
+  it('a malformed key is 422 naming the header', async () => {
+    const { status, body } = await stack.call('POST', '/v1/applications', { token: driver.districtToken(), body: validApplication(), headers: { 'Idempotency-Key': 'x'.repeat(201) } });
+    expect(status).toBe(422);
+    expect(body.details).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+  });
+});
+
+describe('rate limiting per caller', () => {
+  it(`after a burst of ${BURST} requests a caller gets 429 with Retry-After; another caller is unaffected`, async () => {
+    const busy = stack.token('finance', undefined, 'finance-busy');
+    const statuses: number[] = [];
+    let limited: Awaited<ReturnType<Stack['call']>> | undefined;
+    for (let i = 0; i < BURST + 3; i += 1) {
+      const response = await stack.call('GET', '/v1/districts', { token: busy });
+      statuses.push(response.status);
+      if (response.status === 429) limited = response;
+    }
+    expect(statuses.slice(0, BURST).every((s) => s === 200)).toBe(true);
+    expect(statuses[statuses.length - 1]).toBe(429);
+    expect(limited?.body).toMatchObject({ error: 'rate_limited', details: [] });
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await stack.call('GET', '/v1/districts', { token: stack.token('finance', undefined, 'finance-quiet') })).status).toBe(200);
+    expect((await stack.call('GET', '/health/live')).status).toBe(200); // probes are never limited
+  });
+});
