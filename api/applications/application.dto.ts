@@ -71,6 +71,11 @@ export class DocumentsDto {
   feasibilityReport!: FeasibilityReportDto | null;
 }
 
+export class DeficiencyView {
+  @ApiProperty({ example: 'R-APP-3' }) rule!: string;
+  @ApiProperty() message!: string;
+}
+
 /** The application body of `POST /v1/applications` and of a resubmission (api-contract "Bodies"). */
 export class ApplicationDto {
   @ApiProperty({ example: '渝北人力资源服务产业园' }) @IsString() @IsNotEmpty() @MaxLength(TEXT) parkName!: string;
@@ -96,4 +101,12 @@ export class ApplicationDto {
 
   @ApiProperty({ type: DocumentsDto }) @IsObject() @ValidateNested() @Type(() => DocumentsDto)
   documents!: DocumentsDto;
+}
+
+/** The answer to a filing (api-contract: 201 `{ caseId, stage, deficiencies }`). */
+export class SubmissionOutcomeView {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ enum: ['submitted', 'returned'] }) stage!: 'submitted' | 'returned';
+  @ApiProperty({ type: () => [DeficiencyView], description: 'every broken R-APP rule; empty when submitted', example: [{ rule: 'R-APP-3', message: '14 resident agencies, fewer than 15' }] })
+  deficiencies!: DeficiencyView[];
 }

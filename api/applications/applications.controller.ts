@@ -2,7 +2,8 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { ApplicationDto } from './application.dto';
+import { ApiErrors } from '../common/openapi';
+import { ApplicationDto, SubmissionOutcomeView } from './application.dto';
 import { ApplicationsService } from './applications.service';
 
 @ApiTags('applications')
@@ -16,7 +17,8 @@ export class ApplicationsController {
   @HttpCode(201)
   @Roles('district')
   @ApiOperation({ summary: 'File an application for a park in the caller’s district (§5.1, R-APP-1..7)' })
-  @ApiCreatedResponse({ description: '{ caseId, stage: submitted | returned, deficiencies: [{ rule, message }] }' })
+  @ApiCreatedResponse({ type: SubmissionOutcomeView, description: 'submitted, or returned with every deficiency (rule id + message)' })
+  @ApiErrors(401, 403, 413, 422, 429, 503)
   file(@CurrentActor() actor: Actor, @Body() body: ApplicationDto): Promise<SubmissionOutcome> {
     return this.applications.file(actor, body);
   }

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { ApplicationDto } from './application.dto';
+import { ApiActionErrors } from '../common/openapi';
+import { ApplicationDto, SubmissionOutcomeView } from './application.dto';
 import { ApplicationsService } from './applications.service';
 
 @ApiTags('applications')
@@ -17,7 +18,8 @@ export class ResubmissionController {
   @HttpCode(200)
   @Roles('district')
   @ApiOperation({ summary: 'Resubmit a corrected application while the case is returned (§5.1, R-APP-1..7)' })
-  @ApiOkResponse({ description: '{ caseId, stage, deficiencies }; 409 invalid_stage unless the case is returned' })
+  @ApiOkResponse({ type: SubmissionOutcomeView, description: 'R-APP-1..7 run again: submitted, or returned with deficiencies' })
+  @ApiActionErrors()
   resubmit(
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,

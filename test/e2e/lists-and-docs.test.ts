@@ -1,0 +1,125 @@
+import { HttpDriver } from '../support/http-driver';
+import { startStack, type Stack } from '../support/stack-harness';
+
+let stack: Stack;
+let yubei: HttpDriver;
+let yuzhong: HttpDriver;
+const ids: { yubeiSubmitted: string[]; yubeiDesignated?: any; yuzhongSubmitted?: string } = { yubeiSubmitted: [] };
+beforeAll(async () => {
+  stack = await startStack();
+  yubei = new HttpDriver(stack, '500112');
+  yuzhong = new HttpDriver(stack, '500103');
+  for (let i = 0; i < 3; i += 1) ids.yubeiSubmitted.push(await yubei.file());
+  ids.yubeiDesignated = await yubei.designated();
+  ids.yuzhongSubmitted = await yuzhong.file();
+});
+afterAll(async () => {
+  await stack?.teardown();
+});
+
+/** Follows `nextCursor` to the end. */
+async function allPages(driver: HttpDriver, path: string, token: string): Promise<{ pages: number; items: any[] }> {
+  const items: any[] = [];
+  let pages = 0;
+  let cursor: string | null = null;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const page: { items: any[]; nextCursor: string | null } = await driver.ok('GET', `${path}${cursor ? `${separator}cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+    items.push(...page.items);
+    pages += 1;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { pages, items };
+}
+
+describe('GET /v1/cases: scoped, filtered, cursor-paged', () => {
+  it('a district officer pages through exactly their district’s cases, newest first, with no duplicates', async () => {
+    const { pages, items } = await allPages(yubei, '/v1/cases?limit=2', yubei.districtToken());
+    expect(pages).toBe(2);
+    const caseIds = items.map((c) => c.caseId);
+    expect(new Set(caseIds).size).toBe(caseIds.length);
+    expect([...caseIds].sort()).toEqual([...ids.yubeiSubmitted, ids.yubeiDesignated.caseId].sort());
+    expect(items.every((c) => c.district === '500112')).toBe(true);
+    const opened = items.map((c) => c.openedAt);
+    expect(opened).toEqual([...opened].sort().reverse());
+  });
+
+  it('filters by stage and district; municipal sees every district', async () => {
+    const designated = await yubei.ok('GET', '/v1/cases?stage=designated', { token: yubei.municipal() });
+    expect(designated.items.map((c: { caseId: string }) => c.caseId)).toEqual([ids.yubeiDesignated.caseId]);
+    expect(designated.items[0]).toMatchObject({ stage: 'designated', overdue: false, nextDeadline: { kind: 'payment_confirmation' } });
+    const yuzhongCases = await yubei.ok('GET', '/v1/cases?district=500103', { token: yubei.municipal() });
+    expect(yuzhongCases.items.map((c: { caseId: string }) => c.caseId)).toEqual([ids.yuzhongSubmitted]);
+    expect((await yubei.ok('GET', '/v1/cases?overdue=true', { token: yubei.municipal() })).items).toEqual([]);
+  });
+
+  it('an expert lists only the cases whose panel they sit on', async () => {
+    const listed = await yubei.ok('GET', '/v1/cases', { token: yubei.expert('expert-li') });
+    expect(listed.items.map((c: { caseId: string }) => c.caseId)).toEqual([ids.yubeiDesignated.caseId]);
+  });
+});
+
+describe('GET /v1/deadlines', () => {
+  it('lists the caller’s deadlines earliest first, bounded by from/to (policy dates)', async () => {
+    const all = await yubei.ok('GET', '/v1/deadlines', { token: yubei.municipal() });
+    const dueDates = all.items.map((d: { dueAt: string }) => d.dueAt);
+    expect(dueDates).toEqual([...dueDates].sort());
+    const confirmation = all.items.find((d: { caseId: string; kind: string }) => d.caseId === ids.yubeiDesignated.caseId && d.kind === 'payment_confirmation');
+    expect(confirmation).toMatchObject({ district: '500112', overdue: false, dueAt: ids.yubeiDesignated.payments[0].confirmBy });
+    const window = await yubei.ok('GET', `/v1/deadlines?from=${encodeURIComponent(confirmation.dueAt)}&to=${encodeURIComponent(confirmation.dueAt)}`, { token: yubei.municipal() });
+    expect(window.items.map((d: { kind: string }) => d.kind)).toContain('payment_confirmation');
+    expect(window.items.every((d: { dueAt: string }) => d.dueAt === confirmation.dueAt)).toBe(true);
+    const yuzhongOnly = await yuzhong.ok('GET', '/v1/deadlines', { token: yuzhong.districtToken() });
+    expect(yuzhongOnly.items.every((d: { district: string }) => d.district === '500103')).toBe(true);
+  });
+});
+
+describe('GET /v1/stats/designations (§3 programme target)', () => {
+  it('counts a park from its designation date, per district, against the target of 5', async () => {
+    const designatedAt: string = ids.yubeiDesignated.designation.designatedAt;
+    const before = await yubei.ok('GET', `/v1/stats/designations?at=${encodeURIComponent(new Date(Date.parse(designatedAt) - 1000).toISOString())}`, { token: yubei.municipal() });
+    const at = await yubei.ok('GET', `/v1/stats/designations?at=${encodeURIComponent(designatedAt)}`, { token: yubei.municipal() });
+    expect(before.total).toBe(0);
+    expect(at).toMatchObject({ total: 1, byDistrict: [{ district: '500112', name: '渝北区', designated: 1 }], target: { parks: 5, byEndOf: 2022, met: false } });
+  });
+});
+
+describe('operability', () => {
+  it('every response carries a request id; a sane caller-supplied X-Request-Id is kept', async () => {
+    const own = await stack.call('GET', '/health/live', { headers: { 'X-Request-Id': 'trace-42' } });
+    expect(own.headers.get('x-request-id')).toBe('trace-42');
+    const generated = await stack.call('GET', '/v1/cases', { headers: { 'X-Request-Id': 'bad id with spaces' } });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('the OpenAPI document covers every contract endpoint with bearer security, response schemas and error responses', async () => {
+    const { status, body: doc } = await stack.call('GET', '/docs-json');
+    expect(status).toBe(200);
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const contract: Array<[string, string, string[]]> = [
+      ['post', '/v1/applications', ['201', '401', '403', '422']],
+      ['post', '/v1/cases/{caseId}/resubmission', ['200', '401', '403', '404', '409', '422']],
+      ...['acceptance', 'panel', 'reviews', 'designation', 'incubation-base', 'payments/{paymentId}/confirmation', 'annual-reports', 'evaluations', 'refund-payments']
+        .map((action): [string, string, string[]] => ['post', `/v1/cases/{caseId}/${action}`, ['200', '401', '403', '404', '409', '422', '429', '503']]),
+      ['get', '/v1/cases', ['200', '401', '422']],
+      ['get', '/v1/cases/{caseId}', ['200', '401', '404']],
+      ['get', '/v1/cases/{caseId}/history', ['200', '401', '404']],
+      ['get', '/v1/deadlines', ['200', '401', '422']],
+      ['get', '/v1/stats/designations', ['200', '401', '403']],
+      ['get', '/v1/districts', ['200']],
+      ['get', '/health/ready', ['200']],
+    ];
+    for (const [method, path, statuses] of contract) {
+      const operation = doc.paths[path]?.[method];
+      expect({ path, method, documented: !!operation }).toEqual({ path, method, documented: true });
+      expect({ path, statuses: statuses.filter((s) => !operation.responses[s]) }).toEqual({ path, statuses: [] });
+      const ok = operation.responses[statuses[0]];
+      if (!path.startsWith('/health') && path !== '/v1/districts') {
+        expect({ path, schema: !!ok.content?.['application/json']?.schema }).toEqual({ path, schema: true });
+        expect({ path, security: operation.security }).toEqual({ path, security: [{ bearer: [] }] });
+      }
+    }
+    expect(doc.components.schemas.ErrorBodySchema.properties).toHaveProperty('details');
+    expect(doc.components.schemas.AnnualReportDto.properties.subsidyUse).toBeDefined();
+  });
+});
