@@ -1,9 +1,14 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 type Executable = { type: 'existing-path'; path: string } | { type: 'cached-download' };
 
-const TOOLS = join(__dirname, '..', '..', '.tools');
+/** The project root: the nearest directory above with a package.json (this file also runs compiled, from dist/). */
+function projectRoot(from: string): string {
+  return existsSync(join(from, 'package.json')) || dirname(from) === from ? from : projectRoot(dirname(from));
+}
+
+const TOOLS = join(projectRoot(__dirname), '.tools');
 
 /** The provisioned tool in `.tools/` (scripts/provision.sh), or the SDK's own download where there is none. */
 function provisioned(name: string): Executable {
