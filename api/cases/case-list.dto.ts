@@ -8,13 +8,17 @@ import { PageQuery } from '../common/paging';
 /** `overdue=true|false` arrives as text; anything else stays a string and fails `IsBoolean` (422). */
 export const booleanQuery = Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
-/** Filters of `GET /v1/cases`. */
-export class CaseListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) stage?: CaseStage;
-  @ApiPropertyOptional({ example: '500112' })
+/** Filters every case-wide list shares: the district (scoped for district officers) and whether overdue. */
+export class ScopedListQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '500112', description: 'a district officer may give only their own' })
   @IsOptional() @IsIn([...DISTRICT_CODES], { message: 'district must be a known district code (GET /v1/districts)' }) district?: string;
-  @ApiPropertyOptional({ description: 'true: only cases with a deadline past due; false: only cases without' })
+  @ApiPropertyOptional({ description: 'true: only what is past its deadline; false: only what is not' })
   @IsOptional() @booleanQuery @IsBoolean({ message: 'overdue must be true or false' }) overdue?: boolean;
+}
+
+/** Filters of `GET /v1/cases`. */
+export class CaseListQuery extends ScopedListQuery {
+  @ApiPropertyOptional({ enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) stage?: CaseStage;
 }
 
 /** One case in a list. */

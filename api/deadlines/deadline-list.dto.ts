@@ -1,21 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsOptional } from 'class-validator';
-import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import type { DeadlineKind } from '../../workflows/definitions/case';
-import { PageQuery } from '../common/paging';
-import { booleanQuery } from '../cases/case-list.dto';
+import { ScopedListQuery } from '../cases/case-list.dto';
 
 export const DEADLINE_KINDS: DeadlineKind[] = ['resubmission', 'review', 'payment_confirmation', 'annual_report', 'evaluation', 'rectification', 'refund'];
 
 /** Filters of `GET /v1/deadlines`; `from` / `to` bound the (policy) due date, both inclusive. */
-export class DeadlineListQuery extends PageQuery {
+export class DeadlineListQuery extends ScopedListQuery {
   @ApiPropertyOptional({ example: '2027-01-01T00:00:00+08:00' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ example: '2027-03-31T23:59:59+08:00' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
   @ApiPropertyOptional({ enum: DEADLINE_KINDS }) @IsOptional() @IsIn(DEADLINE_KINDS) kind?: DeadlineKind;
-  @ApiPropertyOptional({ example: '500112' })
-  @IsOptional() @IsIn([...DISTRICT_CODES], { message: 'district must be a known district code (GET /v1/districts)' }) district?: string;
-  @ApiPropertyOptional({ description: 'true: only deadlines already past; false: only upcoming ones' })
-  @IsOptional() @booleanQuery @IsBoolean({ message: 'overdue must be true or false' }) overdue?: boolean;
 }
 
 /** One deadline of one case. */
