@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/definitions/case';
 import {
   acceptanceUpdate, annualReportUpdate, confirmPaymentUpdate, designationUpdate, evaluationUpdate, formPanelUpdate,
@@ -12,17 +12,27 @@ import { ApiActionErrors } from '../common/openapi';
 import {
   AcceptanceDto, AnnualReportDto, DesignationDto, EvaluationDto, IncubationBaseDto, PanelDto, PaymentConfirmationDto, RefundPaymentDto, ReviewDto,
 } from './action.dto';
+import { ActionPendingInterceptor } from '../temporal/action-pending.interceptor';
+import { ActionPendingView } from '../temporal/action-pending.view';
+import { ActionPending } from '../temporal/case-workflows.service';
 import { CaseActionsService } from './case-actions.service';
 
-/** Every officer action answers 200 with the case as it stands after the action. */
+/** Every officer action answers 200 with the case as it stands after the action (202 while its effects complete). */
 const Action = (summary: string): MethodDecorator => {
-  const decorators = [HttpCode(200), ApiOperation({ summary }), ApiOkResponse({ type: CaseView, description: 'the case after the action' }), ApiActionErrors()];
+  const decorators = [
+    HttpCode(200),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: CaseView, description: 'the case after the action' }),
+    ApiAcceptedResponse({ type: ActionPendingView, description: 'accepted and durable; its effects (a treasury hand-over) are still completing' }),
+    ApiActionErrors(),
+  ];
   return (target, key, descriptor) => decorators.forEach((decorate) => decorate(target, key, descriptor));
 };
 
 @ApiTags('case actions')
 @ApiBearerAuth()
 @ApiParam({ name: 'caseId', format: 'uuid' })
+@UseInterceptors(ActionPendingInterceptor)
 @Controller('v1/cases/:caseId')
 export class CaseActionsController {
   constructor(private readonly actions: CaseActionsService) {}
@@ -30,35 +40,35 @@ export class CaseActionsController {
   @Post('acceptance')
   @Roles('municipal')
   @Action('Completeness check of a submitted application; not accepted → returned (§5.1)')
-  accept(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: AcceptanceDto): Promise<CaseView> {
+  accept(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: AcceptanceDto): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, acceptanceUpdate, body);
   }
 
   @Post('panel')
   @Roles('municipal')
   @Action('Form or re-form the expert panel (3–7 distinct experts) → under_review (§5.1)')
-  formPanel(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: PanelDto): Promise<CaseView> {
+  formPanel(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: PanelDto): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, formPanelUpdate, body);
   }
 
   @Post('reviews')
   @Roles('expert')
   @Action('One review opinion by an expert on the panel, once per expert (§5.1)')
-  review(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReviewDto): Promise<CaseView> {
+  review(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReviewDto): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, submitReviewUpdate, body);
   }
 
   @Post('designation')
   @Roles('municipal')
   @Action('Designate with a subsidy of 1,000,000–3,000,000 CNY (R-SUB-1), or reject; tranche 1 is instructed (§5.2)')
-  designate(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: DesignationDto): Promise<CaseView> {
+  designate(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: DesignationDto): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, designationUpdate, body);
   }
 
   @Post('incubation-base')
   @Roles('municipal')
   @Action('Recognise the park as an incubation base: one-time 600,000 CNY grant, at most once (R-SUB-3)')
-  incubationBase(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: IncubationBaseDto): Promise<CaseView> {
+  incubationBase(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: IncubationBaseDto): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, incubationBaseUpdate, body);
   }
 
@@ -71,28 +81,28 @@ export class CaseActionsController {
     @Param('caseId', CaseIdPipe) caseId: string,
     @Param('paymentId') paymentId: string,
     @Body() body: PaymentConfirmationDto,
-  ): Promise<CaseView> {
+  ): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, confirmPaymentUpdate, { ...body, paymentId });
   }
 
   @Post('annual-reports')
   @Roles('district')
   @Action('The yearly report (§5.3, R-RPT-1..4, R-SUB-2); the first one releases tranche 2')
-  report(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: AnnualReportDto): Promise<CaseView> {
+  report(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: AnnualReportDto): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, annualReportUpdate, { report: { ...body, subsidyUse: { ...body.subsidyUse } } });
   }
 
   @Post('evaluations')
   @Roles('municipal')
   @Action('Evaluate: renew, rectify (with a deadline) or revoke (optionally ordering a refund) (§5.3, R-EVL-1, R-REF-1)')
-  evaluate(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: EvaluationDto): Promise<CaseView> {
+  evaluate(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: EvaluationDto): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, evaluationUpdate, body);
   }
 
   @Post('refund-payments')
   @Roles('finance')
   @Action('A refund received against the open refund demand (R-REF-1); settled in full → closed')
-  refundPayment(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: RefundPaymentDto): Promise<CaseView> {
+  refundPayment(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: RefundPaymentDto): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, refundPaymentUpdate, body);
   }
 }

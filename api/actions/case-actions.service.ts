@@ -4,7 +4,7 @@ import type { Actor } from '../../workflows/definitions/case';
 import type { ActionOutcome } from '../../workflows/definitions/messages';
 import { CasesService } from '../cases/cases.service';
 import { toCaseView, type CaseView } from '../cases/case-view';
-import { CaseWorkflowsService } from '../temporal/case-workflows.service';
+import { ActionPending, CaseWorkflowsService } from '../temporal/case-workflows.service';
 
 /**
  * Officer actions on an existing case: the caller must be allowed to see the case (else 404, api-contract
@@ -22,9 +22,9 @@ export class CaseActionsService {
     caseId: string,
     update: UpdateDefinition<ActionOutcome, [Request]>,
     request: Omit<Request, 'actor'>,
-  ): Promise<CaseView> {
+  ): Promise<CaseView | ActionPending> {
     await this.cases.get(actor, caseId);
-    const snapshot = await this.workflows.update(caseId, update, { ...request, actor } as Request);
-    return toCaseView(snapshot);
+    const result = await this.workflows.update(caseId, update, { ...request, actor } as Request);
+    return result instanceof ActionPending ? result : toCaseView(result);
   }
 }

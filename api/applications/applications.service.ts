@@ -7,7 +7,7 @@ import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { ApiError } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import { CasesService } from '../cases/cases.service';
-import { CaseWorkflowsService } from '../temporal/case-workflows.service';
+import { CaseWorkflowsService, type ActionPending } from '../temporal/case-workflows.service';
 import type { ApplicationDto } from './application.dto';
 
 /** A validated body as the workflow contract's JSON-safe {@link ParkApplication} (absent documents → null). */
@@ -60,7 +60,7 @@ export class ApplicationsService {
   }
 
   /** A corrected application while the case is `returned`; the workflow's validator refuses other stages (409). */
-  async resubmit(actor: Actor, caseId: string, dto: ApplicationDto): Promise<SubmissionOutcome> {
+  async resubmit(actor: Actor, caseId: string, dto: ApplicationDto): Promise<SubmissionOutcome | ActionPending> {
     await this.cases.get(actor, caseId); // 404 unless the caller may see the case
     assertOwnDistrict(actor, dto);
     return this.workflows.update(caseId, submitApplicationUpdate, { application: toParkApplication(dto), actor });

@@ -1,14 +1,17 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiActionErrors } from '../common/openapi';
 import { ApplicationDto, SubmissionOutcomeView } from './application.dto';
+import { ActionPendingInterceptor } from '../temporal/action-pending.interceptor';
+import type { ActionPending } from '../temporal/case-workflows.service';
 import { ApplicationsService } from './applications.service';
 
 @ApiTags('applications')
 @ApiBearerAuth()
+@UseInterceptors(ActionPendingInterceptor)
 @Controller('v1/cases')
 export class ResubmissionController {
   constructor(private readonly applications: ApplicationsService) {}
@@ -24,7 +27,7 @@ export class ResubmissionController {
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: ApplicationDto,
-  ): Promise<SubmissionOutcome> {
+  ): Promise<SubmissionOutcome | ActionPending> {
     return this.applications.resubmit(actor, caseId, body);
   }
 }

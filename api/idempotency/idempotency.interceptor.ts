@@ -55,6 +55,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (prior.state === 'completed') {
           response.setHeader('Idempotent-Replayed', 'true');
           if (prior.status >= 400) throw new HttpException(prior.response as object, prior.status);
+          response.status(prior.status); // e.g. a replayed 202
           return of(prior.response);
         }
         const context = currentRequest();

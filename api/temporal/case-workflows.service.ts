@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowUpdateStage, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { ParkCaseInput } from '../../workflows/definitions/case';
@@ -13,6 +13,19 @@ import { TEMPORAL_CLIENT } from './temporal-client.token';
 
 /** A poller seen this recently counts as a live worker (the server keeps poller records for a few minutes). */
 const LIVE_POLLER_MS = 70_000;
+
+/** An action the case accepted whose effects are still being completed (answered 202). */
+export class ActionPending {
+  readonly status = 'accepted';
+  readonly message: string;
+  constructor(
+    readonly caseId: string,
+    readonly updateId: string,
+    waitedMs: number,
+  ) {
+    this.message = `the action was accepted and is durable, but its effects (e.g. the treasury hand-over) took longer than ${waitedMs} ms; GET /v1/cases/${caseId} shows the outcome`;
+  }
+}
 
 /**
  * With an `Idempotency-Key`, the update id is derived from it: Temporal then applies a retried action once
@@ -59,14 +72,29 @@ export class CaseWorkflowsService {
     }
   }
 
-  /** Sends an officer action (an Update with one argument) to an existing case and returns its result. */
-  async update<Ret, Arg>(caseId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
+  /**
+   * Sends an officer action (an Update with one argument) to an existing case. The answer is the action's
+   * result; or, when the validator accepted the action but its effects (a treasury hand-over) outlast
+   * `UPDATE_WAIT_MS`, an {@link ActionPending}: the action is durable and completes on its own.
+   */
+  async update<Ret, Arg>(caseId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret | ActionPending> {
     await this.assertWorkerPolling();
+    const deadline = Date.now() + this.config.UPDATE_WAIT_MS;
+    const workflow = this.client.workflow.getHandle(parkCaseWorkflowId(caseId));
+    let accepted;
     try {
-      return await this.bounded(() => this.client.workflow.getHandle(parkCaseWorkflowId(caseId)).executeUpdate(update, { args: [arg], updateId: idempotentUpdateId() }));
+      accepted = await this.client.withDeadline(deadline, () =>
+        workflow.startUpdate(update, { args: [arg], updateId: idempotentUpdateId(), waitForStage: WorkflowUpdateStage.ACCEPTED }),
+      );
     } catch (error) {
       if (isWorkerWaitTimeout(error)) throw noWorkerError(this.config.TEMPORAL_TASK_QUEUE, this.config.UPDATE_WAIT_MS);
       throw toApiError(error);
+    }
+    try {
+      return await this.client.withDeadline(deadline, () => accepted.result());
+    } catch (error) {
+      if (!isWorkerWaitTimeout(error)) throw toApiError(error);
+      return new ActionPending(caseId, accepted.updateId, this.config.UPDATE_WAIT_MS);
     }
   }
 

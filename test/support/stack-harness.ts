@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../api/config/app-config';
 import { createApp } from '../../api/create-app';
 import { createDataSource } from '../../persistence/data-source';
+import type { TreasuryGateway } from '../../activities/treasury/treasury-gateway';
 import { createParkflowWorker } from '../../worker/create-worker';
 import type { OfficerRole } from '../../workflows/definitions/case';
 import { PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
@@ -32,8 +33,18 @@ export interface Stack {
   teardown(): Promise<void>;
 }
 
-/** `withWorker: false` starts no worker, to see how the API behaves when none polls. */
-export async function startStack(options: { updateWaitMs?: number; withWorker?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
+/** Starts the stack (see {@link StackOptions}). */
+export interface StackOptions {
+  updateWaitMs?: number;
+  /** false starts no worker, to see how the API behaves when none polls. */
+  withWorker?: boolean;
+  /** More API configuration (environment variables). */
+  env?: Record<string, string>;
+  /** Where the worker hands payments; by default the recording gateway. */
+  treasury?: TreasuryGateway;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   installQuietRuntime();
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: devServerExecutable(), searchAttributes: [...PARK_CASE_SEARCH_ATTRIBUTES] },
@@ -52,7 +63,7 @@ export async function startStack(options: { updateWaitMs?: number; withWorker?: 
   });
   const dataSource = await createDataSource(config.DATABASE_URL).initialize();
   const worker: Worker | undefined =
-    options.withWorker === false ? undefined : await createParkflowWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, dataSource });
+    options.withWorker === false ? undefined : await createParkflowWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, dataSource, treasury: options.treasury });
   const running = worker?.run();
   const app: NestExpressApplication = await createApp(config);
   await app.listen(0, '127.0.0.1');
