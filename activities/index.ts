@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createCaseRecordActivities } from './case-records.activities';
+import type { NoticeMailer } from './notices/mailer';
+import { createNoticeDeliveryActivities } from './notices/notice-delivery.activities';
 import { createPaymentActivities } from './payments.activities';
 import { RecordingTreasuryGateway, type TreasuryGateway } from './treasury/treasury-gateway';
 
@@ -7,12 +9,15 @@ export interface ActivityDeps {
   dataSource: DataSource;
   /** Where payments go; the local stack's gateway only records them. */
   treasury?: TreasuryGateway;
+  /** Email delivery of notices: the SMTP mailer (none: inbox only) and the municipal notices addresses. */
+  notices?: { mailer?: NoticeMailer; municipalEmails: readonly string[] };
 }
 
 /** All activities the worker registers, built from their dependencies. */
-export function createActivities({ dataSource, treasury = new RecordingTreasuryGateway(dataSource) }: ActivityDeps) {
+export function createActivities({ dataSource, treasury = new RecordingTreasuryGateway(dataSource), notices = { municipalEmails: [] } }: ActivityDeps) {
   return {
     ...createCaseRecordActivities({ dataSource }),
     ...createPaymentActivities({ dataSource, treasury }),
+    ...createNoticeDeliveryActivities({ dataSource, ...notices }),
   };
 }

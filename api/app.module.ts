@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DistrictsModule } from './districts/districts.module';
 import { HealthController } from './health/health.controller';
+import { NotificationsModule } from './notifications/notifications.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { StatsModule } from './stats/stats.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -32,6 +33,7 @@ export class AppModule {
         DeadlinesModule,
         StatsModule,
         DistrictsModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,6 +1,7 @@
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../activities';
+import type { ActivityDeps } from '../activities';
 import type { TreasuryGateway } from '../activities/treasury/treasury-gateway';
 
 export interface ParkflowWorkerDeps {
@@ -10,6 +11,8 @@ export interface ParkflowWorkerDeps {
   dataSource: DataSource;
   /** Where payments go; by default the local stack's recording gateway. */
   treasury?: TreasuryGateway;
+  /** Email delivery of notices; by default none (inbox only). */
+  notices?: ActivityDeps['notices'];
   /** Test tuning: fail a workflow on any error (a bug surfaces at once), no workflow cache, a short grace time. */
   overrides?: Pick<WorkerOptions, 'workflowFailureErrorTypes' | 'maxCachedWorkflows' | 'shutdownGraceTime'>;
   /** A prebuilt bundle (tests share one); by default the workflows are bundled from source. */
@@ -23,7 +26,7 @@ export function createParkflowWorker(deps: ParkflowWorkerDeps): Promise<Worker> 
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
-    activities: createActivities({ dataSource: deps.dataSource, treasury: deps.treasury }),
+    activities: createActivities({ dataSource: deps.dataSource, treasury: deps.treasury, notices: deps.notices }),
     ...deps.overrides,
   });
 }

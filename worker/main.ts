@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NativeConnection } from '@temporalio/worker';
+import { SmtpNoticeMailer } from '../activities/notices/mailer';
 import { createDataSource } from '../persistence/data-source';
 import { createParkflowWorker } from './create-worker';
 import { loadWorkerConfig } from './worker-config';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
       namespace: config.temporalNamespace,
       taskQueue: config.taskQueue,
       dataSource,
+      notices: { mailer: config.smtpUrl ? new SmtpNoticeMailer(config.smtpUrl, config.mailFrom) : undefined, municipalEmails: config.municipalNoticeEmails },
     });
     console.log(`parkflow worker polling task queue '${config.taskQueue}' on ${config.temporalAddress}`);
     await worker.run(); // the SDK shuts down gracefully on SIGINT/SIGTERM

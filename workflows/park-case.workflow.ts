@@ -23,6 +23,7 @@ import { outcome, type Context, type Outcome } from './lifecycle/outcome';
 import { overdueReportYears } from './lifecycle/reports';
 import { nextDueEvent, pruneFired, type DueEvent } from './lifecycle/schedule';
 import { nextChinaYearStart, policyDateAt } from './policy-time';
+import { startNoticeDelivery } from './notice-delivery.workflow';
 
 const { recordCaseChange, instructPayment } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
@@ -59,6 +60,7 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     const audit: AuditEntry = { eventId, caseId: state.caseId, at: now, actor, action: change.action, details: change.details };
     const notices = change.notices.map((notice, i) => ({ ...notice, caseId: state.caseId, issuedAt: now, key: `${eventId}:${i}` }));
     await recordCaseChange({ snapshot: JSON.parse(JSON.stringify(state)) as CaseSnapshot, audit, notices });
+    await startNoticeDelivery(eventId, notices); // emails, in a child workflow behind patched('notice-delivery')
   }
 
   function publishVisibility(now: string): void {

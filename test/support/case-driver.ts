@@ -36,8 +36,8 @@ export class CaseDriver {
   }
 
   /** A submitted case taken through acceptance, a panel and three reviews, then designated. */
-  static async designated(h: WorkflowHarness, subsidyAmount = 2_000_000): Promise<CaseDriver> {
-    const driver = await CaseDriver.file(h);
+  static async designated(h: WorkflowHarness, subsidyAmount = 2_000_000, application = validApplication()): Promise<CaseDriver> {
+    const driver = await CaseDriver.file(h, application);
     await driver.accept();
     await driver.formPanel(PANEL);
     for (const id of PANEL) await driver.review(id);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { TreasuryGateway } from '../../activities/treasury/treasury-gateway';
 import { createDataSource } from '../../persistence/data-source';
-import { createParkflowWorker } from '../../worker/create-worker';
+import { createParkflowWorker, type ParkflowWorkerDeps } from '../../worker/create-worker';
 import type { ParkApplication } from '../../workflows/definitions/application';
 import type { ParkCaseInput } from '../../workflows/definitions/case';
 import { PARK_CASE_WORKFLOW_TYPE, parkCaseWorkflowId, submitApplicationUpdate } from '../../workflows/definitions/messages';
@@ -37,7 +37,7 @@ export interface WorkflowHarness {
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-export async function startWorkflowHarness(options: { treasury?: TreasuryGateway; taskQueuePrefix?: string } = {}): Promise<WorkflowHarness> {
+export async function startWorkflowHarness(options: { treasury?: TreasuryGateway; taskQueuePrefix?: string; notices?: ParkflowWorkerDeps['notices'] } = {}): Promise<WorkflowHarness> {
   installQuietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
   await env.connection.operatorService.addSearchAttributes({
@@ -57,6 +57,7 @@ export async function startWorkflowHarness(options: { treasury?: TreasuryGateway
     dataSource,
     workflowBundle,
     treasury: options.treasury,
+    notices: options.notices,
     overrides: { workflowFailureErrorTypes: { '*': ['Error'] } },
   });
   const running = worker.run();

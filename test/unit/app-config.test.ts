@@ -23,7 +23,17 @@ describe('configuration (api-contract "Configuration")', () => {
   });
 
   it('validates the worker configuration too', () => {
-    expect(loadWorkerConfig(base)).toEqual({ temporalAddress: '127.0.0.1:7233', temporalNamespace: 'default', taskQueue: 'parkflow', databaseUrl: base.DATABASE_URL });
+    expect(loadWorkerConfig(base)).toEqual({
+      temporalAddress: '127.0.0.1:7233', temporalNamespace: 'default', taskQueue: 'parkflow', databaseUrl: base.DATABASE_URL,
+      mailFrom: 'parkflow <notices@parkflow.local>', municipalNoticeEmails: [],
+    });
     expect(() => loadWorkerConfig({})).toThrow(/DATABASE_URL/);
+  });
+
+  it('reads SMTP_URL and MUNICIPAL_NOTICE_EMAILS for notice emails, naming a bad value', () => {
+    const config = loadWorkerConfig({ ...base, SMTP_URL: 'smtp://maildev:1025', MUNICIPAL_NOTICE_EMAILS: 'a@rlsbj.cq.gov.cn, b@rlsbj.cq.gov.cn' });
+    expect(config).toMatchObject({ smtpUrl: 'smtp://maildev:1025', municipalNoticeEmails: ['a@rlsbj.cq.gov.cn', 'b@rlsbj.cq.gov.cn'] });
+    expect(() => loadWorkerConfig({ ...base, SMTP_URL: 'http://maildev' })).toThrow(/SMTP_URL/);
+    expect(() => loadWorkerConfig({ ...base, MUNICIPAL_NOTICE_EMAILS: 'a@rlsbj.cq.gov.cn,not-an-address' })).toThrow(/MUNICIPAL_NOTICE_EMAILS.*not-an-address/);
   });
 });

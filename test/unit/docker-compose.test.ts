@@ -12,7 +12,7 @@ const dependsOn = (name: string) => services[name].depends_on as Record<string, 
 describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
   it('has PostgreSQL, schema set-up, server, namespace set-up, UI, migrations, worker and API', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['parkflow-api', 'parkflow-migrate', 'parkflow-worker', 'postgresql', 'temporal', 'temporal-admin-tools', 'temporal-create-namespace', 'temporal-ui'].sort(),
+      ['maildev', 'parkflow-api', 'parkflow-migrate', 'parkflow-worker', 'postgresql', 'temporal', 'temporal-admin-tools', 'temporal-create-namespace', 'temporal-ui'].sort(),
     );
     expect(services['temporal-admin-tools'].image).toMatch(/^temporalio\/admin-tools:/);
     expect(services.temporal.image).toMatch(/^temporalio\/server:/);
@@ -23,6 +23,14 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
     expect(services['parkflow-api'].ports).toContain('3000:3000');
     expect(services.temporal.ports).toContain('7233:7233');
     expect(services['temporal-ui'].ports).toContain('8080:8080');
+  });
+
+  it('catches notice emails in maildev (SMTP 1025, web UI 1080), where the API and the worker send them', () => {
+    expect(services.maildev.image).toMatch(/^maildev\/maildev:/);
+    expect(services.maildev.ports).toEqual(expect.arrayContaining(['1025:1025', '1080:1080']));
+    for (const app of ['parkflow-api', 'parkflow-worker']) expect(services[app].environment.SMTP_URL).toBe('smtp://maildev:1025');
+    expect(services['parkflow-worker'].environment.MUNICIPAL_NOTICE_EMAILS).toMatch(/@/);
+    expect(dependsOn('parkflow-worker').maildev.condition).toBe('service_started');
   });
 
   it('starts each piece only after what it needs is ready', () => {

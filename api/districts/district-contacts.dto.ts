@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+
+export const CONTACT_LOCALES = ['zh-CN', 'en'] as const;
+export const MAX_CONTACTS = 20;
+
+/** One address of a district bureau that receives its reminders and notices by email. */
+export class DistrictContactDto {
+  @ApiProperty({ example: 'rsj@ybq.cq.gov.cn' })
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiPropertyOptional({ example: '渝北区人力社保局人才流动科' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: CONTACT_LOCALES, default: 'zh-CN', description: 'language of the emails' })
+  @IsOptional()
+  @IsIn(CONTACT_LOCALES)
+  locale?: (typeof CONTACT_LOCALES)[number];
+}
+
+/** `PUT /v1/districts/{code}/contacts`: the whole list, replacing the previous one (0..20 distinct emails). */
+export class DistrictContactsDto {
+  @ApiProperty({ type: [DistrictContactDto], maxItems: MAX_CONTACTS })
+  @IsArray()
+  @ArrayMaxSize(MAX_CONTACTS)
+  @ArrayUnique((contact: DistrictContactDto) => (typeof contact?.email === 'string' ? contact.email.toLowerCase() : contact), { message: 'contacts must have distinct emails' })
+  @ValidateNested({ each: true })
+  @Type(() => DistrictContactDto)
+  contacts!: DistrictContactDto[];
+}
+
+export interface DistrictContactsView {
+  district: string;
+  contacts: Array<{ email: string; name?: string; locale: (typeof CONTACT_LOCALES)[number] }>;
+}

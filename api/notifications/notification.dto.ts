@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import type { NoticeKind } from '../../workflows/definitions/records';
+import { PageQuery } from '../common/paging';
+
+const NOTICE_KINDS = [
+  'resubmission_reminder', 'application_lapsed', 'review_reminder', 'review_overdue', 'payment_confirmation_reminder',
+  'annual_report_reminder', 'annual_report_overdue', 'evaluation_due', 're_evaluation_due', 'refund_reminder', 'refund_escalated',
+] as const satisfies readonly NoticeKind[];
+const DELIVERY_STATUSES = ['inbox_only', 'pending', 'delivered', 'partially_failed', 'failed', 'no_contacts'] as const;
+
+/** Filters of `GET /v1/notifications`, with paging. */
+export class NotificationQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'only notifications not yet marked read' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+
+  @ApiPropertyOptional({ description: 'only this case' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @ApiPropertyOptional({ enum: NOTICE_KINDS })
+  @IsOptional()
+  @IsIn(NOTICE_KINDS)
+  kind?: (typeof NOTICE_KINDS)[number];
+}
+
+export class DeliveryFailureView {
+  @ApiProperty() address!: string;
+  @ApiProperty() error!: string;
+}
+
+export class DeliveryView {
+  @ApiProperty({ enum: DELIVERY_STATUSES, description: 'email delivery: inbox_only (no email), pending, delivered, partially_failed, failed, no_contacts (flagged)' })
+  status!: (typeof DELIVERY_STATUSES)[number];
+
+  @ApiProperty({ type: [DeliveryFailureView], description: 'addresses that refused the email for good' })
+  failures!: DeliveryFailureView[];
+}
+
+/** One reminder or notice in the caller's inbox (api-contract "Notifications"). */
+export class NotificationView {
+  @ApiProperty({ description: "the notification's key" }) id!: string;
+  @ApiProperty({ enum: NOTICE_KINDS }) kind!: string;
+  @ApiProperty() caseId!: string;
+  @ApiPropertyOptional({ description: 'the deadline it is about (policy date)' }) dueAt?: string;
+  @ApiProperty({ description: 'when it was issued (policy date)' }) createdAt!: string;
+  @ApiProperty() read!: boolean;
+  @ApiProperty({ description: 'the policy clause, e.g. §5.3 R-RPT-1' }) clause!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty() parkName!: string;
+  @ApiProperty({ type: DeliveryView }) delivery!: DeliveryView;
+}
+
+export class NotificationPage {
+  @ApiProperty({ type: [NotificationView] }) items!: NotificationView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

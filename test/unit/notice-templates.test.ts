@@ -1,0 +1,50 @@
+import { formatDeadline, renderNotice, type NoticeFacts } from '../../activities/notices/templates';
+
+const reminder: NoticeFacts = {
+  key: 'case-1:report:2026:reminder:0',
+  kind: 'annual_report_reminder',
+  recipientRole: 'district',
+  parkName: '渝北人力资源服务产业园',
+  district: { code: '500112', name: '渝北区', nameEn: 'Yubei District' },
+  dueAt: '2027-03-31T16:00:00.000Z', // 1 April 00:00 in Chongqing: the end of 31 March
+  clause: '§5.3 R-RPT-1',
+  message: 'the 2026 yearly report of 渝北人力资源服务产业园 is due by 2027-03-31T16:00:00.000Z',
+};
+
+describe('notice email templates', () => {
+  it('R-RPT-1 deadlines read in Chongqing time; a deadline at midnight is 24:00 of the day before', () => {
+    expect(formatDeadline('2027-03-31T16:00:00.000Z', 'zh-CN')).toBe('2027年3月31日 24:00（北京时间）');
+    expect(formatDeadline('2027-03-31T16:00:00.000Z', 'en')).toBe('31 March 2027, 24:00 China Standard Time (UTC+8)');
+    expect(formatDeadline('2027-04-14T01:30:00.000Z', 'zh-CN')).toBe('2027年4月14日 09:30（北京时间）');
+  });
+
+  it('R-RPT-1 the Chinese reminder names the park, the district, what is due, the deadline and the clause', () => {
+    const { subject, text } = renderNotice(reminder, 'zh-CN');
+    expect(subject).toBe('【年度报告报送提醒】渝北人力资源服务产业园（渝北区），截止 2027年3月31日 24:00（北京时间）');
+    expect(text).toContain('渝北区人力社保局：');
+    expect(text).toContain('园区：渝北人力资源服务产业园');
+    expect(text).toContain('所在区县：渝北区（500112）');
+    expect(text).toContain('截止时间：2027年3月31日 24:00（北京时间）');
+    expect(text).toContain('政策依据：渝人社发〔2019〕120号 §5.3 R-RPT-1');
+  });
+
+  it('R-RPT-1 the English variant says the same, with the workflow\'s details', () => {
+    const { subject, text } = renderNotice(reminder, 'en');
+    expect(subject).toBe('Yearly report due: 渝北人力资源服务产业园 (Yubei District), due 31 March 2027, 24:00 China Standard Time (UTC+8)');
+    expect(text).toContain('To the Yubei District Human Resources and Social Security Bureau,');
+    expect(text).toContain(`Details: ${reminder.message}`);
+    expect(text).toContain('Policy: Yu Ren She Fa [2019] No. 120, §5.3 R-RPT-1');
+  });
+
+  it('R-RPT-1 the overdue notice to the municipal bureau is addressed to it', () => {
+    const { subject, text } = renderNotice({ ...reminder, kind: 'annual_report_overdue', recipientRole: 'municipal' }, 'zh-CN');
+    expect(subject).toMatch(/^【年度报告逾期未报】/);
+    expect(text.split('\n')[0]).toBe('市人力社保局：');
+  });
+
+  it('a notice without a deadline leaves the deadline out', () => {
+    const { subject, text } = renderNotice({ ...reminder, kind: 'evaluation_due', dueAt: undefined, clause: '§5.3 R-EVL-1' }, 'en');
+    expect(subject).toBe('Periodic evaluation due: 渝北人力资源服务产业园 (Yubei District)');
+    expect(text).not.toContain('Deadline:');
+  });
+});

@@ -1,0 +1,95 @@
+import { SmtpNoticeMailer } from '../../activities/notices/mailer';
+import { reportDueAt } from '../../workflows/lifecycle/reports';
+import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
+import { addPolicyDays, chinaYear } from '../../workflows/policy-time';
+import { CaseDriver, goodReport } from '../support/case-driver';
+import { validApplication } from '../support/fixtures';
+import { deliveriesOf, eventually, setContacts, SmtpSink, type ReceivedEmail } from '../support/smtp-sink';
+import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+
+const MUNICIPAL = 'notices@rlsbj.cq.gov.cn';
+const DAY_MS = 86_400_000;
+
+let sink: SmtpSink;
+let h: WorkflowHarness;
+beforeAll(async () => {
+  sink = await SmtpSink.start();
+  h = await startWorkflowHarness({ taskQueuePrefix: 'mail', notices: { mailer: new SmtpNoticeMailer(sink.url, 'parkflow <notices@parkflow.test>'), municipalEmails: [MUNICIPAL] } });
+});
+afterAll(async () => {
+  await h?.teardown();
+  await sink?.stop();
+});
+
+/** The emails the sink accepted for the case's notices. */
+async function mailsOf(caseId: string): Promise<ReceivedEmail[]> {
+  const ids = new Set((await deliveriesOf(h.dataSource, caseId)).map((row) => row.message_id));
+  return sink.received.filter((mail) => ids.has(mail.messageId));
+}
+
+const daysFrom = (due: Date, at: Date): number => Math.round((at.getTime() - due.getTime()) / DAY_MS);
+
+describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, once per address', () => {
+  it('R-RPT-1 reminders at T-30, T-7, T-1 and weekly overdue notices reach the district\'s addresses once each, the municipal bureau its own, no other district anything; a 550 address fails alone', async () => {
+    await setContacts(h.dataSource, '500112', [{ email: 'yubei@rsj.yb.cq.cn' }, { email: 'yubei-en@rsj.yb.cq.cn', locale: 'en' }, { email: 'gone@rsj.yb.cq.cn' }]);
+    await setContacts(h.dataSource, '500103', [{ email: 'yuzhong@rsj.yz.cq.cn' }]);
+    sink.rejected.add('gone@rsj.yb.cq.cn');
+    const driver = await CaseDriver.designated(h);
+    const year = chinaYear((await driver.snapshot()).designation!.designatedAt);
+    const due = reportDueAt(year, DEFAULT_POLICY);
+    await driver.sleepUntil(addPolicyDays(due, 15)); // overdue at due, +7 and +14 days
+    await eventually(async () => (await mailsOf(driver.caseId)).length === 6 + 6 + 3, 'the emails of three reminders and three overdue notices');
+    await eventually(async () => (await deliveriesOf(h.dataSource, driver.caseId)).every((row) => row.status !== 'pending'), 'the failed deliveries');
+
+    const mails = await mailsOf(driver.caseId);
+    const subjectsTo = (address: string) => mails.filter((mail) => mail.to === address).map((mail) => mail.subject.replace(/[:：】].*/, ''));
+    expect(subjectsTo('yubei@rsj.yb.cq.cn')).toEqual([...Array(3).fill('【年度报告报送提醒'), ...Array(3).fill('【年度报告逾期未报')]);
+    expect(subjectsTo('yubei-en@rsj.yb.cq.cn')).toEqual([...Array(3).fill('Yearly report due'), ...Array(3).fill('Yearly report overdue')]);
+    expect(subjectsTo(MUNICIPAL)).toEqual(Array(3).fill('【年度报告逾期未报'));
+    expect(subjectsTo('yuzhong@rsj.yz.cq.cn')).toEqual([]); // another district's bureau hears nothing of this park
+    expect(sink.to('gone@rsj.yb.cq.cn')).toEqual([]);
+    expect(new Set(mails.map((mail) => mail.messageId)).size).toBe(mails.length);
+
+    const rows = await deliveriesOf(h.dataSource, driver.caseId);
+    const sent = rows.filter((row) => row.status === 'sent');
+    expect(sent.filter((row) => row.kind === 'annual_report_reminder' && row.address === 'yubei@rsj.yb.cq.cn').map((row) => daysFrom(row.due_at, row.issued_at))).toEqual([-30, -7, -1]);
+    expect(sent.filter((row) => row.kind === 'annual_report_overdue' && row.address === MUNICIPAL).map((row) => daysFrom(row.due_at, row.issued_at))).toEqual([0, 7, 14]);
+    const bounced = rows.filter((row) => row.address === 'gone@rsj.yb.cq.cn');
+    expect(bounced).toHaveLength(6);
+    expect(bounced.every((row) => row.status === 'failed' && row.attempts === 1 && /550/.test(row.last_error ?? ''))).toBe(true);
+    expect(new Set(rows.filter((row) => row.recipient_role === 'district').map((row) => row.delivery_status))).toEqual(new Set(['partially_failed']));
+    expect(new Set(rows.filter((row) => row.recipient_role === 'municipal').map((row) => row.delivery_status))).toEqual(new Set(['delivered']));
+    await driver.report(goodReport(year)); // ends the overdue series
+  });
+
+  it('R-RPT-1 a reminder issued while the SMTP server is down is delivered once after it restarts', async () => {
+    await setContacts(h.dataSource, '500105', [{ email: 'jiangbei@rsj.jb.cq.cn' }]);
+    const driver = await CaseDriver.designated(h, 2_000_000, validApplication({ district: '500105' }));
+    const due = reportDueAt(chinaYear((await driver.snapshot()).designation!.designatedAt), DEFAULT_POLICY);
+    await sink.stop();
+    await driver.sleepUntil(addPolicyDays(due, -30));
+    await h.env.sleep(5 * 60_000); // retries 30 s, 1 min, 2 min after the first attempt
+    await eventually(async () => (await deliveriesOf(h.dataSource, driver.caseId)).some((row) => (row.attempts ?? 0) >= 2), 'failed attempts');
+    const [down] = await deliveriesOf(h.dataSource, driver.caseId);
+    expect(down).toMatchObject({ kind: 'annual_report_reminder', status: 'pending', delivery_status: 'pending', last_error: expect.stringMatching(/ECONNREFUSED/) });
+
+    await sink.restart();
+    await h.env.sleep(60 * 60_000); // past the next retry
+    await eventually(async () => (await mailsOf(driver.caseId)).length > 0, 'the reminder after the restart');
+    await h.env.sleep(24 * 60 * 60_000); // later retries, had there been any, would have run by now
+    const mails = await mailsOf(driver.caseId);
+    expect(mails.map((mail) => [mail.to, mail.messageId])).toEqual([['jiangbei@rsj.jb.cq.cn', down.message_id]]);
+    const [after] = await deliveriesOf(h.dataSource, driver.caseId);
+    expect(after).toMatchObject({ status: 'sent', delivery_status: 'delivered' });
+    expect(after.attempts).toBeGreaterThan(down.attempts!);
+  });
+
+  it('R-RPT-1 a reminder to a district without contacts stays in the inbox, flagged no_contacts', async () => {
+    const driver = await CaseDriver.designated(h, 2_000_000, validApplication({ district: '500106' }));
+    const due = reportDueAt(chinaYear((await driver.snapshot()).designation!.designatedAt), DEFAULT_POLICY);
+    await driver.sleepUntil(addPolicyDays(due, -30));
+    await eventually(async () => (await deliveriesOf(h.dataSource, driver.caseId)).some((row) => row.delivery_status === 'no_contacts'), 'the flag');
+    expect(await deliveriesOf(h.dataSource, driver.caseId)).toEqual([expect.objectContaining({ kind: 'annual_report_reminder', delivery_status: 'no_contacts', address: null })]);
+    expect(await mailsOf(driver.caseId)).toEqual([]);
+  });
+});
