@@ -3,16 +3,18 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import type { Actor, CaseSnapshot, ParkCaseInput } from './definitions/case';
+import type { Actor, CaseSnapshot, ParkCaseInput, Payment } from './definitions/case';
 import { caseSnapshotQuery } from './definitions/messages';
-import type { AuditEntry } from './definitions/records';
+import type { AuditEntry, CaseChange } from './definitions/records';
 import { CASE_STAGE_KEY, NEXT_DEADLINE_KEY, OVERDUE_REPORTS_KEY } from './definitions/search-attributes';
 import { describeCase } from './case-details';
 import { FINAL_STAGES } from './case-stages';
@@ -23,12 +25,16 @@ import { outcome, type Context, type Outcome } from './lifecycle/outcome';
 import { overdueReportYears } from './lifecycle/reports';
 import { nextDueEvent, pruneFired, type DueEvent } from './lifecycle/schedule';
 import { nextChinaYearStart, policyDateAt } from './policy-time';
-import { startNoticeDelivery } from './notice-delivery.workflow';
+import { NoticeDeliveries } from './notice-deliveries';
 
-const { recordCaseChange, instructPayment } = proxyActivities<ReturnType<typeof createActivities>>({
+const ACTIVITY_OPTIONS = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+} as const;
+const { recordCaseChange, instructPayment } = proxyActivities<ReturnType<typeof createActivities>>(ACTIVITY_OPTIONS);
+const { recordCaseChange: recordCaseChangeLocally } = proxyLocalActivities<ReturnType<typeof createActivities>>(ACTIVITY_OPTIONS);
+/** Cases started before it record each change as a regular activity after the payment instruction. */
+const RECORD_LOCALLY_FIRST = 'record-case-change-locally-first';
 
 const SYSTEM = { id: 'system', role: 'system' } as const;
 /** Stages whose case lives on through reporting years: each year's boundary starts a fresh run. */
@@ -46,21 +52,33 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
   const policyNow = (): string => policyDateAt(openedAtMs, Date.now(), input.policyTimeScale).toISOString();
   const context = (): Context => ({ now: policyNow(), policy: input.policy });
   const state: CaseSnapshot = input.carried ?? newCase(input, openedAtMs, policyNow());
+  const deliveries = new NoticeDeliveries();
+  /** A run ends only once its update handlers and its notices' deliveries are done. */
+  const runMayEnd = (): boolean => allHandlersFinished() && deliveries.idle();
 
-  /** Persists one change (read model, audit entry, notices) after instructing any payment it ordered. */
+  /** Persists one change (read model, audit entry, notices) and instructs any payment it ordered. */
   async function commit(change: Outcome, actor: Actor | typeof SYSTEM, eventId: string): Promise<void> {
     const now = policyNow();
     state.version += 1;
     state.updatedAt = now;
     state.deadlines = deadlinesOf(state, input.policy, now);
     publishVisibility(now);
-    for (const payment of change.instruct) {
-      await instructPayment({ caseId: state.caseId, paymentId: payment.paymentId, kind: payment.kind, amount: payment.amount, district: state.district, instructedAt: payment.instructedAt });
-    }
     const audit: AuditEntry = { eventId, caseId: state.caseId, at: now, actor, action: change.action, details: change.details };
     const notices = change.notices.map((notice, i) => ({ ...notice, caseId: state.caseId, issuedAt: now, key: `${eventId}:${i}` }));
-    await recordCaseChange({ snapshot: JSON.parse(JSON.stringify(state)) as CaseSnapshot, audit, notices });
-    await startNoticeDelivery(eventId, notices); // emails, in a child workflow behind patched('notice-delivery')
+    const record: CaseChange = { snapshot: JSON.parse(JSON.stringify(state)) as CaseSnapshot, audit, notices, policyTimeScale: input.policyTimeScale };
+    const instruct = (payment: Payment) =>
+      instructPayment({ caseId: state.caseId, paymentId: payment.paymentId, kind: payment.kind, amount: payment.amount, district: state.district, instructedAt: payment.instructedAt });
+    if (patched(RECORD_LOCALLY_FIRST)) {
+      // In the worker (no task round trip), and before the treasury hand-over: officers see the change at once
+      // even while a slow treasury holds the payment; the instruction stays exactly-once by its ledger key.
+      await recordCaseChangeLocally(record);
+      for (const payment of change.instruct) await instruct(payment);
+    } else {
+      // The commands of cases started before the patch, in their order (no await before the record unless a payment is due).
+      for (const payment of change.instruct) await instruct(payment);
+      await recordCaseChange(record);
+    }
+    deliveries.start(notices); // emails go out beside the case
   }
 
   function publishVisibility(now: string): void {
@@ -109,7 +127,7 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
       continue;
     }
     if (yearEnd && yearEnd <= now) {
-      await condition(allHandlersFinished);
+      await condition(runMayEnd);
       pruneFired(state, input.policy, now);
       await continueAsNew<typeof parkCaseWorkflow>({ ...input, carried: state });
     }
@@ -123,6 +141,6 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
       await condition(() => state.version !== seen);
     }
   }
-  await condition(allHandlersFinished);
+  await condition(runMayEnd);
   return state;
 }

@@ -17,16 +17,17 @@ const countRows = async (sql: string, params: unknown[]): Promise<number> => Num
 
 describe('Idempotency-Key on state-changing POSTs (api-contract "Errors")', () => {
   it('the same key and body replay the first response: one case, one application_filed', async () => {
-    const headers = { 'Idempotency-Key': 'file-yubei-park-001' };
-    const casesBefore = await countRows('SELECT count(*) FROM park_cases', []);
-    const first = await stack.call('POST', '/v1/applications', { token: driver.districtToken(), body: validApplication(), headers });
+    const rongchang = '500153'; // no other test files here: the suites share one database
+    const token = stack.token('district', rongchang);
+    const headers = { 'Idempotency-Key': 'file-rongchang-park-001' };
+    const first = await stack.call('POST', '/v1/applications', { token, body: validApplication({ district: rongchang }), headers });
     // Key order differs: canonically the same body.
-    const reordered = Object.fromEntries(Object.entries(validApplication()).reverse());
-    const replay = await stack.call('POST', '/v1/applications', { token: driver.districtToken(), body: reordered, headers });
+    const reordered = Object.fromEntries(Object.entries(validApplication({ district: rongchang })).reverse());
+    const replay = await stack.call('POST', '/v1/applications', { token, body: reordered, headers });
     expect(first.status).toBe(201);
     expect({ status: replay.status, body: replay.body }).toEqual({ status: first.status, body: first.body });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
-    expect(await countRows('SELECT count(*) FROM park_cases', [])).toBe(casesBefore + 1);
+    expect(await countRows('SELECT count(*) FROM park_cases WHERE district = $1', [rongchang])).toBe(1);
   });
 
   it('a replayed annual report (R-RPT-1) is answered identically and applied once: one report, one tranche-2 instruction', async () => {

@@ -1,14 +1,17 @@
 import { HttpDriver } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
 
+// Districts no other test file files in: the suites share one database, so every list assertion is scoped.
+const TONGLIANG = '500151';
+const TONGNAN = '500152';
 let stack: Stack;
 let yubei: HttpDriver;
 let yuzhong: HttpDriver;
 const ids: { yubeiSubmitted: string[]; yubeiDesignated?: any; yuzhongSubmitted?: string } = { yubeiSubmitted: [] };
 beforeAll(async () => {
   stack = await startStack();
-  yubei = new HttpDriver(stack, '500112');
-  yuzhong = new HttpDriver(stack, '500103');
+  yubei = new HttpDriver(stack, TONGLIANG);
+  yuzhong = new HttpDriver(stack, TONGNAN);
   for (let i = 0; i < 3; i += 1) ids.yubeiSubmitted.push(await yubei.file());
   ids.yubeiDesignated = await yubei.designated();
   ids.yuzhongSubmitted = await yuzhong.file();
@@ -39,38 +42,40 @@ describe('GET /v1/cases: scoped, filtered, cursor-paged', () => {
     const caseIds = items.map((c) => c.caseId);
     expect(new Set(caseIds).size).toBe(caseIds.length);
     expect([...caseIds].sort()).toEqual([...ids.yubeiSubmitted, ids.yubeiDesignated.caseId].sort());
-    expect(items.every((c) => c.district === '500112')).toBe(true);
+    expect(items.every((c) => c.district === TONGLIANG)).toBe(true);
     const opened = items.map((c) => c.openedAt);
     expect(opened).toEqual([...opened].sort().reverse());
   });
 
   it('filters by stage and district; municipal sees every district', async () => {
-    const designated = await yubei.ok('GET', '/v1/cases?stage=designated', { token: yubei.municipal() });
+    const designated = await yubei.ok('GET', `/v1/cases?stage=designated&district=${TONGLIANG}`, { token: yubei.municipal() });
     expect(designated.items.map((c: { caseId: string }) => c.caseId)).toEqual([ids.yubeiDesignated.caseId]);
     expect(designated.items[0]).toMatchObject({ stage: 'designated', overdue: false, nextDeadline: { kind: 'payment_confirmation' } });
-    const yuzhongCases = await yubei.ok('GET', '/v1/cases?district=500103', { token: yubei.municipal() });
+    const yuzhongCases = await yubei.ok('GET', `/v1/cases?district=${TONGNAN}`, { token: yubei.municipal() });
     expect(yuzhongCases.items.map((c: { caseId: string }) => c.caseId)).toEqual([ids.yuzhongSubmitted]);
-    expect((await yubei.ok('GET', '/v1/cases?overdue=true', { token: yubei.municipal() })).items).toEqual([]);
+    expect((await yubei.ok('GET', `/v1/cases?overdue=true&district=${TONGLIANG}`, { token: yubei.municipal() })).items).toEqual([]);
   });
 
   it('an expert lists only the cases whose panel they sit on', async () => {
-    const listed = await yubei.ok('GET', '/v1/cases', { token: yubei.expert('expert-li') });
-    expect(listed.items.map((c: { caseId: string }) => c.caseId)).toEqual([ids.yubeiDesignated.caseId]);
+    const listed = await allPages(yubei, '/v1/cases', yubei.expert('expert-li'));
+    expect(listed.items.map((c: { caseId: string }) => c.caseId)).toContain(ids.yubeiDesignated.caseId);
+    expect(listed.items.every((c: { stage: string }) => !['submitted', 'accepted'].includes(c.stage))).toBe(true);
+    expect(listed.items.map((c: { caseId: string }) => c.caseId)).not.toContain(ids.yubeiSubmitted[0]);
   });
 });
 
 describe('GET /v1/deadlines', () => {
   it('lists the caller’s deadlines earliest first, bounded by from/to (policy dates)', async () => {
-    const all = await yubei.ok('GET', '/v1/deadlines', { token: yubei.municipal() });
+    const all = await yubei.ok('GET', `/v1/deadlines?district=${TONGLIANG}`, { token: yubei.municipal() });
     const dueDates = all.items.map((d: { dueAt: string }) => d.dueAt);
     expect(dueDates).toEqual([...dueDates].sort());
     const confirmation = all.items.find((d: { caseId: string; kind: string }) => d.caseId === ids.yubeiDesignated.caseId && d.kind === 'payment_confirmation');
-    expect(confirmation).toMatchObject({ district: '500112', overdue: false, dueAt: ids.yubeiDesignated.payments[0].confirmBy });
-    const window = await yubei.ok('GET', `/v1/deadlines?from=${encodeURIComponent(confirmation.dueAt)}&to=${encodeURIComponent(confirmation.dueAt)}`, { token: yubei.municipal() });
+    expect(confirmation).toMatchObject({ district: TONGLIANG, overdue: false, dueAt: ids.yubeiDesignated.payments[0].confirmBy });
+    const window = await yubei.ok('GET', `/v1/deadlines?district=${TONGLIANG}&from=${encodeURIComponent(confirmation.dueAt)}&to=${encodeURIComponent(confirmation.dueAt)}`, { token: yubei.municipal() });
     expect(window.items.map((d: { kind: string }) => d.kind)).toContain('payment_confirmation');
     expect(window.items.every((d: { dueAt: string }) => d.dueAt === confirmation.dueAt)).toBe(true);
     const yuzhongOnly = await yuzhong.ok('GET', '/v1/deadlines', { token: yuzhong.districtToken() });
-    expect(yuzhongOnly.items.every((d: { district: string }) => d.district === '500103')).toBe(true);
+    expect(yuzhongOnly.items.filter((d: { district: string }) => d.district !== TONGNAN)).toEqual([]);
   });
 });
 
@@ -79,8 +84,12 @@ describe('GET /v1/stats/designations (§3 programme target)', () => {
     const designatedAt: string = ids.yubeiDesignated.designation.designatedAt;
     const before = await yubei.ok('GET', `/v1/stats/designations?at=${encodeURIComponent(new Date(Date.parse(designatedAt) - 1000).toISOString())}`, { token: yubei.municipal() });
     const at = await yubei.ok('GET', `/v1/stats/designations?at=${encodeURIComponent(designatedAt)}`, { token: yubei.municipal() });
-    expect(before.total).toBe(0);
-    expect(at).toMatchObject({ total: 1, byDistrict: [{ district: '500112', name: '渝北区', designated: 1 }], target: { parks: 5, byEndOf: 2022, met: false } });
+    const mine = (stats: { parks: Array<{ caseId: string }> }) => stats.parks.filter((p) => p.caseId === ids.yubeiDesignated.caseId);
+    expect(mine(before)).toEqual([]);
+    expect(mine(at)).toEqual([{ caseId: ids.yubeiDesignated.caseId, parkName: expect.any(String), district: TONGLIANG, designatedAt }]);
+    expect(at.byDistrict).toContainEqual({ district: TONGLIANG, name: '铜梁区', nameEn: expect.any(String), designated: 1 });
+    expect(at.total).toBe(at.parks.length);
+    expect(at.target).toEqual({ parks: 5, byEndOf: 2022, met: at.total >= 5 });
   });
 });
 

@@ -7,7 +7,7 @@ export function installQuietRuntime(): void {
   if (installed) return;
   installed = true;
   Runtime.install({
-    logger: new DefaultLogger('WARN'),
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }), forward: {} } },
+    logger: new DefaultLogger((process.env.TEST_LOG_LEVEL as 'WARN') ?? 'WARN'),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: (process.env.TEST_CORE_LEVEL as 'ERROR') ?? 'ERROR' }), forward: {} } },
   });
 }

@@ -1,4 +1,4 @@
-/** Input of {@link noticeDeliveryWorkflow}: the notices one change of a case wrote. */
+/** Input of the `deliverNotices` activity: the notices one change of a case wrote. */
 export interface NoticeDeliveryInput {
   noticeKeys: string[];
 }
@@ -12,6 +12,3 @@ export interface NoticeDeliveryReport {
 
 /** `ApplicationFailure.type` of a delivery attempt that left transient failures: retried with backoff. */
 export const NOTICE_DELIVERY_PENDING = 'NoticeDeliveryPending';
-
-/** The delivery of one change's notices: derived from the change's event id, so it is started once. */
-export const noticeDeliveryWorkflowId = (eventId: string): string => `notice-delivery-${eventId}`;
