@@ -21,6 +21,17 @@ afterAll(async () => {
   await sink?.stop();
 });
 
+/** Each test's case is ended after it, so that later tests' time skips do not drive its weekly notices on. */
+const started: CaseDriver[] = [];
+afterEach(async () => {
+  for (const driver of started.splice(0)) await driver.handle.terminate('test finished').catch(() => undefined);
+});
+const designated = async (subsidy = 2_000_000, application = validApplication()): Promise<CaseDriver> => {
+  const driver = await CaseDriver.designated(h, subsidy, application);
+  started.push(driver);
+  return driver;
+};
+
 /** The emails the sink accepted for the case's notices. */
 async function mailsOf(caseId: string): Promise<ReceivedEmail[]> {
   const ids = new Set((await deliveriesOf(h.dataSource, caseId)).map((row) => row.message_id));
@@ -34,7 +45,7 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
     await setContacts(h.dataSource, '500112', [{ email: 'yubei@rsj.yb.cq.cn' }, { email: 'yubei-en@rsj.yb.cq.cn', locale: 'en' }, { email: 'gone@rsj.yb.cq.cn' }]);
     await setContacts(h.dataSource, '500103', [{ email: 'yuzhong@rsj.yz.cq.cn' }]);
     sink.rejected.add('gone@rsj.yb.cq.cn');
-    const driver = await CaseDriver.designated(h);
+    const driver = await designated();
     const year = chinaYear((await driver.snapshot()).designation!.designatedAt);
     const due = reportDueAt(year, DEFAULT_POLICY);
     await driver.sleepUntil(addPolicyDays(due, 15)); // overdue at due, +7 and +14 days
@@ -64,7 +75,7 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
 
   it('R-RPT-1 a reminder issued while the SMTP server is down is delivered once after it restarts', async () => {
     await setContacts(h.dataSource, '500105', [{ email: 'jiangbei@rsj.jb.cq.cn' }]);
-    const driver = await CaseDriver.designated(h, 2_000_000, validApplication({ district: '500105' }));
+    const driver = await designated(2_000_000, validApplication({ district: '500105' }));
     const due = reportDueAt(chinaYear((await driver.snapshot()).designation!.designatedAt), DEFAULT_POLICY);
     await sink.stop();
     await driver.sleepUntil(addPolicyDays(due, -30));
@@ -85,7 +96,7 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
   });
 
   it('R-RPT-1 a reminder to a district without contacts stays in the inbox, flagged no_contacts', async () => {
-    const driver = await CaseDriver.designated(h, 2_000_000, validApplication({ district: '500106' }));
+    const driver = await designated(2_000_000, validApplication({ district: '500106' }));
     const due = reportDueAt(chinaYear((await driver.snapshot()).designation!.designatedAt), DEFAULT_POLICY);
     await driver.sleepUntil(addPolicyDays(due, -30));
     await eventually(async () => (await deliveriesOf(h.dataSource, driver.caseId)).some((row) => row.delivery_status === 'no_contacts'), 'the flag');
