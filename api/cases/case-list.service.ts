@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import type { Actor, Deadline } from '../../workflows/definitions/case';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, type Page } from '../common/paging';
 import type { CaseListQuery, CaseSummary } from './case-list.dto';
-import { scopeCondition, SqlParams } from './case-scope';
+import { SqlParams } from '../common/sql-params';
+import { scopeCondition } from './case-scope';
 
 interface CaseRow {
   case_id: string;

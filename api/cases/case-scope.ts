@@ -1,21 +1,13 @@
 import { HttpStatus } from '@nestjs/common';
 import type { Actor, CaseSnapshot } from '../../workflows/definitions/case';
 import { ApiError } from '../common/api-error';
+import type { SqlParams } from '../common/sql-params';
 
 /** api-contract "Identity": district officers see their district's cases, experts their panels' cases. */
 export function maySee(actor: Actor, snapshot: Pick<CaseSnapshot, 'district' | 'panel'>): boolean {
   if (actor.role === 'district') return actor.district === snapshot.district;
   if (actor.role === 'expert') return !!snapshot.panel?.expertIds.includes(actor.id);
   return true;
-}
-
-/** Collects positional SQL parameters while a query is assembled. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
 }
 
 /**

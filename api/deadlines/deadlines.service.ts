@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import type { Actor, DeadlineKind } from '../../workflows/definitions/case';
 import { ApiError } from '../common/api-error';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, type Page } from '../common/paging';
-import { scopeCondition, SqlParams } from '../cases/case-scope';
+import { SqlParams } from '../common/sql-params';
+import { scopeCondition } from '../cases/case-scope';
 import type { DeadlineItem, DeadlineListQuery } from './deadline-list.dto';
 
 interface DeadlineRow {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../workflows/definitions/case';
 import { notFound } from '../common/api-error';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, type Page } from '../common/paging';
+import { SqlParams } from '../common/sql-params';
 import type { NotificationQuery, NotificationView } from './notification.dto';
 
 interface NotificationRow {
@@ -32,29 +33,27 @@ export class NotificationsService {
   async list(actor: Actor, query: NotificationQuery): Promise<Page<NotificationView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, 2);
-    const params: unknown[] = [];
+    const params = new SqlParams();
     const where = [this.scope(actor, params)];
-    const param = (value: unknown): string => `$${params.push(value)}`;
     if (query.unread) where.push('n.read_at IS NULL');
-    if (query.caseId) where.push(`n.case_id = ${param(query.caseId)}`);
-    if (query.kind) where.push(`n.kind = ${param(query.kind)}`);
-    if (after) where.push(`(n.issued_at, n.key) < (${param(after[0])}::timestamptz, ${param(after[1])})`);
+    if (query.caseId) where.push(`n.case_id = ${params.add(query.caseId)}`);
+    if (query.kind) where.push(`n.kind = ${params.add(query.kind)}`);
+    if (after) where.push(`(n.issued_at, n.key) < (${params.add(after[0])}::timestamptz, ${params.add(after[1])})`);
     const rows: NotificationRow[] = await this.dataSource.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY n.issued_at DESC, n.key DESC LIMIT ${param(limit + 1)}`,
-      params,
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY n.issued_at DESC, n.key DESC LIMIT ${params.add(limit + 1)}`,
+      params.values,
     );
     return toPage(rows, limit, (row) => [new Date(row.issued_at).toISOString(), row.key], toView);
   }
 
   /** Marks one of the caller's notifications read (again: no change); another's is 404. */
   async markRead(actor: Actor, id: string): Promise<NotificationView> {
-    const params: unknown[] = [];
+    const params = new SqlParams();
     const scope = this.scope(actor, params);
-    params.push(id);
     const updated: unknown[] = await this.dataSource.query(
       // As a CTE, so the query answers rows (TypeORM answers a bare UPDATE with [rows, count]).
-      `WITH marked AS (UPDATE notifications n SET read_at = COALESCE(n.read_at, now()) WHERE ${scope} AND n.key = $${params.length} RETURNING n.key) SELECT key FROM marked`,
-      params,
+      `WITH marked AS (UPDATE notifications n SET read_at = COALESCE(n.read_at, now()) WHERE ${scope} AND n.key = ${params.add(id)} RETURNING n.key) SELECT key FROM marked`,
+      params.values,
     );
     if (updated.length === 0) throw notFound(`notification ${id}`);
     const [row]: NotificationRow[] = await this.dataSource.query(`${SELECT} WHERE n.key = $1`, [id]);
@@ -62,10 +61,9 @@ export class NotificationsService {
   }
 
   /** The caller's notifications (the route admits district and municipal officers only). */
-  private scope(actor: Actor, params: unknown[]): string {
+  private scope(actor: Actor, params: SqlParams): string {
     if (actor.role !== 'district') return `n.recipient_role = 'municipal'`;
-    params.push(actor.district);
-    return `n.recipient_role = 'district' AND n.recipient_district = $${params.length}`;
+    return `n.recipient_role = 'district' AND n.recipient_district = ${params.add(actor.district)}`;
   }
 }
 
