@@ -46,6 +46,10 @@ const ROWS: Row[] = [
   { endpoint: 'GET /v1/deadlines', path: () => '/v1/deadlines', expected: only({ districtOwn: 200, districtForeign: 200, municipal: 200, finance: 200, expertOnPanel: 200, expertOffPanel: 200 }) },
   { endpoint: 'GET /v1/stats/designations', path: () => '/v1/stats/designations', expected: only({ municipal: 200 }) },
   { endpoint: 'GET /v1/districts', path: () => '/v1/districts', expected: only({ districtOwn: 200, districtForeign: 200, municipal: 200, finance: 200, expertOnPanel: 200, expertOffPanel: 200 }) },
+  { endpoint: 'GET /v1/notifications', path: () => '/v1/notifications', expected: only({ districtOwn: 200, districtForeign: 200, municipal: 200 }) },
+  { endpoint: 'POST /v1/notifications/{id}/read (no such notification)', path: () => '/v1/notifications/no-such-notice/read', body: () => ({}), expected: only({ districtOwn: 404, districtForeign: 404, municipal: 404 }) },
+  { endpoint: 'GET /v1/districts/{code}/contacts', path: () => '/v1/districts/500155/contacts', expected: only({ municipal: 200 }) },
+  { endpoint: 'PUT /v1/districts/{code}/contacts', path: () => '/v1/districts/500155/contacts', body: () => ({ contacts: [{ email: 'liangping@example.gov.cn' }] }), expected: only({ municipal: 200 }) },
 ];
 
 let stack: Stack;
