@@ -36,6 +36,10 @@ if [ -z "$TEMPORAL_ADDRESS" ]; then
     --search-attribute CaseStage=Keyword --search-attribute District=Keyword \
     --search-attribute NextDeadline=Datetime --search-attribute OverdueReports=Int --log-level warn > .data/temporal.log 2>&1 & pids+=($!)
   wait_for "Temporal dev server" 60 .tools/temporal operator cluster health --address "$TEMPORAL_ADDRESS"
+  # A .data/temporal.db from an older checkout keeps the attributes it was created with: add the missing ones.
+  for attribute in CaseStage=Keyword District=Keyword NextDeadline=Datetime OverdueReports=Int; do
+    .tools/temporal operator search-attribute create --address "$TEMPORAL_ADDRESS" --name "${attribute%=*}" --type "${attribute#*=}" >/dev/null 2>&1 || true
+  done
   ui="http://localhost:8233"
 fi
 
