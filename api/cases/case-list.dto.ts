@@ -1,12 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
 import { CASE_STAGES, type CaseStage, type Deadline } from '../../workflows/definitions/case';
-import { PageQuery } from '../common/paging';
+import { booleanQuery, PageQuery } from '../common/paging';
 
-/** `overdue=true|false` arrives as text; anything else stays a string and fails `IsBoolean` (422). */
-export const booleanQuery = Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 /** Filters every case-wide list shares: the district (scoped for district officers) and whether overdue. */
 export class ScopedListQuery extends PageQuery {

@@ -1,10 +1,13 @@
 import { HttpStatus } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApiError } from './api-error';
 
 export const DEFAULT_PAGE_SIZE = 50;
+
+/** A `true`/`false` query parameter arrives as text; anything else stays a string and fails `IsBoolean` (422). */
+export const booleanQuery = Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 export const MAX_PAGE_SIZE = 200;
 
 /** `limit` / `cursor` of every list (api-contract "Resources": paging `limit`/`cursor`). */

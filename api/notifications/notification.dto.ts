@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { NoticeKind } from '../../workflows/definitions/records';
-import { PageQuery } from '../common/paging';
+import { booleanQuery, PageQuery } from '../common/paging';
 
 const NOTICE_KINDS = [
   'resubmission_reminder', 'application_lapsed', 'review_reminder', 'review_overdue', 'payment_confirmation_reminder',
@@ -14,8 +13,8 @@ const DELIVERY_STATUSES = ['inbox_only', 'pending', 'delivered', 'partially_fail
 export class NotificationQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'only notifications not yet marked read' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @booleanQuery
+  @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
 
   @ApiPropertyOptional({ description: 'only this case' })
