@@ -2,6 +2,8 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import { createNoticeDeliveryActivities } from '../../activities/notices/notice-delivery.activities';
+import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
+import { newCase } from '../../workflows/lifecycle/intake';
 import { setContacts, SmtpSink } from '../support/smtp-sink';
 import { startStack, type Stack } from '../support/stack-harness';
 
@@ -20,9 +22,11 @@ afterAll(async () => {
 async function caseWithNotices(district: string, notices: Array<{ kind: string; role: 'district' | 'municipal' }>): Promise<{ caseId: string; keys: string[] }> {
   const caseId = randomUUID();
   const at = Date.parse('2027-03-01T00:00:00Z');
+  const parkName = `园区-${district}`;
+  const snapshot = { ...newCase({ caseId, district, parkName, policy: DEFAULT_POLICY, policyTimeScale: 1 }, Date.now(), new Date().toISOString()), stage: 'designated' };
   await stack.dataSource.query(
-    `INSERT INTO park_cases (case_id, district, park_name, stage, version, snapshot, opened_at, updated_at) VALUES ($1, $2, $3, 'designated', 1, '{}', now(), now())`,
-    [caseId, district, `园区-${district}`],
+    `INSERT INTO park_cases (case_id, district, park_name, stage, version, snapshot, opened_at, updated_at) VALUES ($1, $2, $3, 'designated', 1, $4, now(), now())`,
+    [caseId, district, parkName, JSON.stringify(snapshot)],
   );
   const keys: string[] = [];
   for (const [i, notice] of notices.entries()) {
