@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/definitions/case';
 import {
@@ -18,16 +18,14 @@ import { ActionPending } from '../temporal/case-workflows.service';
 import { CaseActionsService } from './case-actions.service';
 
 /** Every officer action answers 200 with the case as it stands after the action (202 while its effects complete). */
-const Action = (summary: string): MethodDecorator => {
-  const decorators = [
+const Action = (summary: string): MethodDecorator =>
+  applyDecorators(
     HttpCode(200),
     ApiOperation({ summary }),
     ApiOkResponse({ type: CaseView, description: 'the case after the action' }),
     ApiAcceptedResponse({ type: ActionPendingView, description: 'accepted and durable; its effects (a treasury hand-over) are still completing' }),
     ApiActionErrors(),
-  ];
-  return (target, key, descriptor) => decorators.forEach((decorate) => decorate(target, key, descriptor));
-};
+  );
 
 @ApiTags('case actions')
 @ApiBearerAuth()

@@ -18,7 +18,7 @@ interface CaseRow {
 }
 
 /** "Overdue": a deadline of the case has passed on the clock (its wall time, which POLICY_TIME_SCALE compresses). */
-export const OVERDUE_SQL = 'EXISTS (SELECT 1 FROM case_deadlines od WHERE od.case_id = c.case_id AND od.due_wall_at <= now())';
+const OVERDUE_SQL = 'EXISTS (SELECT 1 FROM case_deadlines od WHERE od.case_id = c.case_id AND od.due_wall_at <= now())';
 
 /** `GET /v1/cases`: the read model, newest first, scoped to the caller, keyset-paged. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { CASE_STAGES, type CaseSnapshot } from '../../workflows/definitions/case';
+import { CASE_STAGES, DEADLINE_KINDS, type CaseSnapshot } from '../../workflows/definitions/case';
 
 const obj = (properties: Record<string, SchemaObject>, required = Object.keys(properties)): SchemaObject => ({ type: 'object', properties, required });
 /** A raw schema as a property's options (swagger's option types do not admit every valid schema). */
@@ -8,7 +8,7 @@ const prop = (...parts: SchemaObject[]): ApiPropertyOptions => Object.assign({},
 const str: SchemaObject = { type: 'string' };
 const date: SchemaObject = { type: 'string', format: 'date-time' };
 const int: SchemaObject = { type: 'integer' };
-const DEADLINE = obj({ kind: { type: 'string', enum: ['resubmission', 'review', 'payment_confirmation', 'annual_report', 'evaluation', 'rectification', 'refund'] }, dueAt: date });
+const DEADLINE = obj({ kind: { type: 'string', enum: [...DEADLINE_KINDS] }, dueAt: date });
 const DEFICIENCY = obj({ rule: { ...str, example: 'R-APP-3' }, message: str });
 const PAYMENT = obj({
   paymentId: str, kind: { type: 'string', enum: ['subsidy_tranche_1', 'subsidy_tranche_2', 'incubation_grant'] }, amount: int,

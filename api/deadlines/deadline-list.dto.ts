@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
-import type { DeadlineKind } from '../../workflows/definitions/case';
+import { DEADLINE_KINDS, type DeadlineKind } from '../../workflows/definitions/case';
 import { ScopedListQuery } from '../cases/case-list.dto';
 
-export const DEADLINE_KINDS: DeadlineKind[] = ['resubmission', 'review', 'payment_confirmation', 'annual_report', 'evaluation', 'rectification', 'refund'];
 
 /** Filters of `GET /v1/deadlines`; `from` / `to` bound the (policy) due date, both inclusive. */
 export class DeadlineListQuery extends ScopedListQuery {

@@ -1,12 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
-import type { NoticeKind } from '../../workflows/definitions/records';
+import { NOTICE_KINDS, type NoticeKind } from '../../workflows/definitions/records';
 import { booleanQuery, PageQuery } from '../common/paging';
 
-const NOTICE_KINDS = [
-  'resubmission_reminder', 'application_lapsed', 'review_reminder', 'review_overdue', 'payment_confirmation_reminder',
-  'annual_report_reminder', 'annual_report_overdue', 'evaluation_due', 're_evaluation_due', 'refund_reminder', 'refund_escalated',
-] as const satisfies readonly NoticeKind[];
 const DELIVERY_STATUSES = ['inbox_only', 'pending', 'delivered', 'partially_failed', 'failed', 'no_contacts'] as const;
 
 /** Filters of `GET /v1/notifications`, with paging. */
@@ -25,7 +21,7 @@ export class NotificationQuery extends PageQuery {
   @ApiPropertyOptional({ enum: NOTICE_KINDS })
   @IsOptional()
   @IsIn(NOTICE_KINDS)
-  kind?: (typeof NOTICE_KINDS)[number];
+  kind?: NoticeKind;
 }
 
 export class DeliveryFailureView {

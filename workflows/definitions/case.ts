@@ -16,14 +16,9 @@ export const CASE_STAGES = [
 ] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 
-export type DeadlineKind =
-  | 'resubmission'
-  | 'review'
-  | 'payment_confirmation'
-  | 'annual_report'
-  | 'evaluation'
-  | 'rectification'
-  | 'refund';
+/** What a case can be waiting on (api-contract `deadlines[].kind`). */
+export const DEADLINE_KINDS = ['resubmission', 'review', 'payment_confirmation', 'annual_report', 'evaluation', 'rectification', 'refund'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** A deadline the case is waiting on; `dueAt` is a policy date (ISO string). */
 export interface Deadline {

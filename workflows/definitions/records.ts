@@ -7,18 +7,20 @@ export type NoticeRecipient =
   | { role: 'finance' }
   | { role: 'expert'; expertId: string };
 
-export type NoticeKind =
-  | 'resubmission_reminder'
-  | 'application_lapsed'
-  | 'review_reminder'
-  | 'review_overdue'
-  | 'payment_confirmation_reminder'
-  | 'annual_report_reminder'
-  | 'annual_report_overdue'
-  | 'evaluation_due'
-  | 're_evaluation_due'
-  | 'refund_reminder'
-  | 'refund_escalated';
+export const NOTICE_KINDS = [
+  'resubmission_reminder',
+  'application_lapsed',
+  'review_reminder',
+  'review_overdue',
+  'payment_confirmation_reminder',
+  'annual_report_reminder',
+  'annual_report_overdue',
+  'evaluation_due',
+  're_evaluation_due',
+  'refund_reminder',
+  'refund_escalated',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A reminder or notice, written once: `key` is its idempotency key. */
 export interface Notice {
