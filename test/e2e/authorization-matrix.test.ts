@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { chinaYear } from '../../workflows/policy-time';
 import { validApplication } from '../support/fixtures';
 import { HttpDriver, PANEL, reportBody } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
@@ -62,7 +63,7 @@ beforeAll(async () => {
   fixture = {
     caseId: designated.caseId,
     tranche1: designated.payments[0].paymentId,
-    year: new Date(Date.parse(designated.designation.designatedAt) + 8 * 3_600_000).getUTCFullYear(),
+    year: chinaYear(designated.designation.designatedAt),
   };
   tokens = {
     anonymous: undefined,

@@ -1,5 +1,6 @@
 import { RecordingTreasuryGateway, type TreasuryGateway } from '../../activities/treasury/treasury-gateway';
 import type { PaymentInstruction } from '../../workflows/definitions/records';
+import { eventually } from '../support/eventually';
 import { HttpDriver } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
 
@@ -64,7 +65,7 @@ describe('an action whose effects outlast the wait (§5.2 treasury hand-over)', 
     const history = await driver.until(`/v1/cases/${caseId}/history`, driver.municipal(), (h) => h.items.some((e: { action: string }) => e.action === 'designated'));
     expect(history.items.filter((e: { action: string }) => e.action === 'designated')).toHaveLength(1);
     const handedOver = async () => stack.dataSource.query('SELECT kind, amount FROM treasury_instructions WHERE case_id = $1', [caseId]);
-    for (let i = 0; i < 100 && (await handedOver()).length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    await eventually(async () => (await handedOver()).length > 0, 'the treasury hand-over', 5_000);
     expect(await handedOver()).toEqual([{ kind: 'subsidy_tranche_1', amount: '1000000' }]);
   });
 });

@@ -1,3 +1,4 @@
+import { chinaYear } from '../../workflows/policy-time';
 import { reportBody, HttpDriver } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
 
@@ -13,8 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.teardown();
 });
-
-const chinaYear = (iso: string): number => new Date(Date.parse(iso) + 8 * 3_600_000).getUTCFullYear();
 
 describe('a park’s whole life through HTTP only (compressed POLICY_TIME_SCALE)', () => {
   it('apply → accept → panel → reviews → designate → payments confirmed → yearly report → evaluation → revoke → refund paid → closed', async () => {

@@ -1,4 +1,5 @@
 import type { AnnualReportInput } from '../../workflows/definitions/case';
+import { eventually } from './eventually';
 import { validApplication } from './fixtures';
 import type { CallOptions, Stack } from './stack-harness';
 
@@ -61,12 +62,8 @@ export class HttpDriver {
 
   /** Polls `GET path` until `done(body)` holds, within `withinMs`; never a fixed sleep. */
   async until(path: string, token: string, done: (body: any) => boolean, withinMs = 20_000): Promise<any> {
-    const deadline = Date.now() + withinMs;
-    for (;;) {
-      const body = await this.ok('GET', path, { token });
-      if (done(body)) return body;
-      if (Date.now() > deadline) throw new Error(`GET ${path} did not reach the expected state within ${withinMs} ms: ${JSON.stringify(body)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    let body: any;
+    await eventually(async () => done((body = await this.ok('GET', path, { token }))), `GET ${path} to reach the expected state`, withinMs);
+    return body;
   }
 }

@@ -100,15 +100,6 @@ export class SmtpSink {
   }
 }
 
-/** Polls `check` until it holds, for at most `timeoutMs` of wall time (deliveries run asynchronously). */
-export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 export interface DeliveryRow {
   kind: string;
   recipient_role: string;

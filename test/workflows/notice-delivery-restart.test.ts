@@ -5,7 +5,8 @@ import { addPolicyDays, chinaYear } from '../../workflows/policy-time';
 import { createParkflowWorker } from '../../worker/create-worker';
 import { CaseDriver } from '../support/case-driver';
 import { validApplication } from '../support/fixtures';
-import { deliveriesOf, eventually, setContacts, SmtpSink } from '../support/smtp-sink';
+import { deliveriesOf, setContacts, SmtpSink } from '../support/smtp-sink';
+import { eventually } from '../support/eventually';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 let sink: SmtpSink;

@@ -4,7 +4,8 @@ import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { addPolicyDays, chinaYear } from '../../workflows/policy-time';
 import { CaseDriver, goodReport } from '../support/case-driver';
 import { validApplication } from '../support/fixtures';
-import { deliveriesOf, eventually, setContacts, SmtpSink, type ReceivedEmail } from '../support/smtp-sink';
+import { deliveriesOf, setContacts, SmtpSink, type ReceivedEmail } from '../support/smtp-sink';
+import { eventually } from '../support/eventually';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 const MUNICIPAL = 'notices@rlsbj.cq.gov.cn';

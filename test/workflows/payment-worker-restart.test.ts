@@ -3,6 +3,7 @@ import { RecordingTreasuryGateway, type TreasuryGateway } from '../../activities
 import { createParkflowWorker } from '../../worker/create-worker';
 import type { PaymentInstruction } from '../../workflows/definitions/records';
 import { CaseDriver, PANEL } from '../support/case-driver';
+import { eventually } from '../support/eventually';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 /** The first hand-over reaches the treasury, then hangs until its worker is shut down under it. */
@@ -16,11 +17,6 @@ class HangAfterFirstHandOver implements TreasuryGateway {
     if (this.calls === 1) await Context.current().cancelled; // rejects when the worker shuts down
     return reference;
   }
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
 let h: WorkflowHarness;
@@ -44,7 +40,7 @@ it('§5.2 a worker restarted in the middle of a payment instructs it once', asyn
   await driver.formPanel(PANEL);
   for (const id of PANEL) await driver.review(id);
   const designated = driver.designate(2_000_000);
-  await until(() => gateway.calls === 1, 'the first hand-over');
+  await eventually(() => gateway.calls === 1, 'the first hand-over', 10_000);
   first.shutdown(); // the worker goes away between handing the payment over and recording that it did
   await firstRun;
 
