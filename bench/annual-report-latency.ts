@@ -5,7 +5,7 @@
  * raw interleaved so both see the same load. usage: npm run bench:annual-reports -- [samples=200]
  */
 import { annualReportUpdate, parkCaseWorkflowId } from '../workflows/definitions/messages';
-import { chinaYear } from '../workflows/policy-time';
+import { chongqingYear } from '../workflows/civil-date';
 import globalSetup from '../test/support/global-setup';
 import globalTeardown from '../test/support/global-teardown';
 import { HttpDriver, reportBody } from '../test/support/http-driver';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const cases: Array<{ caseId: string; year: number }> = [];
     for (let i = 0; i < 2 * total; i += 1) {
       const designated = await driver.designated();
-      cases.push({ caseId: designated.caseId, year: chinaYear(designated.designation.designatedAt) });
+      cases.push({ caseId: designated.caseId, year: chongqingYear(designated.designation.designatedAt) });
     }
     const actor = { id: `district-${driver.district}`, role: 'district' as const, district: driver.district };
     const http: number[] = [];

@@ -11,10 +11,12 @@ export const ACTION_STAGES = {
   submitReview: ['under_review'],
   designation: ['under_review'],
   incubationBase: ['designated', 'rectifying'],
-  confirmPayment: ['designated', 'rectifying', 'revoked', 'closed'],
+  // R-PAY-1: every stage that can hold money in flight.
+  confirmPayment: ['designated', 'rectifying', 'revoked'],
   annualReport: ['designated', 'rectifying'],
   evaluation: ['designated', 'rectifying'],
   refundPayment: ['revoked'],
+  refundWriteOff: ['revoked'],
 } as const satisfies Record<string, ReadonlyArray<Stage>>;
 
 export type CaseAction = keyof typeof ACTION_STAGES;

@@ -43,6 +43,17 @@ function checkAgencies(app: ParkApplication, policy: PolicyConfig): Deficiency[]
   return found;
 }
 
+/** R-APP-8 (§4.3): the district has issued at least one document of measures promoting the park. */
+function checkSupportMeasures(app: ParkApplication): Deficiency[] {
+  const issued = (app.documents.supportMeasures ?? []).filter((measure) => !blank(measure.title) && !blank(measure.reference));
+  if (issued.length > 0) return [];
+  return [{ rule: 'R-APP-8', field: 'documents.supportMeasures', message: "the district's measures promoting the park (促进园区建设发展的政策措施) name no issued document" }];
+}
+
+/** R-APP-4 / R-APP-5 hold *in principle* (原则上): a shortfall is flagged for a waiver, never a reason to return. */
+export const IN_PRINCIPLE_RULES: readonly string[] = ['R-APP-4', 'R-APP-5'];
+export const isFlag = (finding: Deficiency): boolean => IN_PRINCIPLE_RULES.includes(finding.rule);
+
 /** R-APP-4 (§4.2): floor area at least `minFloorAreaSqm`. */
 function checkFloorArea(app: ParkApplication, policy: PolicyConfig): Deficiency[] {
   if (app.floorAreaSqm >= policy.minFloorAreaSqm) return [];
@@ -78,8 +89,8 @@ function checkProjectedRevenue(app: ParkApplication, policy: PolicyConfig): Defi
 }
 
 /**
- * Runs R-APP-1..7 against a well-formed application and lists every deficiency, in rule order.
- * An empty list means the application can go to `submitted`; otherwise it is returned for correction.
+ * Runs R-APP-1..8 against a well-formed application and lists every shortfall, in rule order: R-APP-4/5 ones
+ * are flags ({@link isFlag}), every other one a deficiency that returns the application for correction.
  */
 export function checkEligibility(app: ParkApplication, policy: PolicyConfig): Deficiency[] {
   return [
@@ -90,5 +101,6 @@ export function checkEligibility(app: ParkApplication, policy: PolicyConfig): De
     ...checkServiceFunctions(app),
     ...checkOperatingOffice(app),
     ...checkProjectedRevenue(app, policy),
+    ...checkSupportMeasures(app),
   ];
 }

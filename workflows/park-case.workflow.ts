@@ -21,10 +21,12 @@ import { FINAL_STAGES } from './case-stages';
 import { OFFICER_ACTIONS } from './lifecycle/actions';
 import { deadlinesOf } from './lifecycle/deadlines';
 import { newCase } from './lifecycle/intake';
-import { outcome, type Context, type Outcome } from './lifecycle/outcome';
+import type { Context, Outcome } from './lifecycle/outcome';
 import { overdueReportYears } from './lifecycle/reports';
-import { nextDueEvent, pruneFired, type DueEvent } from './lifecycle/schedule';
-import { nextChinaYearStart, policyDateAt } from './policy-time';
+import { fireDue, nextDueEvent, pruneFired, type DueEvent } from './lifecycle/schedule';
+import { nextYearStart } from './civil-date';
+import { policyDateAt } from './policy-time';
+import { DEFAULT_POLICY } from './definitions/policy';
 import { NoticeDeliveries } from './notice-deliveries';
 
 const ACTIVITY_OPTIONS = {
@@ -35,6 +37,8 @@ const { recordCaseChange, instructPayment } = proxyActivities<ReturnType<typeof 
 const { recordCaseChange: recordCaseChangeLocally } = proxyLocalActivities<ReturnType<typeof createActivities>>(ACTIVITY_OPTIONS);
 /** Cases started before it record each change as a regular activity after the payment instruction. */
 const RECORD_LOCALLY_FIRST = 'record-case-change-locally-first';
+/** Runs started before it keep the rules they began with: instant deadlines, per-year overdue notices, … (issue 9). */
+const CIVIL_CALENDAR_RULES = 'civil-calendar-rules';
 
 const SYSTEM = { id: 'system', role: 'system' } as const;
 /** Stages whose case lives on through reporting years: each year's boundary starts a fresh run. */
@@ -49,8 +53,12 @@ const YEARLY_STAGES: ReadonlyArray<CaseSnapshot['stage']> = ['designated', 'rect
  */
 export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapshot> {
   const openedAtMs = input.carried?.openedAtMs ?? Date.now();
+  // Decided once per run, in its first task: a run that began under the old rules replays under them.
+  const civil = patched(CIVIL_CALENDAR_RULES);
+  // Policies carried from older runs lack the defaults added since; the rest is the case's own policy.
+  const policy = { ...DEFAULT_POLICY, ...input.policy };
   const policyNow = (): string => policyDateAt(openedAtMs, Date.now(), input.policyTimeScale).toISOString();
-  const context = (): Context => ({ now: policyNow(), policy: input.policy });
+  const context = (): Context => ({ now: policyNow(), policy, civil });
   const state: CaseSnapshot = input.carried ?? newCase(input, openedAtMs, policyNow());
   const deliveries = new NoticeDeliveries();
   /** A run ends only once its update handlers and its notices' deliveries are done. */
@@ -61,7 +69,7 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     const now = policyNow();
     state.version += 1;
     state.updatedAt = now;
-    state.deadlines = deadlinesOf(state, input.policy, now);
+    state.deadlines = deadlinesOf(state, { ...context(), now });
     publishVisibility(now);
     const audit: AuditEntry = { eventId, caseId: state.caseId, at: now, actor, action: change.action, details: change.details };
     const notices = change.notices.map((notice, i) => ({ ...notice, caseId: state.caseId, issuedAt: now, key: `${eventId}:${i}` }));
@@ -86,7 +94,7 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     const next = state.deadlines[0]?.dueAt;
     upsertSearchAttributes([
       { key: CASE_STAGE_KEY, value: state.stage },
-      { key: OVERDUE_REPORTS_KEY, value: overdueReportYears(state, now, input.policy).length },
+      { key: OVERDUE_REPORTS_KEY, value: overdueReportYears(state, now, policy).length },
       { key: NEXT_DEADLINE_KEY, value: next ? new Date(next) : null }, // null removes it once nothing is due
     ]);
     setCurrentDetails(describeCase(state));
@@ -106,11 +114,8 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     );
   }
 
-  async function fire({ series, index, at }: DueEvent): Promise<void> {
-    state.fired[series.key] = index + 1;
-    series.mutate?.(state, at);
-    const notices = series.notices(index, at);
-    await commit(outcome(`timer:${series.key}`, { index, scheduledFor: at, notices: notices.map((n) => n.kind) }, { notices }), SYSTEM, `${state.caseId}:${series.key}:${index}`);
+  async function fire(due: DueEvent): Promise<void> {
+    await commit(fireDue(state, due), SYSTEM, `${state.caseId}:${due.series.key}:${due.index}`);
   }
 
   /** The reporting-year boundary that ends this run, fixed when the run first reaches a yearly stage. */
@@ -119,8 +124,8 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
 
   while (!FINAL_STAGES.includes(state.stage)) {
     const now = policyNow();
-    const due = nextDueEvent(state, input.policy, now);
-    if (YEARLY_STAGES.includes(state.stage)) runYearEnd ??= nextChinaYearStart(now);
+    const due = nextDueEvent(state, { ...context(), now });
+    if (YEARLY_STAGES.includes(state.stage)) runYearEnd ??= nextYearStart(now);
     const yearEnd = YEARLY_STAGES.includes(state.stage) ? runYearEnd : undefined;
     if (due && due.at <= now) {
       await fire(due);
@@ -128,7 +133,7 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     }
     if (yearEnd && yearEnd <= now) {
       await condition(runMayEnd);
-      pruneFired(state, input.policy, now);
+      pruneFired(state, { ...context(), now });
       await continueAsNew<typeof parkCaseWorkflow>({ ...input, carried: state });
     }
     const wakeAt = [due?.at, yearEnd].filter((t): t is string => !!t).sort()[0];

@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { chinaYear } from '../../workflows/policy-time';
+import { chongqingYear } from '../../workflows/civil-date';
 import { validApplication } from '../support/fixtures';
 import { HttpDriver, PANEL, reportBody } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
@@ -63,7 +63,7 @@ beforeAll(async () => {
   fixture = {
     caseId: designated.caseId,
     tranche1: designated.payments[0].paymentId,
-    year: chinaYear(designated.designation.designatedAt),
+    year: chongqingYear(designated.designation.designatedAt),
   };
   tokens = {
     anonymous: undefined,

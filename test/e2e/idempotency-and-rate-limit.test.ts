@@ -1,4 +1,4 @@
-import { chinaYear } from '../../workflows/policy-time';
+import { chongqingYear } from '../../workflows/civil-date';
 import { validApplication } from '../support/fixtures';
 import { HttpDriver, reportBody } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
@@ -33,7 +33,7 @@ describe('Idempotency-Key on state-changing POSTs (api-contract "Errors")', () =
 
   it('a replayed annual report (R-RPT-1) is answered identically and applied once: one report, one tranche-2 instruction', async () => {
     const designated = await driver.designated();
-    const year = chinaYear(designated.designation.designatedAt);
+    const year = chongqingYear(designated.designation.designatedAt);
     const send = () => stack.call('POST', `/v1/cases/${designated.caseId}/annual-reports`, { token: driver.districtToken(), body: reportBody(year), headers: { 'Idempotency-Key': 'report-2026-a' } });
     const first = await send();
     const second = await send();

@@ -1,4 +1,4 @@
-import { chinaYear } from '../../workflows/policy-time';
+import { chongqingYear } from '../../workflows/civil-date';
 import { reportBody, HttpDriver } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
 
@@ -38,7 +38,7 @@ describe('a park’s whole life through HTTP only (compressed POLICY_TIME_SCALE)
     expect(confirmed.payments).toEqual([expect.objectContaining({ kind: 'subsidy_tranche_1', status: 'paid', bankReference: 'CQ-T-0001' })]);
 
     // §5.3 R-RPT-1: the first yearly report releases tranche 2 (the rest of the subsidy).
-    const year = chinaYear(designated.designation.designatedAt);
+    const year = chongqingYear(designated.designation.designatedAt);
     const reported = await driver.ok('POST', `/v1/cases/${caseId}/annual-reports`, { token: district, body: reportBody(year) });
     expect(reported.reports).toEqual([expect.objectContaining({ year, revenue: 420_000_000 })]);
     const tranche2 = reported.payments.find((p: { kind: string }) => p.kind === 'subsidy_tranche_2');

@@ -3,7 +3,8 @@ import { CaseDriver, goodReport } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { addPolicyDays, chinaYear } from '../../workflows/policy-time';
+import { chongqingYear } from '../../workflows/civil-date';
+import { addPolicyDays } from '../../workflows/policy-time';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 
 const EventType = temporal.api.enums.v1.EventType;
@@ -35,7 +36,7 @@ describe('a park over ten policy years (§5)', () => {
   it('happy path: yearly reports on time, renewed at years 3, 6 and 9, both tranches paid once, a bounded run per reporting year', async () => {
     const driver = await CaseDriver.designated(h, 2_000_000);
     await driver.confirmAllPayments();
-    const firstYear = chinaYear((await driver.snapshot()).designation!.designatedAt);
+    const firstYear = chongqingYear((await driver.snapshot()).designation!.designatedAt);
 
     for (let year = firstYear; year < firstYear + 10; year += 1) {
       const reportingDay = addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -45); // mid-February
@@ -53,7 +54,7 @@ describe('a park over ten policy years (§5)', () => {
     expect(final.stage).toBe('designated');
     expect(final.reports.map((r) => r.year)).toEqual(Array.from({ length: 10 }, (_, i) => firstYear + i));
     expect(final.reports.every((r) => !r.late)).toBe(true);
-    expect(final.evaluations.map((e) => [e.outcome, chinaYear(e.decidedAt) - firstYear])).toEqual([['renew', 3], ['renew', 6], ['renew', 9]]);
+    expect(final.evaluations.map((e) => [e.outcome, chongqingYear(e.decidedAt) - firstYear])).toEqual([['renew', 3], ['renew', 6], ['renew', 9]]);
     expect(final.payments.map((p) => [p.kind, p.amount, p.status])).toEqual([
       ['subsidy_tranche_1', 1_000_000, 'paid'],
       ['subsidy_tranche_2', 1_000_000, 'paid'],

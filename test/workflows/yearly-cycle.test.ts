@@ -3,7 +3,8 @@ import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { OVERDUE_REPORTS_KEY } from '../../workflows/definitions/search-attributes';
-import { addPolicyDays, chinaYear } from '../../workflows/policy-time';
+import { chongqingYear } from '../../workflows/civil-date';
+import { addPolicyDays } from '../../workflows/policy-time';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 
 let h: WorkflowHarness;
@@ -17,7 +18,7 @@ afterAll(async () => {
 describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', () => {
   it('R-RPT-1 late report: reminders at T-30, T-7, T-1, then weekly overdue notices to district and municipal bureau, counted until it arrives', async () => {
     const driver = await CaseDriver.designated(h);
-    const year = chinaYear((await driver.snapshot()).designation!.designatedAt);
+    const year = chongqingYear((await driver.snapshot()).designation!.designatedAt);
     const due = reportDueAt(year, DEFAULT_POLICY);
     await driver.sleepUntil(addPolicyDays(due, 15)); // overdue at due, +7 and +14 days
 
@@ -39,7 +40,7 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
 
   it('R-RPT-2 missed first-year revenue target is a finding, and findings are put before the evaluator (R-EVL-1)', async () => {
     const driver = await CaseDriver.designated(h);
-    const year = chinaYear((await driver.snapshot()).designation!.designatedAt);
+    const year = chongqingYear((await driver.snapshot()).designation!.designatedAt);
     await driver.sleepUntil(addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -40));
     const reported = await driver.report(goodReport(year, { revenue: 120_000_000, agencies: 12 }));
     expect(reported.findings.map((f) => f.rule)).toEqual(['R-RPT-2', 'R-RPT-4']);
@@ -49,7 +50,7 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
 
   it('§5.2 tranche 2 follows the first report; each payment is confirmed once and a second confirmation is refused', async () => {
     const driver = await CaseDriver.designated(h, 3_000_000);
-    const year = chinaYear((await driver.snapshot()).designation!.designatedAt);
+    const year = chongqingYear((await driver.snapshot()).designation!.designatedAt);
     await driver.confirmAllPayments();
     await driver.sleepUntil(addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -60));
     await driver.report(goodReport(year));

@@ -19,6 +19,15 @@ export interface DocumentReference {
   date?: string;
 }
 
+/** R-APP-8 (§4.3): one issued document of the district's measures promoting the park. */
+export interface SupportMeasure {
+  title: string;
+  /** The document number, e.g. 渝北府发〔2026〕3号. */
+  reference: string;
+  /** ISO date of issue. */
+  date: string;
+}
+
 export interface FeasibilityReport {
   reference: string;
   functionalPositioning: string;
@@ -43,10 +52,12 @@ export interface ParkApplication {
   documents: {
     districtGovernmentLetter: DocumentReference | null;
     feasibilityReport: FeasibilityReport | null;
+    /** R-APP-8: absent in applications filed before the rule existed. */
+    supportMeasures?: SupportMeasure[] | null;
   };
 }
 
-/** One broken policy rule, e.g. `{ rule: 'R-APP-3', message: '…' }`. */
+/** One broken policy rule, e.g. `{ rule: 'R-APP-3', message: '…' }`: a deficiency, or a flag (R-APP-4/5). */
 export interface Deficiency {
   rule: string;
   message: string;

@@ -20,13 +20,19 @@ export type CaseStage = (typeof CASE_STAGES)[number];
 export const DEADLINE_KINDS = ['resubmission', 'review', 'payment_confirmation', 'annual_report', 'evaluation', 'rectification', 'refund'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-/** A deadline the case is waiting on; `dueAt` is a policy date (ISO string). */
+/**
+ * A deadline the case is waiting on (R-CAL-1): `dueDate` is the Chongqing day it falls on, `dueAt` the instant
+ * that day ends (D 24:00 Chongqing = D 16:00 UTC, exclusive).
+ */
 export interface Deadline {
   kind: DeadlineKind;
   dueAt: string;
+  /** `YYYY-MM-DD`; absent only in snapshots written before R-CAL-1. */
+  dueDate?: string;
 }
 
-export type OfficerRole = 'district' | 'municipal' | 'expert' | 'finance';
+export const OFFICER_ROLES = ['district', 'municipal', 'expert', 'finance'] as const;
+export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 /** Who asked for an action: the JWT subject and role. */
 export interface Actor {
@@ -75,21 +81,27 @@ export interface ReviewSummary {
   recommendAgainst: number;
 }
 
+/** The park's first reporting year (R-RPT-5) is set at designation. */
 export interface Designation {
   certificateNo: string;
   designatedAt: string;
   subsidyAmount: number;
   reason: string;
+  /** R-RPT-5: absent in cases designated before the rule (their first reporting year is the designation year). */
+  firstReportingYear?: number;
 }
 
-export type PaymentKind = 'subsidy_tranche_1' | 'subsidy_tranche_2' | 'incubation_grant';
+export const PAYMENT_KINDS = ['subsidy_tranche_1', 'subsidy_tranche_2', 'incubation_grant'] as const;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+export const PAYMENT_STATUSES = ['instructed', 'paid'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** A disbursement: instructed once to the treasury, then confirmed by finance. */
 export interface Payment {
   paymentId: string;
   kind: PaymentKind;
   amount: number;
-  status: 'instructed' | 'paid';
+  status: PaymentStatus;
   instructedAt: string;
   confirmBy: string;
   paidAt?: string;
@@ -109,6 +121,8 @@ export interface SubsidyUse {
   propertyManagement: number;
   publicFacilities: number;
   operations: number;
+  /** The policy says the subsidy is *mainly* for the five headings above; the rest goes here (R-SUB-2). */
+  other?: number;
 }
 
 /** The yearly report (§5.3, R-RPT-1) as the district submits it. */
@@ -127,7 +141,12 @@ export interface AnnualReport extends AnnualReportInput {
   late: boolean;
 }
 
-export type EvaluationOutcome = 'renew' | 'rectify' | 'revoke';
+export const EVALUATION_OUTCOMES = ['renew', 'rectify', 'revoke'] as const;
+export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
+
+/** R-EVL-1/2: the grounds a revocation states (经营不善, 有名无实, 造成其他恶劣影响). */
+export const REVOCATION_GROUNDS = ['poorly_run', 'nominal_only', 'adverse_effect'] as const;
+export type RevocationGround = (typeof REVOCATION_GROUNDS)[number];
 
 export interface Evaluation {
   outcome: EvaluationOutcome;
@@ -135,6 +154,8 @@ export interface Evaluation {
   decidedAt: string;
   rectifyBy?: string;
   refundAmount?: number;
+  /** R-EVL-2: why the designation is revoked (revoke only). */
+  grounds?: RevocationGround[];
   /** The report findings and missed reports that were before the evaluator (§5.3). */
   reportFindings: Finding[];
 }
@@ -145,13 +166,33 @@ export interface RefundPayment {
   bankReference: string;
 }
 
+export const REFUND_STATUSES = ['open', 'settled', 'escalated', 'written_off'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+/** R-PAY-1: the municipal bureau wrote off the unpaid rest of an escalated demand. */
+export interface RefundWriteOff {
+  amount: number;
+  reason: string;
+  at: string;
+  by: string;
+}
+
 /** R-REF-1: the refund ordered on revocation. */
 export interface RefundDemand {
   amount: number;
   paidAmount: number;
   dueAt: string;
-  status: 'open' | 'settled' | 'escalated';
+  status: RefundStatus;
   payments: RefundPayment[];
+  writeOff?: RefundWriteOff;
+}
+
+/** R-APP-4/5: the municipal bureau accepted an application despite its flags, for this reason. */
+export interface Waiver {
+  reason: string;
+  rules: string[];
+  at: string;
+  by: string;
 }
 
 /** The case as the workflow knows it: returned by the `caseSnapshot` query and mirrored into the read model. */
@@ -161,6 +202,10 @@ export interface CaseSnapshot {
   parkName: string;
   stage: CaseStage | 'draft';
   deficiencies: Deficiency[];
+  /** R-APP-4/5 (*in principle*) shortfalls of the latest filing: never a reason to return, waived at acceptance. */
+  flags?: Deficiency[];
+  /** The waiver of the flags at acceptance, if any. */
+  waiver?: Waiver | null;
   deadlines: Deadline[];
   application: ParkApplication | null;
   /** How many times an application was filed for this case (1 = first filing). */
@@ -197,4 +242,5 @@ export interface SubmissionOutcome {
   caseId: string;
   stage: CaseStage;
   deficiencies: Deficiency[];
+  flags: Deficiency[];
 }

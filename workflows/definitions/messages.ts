@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ParkApplication } from './application';
-import type { Actor, AnnualReportInput, CaseSnapshot, EvaluationOutcome, SubmissionOutcome } from './case';
+import type { Actor, AnnualReportInput, CaseSnapshot, EvaluationOutcome, RevocationGround, SubmissionOutcome } from './case';
 
 /** Workflow type name and id scheme shared by the API, the worker and ops (`park-case-<caseId>`). */
 export const PARK_CASE_WORKFLOW_TYPE = 'parkCaseWorkflow';
@@ -17,6 +17,8 @@ export interface SubmitApplicationRequest extends ByActor {
 export interface AcceptanceRequest extends ByActor {
   accepted: boolean;
   reason?: string;
+  /** R-APP-4/5: required to accept an application with flags; kept in the audit trail. */
+  waiverReason?: string;
 }
 export interface PanelRequest extends ByActor {
   expertIds: string[];
@@ -48,13 +50,21 @@ export interface AnnualReportRequest extends ByActor {
 export interface EvaluationRequest extends ByActor {
   outcome: EvaluationOutcome;
   findings: string;
+  /** R-CAL-1: a Chongqing day `YYYY-MM-DD`; the order runs to its end. Rectify only. */
   rectifyBy?: string;
+  /** R-EVL-2: one or more grounds, required with revoke and only with it. */
+  grounds?: RevocationGround[];
+  /** R-REF-1 / R-PAY-1: revoke only; at most the subsidy tranches paid plus in flight. */
   refundAmount?: number;
 }
 export interface RefundPaymentRequest extends ByActor {
   amount: number;
   paidAt: string;
   bankReference: string;
+}
+
+export interface RefundWriteOffRequest extends ByActor {
+  reason: string;
 }
 
 /** The case after an officer action: stage plus the whole snapshot. */
@@ -83,6 +93,9 @@ export const annualReportUpdate = defineUpdate<ActionOutcome, [AnnualReportReque
 export const evaluationUpdate = defineUpdate<ActionOutcome, [EvaluationRequest]>('evaluation');
 /** Finance: a (partial) refund received against the open refund demand (R-REF-1). */
 export const refundPaymentUpdate = defineUpdate<ActionOutcome, [RefundPaymentRequest]>('refundPayment');
+
+/** Municipal: write off the unpaid rest of an escalated refund demand, with a reason (R-PAY-1). */
+export const refundWriteOffUpdate = defineUpdate<ActionOutcome, [RefundWriteOffRequest]>('refundWriteOff');
 
 /** The live state of the case, for reads the read model may not have caught up with. */
 export const caseSnapshotQuery = defineQuery<CaseSnapshot>('caseSnapshot');

@@ -27,8 +27,16 @@ export interface PolicyConfig {
   /** default (§5.1): days the panel has to review, and reminders to missing reviewers before the end. */
   reviewWindowDays: number;
   reviewReminderDaysBefore: number[];
-  /** default (§5.2): the subsidy's tranches as shares of the award; tranche 2 follows the first accepted report. */
+  /**
+   * default (§5.2): the subsidy's tranches as shares of the award: tranche 1 = ⌊amount × share⌋ on designation,
+   * tranche 2 = the rest on the first reporting year's report (R-RPT-5).
+   */
   subsidyTrancheShares: [number, number];
+  /** default (R-RPT-5): a park designated on or before this month/day has its designation year as first reporting year. */
+  firstReportingYearCutoffMonth: number;
+  firstReportingYearCutoffDay: number;
+  /** default (R-RPT-3): the three-year revenue target is judged over this many first reporting years. */
+  revenueTargetYears: number;
   /** default (§5.2): days finance has to confirm a disbursement before it is reminded (then weekly). */
   paymentConfirmationDays: number;
   /** default (§5.3, R-RPT-1): the report for year N is due on this month/day of year N+1. */
@@ -38,7 +46,7 @@ export interface PolicyConfig {
   reportReminderDaysBefore: number[];
   /** default (§5.3): after the deadline, the overdue notice repeats every this many days. */
   overdueRepeatDays: number;
-  /** default (§5.3): the periodic evaluation is due every this many years from designation. */
+  /** default (§5.3, R-EVL-2): the periodic evaluation falls this many years after designation or the latest renewal. */
   evaluationIntervalYears: number;
   /** default (§5.3, R-REF-1): days a refund demand gives the district, and reminders before it. */
   refundWindowDays: number;
@@ -64,6 +72,9 @@ export const DEFAULT_POLICY: PolicyConfig = {
   reviewWindowDays: 14,
   reviewReminderDaysBefore: [7, 1],
   subsidyTrancheShares: [0.5, 0.5],
+  firstReportingYearCutoffMonth: 6,
+  firstReportingYearCutoffDay: 30,
+  revenueTargetYears: 3,
   paymentConfirmationDays: 14,
   reportDueMonth: 3,
   reportDueDay: 31,

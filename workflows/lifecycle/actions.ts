@@ -2,10 +2,11 @@ import type { defineUpdate } from '@temporalio/workflow';
 import type { CaseSnapshot } from '../definitions/case';
 import * as m from '../definitions/messages';
 import { applyDesignation, applyIncubationBase, validateDesignation, validateIncubationBase } from './designation';
-import { applyEvaluation, applyRefundPayment, validateEvaluation, validateRefundPayment } from './evaluation';
+import { applyEvaluation, validateEvaluation } from './evaluation';
 import { applyAcceptance, applySubmission, validateAcceptance, validateSubmission } from './intake';
 import type { Context, Outcome } from './outcome';
 import { applyPaymentConfirmation, validatePaymentConfirmation } from './payments';
+import { applyRefundPayment, applyRefundWriteOff, validateRefundPayment, validateRefundWriteOff } from './refund';
 import { applyReport, validateReport } from './reports';
 import { applyPanel, applyReview, validatePanel, validateReview } from './review';
 
@@ -28,9 +29,9 @@ const action = <Req, Ret>(a: OfficerAction<Req, Ret>): AnyOfficerAction => a;
 export const OFFICER_ACTIONS: AnyOfficerAction[] = [
   action({
     update: m.submitApplicationUpdate,
-    validate: (s, r) => validateSubmission(s, r),
+    validate: validateSubmission,
     apply: applySubmission,
-    result: (s) => ({ caseId: s.caseId, stage: s.stage as Exclude<CaseSnapshot['stage'], 'draft'>, deficiencies: s.deficiencies }),
+    result: (s) => ({ caseId: s.caseId, stage: s.stage as Exclude<CaseSnapshot['stage'], 'draft'>, deficiencies: s.deficiencies, flags: s.flags ?? [] }),
   }),
   action({ update: m.acceptanceUpdate, validate: (s, r) => validateAcceptance(s, r), apply: applyAcceptance, result: snapshot }),
   action({ update: m.formPanelUpdate, validate: (s, r, c) => validatePanel(s, r, c.policy), apply: applyPanel, result: snapshot }),
@@ -41,4 +42,5 @@ export const OFFICER_ACTIONS: AnyOfficerAction[] = [
   action({ update: m.annualReportUpdate, validate: validateReport, apply: applyReport, result: snapshot }),
   action({ update: m.evaluationUpdate, validate: validateEvaluation, apply: applyEvaluation, result: snapshot }),
   action({ update: m.refundPaymentUpdate, validate: (s, r) => validateRefundPayment(s, r), apply: applyRefundPayment, result: snapshot }),
+  action({ update: m.refundWriteOffUpdate, validate: (s, r) => validateRefundWriteOff(s, r), apply: applyRefundWriteOff, result: snapshot }),
 ];

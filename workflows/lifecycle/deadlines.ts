@@ -1,19 +1,24 @@
-import type { CaseSnapshot, Deadline } from '../definitions/case';
-import type { PolicyConfig } from '../definitions/policy';
+import type { CaseSnapshot, Deadline, DeadlineKind } from '../definitions/case';
+import { dueDateOf } from '../civil-date';
 import { resubmissionDueAt } from './intake';
+import { inFlight } from './payments';
 import { reportDueAt, unreportedYears } from './reports';
+import type { ScheduleContext } from './schedule';
 
-/** The deadlines the case is waiting on, earliest first (api-contract `deadlines[]`). */
-export function deadlinesOf(state: CaseSnapshot, policy: PolicyConfig, now: string): Deadline[] {
+const deadline = (kind: DeadlineKind, dueAt: string): Deadline => ({ kind, dueAt, dueDate: dueDateOf(dueAt) });
+
+/** The deadlines the case is waiting on, earliest first (api-contract `deadlines[]`: `dueDate` and `dueAt`, R-CAL-1). */
+export function deadlinesOf(state: CaseSnapshot, ctx: ScheduleContext): Deadline[] {
   const deadlines: Deadline[] = [];
-  if (state.stage === 'returned' && state.returnedAt) deadlines.push({ kind: 'resubmission', dueAt: resubmissionDueAt(state.returnedAt, policy) });
-  if (state.stage === 'under_review' && state.panel && !state.reviewSummary) deadlines.push({ kind: 'review', dueAt: state.panel.reviewDueAt });
-  for (const payment of state.payments) if (payment.status === 'instructed') deadlines.push({ kind: 'payment_confirmation', dueAt: payment.confirmBy });
+  if (state.stage === 'returned' && state.returnedAt) deadlines.push(deadline('resubmission', resubmissionDueAt(state.returnedAt, ctx)));
+  if (state.stage === 'under_review' && state.panel && !state.reviewSummary) deadlines.push(deadline('review', state.panel.reviewDueAt));
+  for (const payment of inFlight(state)) deadlines.push(deadline('payment_confirmation', payment.confirmBy));
   if (state.stage === 'designated' || state.stage === 'rectifying') {
-    for (const year of unreportedYears(state, now)) deadlines.push({ kind: 'annual_report', dueAt: reportDueAt(year, policy) });
+    for (const year of unreportedYears(state, ctx.now)) deadlines.push(deadline('annual_report', reportDueAt(year, ctx.policy)));
   }
-  if (state.stage === 'designated' && state.nextEvaluationDue) deadlines.push({ kind: 'evaluation', dueAt: state.nextEvaluationDue });
-  if (state.stage === 'rectifying' && state.rectifyBy) deadlines.push({ kind: 'rectification', dueAt: state.rectifyBy });
-  if (state.stage === 'revoked' && state.refundDemand && state.refundDemand.status !== 'settled') deadlines.push({ kind: 'refund', dueAt: state.refundDemand.dueAt });
+  if (state.stage === 'designated' && state.nextEvaluationDue) deadlines.push(deadline('evaluation', state.nextEvaluationDue));
+  if (state.stage === 'rectifying' && state.rectifyBy) deadlines.push(deadline('rectification', state.rectifyBy));
+  const demand = state.refundDemand;
+  if (state.stage === 'revoked' && demand && (demand.status === 'open' || demand.status === 'escalated')) deadlines.push(deadline('refund', demand.dueAt));
   return deadlines.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }

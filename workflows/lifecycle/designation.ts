@@ -3,7 +3,8 @@ import { invalidInput } from '../definitions/failures';
 import type { DesignationRequest, IncubationBaseRequest } from '../definitions/messages';
 import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
-import { addPolicyDays, addPolicyYears } from '../policy-time';
+import { chongqingYear, civilDateOf, partsOf } from '../civil-date';
+import { daysAfter, yearsAfter } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
 
 /** A new disbursement, instructed now and awaiting finance's confirmation (§5.2). */
@@ -14,12 +15,22 @@ export function newPayment(state: CaseSnapshot, kind: PaymentKind, amount: numbe
     amount,
     status: 'instructed',
     instructedAt: ctx.now,
-    confirmBy: addPolicyDays(ctx.now, ctx.policy.paymentConfirmationDays),
+    confirmBy: daysAfter(ctx, ctx.now, ctx.policy.paymentConfirmationDays),
   };
 }
 
-/** R-SUB-1 default split: the first tranche's amount (the second gets the rest, so no yuan is lost). */
-export const firstTranche = (subsidy: number, policy: PolicyConfig): number => Math.round(subsidy * policy.subsidyTrancheShares[0]);
+/** §5.2 default split: tranche 1 = ⌊amount × share⌋ (the second gets the rest, so no yuan is lost). */
+export const firstTranche = (subsidy: number, policy: PolicyConfig): number => Math.floor(subsidy * policy.subsidyTrancheShares[0]);
+
+/**
+ * R-RPT-5: the first reporting year is the designation year when the park was designated on or before the cut-off
+ * (30 June by default, Chongqing date), otherwise the following year.
+ */
+export function firstReportingYearOf(designatedAt: string, policy: PolicyConfig): number {
+  const { year, month, day } = partsOf(civilDateOf(designatedAt));
+  const cutoff = policy.firstReportingYearCutoffMonth * 100 + policy.firstReportingYearCutoffDay;
+  return month * 100 + day <= cutoff ? year : year + 1;
+}
 
 export function validateDesignation(state: CaseSnapshot, request: DesignationRequest, policy: PolicyConfig): void {
   assertStage('designation', state);
@@ -41,13 +52,16 @@ export function applyDesignation(state: CaseSnapshot, request: DesignationReques
     return outcome('rejected', { reason: request.reason });
   }
   const subsidyAmount = request.subsidyAmount!;
-  const certificateNo = request.certificateNo ?? `CQ-HRP-${ctx.now.slice(0, 4)}-${state.caseId.slice(0, 8).toUpperCase()}`;
+  // R-CAL-1: the certificate carries the Chongqing year of the decision.
+  const certificateNo = request.certificateNo ?? `CQ-HRP-${chongqingYear(ctx.now)}-${state.caseId.slice(0, 8).toUpperCase()}`;
   state.stage = 'designated';
   state.designation = { certificateNo, designatedAt: ctx.now, subsidyAmount, reason: request.reason };
-  state.nextEvaluationDue = addPolicyYears(ctx.now, ctx.policy.evaluationIntervalYears);
+  if (ctx.civil) state.designation.firstReportingYear = firstReportingYearOf(ctx.now, ctx.policy);
+  state.nextEvaluationDue = yearsAfter(ctx, ctx.now, ctx.policy.evaluationIntervalYears);
   const tranche1 = newPayment(state, 'subsidy_tranche_1', firstTranche(subsidyAmount, ctx.policy), ctx);
   state.payments.push(tranche1);
-  return outcome('designated', { certificateNo, subsidyAmount, nextEvaluationDue: state.nextEvaluationDue }, { instruct: [tranche1] });
+  const details = { certificateNo, subsidyAmount, firstReportingYear: state.designation.firstReportingYear, nextEvaluationDue: state.nextEvaluationDue };
+  return outcome('designated', details, { instruct: [tranche1] });
 }
 
 export function validateIncubationBase(state: CaseSnapshot, _request: IncubationBaseRequest): void {

@@ -1,52 +1,82 @@
-import type { CaseSnapshot } from '../definitions/case';
+import { REVOCATION_GROUNDS, type CaseSnapshot, type Finding } from '../definitions/case';
 import { invalidInput } from '../definitions/failures';
-import type { EvaluationRequest, RefundPaymentRequest } from '../definitions/messages';
+import type { EvaluationRequest } from '../definitions/messages';
 import { assertStage } from '../case-stages';
-import { addPolicyDays, addPolicyYears } from '../policy-time';
+import { addDays, civilDateOf, isCivilDate } from '../civil-date';
+import { daysAfter, deadlineOfDate, yearsAfter } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
-import { totalPaid } from './payments';
-import { overdueReportYears } from './reports';
+import { closeIfSettled, refundCeiling } from './payments';
+import { overdueReportYears, threeYearRevenueFinding } from './reports';
 
-/** The findings put before the evaluator (§5.3): report findings plus every missed report so far. */
-export function findingsForEvaluation(state: CaseSnapshot, ctx: Context) {
+/** The findings put before the evaluator (§5.3): report findings, R-RPT-3 when due and not met, every missed report. */
+export function findingsForEvaluation(state: CaseSnapshot, ctx: Context): Finding[] {
   const missed = overdueReportYears(state, ctx.now, ctx.policy).map((year) => ({ rule: 'R-RPT-1', year, message: `the report for ${year} was not submitted` }));
-  return [...state.findings, ...missed];
+  const threeYear = state.findings.some((f) => f.rule === 'R-RPT-3') ? undefined : threeYearRevenueFinding(state, ctx.now, ctx.policy);
+  return [...state.findings, ...(threeYear ? [threeYear] : []), ...missed];
+}
+
+/** Fields that belong to one outcome only (api-contract: `rectifyBy` with rectify, `grounds` and `refundAmount` with revoke). */
+const OUTCOME_FIELDS = { rectifyBy: 'rectify', grounds: 'revoke', refundAmount: 'revoke' } as const;
+
+function validateRectifyBy(rectifyBy: string | undefined, ctx: Context): void {
+  if (!rectifyBy) throw invalidInput('rectifyBy', 'a rectification order needs a deadline: a Chongqing day, YYYY-MM-DD', 'R-EVL-1');
+  if (ctx.civil && !isCivilDate(rectifyBy)) throw invalidInput('rectifyBy', `must be a Chongqing day written YYYY-MM-DD, not '${rectifyBy}'`, 'R-CAL-1');
+  if (!ctx.civil && Number.isNaN(Date.parse(rectifyBy))) throw invalidInput('rectifyBy', 'must be an ISO date', 'R-EVL-1');
+  const tomorrow = addDays(civilDateOf(ctx.now), 1);
+  if (ctx.civil ? rectifyBy < tomorrow : deadlineOfDate(ctx, rectifyBy) <= ctx.now) {
+    throw invalidInput('rectifyBy', `the rectification deadline must be a future day (${tomorrow} or later)`, 'R-EVL-1');
+  }
+}
+
+function validateGrounds(grounds: unknown[] | undefined): void {
+  if (!Array.isArray(grounds) || grounds.length === 0) {
+    throw invalidInput('grounds', `a revocation states one or more grounds: ${REVOCATION_GROUNDS.join(', ')}`, 'R-EVL-2');
+  }
+  const unknown = grounds.filter((g) => !(REVOCATION_GROUNDS as readonly unknown[]).includes(g));
+  if (unknown.length > 0) throw invalidInput('grounds', `unknown ground(s) ${unknown.join(', ')}; allowed: ${REVOCATION_GROUNDS.join(', ')}`, 'R-EVL-2');
+  if (new Set(grounds).size !== grounds.length) throw invalidInput('grounds', 'each ground is stated once', 'R-EVL-2');
 }
 
 export function validateEvaluation(state: CaseSnapshot, request: EvaluationRequest, ctx: Context): void {
   assertStage('evaluation', state);
   if (!request.findings?.trim()) throw invalidInput('findings', 'the evaluation states its findings', 'R-EVL-1');
-  if (request.outcome === 'rectify') {
-    if (!request.rectifyBy || Number.isNaN(Date.parse(request.rectifyBy))) throw invalidInput('rectifyBy', 'a rectification order needs a deadline (ISO date)', 'R-EVL-1');
-    if (new Date(request.rectifyBy).toISOString() <= ctx.now) throw invalidInput('rectifyBy', 'the rectification deadline must be in the future', 'R-EVL-1');
+  for (const [field, only] of Object.entries(OUTCOME_FIELDS)) {
+    if (request[field as keyof typeof OUTCOME_FIELDS] !== undefined && request.outcome !== only) {
+      throw invalidInput(field, `${field} is given only with outcome '${only}', not '${request.outcome}'`, field === 'rectifyBy' ? 'R-EVL-1' : 'R-EVL-2');
+    }
   }
+  if (request.outcome === 'rectify') validateRectifyBy(request.rectifyBy, ctx);
+  if (request.outcome !== 'revoke') return;
+  validateGrounds(request.grounds);
   if (request.refundAmount !== undefined) {
-    if (request.outcome !== 'revoke') throw invalidInput('refundAmount', 'a refund is ordered only on revocation', 'R-REF-1');
-    const paid = totalPaid(state);
-    if (!Number.isInteger(request.refundAmount) || request.refundAmount <= 0 || request.refundAmount > paid) {
-      throw invalidInput('refundAmount', `a refund is a positive integer no larger than the ${paid} CNY paid`, 'R-REF-1');
+    const ceiling = refundCeiling(state);
+    if (!Number.isInteger(request.refundAmount) || request.refundAmount <= 0 || request.refundAmount > ceiling) {
+      throw invalidInput('refundAmount', `a refund is a positive integer no larger than the ${ceiling} CNY of subsidy tranches paid or in flight`, 'R-PAY-1');
     }
   }
 }
 
-/** §5.3 R-EVL-1: renew (next period), rectify (deadline, then re-evaluation) or revoke (refund demand, R-REF-1). */
+/** §5.3 R-EVL-1/2: renew (next period from today), rectify (deadline, then re-evaluation) or revoke (refund demand, R-REF-1). */
 export function applyEvaluation(state: CaseSnapshot, request: EvaluationRequest, ctx: Context): Outcome {
   const reportFindings = findingsForEvaluation(state, ctx);
-  const rectifyBy = request.rectifyBy ? new Date(request.rectifyBy).toISOString() : undefined;
+  const rectifyBy = request.rectifyBy ? deadlineOfDate(ctx, request.rectifyBy) : undefined;
+  const grounds = request.outcome === 'revoke' && request.grounds ? [...request.grounds] : undefined;
   state.evaluations.push({
     outcome: request.outcome,
     findings: request.findings,
     decidedAt: ctx.now,
     reportFindings,
     ...(rectifyBy ? { rectifyBy } : {}),
+    ...(grounds ? { grounds } : {}),
     ...(request.refundAmount !== undefined ? { refundAmount: request.refundAmount } : {}),
   });
   state.updatedAt = ctx.now;
-  const details = { outcome: request.outcome, findingsBeforeEvaluator: reportFindings.length };
+  const details = { outcome: request.outcome, findings: request.findings, findingsBeforeEvaluator: reportFindings.length };
   if (request.outcome === 'renew') {
     state.stage = 'designated';
     state.rectifyBy = null;
-    state.nextEvaluationDue = addPolicyYears(state.nextEvaluationDue ?? ctx.now, ctx.policy.evaluationIntervalYears);
+    // R-EVL-2: the next period runs from this renewal (before issue 9: from the previous due date).
+    state.nextEvaluationDue = yearsAfter(ctx, ctx.civil ? ctx.now : (state.nextEvaluationDue ?? ctx.now), ctx.policy.evaluationIntervalYears);
     return outcome('evaluated_renew', { ...details, nextEvaluationDue: state.nextEvaluationDue });
   }
   if (request.outcome === 'rectify') {
@@ -54,36 +84,15 @@ export function applyEvaluation(state: CaseSnapshot, request: EvaluationRequest,
     state.rectifyBy = rectifyBy!;
     return outcome('evaluated_rectify', { ...details, rectifyBy });
   }
-  state.stage = request.refundAmount ? 'revoked' : 'closed';
+  state.stage = 'revoked';
   state.nextEvaluationDue = null;
   state.rectifyBy = null;
   if (request.refundAmount) {
-    state.refundDemand = { amount: request.refundAmount, paidAmount: 0, dueAt: addPolicyDays(ctx.now, ctx.policy.refundWindowDays), status: 'open', payments: [] };
+    const dueAt = daysAfter(ctx, ctx.now, ctx.policy.refundWindowDays);
+    state.refundDemand = { amount: request.refundAmount, paidAmount: 0, dueAt, status: 'open', payments: [] };
   }
-  return outcome('evaluated_revoke', { ...details, refundAmount: request.refundAmount ?? 0, refundDueAt: state.refundDemand?.dueAt });
-}
-
-export function validateRefundPayment(state: CaseSnapshot, request: RefundPaymentRequest): void {
-  assertStage('refundPayment', state);
-  const demand = state.refundDemand;
-  if (!demand || demand.status === 'settled') throw invalidInput('amount', 'there is no open refund demand', 'R-REF-1');
-  const outstanding = demand.amount - demand.paidAmount;
-  if (!Number.isInteger(request.amount) || request.amount <= 0 || request.amount > outstanding) {
-    throw invalidInput('amount', `a refund payment is a positive integer up to the ${outstanding} CNY outstanding`, 'R-REF-1');
-  }
-  if (!request.bankReference?.trim()) throw invalidInput('bankReference', 'the bank reference is required', 'R-REF-1');
-  if (Number.isNaN(Date.parse(request.paidAt))) throw invalidInput('paidAt', 'must be an ISO date', 'R-REF-1');
-}
-
-/** R-REF-1: finance confirms a (partial) refund; the full amount settles the demand and closes the case. */
-export function applyRefundPayment(state: CaseSnapshot, request: RefundPaymentRequest, ctx: Context): Outcome {
-  const demand = state.refundDemand!;
-  demand.payments.push({ amount: request.amount, paidAt: request.paidAt, bankReference: request.bankReference });
-  demand.paidAmount += request.amount;
-  state.updatedAt = ctx.now;
-  if (demand.paidAmount === demand.amount) {
-    demand.status = 'settled';
-    state.stage = 'closed';
-  }
-  return outcome('refund_received', { amount: request.amount, paidAmount: demand.paidAmount, status: demand.status });
+  // R-PAY-1: a revoked case closes once no money is in flight (before issue 9: at once without a refund demand).
+  if (ctx.civil) closeIfSettled(state);
+  else if (!request.refundAmount) state.stage = 'closed';
+  return outcome('evaluated_revoke', { ...details, grounds, refundAmount: request.refundAmount ?? 0, refundDueAt: state.refundDemand?.dueAt });
 }

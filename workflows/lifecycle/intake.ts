@@ -1,10 +1,10 @@
 import type { CaseSnapshot, ParkCaseInput } from '../definitions/case';
-import { invalidInput } from '../definitions/failures';
+import { invalidInput, invalidStage } from '../definitions/failures';
 import type { AcceptanceRequest, SubmitApplicationRequest } from '../definitions/messages';
-import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
-import { checkEligibility } from '../eligibility';
-import { addPolicyDays } from '../policy-time';
+import { isPast } from '../civil-date';
+import { checkEligibility, isFlag } from '../eligibility';
+import { daysAfter } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
 
 /** A case before its first filing. */
@@ -15,6 +15,8 @@ export function newCase(input: ParkCaseInput, openedAtMs: number, openedAt: stri
     parkName: input.parkName,
     stage: 'draft',
     deficiencies: [],
+    flags: [],
+    waiver: null,
     deadlines: [],
     application: null,
     submissionCount: 0,
@@ -39,23 +41,36 @@ export function newCase(input: ParkCaseInput, openedAtMs: number, openedAt: stri
   };
 }
 
-/** Deadline by which a returned application must come back (§5.1 default window). */
-export const resubmissionDueAt = (returnedAt: string, policy: PolicyConfig): string => addPolicyDays(returnedAt, policy.resubmissionWindowDays);
+/** Deadline by which a returned application must come back (§5.1 default window, R-CAL-2). */
+export const resubmissionDueAt = (returnedAt: string, ctx: Pick<Context, 'policy' | 'civil'>): string =>
+  daysAfter(ctx, returnedAt, ctx.policy.resubmissionWindowDays);
 
-export function validateSubmission(state: CaseSnapshot, { application }: SubmitApplicationRequest): void {
+export function validateSubmission(state: CaseSnapshot, { application }: SubmitApplicationRequest, ctx: Context): void {
   assertStage('submitApplication', state);
+  // A resubmission that arrives with the lapse timer is refused even before the lapse is processed (policy.md).
+  if (state.stage === 'returned' && state.returnedAt && isPast(resubmissionDueAt(state.returnedAt, ctx), ctx.now)) {
+    throw invalidStage('submitApplication', 'lapsed', ['returned, within the resubmission window (§5.1)']);
+  }
   if (application.district !== state.district) {
     throw invalidInput('district', `the application names district ${application.district}, but case ${state.caseId} belongs to ${state.district}`);
   }
 }
 
-/** §5.1: R-APP-1..7 decide `submitted` or `returned` with every deficiency; a new filing restarts the window. */
+/**
+ * §5.1: R-APP-1..3 and 6..8 decide `submitted` or `returned` with every deficiency; R-APP-4/5 shortfalls are
+ * flags for the municipal bureau to waive or return (*in principle*). A new filing restarts the window.
+ */
 export function applySubmission(state: CaseSnapshot, { application }: SubmitApplicationRequest, ctx: Context): Outcome {
-  const deficiencies = checkEligibility(application, ctx.policy);
+  // Runs started before the rules of issue 9 knew no R-APP-8 and returned R-APP-4/5 shortfalls.
+  const shortfalls = checkEligibility(application, ctx.policy).filter((found) => ctx.civil || found.rule !== 'R-APP-8');
+  const flags = ctx.civil ? shortfalls.filter(isFlag) : [];
+  const deficiencies = shortfalls.filter((found) => !flags.includes(found));
   state.application = application;
   state.parkName = application.parkName;
   state.submissionCount += 1;
   state.deficiencies = deficiencies;
+  state.flags = flags;
+  state.waiver = null;
   state.returnReason = null;
   state.stage = deficiencies.length > 0 ? 'returned' : 'submitted';
   state.returnedAt = state.stage === 'returned' ? ctx.now : null;
@@ -64,12 +79,21 @@ export function applySubmission(state: CaseSnapshot, { application }: SubmitAppl
     submission: state.submissionCount,
     stage: state.stage,
     deficiencies: deficiencies.map((d) => d.rule),
+    flags: flags.map((f) => f.rule),
   });
 }
 
 export function validateAcceptance(state: CaseSnapshot, request: AcceptanceRequest): void {
   assertStage('acceptance', state);
   if (!request.accepted && !request.reason?.trim()) throw invalidInput('reason', 'a reason is required when the application is not accepted', '§5.1');
+  const flagged = [...new Set((state.flags ?? []).map((flag) => flag.rule))];
+  const waiver = request.waiverReason?.trim();
+  if (request.accepted && flagged.length > 0 && !waiver) {
+    throw invalidInput('waiverReason', `the application falls short of ${flagged.join(' and ')} (in principle): accepting it needs a waiver reason`, flagged[0]);
+  }
+  if (waiver && !(request.accepted && flagged.length > 0)) {
+    throw invalidInput('waiverReason', 'a waiver reason is given only when accepting an application with R-APP-4/5 flags', 'R-APP-4');
+  }
 }
 
 /** §5.1: the municipal completeness check; not accepted → returned with the reason, for resubmission. */
@@ -77,7 +101,10 @@ export function applyAcceptance(state: CaseSnapshot, request: AcceptanceRequest,
   state.updatedAt = ctx.now;
   if (request.accepted) {
     state.stage = 'accepted';
-    return outcome('application_accepted');
+    const rules = [...new Set((state.flags ?? []).map((flag) => flag.rule))];
+    if (rules.length === 0) return outcome('application_accepted');
+    state.waiver = { reason: request.waiverReason!.trim(), rules, at: ctx.now, by: request.actor.id };
+    return outcome('application_accepted', { waiverReason: state.waiver.reason, waivedRules: rules });
   }
   state.stage = 'returned';
   state.returnedAt = ctx.now;

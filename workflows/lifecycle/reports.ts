@@ -3,75 +3,109 @@ import { invalidInput } from '../definitions/failures';
 import type { AnnualReportRequest } from '../definitions/messages';
 import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
-import { chinaYear, endOfChinaDay } from '../policy-time';
+import { chongqingYear, deadlineOn, isPast } from '../civil-date';
 import { firstTranche, newPayment } from './designation';
 import { outcome, type Context, type Outcome } from './outcome';
 
-/** R-RPT-1 default: the report for `year` is due at the end of 31 March of the next year (Chongqing time). */
-export const reportDueAt = (year: number, policy: PolicyConfig): string => endOfChinaDay(year + 1, policy.reportDueMonth, policy.reportDueDay);
+/** R-RPT-1 default: the report for `year` is due at the end of 31 March of the next year (Chongqing, R-CAL-1). */
+export const reportDueAt = (year: number, policy: PolicyConfig): string => deadlineOn(year + 1, policy.reportDueMonth, policy.reportDueDay);
 
-/** The first reporting year: the year of designation. */
-export const firstReportYear = (state: CaseSnapshot): number => chinaYear(state.designation!.designatedAt);
+/** R-RPT-5: the park's first reporting year (cases designated before the rule: the designation year). */
+export const firstReportYear = (state: CaseSnapshot): number =>
+  state.designation!.firstReportingYear ?? chongqingYear(state.designation!.designatedAt);
 
-/** Reporting years from the first through the policy year of `now` whose report has not arrived. */
+/** Reporting years from the first through the Chongqing year of `now` whose report has not arrived. */
 export function unreportedYears(state: CaseSnapshot, now: string): number[] {
   if (!state.designation) return [];
   const years: number[] = [];
-  for (let year = firstReportYear(state); year <= chinaYear(now); year += 1) {
+  for (let year = firstReportYear(state); year <= chongqingYear(now); year += 1) {
     if (!state.reports.some((r) => r.year === year)) years.push(year);
   }
   return years;
 }
 
-/** Reports past their due date and still missing (the `OverdueReports` search attribute). */
+/** Reports past their due date and still missing (the `OverdueReports` search attribute, R-RPT-6). */
 export const overdueReportYears = (state: CaseSnapshot, now: string, policy: PolicyConfig): number[] =>
-  unreportedYears(state, now).filter((year) => reportDueAt(year, policy) <= now);
+  unreportedYears(state, now).filter((year) => isPast(reportDueAt(year, policy), now));
 
 /**
- * Checks a yearly report against the targets (§4.3, §5.3): R-RPT-2 first operating year revenue,
- * R-RPT-3 third-year or cumulative revenue within three years, R-RPT-4 agencies and floor area.
+ * R-RPT-2 (first reporting year ≥ 300 M CNY) and R-RPT-4 (still ≥ 15 agencies and ≥ 8,000 m², or not below a
+ * floor area the municipal bureau waived at acceptance) for one yearly report.
  */
-export function checkReport(report: AnnualReportInput, operatingYear: number, cumulativeRevenue: number, policy: PolicyConfig): Finding[] {
+export function checkReport(report: AnnualReportInput, state: CaseSnapshot, policy: PolicyConfig): Finding[] {
   const findings: Finding[] = [];
   const year = report.year;
-  if (operatingYear === 1 && report.revenue < policy.firstYearRevenueCny) {
-    findings.push({ rule: 'R-RPT-2', year, message: `first operating year revenue ${report.revenue} CNY is below ${policy.firstYearRevenueCny} CNY` });
-  }
-  if (operatingYear === 3 && report.revenue < policy.thirdYearRevenueCny && cumulativeRevenue < policy.thirdYearRevenueCny) {
-    findings.push({ rule: 'R-RPT-3', year, message: `neither third-year revenue (${report.revenue} CNY) nor the three-year total (${cumulativeRevenue} CNY) reaches ${policy.thirdYearRevenueCny} CNY` });
+  if (year === firstReportYear(state) && report.revenue < policy.firstYearRevenueCny) {
+    findings.push({ rule: 'R-RPT-2', year, message: `revenue of the first reporting year (${report.revenue} CNY) is below ${policy.firstYearRevenueCny} CNY` });
   }
   if (report.agencies < policy.minAgencies) findings.push({ rule: 'R-RPT-4', year, message: `${report.agencies} resident agencies, fewer than ${policy.minAgencies}` });
-  if (report.floorAreaSqm < policy.minFloorAreaSqm) findings.push({ rule: 'R-RPT-4', year, message: `floor area ${report.floorAreaSqm} m² is below ${policy.minFloorAreaSqm} m²` });
+  const minArea = minimumFloorArea(state, policy);
+  if (report.floorAreaSqm < minArea) findings.push({ rule: 'R-RPT-4', year, message: `floor area ${report.floorAreaSqm} m² is below ${minArea} m²` });
   return findings;
+}
+
+/** R-RPT-4: the policy's floor area, or the smaller area the municipal bureau waived under R-APP-4. */
+function minimumFloorArea(state: CaseSnapshot, policy: PolicyConfig): number {
+  const waived = state.waiver?.rules.includes('R-APP-4') ? state.application?.floorAreaSqm : undefined;
+  return waived === undefined ? policy.minFloorAreaSqm : Math.min(waived, policy.minFloorAreaSqm);
+}
+
+/**
+ * R-RPT-3: the revenue of one of the first three reporting years reaches 1,000 M CNY. Not yet due until the third
+ * reporting year's report is filed or due; a missing report counts as not met. Returns the finding when not met.
+ */
+export function threeYearRevenueFinding(state: CaseSnapshot, now: string, policy: PolicyConfig): Finding | undefined {
+  if (!state.designation) return undefined;
+  const first = firstReportYear(state);
+  const last = first + policy.revenueTargetYears - 1;
+  const judged = state.reports.filter((r) => r.year >= first && r.year <= last);
+  if (judged.some((r) => r.revenue >= policy.thirdYearRevenueCny)) return undefined;
+  if (!judged.some((r) => r.year === last) && !isPast(reportDueAt(last, policy), now)) return undefined;
+  const missing = policy.revenueTargetYears - judged.length;
+  return {
+    rule: 'R-RPT-3',
+    year: last,
+    message: `no revenue of the reporting years ${first}–${last} reaches ${policy.thirdYearRevenueCny} CNY${missing > 0 ? ` (${missing} report(s) missing)` : ''}`,
+  };
 }
 
 export function validateReport(state: CaseSnapshot, { report }: AnnualReportRequest, ctx: Context): void {
   assertStage('annualReport', state);
   const first = firstReportYear(state);
-  const current = chinaYear(ctx.now);
-  if (!Number.isInteger(report.year) || report.year < first || report.year > current) {
-    throw invalidInput('year', `reports cover the years ${first}–${current} of this park`, 'R-RPT-1');
+  const lastEnded = chongqingYear(ctx.now) - 1;
+  if (!Number.isInteger(report.year) || report.year < first) {
+    throw invalidInput('year', `the first reporting year of this park is ${first}; no report is due for ${report.year}`, 'R-RPT-5');
+  }
+  if (report.year > lastEnded) {
+    throw invalidInput('year', `the report for ${report.year} can be filed once the year has ended (from 1 January ${report.year + 1}, Chongqing)`, 'R-RPT-5');
   }
   if (state.reports.some((r) => r.year === report.year)) throw invalidInput('year', `the report for ${report.year} was already submitted`, 'R-RPT-1');
 }
 
-/** §5.3: records the report and its findings; the first report releases the subsidy's second tranche (§5.2 default). */
+/** The second tranche is released by the first reporting year's report (R-RPT-5); before issue 9, by the first report. */
+function releasesTranche2(state: CaseSnapshot, year: number, ctx: Context): boolean {
+  if (state.payments.some((p) => p.kind === 'subsidy_tranche_2')) return false;
+  return !ctx.civil || year === firstReportYear(state);
+}
+
+/** §5.3: records the report and its findings (R-RPT-2..4); the first reporting year's report releases tranche 2 (§5.2). */
 export function applyReport(state: CaseSnapshot, { report }: AnnualReportRequest, ctx: Context): Outcome {
-  const operatingYear = report.year - firstReportYear(state) + 1;
-  const earlier = state.reports.filter((r) => r.year < report.year && r.year >= report.year - 2);
-  const cumulative = earlier.reduce((sum, r) => sum + r.revenue, report.revenue);
-  const findings = checkReport(report, operatingYear, cumulative, ctx.policy);
+  const findings = checkReport(report, state, ctx.policy);
   const dueAt = reportDueAt(report.year, ctx.policy);
-  state.reports.push({ ...report, submittedAt: ctx.now, dueAt, late: ctx.now > dueAt });
+  const late = isPast(dueAt, ctx.now);
+  state.reports.push({ ...report, submittedAt: ctx.now, dueAt, late });
   state.reports.sort((a, b) => a.year - b.year);
+  const threeYear = threeYearRevenueFinding(state, ctx.now, ctx.policy);
+  if (threeYear && !state.findings.some((f) => f.rule === 'R-RPT-3')) findings.push(threeYear);
   state.findings.push(...findings);
   state.updatedAt = ctx.now;
   const instruct = [];
-  if (!state.payments.some((p) => p.kind === 'subsidy_tranche_2')) {
+  if (releasesTranche2(state, report.year, ctx)) {
     const subsidy = state.designation!.subsidyAmount;
-    const tranche2 = newPayment(state, 'subsidy_tranche_2', subsidy - firstTranche(subsidy, ctx.policy), ctx);
+    const tranche1 = state.payments.find((p) => p.kind === 'subsidy_tranche_1')?.amount ?? firstTranche(subsidy, ctx.policy);
+    const tranche2 = newPayment(state, 'subsidy_tranche_2', subsidy - tranche1, ctx);
     state.payments.push(tranche2);
     instruct.push(tranche2);
   }
-  return outcome('annual_report_submitted', { year: report.year, late: ctx.now > dueAt, findings: findings.map((f) => f.rule) }, { instruct });
+  return outcome('annual_report_submitted', { year: report.year, late, findings: findings.map((f) => f.rule) }, { instruct });
 }

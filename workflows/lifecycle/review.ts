@@ -3,7 +3,7 @@ import { invalidInput } from '../definitions/failures';
 import type { PanelRequest, ReviewRequest } from '../definitions/messages';
 import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
-import { addPolicyDays } from '../policy-time';
+import { daysAfter } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
 
 const mean = (values: number[]): number => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
@@ -41,7 +41,7 @@ export function validatePanel(state: CaseSnapshot, { expertIds }: PanelRequest, 
 export function applyPanel(state: CaseSnapshot, { expertIds }: PanelRequest, ctx: Context): Outcome {
   state.updatedAt = ctx.now;
   if (!state.panel) {
-    state.panel = { expertIds, formedAt: ctx.now, reviewDueAt: addPolicyDays(ctx.now, ctx.policy.reviewWindowDays), reviews: [], replaced: [] };
+    state.panel = { expertIds, formedAt: ctx.now, reviewDueAt: daysAfter(ctx, ctx.now, ctx.policy.reviewWindowDays), reviews: [], replaced: [] };
     state.stage = 'under_review';
     return outcome('panel_formed', { expertIds, reviewDueAt: state.panel.reviewDueAt });
   }
@@ -51,7 +51,7 @@ export function applyPanel(state: CaseSnapshot, { expertIds }: PanelRequest, ctx
   state.panel.replaced.push(...removed.map((expertId) => ({ expertId, at: ctx.now })));
   state.panel.expertIds = expertIds;
   // Newly appointed experts get a full review window of their own.
-  if (added.length > 0) state.panel.reviewDueAt = addPolicyDays(ctx.now, ctx.policy.reviewWindowDays);
+  if (added.length > 0) state.panel.reviewDueAt = daysAfter(ctx, ctx.now, ctx.policy.reviewWindowDays);
   closeReviewIfComplete(state, ctx);
   return outcome('panel_reformed', { expertIds, replaced: removed, added, reviewDueAt: state.panel.reviewDueAt });
 }

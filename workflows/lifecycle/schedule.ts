@@ -1,11 +1,13 @@
 import type { CaseSnapshot } from '../definitions/case';
-import type { PolicyConfig } from '../definitions/policy';
-import type { Notice } from '../definitions/records';
+import type { Notice, NoticeRecipient } from '../definitions/records';
 import { addPolicyDays } from '../policy-time';
 import { resubmissionDueAt } from './intake';
-import { reportDueAt, unreportedYears } from './reports';
+import { outcome, type Context, type Outcome } from './outcome';
+import { overdueReportYears, reportDueAt, unreportedYears } from './reports';
 
 type NoticeDraft = Omit<Notice, 'caseId' | 'issuedAt' | 'key'>;
+/** What the schedule needs to know besides the state. */
+export type ScheduleContext = Pick<Context, 'now' | 'policy' | 'civil'>;
 
 /**
  * A series of timed events (reminders before a deadline, weekly overdue notices, a lapse): element `index`
@@ -15,6 +17,8 @@ type NoticeDraft = Omit<Notice, 'caseId' | 'issuedAt' | 'key'>;
 export interface Series {
   key: string;
   at(index: number): string | null;
+  /** Where a series that has never fired starts at `now` (default 0): skips elements that passed before it began. */
+  firstIndex?(now: string): number;
   /** Notices element `index` sends; `mutate` changes the case (e.g. a lapse). */
   notices(index: number, at: string): NoticeDraft[];
   mutate?(state: CaseSnapshot, at: string): void;
@@ -27,68 +31,158 @@ export interface DueEvent {
   at: string;
 }
 
-const before = (due: string, days: number[]) => (index: number) => (index < days.length ? addPolicyDays(due, -[...days].sort((a, b) => b - a)[index]) : null);
+/** Reminders `days` before a deadline (instants: the end of day D−n, as the deadline is the end of day D). */
+const before = (due: string, days: number[]) => {
+  const sorted = [...days].sort((a, b) => b - a);
+  return (index: number) => (index < sorted.length ? addPolicyDays(due, -sorted[index]) : null);
+};
 const once = (at: string) => (index: number) => (index === 0 ? at : null);
-const weeklyFrom = (start: string, policy: PolicyConfig) => (index: number) => addPolicyDays(start, index * policy.overdueRepeatDays);
+const everyDaysFrom = (start: string, days: number) => (index: number) => addPolicyDays(start, index * days);
 
-/** Every series the case's current state keeps running (§5.1–§5.3 reminders, notices and deadlines). */
-export function activeSeries(state: CaseSnapshot, policy: PolicyConfig, now: string): Series[] {
-  const district = { role: 'district' as const, district: state.district };
-  const series: Series[] = [];
-  if (state.stage === 'returned' && state.returnedAt) {
-    const due = resubmissionDueAt(state.returnedAt, policy);
-    series.push(
-      { key: `resubmission:${state.returnedAt}:reminder`, at: before(due, policy.resubmissionReminderDaysBefore), notices: () => [{ kind: 'resubmission_reminder', recipient: district, dueAt: due, clause: '§5.1', message: `the corrected application for ${state.parkName} is due by ${due}, or the application lapses` }] },
-      { key: `resubmission:${state.returnedAt}:lapse`, at: once(due), notices: () => [{ kind: 'application_lapsed', recipient: district, dueAt: due, clause: '§5.1', message: `no corrected application for ${state.parkName} arrived by ${due}: the application has lapsed` }], mutate: (s) => { s.stage = 'lapsed'; } },
-    );
-  }
+function intakeSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
+  if (state.stage !== 'returned' || !state.returnedAt) return [];
+  const district: NoticeRecipient = { role: 'district', district: state.district };
+  const due = resubmissionDueAt(state.returnedAt, ctx);
+  const about = { recipient: district, dueAt: due, clause: '§5.1' };
+  return [
+    {
+      key: `resubmission:${state.returnedAt}:reminder`,
+      at: before(due, ctx.policy.resubmissionReminderDaysBefore),
+      notices: () => [{ ...about, kind: 'resubmission_reminder', message: `the corrected application for ${state.parkName} is due by ${due}, or the application lapses` }],
+    },
+    {
+      key: `resubmission:${state.returnedAt}:lapse`,
+      at: once(due),
+      notices: () => [{ ...about, kind: 'application_lapsed', message: `no corrected application for ${state.parkName} arrived by ${due}: the application has lapsed` }],
+      mutate: (s) => {
+        s.stage = 'lapsed';
+      },
+    },
+  ];
+}
+
+function reviewSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
   const panel = state.panel;
-  if (state.stage === 'under_review' && panel && !state.reviewSummary) {
-    const missing = panel.expertIds.filter((id) => !panel.reviews.some((r) => r.expertId === id));
-    series.push(
-      { key: `review:${panel.reviewDueAt}:reminder`, at: before(panel.reviewDueAt, policy.reviewReminderDaysBefore), notices: () => missing.map((expertId) => ({ kind: 'review_reminder', recipient: { role: 'expert', expertId }, dueAt: panel.reviewDueAt, clause: '§5.1', message: `your review of ${state.parkName} is due by ${panel.reviewDueAt}` })) },
-      { key: `review:${panel.reviewDueAt}:overdue`, at: once(panel.reviewDueAt), notices: () => [{ kind: 'review_overdue', recipient: { role: 'municipal' }, dueAt: panel.reviewDueAt, clause: '§5.1', message: `the review window of ${state.parkName} closed with ${missing.length} review(s) missing (${missing.join(', ')}); replace the expert(s) to continue` }] },
-    );
-  }
-  for (const payment of state.payments.filter((p) => p.status === 'instructed')) {
-    series.push({ key: `payment:${payment.paymentId}:confirmation`, at: weeklyFrom(payment.confirmBy, policy), notices: () => [{ kind: 'payment_confirmation_reminder', recipient: { role: 'finance' }, dueAt: payment.confirmBy, clause: '§5.2', message: `payment ${payment.paymentId} (${payment.kind}, ${payment.amount} CNY) to ${state.parkName} awaits confirmation since ${payment.confirmBy}` }] });
-  }
-  if (state.stage === 'designated' || state.stage === 'rectifying') {
-    for (const year of unreportedYears(state, now)) {
-      const due = reportDueAt(year, policy);
-      series.push(
-        { key: `report:${year}:reminder`, at: before(due, policy.reportReminderDaysBefore), notices: () => [{ kind: 'annual_report_reminder', recipient: district, dueAt: due, clause: '§5.3 R-RPT-1', message: `the ${year} yearly report of ${state.parkName} is due by ${due}` }] },
-        { key: `report:${year}:overdue`, at: weeklyFrom(due, policy), notices: () => [district, { role: 'municipal' as const }].map((recipient) => ({ kind: 'annual_report_overdue' as const, recipient, dueAt: due, clause: '§5.3 R-RPT-1', message: `the ${year} yearly report of ${state.parkName} was due by ${due} and has not arrived` })) },
-      );
+  if (state.stage !== 'under_review' || !panel || state.reviewSummary) return [];
+  const due = panel.reviewDueAt;
+  const missing = panel.expertIds.filter((id) => !panel.reviews.some((r) => r.expertId === id));
+  return [
+    {
+      key: `review:${due}:reminder`,
+      at: before(due, ctx.policy.reviewReminderDaysBefore),
+      notices: () => missing.map((expertId) => ({ kind: 'review_reminder', recipient: { role: 'expert', expertId }, dueAt: due, clause: '§5.1', message: `your review of ${state.parkName} is due by ${due}` })),
+    },
+    {
+      key: `review:${due}:overdue`,
+      at: once(due),
+      notices: () => [{ kind: 'review_overdue', recipient: { role: 'municipal' }, dueAt: due, clause: '§5.1', message: `the review window of ${state.parkName} closed with ${missing.length} review(s) missing (${missing.join(', ')}); replace the expert(s) to continue` }],
+    },
+  ];
+}
+
+function paymentSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
+  return state.payments
+    .filter((payment) => payment.status === 'instructed')
+    .map((payment) => ({
+      key: `payment:${payment.paymentId}:confirmation`,
+      at: everyDaysFrom(payment.confirmBy, ctx.policy.overdueRepeatDays),
+      notices: () => [{ kind: 'payment_confirmation_reminder', recipient: { role: 'finance' }, dueAt: payment.confirmBy, clause: '§5.2', message: `payment ${payment.paymentId} (${payment.kind}, ${payment.amount} CNY) to ${state.parkName} awaits confirmation since ${payment.confirmBy}` }],
+    }));
+}
+
+function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
+  if (state.stage !== 'designated' && state.stage !== 'rectifying') return [];
+  const district: NoticeRecipient = { role: 'district', district: state.district };
+  const unreported = unreportedYears(state, ctx.now);
+  const series: Series[] = unreported.map((year) => {
+    const due = reportDueAt(year, ctx.policy);
+    return {
+      key: `report:${year}:reminder`,
+      at: before(due, ctx.policy.reportReminderDaysBefore),
+      notices: () => [{ kind: 'annual_report_reminder', recipient: district, dueAt: due, clause: '§5.3 R-RPT-1', message: `the ${year} yearly report of ${state.parkName} is due by ${due}` }],
+    };
+  });
+  const overdueNotices = (years: number[], due: string): NoticeDraft[] =>
+    [district, { role: 'municipal' as const }].map((recipient) => ({
+      kind: 'annual_report_overdue' as const,
+      recipient,
+      dueAt: due,
+      clause: '§5.3 R-RPT-1 R-RPT-6',
+      message: `the yearly report(s) of ${state.parkName} for ${years.join(', ')} have not arrived (the earliest was due by ${due})`,
+    }));
+  if (!ctx.civil) {
+    // Runs started before R-RPT-6: one weekly series per unreported year.
+    for (const year of unreported) {
+      const due = reportDueAt(year, ctx.policy);
+      series.push({ key: `report:${year}:overdue`, at: everyDaysFrom(due, ctx.policy.overdueRepeatDays), notices: () => overdueNotices([year], due) });
     }
+    return series;
   }
-  if (state.stage === 'designated' && state.nextEvaluationDue) {
-    const due = state.nextEvaluationDue;
-    series.push({ key: `evaluation:${due}`, at: weeklyFrom(due, policy), notices: () => [{ kind: 'evaluation_due', recipient: { role: 'municipal' }, dueAt: due, clause: '§5.3 R-EVL-1', message: `the periodic evaluation of ${state.parkName} is due (${due})` }] });
-  }
-  if (state.stage === 'rectifying' && state.rectifyBy) {
-    const due = state.rectifyBy;
-    series.push({ key: `rectification:${due}`, at: weeklyFrom(due, policy), notices: () => [{ kind: 're_evaluation_due', recipient: { role: 'municipal' }, dueAt: due, clause: '§5.3 R-EVL-1', message: `the rectification deadline of ${state.parkName} (${due}) has passed: re-evaluate the park` }] });
-  }
-  const demand = state.refundDemand;
-  if (state.stage === 'revoked' && demand && demand.status !== 'settled') {
-    const outstanding = () => demand.amount - demand.paidAmount;
-    series.push(
-      { key: 'refund:reminder', at: before(demand.dueAt, policy.refundReminderDaysBefore), notices: () => [{ kind: 'refund_reminder', recipient: district, dueAt: demand.dueAt, clause: '§5.3 R-REF-1', message: `${outstanding()} CNY of the subsidy of ${state.parkName} must be refunded by ${demand.dueAt}` }] },
-      { key: 'refund:escalation', at: weeklyFrom(demand.dueAt, policy), mutate: (s) => { s.refundDemand!.status = 'escalated'; }, notices: (index) => [
-        ...(index === 0 ? [{ kind: 'refund_escalated' as const, recipient: { role: 'municipal' as const }, dueAt: demand.dueAt, clause: '§5.3 R-REF-1', message: `the refund demand on ${state.parkName} is unpaid past ${demand.dueAt}: ${outstanding()} CNY outstanding` }] : []),
-        { kind: 'refund_reminder' as const, recipient: district, dueAt: demand.dueAt, clause: '§5.3 R-REF-1', message: `${outstanding()} CNY of the subsidy of ${state.parkName} is overdue since ${demand.dueAt}` },
-      ] },
-    );
-  }
+  // R-RPT-6: one weekly notice per case listing every year still unreported, on the cadence of the earliest one.
+  const [earliest] = unreported;
+  if (earliest === undefined) return series;
+  const due = reportDueAt(earliest, ctx.policy);
+  const repeatMs = ctx.policy.overdueRepeatDays * 86_400_000;
+  series.push({
+    key: `report:${earliest}:overdue`,
+    at: everyDaysFrom(due, ctx.policy.overdueRepeatDays),
+    // A later year that is already overdue when the earlier one is filed goes on at its next weekly point.
+    firstIndex: (now) => Math.max(0, Math.ceil((Date.parse(now) - Date.parse(due)) / repeatMs)),
+    notices: (_index, at) => overdueNotices(overdueReportYears(state, at, ctx.policy), due),
+  });
   return series;
 }
 
+function evaluationSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
+  const municipal: NoticeRecipient = { role: 'municipal' };
+  const weekly = (due: string) => everyDaysFrom(due, ctx.policy.overdueRepeatDays);
+  if (state.stage === 'designated' && state.nextEvaluationDue) {
+    const due = state.nextEvaluationDue;
+    return [{ key: `evaluation:${due}`, at: weekly(due), notices: () => [{ kind: 'evaluation_due', recipient: municipal, dueAt: due, clause: '§5.3 R-EVL-1 R-EVL-2', message: `the periodic evaluation of ${state.parkName} is due (${due})` }] }];
+  }
+  if (state.stage === 'rectifying' && state.rectifyBy) {
+    const due = state.rectifyBy;
+    return [{ key: `rectification:${due}`, at: weekly(due), notices: () => [{ kind: 're_evaluation_due', recipient: municipal, dueAt: due, clause: '§5.3 R-EVL-1', message: `the rectification deadline of ${state.parkName} (${due}) has passed: re-evaluate the park` }] }];
+  }
+  return [];
+}
+
+function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
+  const demand = state.refundDemand;
+  if (state.stage !== 'revoked' || !demand || (demand.status !== 'open' && demand.status !== 'escalated')) return [];
+  const district: NoticeRecipient = { role: 'district', district: state.district };
+  const about = { dueAt: demand.dueAt, clause: '§5.3 R-REF-1' };
+  const outstanding = () => demand.amount - demand.paidAmount;
+  return [
+    {
+      key: 'refund:reminder',
+      at: before(demand.dueAt, ctx.policy.refundReminderDaysBefore),
+      notices: () => [{ ...about, kind: 'refund_reminder', recipient: district, message: `${outstanding()} CNY of the subsidy of ${state.parkName} must be refunded by ${demand.dueAt}` }],
+    },
+    {
+      key: 'refund:escalation',
+      at: everyDaysFrom(demand.dueAt, ctx.policy.overdueRepeatDays),
+      mutate: (s) => {
+        s.refundDemand!.status = 'escalated';
+      },
+      notices: (index) => [
+        ...(index === 0 ? [{ ...about, kind: 'refund_escalated' as const, recipient: { role: 'municipal' as const }, message: `the refund demand on ${state.parkName} is unpaid past ${demand.dueAt}: ${outstanding()} CNY outstanding` }] : []),
+        { ...about, kind: 'refund_reminder' as const, recipient: district, message: `${outstanding()} CNY of the subsidy of ${state.parkName} is overdue since ${demand.dueAt}` },
+      ],
+    },
+  ];
+}
+
+/** Every series the case's current state keeps running (§5.1–§5.3 reminders, notices and deadlines). */
+export function activeSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
+  return [intakeSeries, reviewSeries, paymentSeries, reportSeries, evaluationSeries, refundSeries].flatMap((of) => of(state, ctx));
+}
+
 /** The earliest element not yet fired across the active series, if any. */
-export function nextDueEvent(state: CaseSnapshot, policy: PolicyConfig, now: string): DueEvent | undefined {
+export function nextDueEvent(state: CaseSnapshot, ctx: ScheduleContext): DueEvent | undefined {
   let next: DueEvent | undefined;
-  for (const series of activeSeries(state, policy, now)) {
-    const index = state.fired[series.key] ?? 0;
+  for (const series of activeSeries(state, ctx)) {
+    const index = state.fired[series.key] ?? series.firstIndex?.(ctx.now) ?? 0;
     const at = series.at(index);
     if (at && (!next || at < next.at)) next = { series, index, at };
   }
@@ -96,7 +190,15 @@ export function nextDueEvent(state: CaseSnapshot, policy: PolicyConfig, now: str
 }
 
 /** Forgets the counters of series that have ended, so the state carried across continue-as-new stays small. */
-export function pruneFired(state: CaseSnapshot, policy: PolicyConfig, now: string): void {
-  const active = new Set(activeSeries(state, policy, now).map((s) => s.key));
+export function pruneFired(state: CaseSnapshot, ctx: ScheduleContext): void {
+  const active = new Set(activeSeries(state, ctx).map((s) => s.key));
   state.fired = Object.fromEntries(Object.entries(state.fired).filter(([key]) => active.has(key)));
+}
+
+/** Fires one due element: counts it (so it never fires twice), applies its change and returns what to record. */
+export function fireDue(state: CaseSnapshot, { series, index, at }: DueEvent): Outcome {
+  state.fired[series.key] = index + 1;
+  series.mutate?.(state, at);
+  const notices = series.notices(index, at);
+  return outcome(`timer:${series.key}`, { index, scheduledFor: at, notices: notices.map((n) => n.kind) }, { notices });
 }
