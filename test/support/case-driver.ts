@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { parkCaseWorkflow } from '../../workflows';
-import type { Actor, AnnualReportInput, CaseSnapshot, EvaluationOutcome } from '../../workflows/definitions/case';
+import type { Actor, AnnualReportInput, CaseSnapshot, EvaluationOutcome, RevocationGround } from '../../workflows/definitions/case';
 import * as m from '../../workflows/definitions/messages';
 import { validApplication } from './fixtures';
 import { fileApplication, type WorkflowHarness } from './workflow-harness';
@@ -56,11 +56,17 @@ export class CaseDriver {
   confirmPayment = (paymentId: string) =>
     this.handle.executeUpdate(m.confirmPaymentUpdate, { args: [{ actor: finance, paymentId, paidAt: new Date().toISOString(), bankReference: `BANK-${paymentId}` }] });
   report = (report: AnnualReportInput) => this.handle.executeUpdate(m.annualReportUpdate, { args: [{ actor: districtOfficer, report }] });
-  evaluate = (outcome: EvaluationOutcome, extra: { rectifyBy?: string; refundAmount?: number } = {}) =>
-    this.handle.executeUpdate(m.evaluationUpdate, { args: [{ actor: municipal, outcome, findings: `evaluation: ${outcome}`, ...extra }] });
+  /** A revocation states its grounds (R-EVL-2): `poorly_run` unless others are given. */
+  evaluate = (outcome: EvaluationOutcome, extra: { rectifyBy?: string; refundAmount?: number; grounds?: RevocationGround[] } = {}) => {
+    const grounds = outcome === 'revoke' ? { grounds: extra.grounds ?? (['poorly_run'] as RevocationGround[]) } : {};
+    return this.handle.executeUpdate(m.evaluationUpdate, { args: [{ actor: municipal, outcome, findings: `evaluation: ${outcome}`, ...extra, ...grounds }] });
+  };
+  writeOffRefund = (reason: string) => this.handle.executeUpdate(m.refundWriteOffUpdate, { args: [{ actor: municipal, reason }] });
   payRefund = (amount: number) =>
     this.handle.executeUpdate(m.refundPaymentUpdate, { args: [{ actor: finance, amount, paidAt: new Date().toISOString(), bankReference: `REFUND-${amount}` }] });
   snapshot = (): Promise<CaseSnapshot> => this.handle.query(m.caseSnapshotQuery);
+  /** R-RPT-5: the park's first reporting year, set at designation. */
+  firstReportingYear = async (): Promise<number> => (await this.snapshot()).designation!.firstReportingYear!;
 
   /** Confirms every instructed payment (finance). */
   async confirmAllPayments(): Promise<void> {

@@ -32,6 +32,7 @@ export function validApplication(overrides: Partial<ParkApplication> = {}): Park
         operatingModel: '政府引导、市场运作',
         developmentPlan: '三年建成',
       },
+      supportMeasures: [{ title: '渝北区促进人力资源服务产业园发展若干措施', reference: '渝北府发〔2026〕3号', date: '2026-10-08' }],
     },
     ...overrides,
   };

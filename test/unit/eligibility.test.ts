@@ -1,10 +1,23 @@
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { checkEligibility } from '../../workflows/eligibility';
+import { checkEligibility, isFlag } from '../../workflows/eligibility';
 import { agencies, validApplication } from '../support/fixtures';
 
 const rulesOf = (app = validApplication()) => checkEligibility(app, DEFAULT_POLICY).map((d) => d.rule);
 
-describe('checkEligibility (R-APP-1..7, §4.1–§4.4, §5.1)', () => {
+describe('checkEligibility (R-APP-1..8, §4.1–§4.4, §5.1)', () => {
+  it('R-APP-8: the district names at least one issued document of measures promoting the park', () => {
+    for (const supportMeasures of [[], null, undefined, [{ title: ' ', reference: '渝北府发〔2026〕3号', date: '2026-10-08' }]]) {
+      const app = validApplication();
+      app.documents.supportMeasures = supportMeasures;
+      expect(checkEligibility(app, DEFAULT_POLICY)).toEqual([expect.objectContaining({ rule: 'R-APP-8', field: 'documents.supportMeasures' })]);
+    }
+  });
+
+  it('R-APP-4/R-APP-5 hold in principle: their shortfalls are flags, every other rule a deficiency', () => {
+    const found = checkEligibility(validApplication({ floorAreaSqm: 7000, serviceFunctions: ['social_security'], agencies: agencies(3) }), DEFAULT_POLICY);
+    expect(found.map((d) => [d.rule, isFlag(d)])).toEqual([['R-APP-3', false], ['R-APP-4', true], ['R-APP-5', true]]);
+  });
+
   it('finds nothing wrong with a complete application', () => {
     expect(checkEligibility(validApplication(), DEFAULT_POLICY)).toEqual([]);
   });

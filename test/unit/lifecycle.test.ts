@@ -6,46 +6,43 @@ import { newCase } from '../../workflows/lifecycle/intake';
 import { checkReport, overdueReportYears, reportDueAt } from '../../workflows/lifecycle/reports';
 import { summarizeReviews } from '../../workflows/lifecycle/review';
 import { activeSeries, nextDueEvent, pruneFired } from '../../workflows/lifecycle/schedule';
-import { chinaYear, endOfChinaDay, nextChinaYearStart } from '../../workflows/policy-time';
+import { chongqingYear, deadlineOn, nextYearStart } from '../../workflows/civil-date';
 import { goodReport } from '../support/case-driver';
 
 const policy = DEFAULT_POLICY;
+const at = (now: string) => ({ now, policy, civil: true });
 const opened = '2026-11-26T02:00:00.000Z';
 const blank = (): CaseSnapshot => newCase({ caseId: 'c1', district: '500112', parkName: '渝北园', policy, policyTimeScale: 1 }, 0, opened);
 
 function designatedIn2026(): CaseSnapshot {
   const state = blank();
   state.stage = 'designated';
-  state.designation = { certificateNo: 'CQ', designatedAt: '2026-12-01T02:00:00.000Z', subsidyAmount: 2_000_000, reason: 'ok' };
-  state.nextEvaluationDue = '2029-12-01T02:00:00.000Z';
+  state.designation = { certificateNo: 'CQ', designatedAt: '2026-05-01T02:00:00.000Z', subsidyAmount: 2_000_000, reason: 'ok', firstReportingYear: 2026 };
+  state.nextEvaluationDue = '2029-05-01T16:00:00.000Z';
   return state;
 }
 
 describe('policy calendar (Chongqing time, UTC+8)', () => {
   it('R-RPT-1 default: the report for year N is due at the end of 31 March N+1, Chongqing time', () => {
     expect(reportDueAt(2026, policy)).toBe('2027-03-31T16:00:00.000Z');
-    expect(endOfChinaDay(2027, 3, 31)).toBe('2027-03-31T16:00:00.000Z');
+    expect(deadlineOn(2027, 3, 31)).toBe('2027-03-31T16:00:00.000Z');
   });
 
   it('a reporting year begins at 1 January 00:00 in Chongqing', () => {
-    expect(chinaYear('2026-12-31T16:30:00.000Z')).toBe(2027);
-    expect(nextChinaYearStart('2026-06-01T00:00:00.000Z')).toBe('2026-12-31T16:00:00.000Z');
+    expect(chongqingYear('2026-12-31T16:30:00.000Z')).toBe(2027);
+    expect(nextYearStart('2026-06-01T00:00:00.000Z')).toBe('2026-12-31T16:00:00.000Z');
   });
 });
 
 describe('yearly report checks (R-RPT-2..4)', () => {
-  it('R-RPT-2: the first operating year must reach 300 M CNY', () => {
-    expect(checkReport(goodReport(2026, { revenue: 299_999_999 }), 1, 299_999_999, policy).map((f) => f.rule)).toEqual(['R-RPT-2']);
-    expect(checkReport(goodReport(2027, { revenue: 100 }), 2, 100, policy)).toEqual([]);
-  });
-
-  it('R-RPT-3: by the third year, the third-year or the three-year total revenue must reach 1,000 M CNY', () => {
-    expect(checkReport(goodReport(2028, { revenue: 400_000_000 }), 3, 900_000_000, policy).map((f) => f.rule)).toEqual(['R-RPT-3']);
-    expect(checkReport(goodReport(2028, { revenue: 400_000_000 }), 3, 1_100_000_000, policy)).toEqual([]);
+  it('R-RPT-2: the first reporting year must reach 300 M CNY', () => {
+    const state = designatedIn2026();
+    expect(checkReport(goodReport(2026, { revenue: 299_999_999 }), state, policy).map((f) => f.rule)).toEqual(['R-RPT-2']);
+    expect(checkReport(goodReport(2027, { revenue: 100 }), state, policy)).toEqual([]);
   });
 
   it('R-RPT-4: still at least 15 agencies and 8,000 m²', () => {
-    expect(checkReport(goodReport(2027, { agencies: 14, floorAreaSqm: 7999 }), 2, 0, policy).map((f) => f.rule)).toEqual(['R-RPT-4', 'R-RPT-4']);
+    expect(checkReport(goodReport(2027, { agencies: 14, floorAreaSqm: 7999 }), designatedIn2026(), policy).map((f) => f.rule)).toEqual(['R-RPT-4', 'R-RPT-4']);
   });
 
   it('counts reports that are past due and missing', () => {
@@ -60,30 +57,30 @@ describe('timed series and deadlines', () => {
     const state = blank();
     state.stage = 'returned';
     state.returnedAt = opened;
-    const first = nextDueEvent(state, policy, opened)!;
-    expect([first.series.key, first.at]).toEqual([`resubmission:${opened}:reminder`, '2026-12-19T02:00:00.000Z']);
+    const first = nextDueEvent(state, at(opened))!;
+    expect([first.series.key, first.at]).toEqual([`resubmission:${opened}:reminder`, '2026-12-19T16:00:00.000Z']);
     state.fired[first.series.key] = 2;
-    const lapse = nextDueEvent(state, policy, opened)!;
-    expect(lapse.at).toBe('2026-12-26T02:00:00.000Z');
+    const lapse = nextDueEvent(state, at(opened))!;
+    expect(lapse.at).toBe('2026-12-26T16:00:00.000Z'); // R-CAL-2: 26 Nov not counted, 30 days → 26 Dec 24:00
     lapse.series.mutate!(state, lapse.at);
     expect(state.stage).toBe('lapsed');
   });
 
-  it('§5.3: overdue notices repeat weekly after the report deadline', () => {
+  it('§5.3 R-RPT-6: overdue notices repeat weekly after the report deadline', () => {
     const state = designatedIn2026();
-    const overdue = activeSeries(state, policy, '2027-05-01T00:00:00.000Z').find((s) => s.key === 'report:2026:overdue')!;
+    const overdue = activeSeries(state, at('2027-05-01T00:00:00.000Z')).find((s) => s.key === 'report:2026:overdue')!;
     expect([0, 1, 2].map((i) => overdue.at(i))).toEqual(['2027-03-31T16:00:00.000Z', '2027-04-07T16:00:00.000Z', '2027-04-14T16:00:00.000Z']);
     expect(overdue.notices(0, overdue.at(0)!).map((n) => n.recipient.role)).toEqual(['district', 'municipal']);
   });
 
   it('lists deadlines earliest first and forgets counters of ended series', () => {
     const state = designatedIn2026();
-    expect(deadlinesOf(state, policy, '2026-12-05T00:00:00.000Z')).toEqual([
-      { kind: 'annual_report', dueAt: '2027-03-31T16:00:00.000Z' },
-      { kind: 'evaluation', dueAt: '2029-12-01T02:00:00.000Z' },
+    expect(deadlinesOf(state, at('2026-12-05T00:00:00.000Z'))).toEqual([
+      { kind: 'annual_report', dueAt: '2027-03-31T16:00:00.000Z', dueDate: '2027-03-31' },
+      { kind: 'evaluation', dueAt: '2029-05-01T16:00:00.000Z', dueDate: '2029-05-01' },
     ]);
     state.fired = { 'report:2026:reminder': 3, 'resubmission:old:lapse': 1 };
-    pruneFired(state, policy, '2027-01-05T00:00:00.000Z');
+    pruneFired(state, at('2027-01-05T00:00:00.000Z'));
     expect(state.fired).toEqual({ 'report:2026:reminder': 3 });
   });
 });
@@ -98,8 +95,8 @@ describe('review summary and subsidy split', () => {
     expect(summarizeReviews(panel, at)).toEqual({ closedAt: at, meanNecessity: 75.5, meanFeasibility: 65.5, recommendFor: 1, recommendAgainst: 1 });
   });
 
-  it('R-SUB-1 default split: tranche 1 is half, tranche 2 the rest, so no yuan is lost', () => {
-    expect(firstTranche(2_000_001, policy)).toBe(1_000_001);
-    expect(2_000_001 - firstTranche(2_000_001, policy)).toBe(1_000_000);
+  it('§5.2 default split: tranche 1 = ⌊amount / 2⌋, tranche 2 the rest, so no yuan is lost', () => {
+    expect(firstTranche(2_000_001, policy)).toBe(1_000_000);
+    expect(2_000_001 - firstTranche(2_000_001, policy)).toBe(1_000_001);
   });
 });

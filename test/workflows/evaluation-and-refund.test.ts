@@ -1,6 +1,7 @@
 import { CaseDriver } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { addDays, civilDateOf, deadlineDaysAfter, deadlineYearsAfter, endOfDay } from '../../workflows/civil-date';
 import { addPolicyDays } from '../../workflows/policy-time';
 
 let h: WorkflowHarness;
@@ -19,27 +20,32 @@ async function paidPark(): Promise<CaseDriver> {
 }
 
 describe('evaluation (§5.3, R-EVL-1) and refund (R-REF-1)', () => {
-  it('R-EVL-1 rectify → renew: a deadline, a re-evaluation notice when it passes, then the next period', async () => {
+  it('R-EVL-1/R-CAL-1 rectify → renew: the order runs to 24:00 of its day, a re-evaluation notice when it passes; R-EVL-2 the next period runs 3 years from the renewal', async () => {
     const driver = await paidPark();
-    const { nextEvaluationDue, designation } = await driver.snapshot();
-    const rectifyBy = addPolicyDays(designation!.designatedAt, 60);
-    const rectifying = await driver.evaluate('rectify', { rectifyBy });
-    expect(rectifying).toMatchObject({ stage: 'rectifying', rectifyBy });
-    expect(rectifying.deadlines.map((d) => d.kind)).toContain('rectification');
-    await driver.sleepUntil(addPolicyDays(rectifyBy, 1));
+    const { designation } = await driver.snapshot();
+    const rectifyDay = addDays(civilDateOf(designation!.designatedAt), 60);
+    const rectifying = await driver.evaluate('rectify', { rectifyBy: rectifyDay });
+    expect(rectifying).toMatchObject({ stage: 'rectifying', rectifyBy: endOfDay(rectifyDay) });
+    expect(rectifying.deadlines).toContainEqual({ kind: 'rectification', dueAt: endOfDay(rectifyDay), dueDate: rectifyDay });
+    await driver.sleepUntil(addPolicyDays(endOfDay(rectifyDay), -1 / 24));
+    expect(await driver.notices('re_evaluation_due')).toEqual([]); // 23:00 on the day: not yet passed
+    await driver.sleepUntil(endOfDay(rectifyDay));
     expect(await driver.notices('re_evaluation_due')).toEqual([expect.objectContaining({ recipient_role: 'municipal' })]);
     const renewed = await driver.evaluate('renew');
     expect(renewed).toMatchObject({ stage: 'designated', rectifyBy: null });
-    expect(Date.parse(renewed.nextEvaluationDue!)).toBeGreaterThan(Date.parse(nextEvaluationDue!));
+    expect(renewed.nextEvaluationDue).toBe(deadlineYearsAfter(renewed.evaluations[1].decidedAt, 3));
     expect(renewed.evaluations.map((e) => e.outcome)).toEqual(['rectify', 'renew']);
   });
 
-  it('R-REF-1 revoke → refund paid in two parts → closed; a refund above what was paid is refused', async () => {
+  it('R-REF-1 revoke → refund paid in two parts → closed; R-PAY-1 a refund above the tranches paid is refused', async () => {
     const driver = await paidPark();
-    await expect(driver.evaluate('revoke', { refundAmount: 1_000_001 })).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('R-REF-1') } });
-    const revoked = await driver.evaluate('revoke', { refundAmount: 1_000_000 });
+    await driver.recogniseIncubationBase();
+    await driver.confirmAllPayments(); // the incubation grant (R-SUB-3) is paid too, but is never refunded under R-REF-1
+    await expect(driver.evaluate('revoke', { refundAmount: 1_000_001 })).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('R-PAY-1') } });
+    const revoked = await driver.evaluate('revoke', { refundAmount: 1_000_000, grounds: ['nominal_only', 'adverse_effect'] });
     expect(revoked).toMatchObject({ stage: 'revoked', refundDemand: { amount: 1_000_000, paidAmount: 0, status: 'open' } });
-    expect(Date.parse(revoked.refundDemand!.dueAt) - Date.parse(revoked.updatedAt)).toBe(60 * 86_400_000);
+    expect(revoked.evaluations[0].grounds).toEqual(['nominal_only', 'adverse_effect']);
+    expect(revoked.refundDemand!.dueAt).toBe(deadlineDaysAfter(revoked.updatedAt, 60));
     const part = await driver.payRefund(400_000);
     expect(part.refundDemand).toMatchObject({ paidAmount: 400_000, status: 'open' });
     await expect(driver.payRefund(600_001)).rejects.toMatchObject({ cause: { type: 'InvalidInput' } });
@@ -60,9 +66,30 @@ describe('evaluation (§5.3, R-EVL-1) and refund (R-REF-1)', () => {
     expect(settled).toMatchObject({ stage: 'closed', refundDemand: { status: 'settled' } });
   });
 
-  it('R-EVL-1 revoke without a refund closes the case at once', async () => {
+  it('R-PAY-1 an escalated refund demand is written off by the municipal bureau with a reason, which closes the case', async () => {
+    const driver = await paidPark();
+    const revoked = await driver.evaluate('revoke', { refundAmount: 800_000 });
+    await driver.payRefund(300_000);
+    await expect(driver.writeOffRefund('园区运营主体已注销')).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('R-PAY-1') } });
+    await driver.sleepUntil(revoked.refundDemand!.dueAt);
+    const closed = await driver.writeOffRefund('园区运营主体已注销');
+    expect(closed).toMatchObject({ stage: 'closed', refundDemand: { status: 'written_off', paidAmount: 300_000, writeOff: { amount: 500_000, reason: '园区运营主体已注销' } } });
+    expect((await driver.handle.result()).stage).toBe('closed');
+  });
+
+  it('R-EVL-1 revoke without a refund and nothing in flight closes the case at once', async () => {
     const driver = await paidPark();
     expect((await driver.evaluate('revoke')).stage).toBe('closed');
     expect((await driver.audit()).map((a) => a.action)).toContain('evaluated_revoke');
+  });
+
+  it('R-PAY-1 revoked while tranche 1 is instructed but unconfirmed: finance still confirms it, and only then the case closes', async () => {
+    const driver = await CaseDriver.designated(h, 2_000_000);
+    const revoked = await driver.evaluate('revoke', { grounds: ['adverse_effect'] });
+    expect(revoked).toMatchObject({ stage: 'revoked', payments: [{ kind: 'subsidy_tranche_1', status: 'instructed' }] });
+    const closed = await driver.confirmPayment(revoked.payments[0].paymentId);
+    expect(closed).toMatchObject({ stage: 'closed', payments: [{ status: 'paid' }] });
+    expect((await driver.handle.result()).stage).toBe('closed');
+    expect(await h.dataSource.query('SELECT status FROM payments WHERE case_id = $1', [driver.caseId])).toEqual([{ status: 'paid' }]);
   });
 });

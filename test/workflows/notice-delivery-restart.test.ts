@@ -1,7 +1,6 @@
 import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { chongqingYear } from '../../workflows/civil-date';
 import { addPolicyDays } from '../../workflows/policy-time';
 import { createParkflowWorker } from '../../worker/create-worker';
 import { CaseDriver } from '../support/case-driver';
@@ -32,7 +31,7 @@ it('R-RPT-1 a worker shut down while the SMTP server has not yet answered DATA a
   const first = await createParkflowWorker(common);
   const firstRun = first.run();
   const driver = await CaseDriver.designated(h, 2_000_000, validApplication({ district: '500108' }));
-  const due = reportDueAt(chongqingYear((await driver.snapshot()).designation!.designatedAt), DEFAULT_POLICY);
+  const due = reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY);
   const reply = sink.holdNextReply();
   const skipping = driver.sleepUntil(addPolicyDays(due, -30));
   await reply.held; // the T-30 reminder's message is in, its 250 not yet out

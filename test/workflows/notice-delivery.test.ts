@@ -1,7 +1,6 @@
 import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { chongqingYear } from '../../workflows/civil-date';
 import { addPolicyDays } from '../../workflows/policy-time';
 import { CaseDriver, goodReport } from '../support/case-driver';
 import { validApplication } from '../support/fixtures';
@@ -48,7 +47,7 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
     await setContacts(h.dataSource, '500103', [{ email: 'yuzhong@rsj.yz.cq.cn' }]);
     sink.rejected.add('gone@rsj.yb.cq.cn');
     const driver = await designated();
-    const year = chongqingYear((await driver.snapshot()).designation!.designatedAt);
+    const year = await driver.firstReportingYear();
     const due = reportDueAt(year, DEFAULT_POLICY);
     await driver.sleepUntil(addPolicyDays(due, 15)); // overdue at due, +7 and +14 days
     await eventually(async () => (await mailsOf(driver.caseId)).length === 6 + 6 + 3, 'the emails of three reminders and three overdue notices');
@@ -78,7 +77,7 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
   it('R-RPT-1 a reminder issued while the SMTP server is down is delivered once after it restarts', async () => {
     await setContacts(h.dataSource, '500105', [{ email: 'jiangbei@rsj.jb.cq.cn' }]);
     const driver = await designated(2_000_000, validApplication({ district: '500105' }));
-    const due = reportDueAt(chongqingYear((await driver.snapshot()).designation!.designatedAt), DEFAULT_POLICY);
+    const due = reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY);
     await sink.stop();
     await driver.sleepUntil(addPolicyDays(due, -30));
     await h.env.sleep(5 * 60_000); // retries 30 s, 1 min, 2 min after the first attempt
@@ -99,7 +98,7 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
 
   it('R-RPT-1 a reminder to a district without contacts stays in the inbox, flagged no_contacts', async () => {
     const driver = await designated(2_000_000, validApplication({ district: '500106' }));
-    const due = reportDueAt(chongqingYear((await driver.snapshot()).designation!.designatedAt), DEFAULT_POLICY);
+    const due = reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY);
     await driver.sleepUntil(addPolicyDays(due, -30));
     await eventually(async () => (await deliveriesOf(h.dataSource, driver.caseId)).some((row) => row.delivery_status === 'no_contacts'), 'the flag');
     expect(await deliveriesOf(h.dataSource, driver.caseId)).toEqual([expect.objectContaining({ kind: 'annual_report_reminder', delivery_status: 'no_contacts', address: null })]);

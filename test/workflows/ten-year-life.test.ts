@@ -36,7 +36,8 @@ describe('a park over ten policy years (§5)', () => {
   it('happy path: yearly reports on time, renewed at years 3, 6 and 9, both tranches paid once, a bounded run per reporting year', async () => {
     const driver = await CaseDriver.designated(h, 2_000_000);
     await driver.confirmAllPayments();
-    const firstYear = chongqingYear((await driver.snapshot()).designation!.designatedAt);
+    const designationYear = chongqingYear((await driver.snapshot()).designation!.designatedAt);
+    const firstYear = await driver.firstReportingYear();
 
     for (let year = firstYear; year < firstYear + 10; year += 1) {
       const reportingDay = addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -45); // mid-February
@@ -54,7 +55,7 @@ describe('a park over ten policy years (§5)', () => {
     expect(final.stage).toBe('designated');
     expect(final.reports.map((r) => r.year)).toEqual(Array.from({ length: 10 }, (_, i) => firstYear + i));
     expect(final.reports.every((r) => !r.late)).toBe(true);
-    expect(final.evaluations.map((e) => [e.outcome, chongqingYear(e.decidedAt) - firstYear])).toEqual([['renew', 3], ['renew', 6], ['renew', 9]]);
+    expect(final.evaluations.map((e) => [e.outcome, chongqingYear(e.decidedAt) - designationYear])).toEqual([['renew', 3], ['renew', 6], ['renew', 9]]);
     expect(final.payments.map((p) => [p.kind, p.amount, p.status])).toEqual([
       ['subsidy_tranche_1', 1_000_000, 'paid'],
       ['subsidy_tranche_2', 1_000_000, 'paid'],

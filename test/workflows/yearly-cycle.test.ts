@@ -3,7 +3,7 @@ import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { OVERDUE_REPORTS_KEY } from '../../workflows/definitions/search-attributes';
-import { chongqingYear } from '../../workflows/civil-date';
+import { chongqingYear, startOfYear } from '../../workflows/civil-date';
 import { addPolicyDays } from '../../workflows/policy-time';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 
@@ -16,9 +16,9 @@ afterAll(async () => {
 });
 
 describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', () => {
-  it('R-RPT-1 late report: reminders at T-30, T-7, T-1, then weekly overdue notices to district and municipal bureau, counted until it arrives', async () => {
+  it('R-RPT-1/R-RPT-6 late report: reminders at T-30, T-7, T-1, then one weekly overdue notice to district and municipal bureau, counted until it arrives', async () => {
     const driver = await CaseDriver.designated(h);
-    const year = chongqingYear((await driver.snapshot()).designation!.designatedAt);
+    const year = await driver.firstReportingYear();
     const due = reportDueAt(year, DEFAULT_POLICY);
     await driver.sleepUntil(addPolicyDays(due, 15)); // overdue at due, +7 and +14 days
 
@@ -27,7 +27,7 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
     const overdue = await driver.notices('annual_report_overdue');
     expect(overdue.map((n) => n.recipient_role)).toEqual(['district', 'municipal', 'district', 'municipal', 'district', 'municipal']);
     expect((await driver.handle.describe()).typedSearchAttributes.get(OVERDUE_REPORTS_KEY)).toBe(1);
-    expect((await driver.snapshot()).deadlines[0]).toEqual({ kind: 'payment_confirmation', dueAt: expect.any(String) });
+    expect((await driver.snapshot()).deadlines[0]).toEqual({ kind: 'payment_confirmation', dueAt: expect.stringMatching(/T16:00:00\.000Z$/), dueDate: expect.any(String) });
 
     const reported = await driver.report(goodReport(year));
     expect(reported.reports).toEqual([expect.objectContaining({ year, late: true })]);
@@ -40,7 +40,7 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
 
   it('R-RPT-2 missed first-year revenue target is a finding, and findings are put before the evaluator (R-EVL-1)', async () => {
     const driver = await CaseDriver.designated(h);
-    const year = chongqingYear((await driver.snapshot()).designation!.designatedAt);
+    const year = await driver.firstReportingYear();
     await driver.sleepUntil(addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -40));
     const reported = await driver.report(goodReport(year, { revenue: 120_000_000, agencies: 12 }));
     expect(reported.findings.map((f) => f.rule)).toEqual(['R-RPT-2', 'R-RPT-4']);
@@ -48,9 +48,19 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
     expect(evaluated.evaluations[0].reportFindings.map((f) => f.rule)).toEqual(['R-RPT-2', 'R-RPT-4']);
   });
 
+  it('R-RPT-5: the report of the year still running is refused and releases nothing; tranche 2 = the rest of the subsidy, on the first reporting year\'s report', async () => {
+    const driver = await CaseDriver.designated(h, 2_000_001);
+    const first = await driver.firstReportingYear();
+    const designationYear = chongqingYear((await driver.snapshot()).designation!.designatedAt);
+    await expect(driver.report(goodReport(designationYear))).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('R-RPT-5') } });
+    await driver.sleepUntil(startOfYear(first + 1));
+    const reported = await driver.report(goodReport(first));
+    expect(reported.payments.map((p) => [p.kind, p.amount])).toEqual([['subsidy_tranche_1', 1_000_000], ['subsidy_tranche_2', 1_000_001]]);
+  });
+
   it('§5.2 tranche 2 follows the first report; each payment is confirmed once and a second confirmation is refused', async () => {
     const driver = await CaseDriver.designated(h, 3_000_000);
-    const year = chongqingYear((await driver.snapshot()).designation!.designatedAt);
+    const year = await driver.firstReportingYear();
     await driver.confirmAllPayments();
     await driver.sleepUntil(addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -60));
     await driver.report(goodReport(year));
