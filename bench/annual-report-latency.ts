@@ -3,15 +3,41 @@
  * the same stack (dev server, PostgreSQL, one worker and the API in this process). Each sample files the
  * first yearly report of its own designated case (a report is accepted once per case and year), HTTP and
  * raw interleaved so both see the same load. usage: npm run bench:annual-reports -- [samples=200]
+ *
+ * R-RPT-5: the report for year N can be filed only from 1 January N+1 (Chongqing), and the first reporting year
+ * of a park designated after 30 June is the year after designation — so no case designated today could file one.
+ * The stack therefore runs policy time fast (POLICY_TIME_SCALE: two policy days per second). A case's policy clock
+ * starts when it is filed, so every case is filed first, in one quick burst (their clocks stay within seconds of
+ * each other), then taken to designation with tranche 1 confirmed (no payment reminders in the background). The
+ * bench then waits, polling the case whose clock is furthest behind with its own report (bounded; every refusal
+ * must be R-RPT-5's), until the first reporting year has ended for every case, and measures in the quiet that
+ * follows: no timer of these cases fires between 1 January and the first report reminder on 1 March (60 policy
+ * days, 30 s here), so the samples see an idle stack, as before the rule. It says so if they did not.
  */
 import { annualReportUpdate, parkCaseWorkflowId } from '../workflows/definitions/messages';
-import { chongqingYear } from '../workflows/civil-date';
+import { startOfYear } from '../workflows/civil-date';
 import globalSetup from '../test/support/global-setup';
 import globalTeardown from '../test/support/global-teardown';
+import { eventually } from '../test/support/eventually';
 import { HttpDriver, reportBody } from '../test/support/http-driver';
-import { startStack } from '../test/support/stack-harness';
+import { startStack, type Stack } from '../test/support/stack-harness';
 
 const WARM_UP = 20;
+/** Two policy days per wall second: a year passes in about three minutes. */
+const POLICY_TIME_SCALE = 2 * 86_400;
+/** Cases set up at once (filing, then designation). */
+const SETUP_CONCURRENCY = 8;
+/** 1 January → 1 March: the first reminder of the first reporting year's report (30 days before 31 March). */
+const QUIET_POLICY_DAYS = 59;
+const DAY_MS = 86_400_000;
+
+interface BenchCase {
+  caseId: string;
+  /** Wall (= policy) time the case was opened: its policy clock runs from here at POLICY_TIME_SCALE. */
+  openedAtMs: number;
+  /** R-RPT-5: the year whose report each sample files. */
+  year: number;
+}
 
 function percentile(sortedMs: number[], p: number): number {
   return sortedMs[Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1)];
@@ -30,20 +56,74 @@ async function timed(action: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
+/** Runs `task` for 0..count-1, `concurrency` at a time, results in index order. */
+async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await task(i);
+      }
+    }),
+  );
+  return results;
+}
+
+/** The wall time at which the policy clock of a case opened at `openedAtMs` shows `policyMs`. */
+const wallTimeAt = (openedAtMs: number, policyMs: number): number => openedAtMs + (policyMs - openedAtMs) / POLICY_TIME_SCALE;
+
+/** Files, designates (2,000,000 CNY) and confirms tranche 1 of `count` cases; the last one's clock is furthest behind. */
+async function designatedCases(driver: HttpDriver, count: number): Promise<BenchCase[]> {
+  const caseIds = await pool(count, SETUP_CONCURRENCY, () => driver.file());
+  return pool(count, SETUP_CONCURRENCY, async (i) => {
+    const designated = await driver.designated(caseIds[i]);
+    const tranche1 = designated.payments.find((p: { kind: string }) => p.kind === 'subsidy_tranche_1');
+    await driver.ok('POST', `/v1/cases/${designated.caseId}/payments/${encodeURIComponent(tranche1.paymentId)}/confirmation`, {
+      token: driver.finance(),
+      body: { paidAt: new Date().toISOString(), bankReference: `BENCH-${i}` },
+    });
+    return { caseId: designated.caseId, openedAtMs: Date.parse(designated.openedAt), year: designated.designation.firstReportingYear };
+  });
+}
+
+/**
+ * Waits until `sentinel`'s first reporting year has ended by filing its report until the case accepts it (the
+ * sentinel is no sample); bounded by its clock, and any refusal but R-RPT-5's ends the bench.
+ */
+async function untilReportable(stack: Stack, driver: HttpDriver, sentinel: BenchCase): Promise<void> {
+  const expectedAt = wallTimeAt(sentinel.openedAtMs, Date.parse(startOfYear(sentinel.year + 1)));
+  process.stderr.write(`waiting ~${Math.max(0, Math.round((expectedAt - Date.now()) / 1000))} s for reporting year ${sentinel.year} to end (R-RPT-5)…\n`);
+  await eventually(
+    async () => {
+      const { status, body } = await stack.call('POST', `/v1/cases/${sentinel.caseId}/annual-reports`, { token: driver.districtToken(), body: reportBody(sentinel.year) });
+      if (status === 200) return true;
+      const early = status === 422 && body?.details?.some((d: { field?: string; rule?: string }) => d.field === 'year' && d.rule === 'R-RPT-5');
+      if (!early) throw new Error(`the sentinel's report was refused for another reason: ${status} ${JSON.stringify(body)}`);
+      return false;
+    },
+    `reporting year ${sentinel.year} to end for case ${sentinel.caseId}`,
+    Math.max(0, expectedAt - Date.now()) * 1.5 + 60_000,
+  );
+}
+
 async function main(): Promise<void> {
   const samples = Number(process.argv[2] ?? 200);
   await globalSetup();
   // One officer sets up hundreds of cases: the limiter stays in the path, with room for that.
-  const stack = await startStack({ env: { RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_MINUTE: '1000000' } });
+  const stack = await startStack({ env: { RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_MINUTE: '1000000', POLICY_TIME_SCALE: String(POLICY_TIME_SCALE) } });
   const driver = new HttpDriver(stack);
   try {
     const total = samples + WARM_UP;
-    process.stderr.write(`designating ${2 * total} cases…\n`);
-    const cases: Array<{ caseId: string; year: number }> = [];
-    for (let i = 0; i < 2 * total; i += 1) {
-      const designated = await driver.designated();
-      cases.push({ caseId: designated.caseId, year: chongqingYear(designated.designation.designatedAt) });
-    }
+    process.stderr.write(`designating ${2 * total + 1} cases…\n`);
+    const all = await designatedCases(driver, 2 * total + 1);
+    const sentinel = all[all.length - 1];
+    const cases = all.slice(0, -1);
+    const years = new Set(all.map((c) => c.year));
+    if (years.size !== 1) throw new Error(`the cases straddle the R-RPT-5 cut-off (first reporting years ${[...years].join(', ')}): set-up took too long for this POLICY_TIME_SCALE`);
+    await untilReportable(stack, driver, sentinel);
+
     const actor = { id: `district-${driver.district}`, role: 'district' as const, district: driver.district };
     const http: number[] = [];
     const raw: number[] = [];
@@ -63,6 +143,11 @@ async function main(): Promise<void> {
     console.log(summary('raw update annualReport (Temporal client)', raw));
     const p50Gap = percentile([...http].sort((a, b) => a - b), 50) - percentile([...raw].sort((a, b) => a - b), 50);
     console.log(`API overhead at p50: ${p50Gap.toFixed(1)} ms (JWT, validation, scope read, poller check)`);
+    // The case furthest ahead (filed first) is the first to leave the quiet window.
+    const quietUntil = Math.min(...cases.map((c) => wallTimeAt(c.openedAtMs, Date.parse(startOfYear(c.year + 1)) + QUIET_POLICY_DAYS * DAY_MS)));
+    if (Date.now() > quietUntil) {
+      console.log(`note: the samples outlasted the quiet window by ${((Date.now() - quietUntil) / 1000).toFixed(1)} s: report reminders fired meanwhile (fewer samples, or a lower POLICY_TIME_SCALE)`);
+    }
   } finally {
     await stack.teardown();
     await globalTeardown();

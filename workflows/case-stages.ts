@@ -30,5 +30,4 @@ export function assertStage(action: CaseAction, state: CaseSnapshot): void {
   if (!isActionAllowed(action, state.stage)) throw invalidStage(action, state.stage, ACTION_STAGES[action]);
 }
 
-/** Stages after which the case workflow ends. */
-export const FINAL_STAGES: ReadonlyArray<Stage> = ['lapsed', 'rejected', 'closed'];
+export { FINAL_STAGES } from './definitions/case';

@@ -1,3 +1,4 @@
+import { civilDateOf, dueDateOf, endOfDay, partsOf, startOfDay } from '../../workflows/civil-date';
 import type { NoticeKind } from '../../workflows/definitions/records';
 
 export const NOTICE_LOCALES = ['zh-CN', 'en'] as const;
@@ -23,7 +24,6 @@ export interface RenderedNotice {
 }
 
 const POLICY_DOCUMENT = { 'zh-CN': '渝人社发〔2019〕120号', en: 'Yu Ren She Fa [2019] No. 120' } as const;
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Per kind: a title and what the recipient is asked to do, in each locale. */
@@ -74,17 +74,25 @@ const TEXTS: Record<NoticeKind, Record<NoticeLocale, { title: string; action: st
   },
 };
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** The Chongqing day an instant is shown on and its time of day: a deadline on day D ends at `D 24:00` (R-CAL-1). */
+function chongqingDayAndTime(iso: string): { date: string; time: string } {
+  const dueDate = dueDateOf(iso);
+  if (Date.parse(endOfDay(dueDate)) === Date.parse(iso)) return { date: dueDate, time: '24:00' };
+  const date = civilDateOf(iso);
+  const minutes = Math.floor((Date.parse(iso) - Date.parse(startOfDay(date))) / 60_000);
+  return { date, time: `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}` };
+}
+
 /**
- * A deadline in Chongqing local time (UTC+8). A deadline at local midnight is the end of the previous day and
- * reads as `24:00` of that day, the way the policy states it ("31 March").
+ * A deadline in Chongqing time (UTC+8), computed by workflows/civil-date.ts. A deadline on day D ends at D 24:00
+ * Chongqing (D 16:00 UTC) and reads `24:00` of D, the way the policy states it ("31 March"); other instants show
+ * their hh:mm.
  */
 export function formatDeadline(iso: string, locale: NoticeLocale): string {
-  let local = Date.parse(iso) + CHINA_OFFSET_MS;
-  const endOfDay = local % 86_400_000 === 0;
-  if (endOfDay) local -= 86_400_000;
-  const d = new Date(local);
-  const [year, month, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-  const time = endOfDay ? '24:00' : `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  const { date, time } = chongqingDayAndTime(iso);
+  const { year, month, day } = partsOf(date);
   return locale === 'zh-CN' ? `${year}年${month}月${day}日 ${time}（北京时间）` : `${day} ${MONTHS_EN[month - 1]} ${year}, ${time} China Standard Time (UTC+8)`;
 }
 

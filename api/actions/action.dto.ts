@@ -1,8 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional,
+  IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import {
+  EVALUATION_OUTCOMES, REVOCATION_GROUNDS, type EvaluationOutcome, type RevocationGround,
+} from '../../workflows/definitions/case';
+import { IsChongqingDay } from '../common/civil-date.validation';
 
 const TEXT = 2000;
 const LONG_TEXT = 10_000;
@@ -11,12 +16,22 @@ const MAX_CNY = 1_000_000_000_000;
 /** Names the policy rule in the 422 `details` when this check fails. */
 const rule = (id: string) => ({ context: { rule: id } });
 const REFERENCE = { example: 'CQ-TREASURY-2026-000123' };
+/** R-CAL-1: what a rectification deadline is, in its 422 message. */
+const RECTIFY_BY = 'a Chongqing day YYYY-MM-DD, a real calendar day: the order runs to its end, 24:00 Chongqing';
 
 /** `POST /v1/cases/{caseId}/acceptance` (§5.1): the completeness check. */
 export class AcceptanceDto {
   @ApiProperty({ description: 'false returns the application to the district', example: true }) @IsBoolean() accepted!: boolean;
   @ApiPropertyOptional({ description: 'required when not accepted', example: '可行性报告缺少运营模式章节' })
   @IsOptional() @IsString() @MaxLength(TEXT) reason?: string;
+  @ApiPropertyOptional({
+    description:
+      'R-APP-4/5: required to accept an application with flags (floor area, service functions), and only then; ' +
+      'kept in the audit trail',
+    example: '园区二期8,500平方米场地已签约，2027年6月前交付使用',
+    maxLength: TEXT,
+  })
+  @IsOptional() @IsString(rule('R-APP-4')) @MaxLength(TEXT, rule('R-APP-4')) waiverReason?: string;
 }
 
 /** `POST /v1/cases/{caseId}/panel` (§5.1): 3–7 distinct experts (checked against the case's policy). */
@@ -56,13 +71,15 @@ export class PaymentConfirmationDto {
   @ApiProperty(REFERENCE) @IsString() @IsNotEmpty() @MaxLength(100) bankReference!: string;
 }
 
-/** R-SUB-2: the yearly report accounts for the subsidy's use under these five headings (CNY). */
+/** R-SUB-2: the yearly report accounts for the subsidy's use under the policy's five headings, plus `other` (CNY). */
 export class SubsidyUseDto {
   @ApiProperty({ example: 400_000 }) @IsInt(rule('R-SUB-2')) @Min(0, rule('R-SUB-2')) @Max(MAX_CNY) rent!: number;
   @ApiProperty({ example: 300_000 }) @IsInt(rule('R-SUB-2')) @Min(0, rule('R-SUB-2')) @Max(MAX_CNY) renovation!: number;
   @ApiProperty({ example: 100_000 }) @IsInt(rule('R-SUB-2')) @Min(0, rule('R-SUB-2')) @Max(MAX_CNY) propertyManagement!: number;
   @ApiProperty({ example: 100_000 }) @IsInt(rule('R-SUB-2')) @Min(0, rule('R-SUB-2')) @Max(MAX_CNY) publicFacilities!: number;
   @ApiProperty({ example: 100_000 }) @IsInt(rule('R-SUB-2')) @Min(0, rule('R-SUB-2')) @Max(MAX_CNY) operations!: number;
+  @ApiPropertyOptional({ description: 'the subsidy is *mainly* for the five headings (R-SUB-2): the rest', example: 0 })
+  @IsOptional() @IsInt(rule('R-SUB-2')) @Min(0, rule('R-SUB-2')) @Max(MAX_CNY) other?: number;
 }
 
 /** `POST /v1/cases/{caseId}/annual-reports` (§5.3, R-RPT-1). */
@@ -75,13 +92,36 @@ export class AnnualReportDto {
   @ApiProperty({ type: SubsidyUseDto }) @IsObject(rule('R-SUB-2')) @ValidateNested() @Type(() => SubsidyUseDto) subsidyUse!: SubsidyUseDto;
 }
 
-/** `POST /v1/cases/{caseId}/evaluations` (§5.3, R-EVL-1, R-REF-1). */
+/**
+ * `POST /v1/cases/{caseId}/evaluations` (§5.3, R-EVL-1/2, R-REF-1). Which fields go with which outcome (`rectifyBy`
+ * with rectify only, `grounds` required with revoke and only with it, `refundAmount` with revoke only) is the case's
+ * rule: the workflow's validator checks it and answers 422, so it is not repeated here.
+ */
 export class EvaluationDto {
-  @ApiProperty({ enum: ['renew', 'rectify', 'revoke'] }) @IsIn(['renew', 'rectify', 'revoke'], rule('R-EVL-1')) outcome!: 'renew' | 'rectify' | 'revoke';
+  @ApiProperty({ enum: EVALUATION_OUTCOMES }) @IsIn(EVALUATION_OUTCOMES, rule('R-EVL-1')) outcome!: EvaluationOutcome;
   @ApiProperty({ example: '运营规范，指标达标' }) @IsString() @IsNotEmpty(rule('R-EVL-1')) @MaxLength(LONG_TEXT) findings!: string;
-  @ApiPropertyOptional({ description: 'required with rectify: the rectification deadline (policy date)', example: '2027-06-30' })
-  @IsOptional() @IsISO8601({ strict: true }, rule('R-EVL-1')) rectifyBy?: string;
-  @ApiPropertyOptional({ description: 'CNY to refund, only with revoke (R-REF-1)', example: 1_000_000 })
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'required with rectify, only with it: the rectification deadline, a Chongqing day YYYY-MM-DD; ' +
+      'the order runs to its end, 24:00 Chongqing (R-CAL-1)',
+    example: '2027-06-30',
+  })
+  @IsOptional() @IsChongqingDay('R-CAL-1', RECTIFY_BY) rectifyBy?: string;
+  @ApiPropertyOptional({
+    enum: REVOCATION_GROUNDS,
+    isArray: true,
+    description: 'required with revoke, only with it: one or more grounds, each once — 经营不善, 有名无实, 造成其他恶劣影响',
+    example: ['poorly_run', 'nominal_only'],
+  })
+  @IsOptional() @IsArray(rule('R-EVL-2')) @ArrayMinSize(1, rule('R-EVL-2'))
+  @ArrayMaxSize(REVOCATION_GROUNDS.length, rule('R-EVL-2')) @ArrayUnique(rule('R-EVL-2'))
+  @IsIn(REVOCATION_GROUNDS, { each: true, ...rule('R-EVL-2') })
+  grounds?: RevocationGround[];
+  @ApiPropertyOptional({
+    description: 'CNY to refund, only with revoke (R-REF-1); at most the subsidy tranches paid or in flight (R-PAY-1)',
+    example: 1_000_000,
+  })
   @IsOptional() @IsInt(rule('R-REF-1')) @Min(1, rule('R-REF-1')) @Max(MAX_CNY, rule('R-REF-1')) refundAmount?: number;
 }
 
@@ -90,4 +130,14 @@ export class RefundPaymentDto {
   @ApiProperty({ example: 500_000 }) @IsInt(rule('R-REF-1')) @Min(1, rule('R-REF-1')) @Max(MAX_CNY, rule('R-REF-1')) amount!: number;
   @ApiProperty({ example: '2027-02-01T09:30:00+08:00' }) @IsISO8601({ strict: true }) paidAt!: string;
   @ApiProperty(REFERENCE) @IsString() @IsNotEmpty() @MaxLength(100) bankReference!: string;
+}
+
+/** `POST /v1/cases/{caseId}/refund-write-off` (R-PAY-1): writes off the unpaid rest of an escalated refund demand. */
+export class RefundWriteOffDto {
+  @ApiProperty({
+    description: 'why the unpaid rest is written off; kept in the audit trail (R-PAY-1)',
+    example: '园区运营主体已依法注销，经追缴确无可执行财产',
+    maxLength: TEXT,
+  })
+  @IsString(rule('R-PAY-1')) @IsNotEmpty(rule('R-PAY-1')) @MaxLength(TEXT, rule('R-PAY-1')) reason!: string;
 }

@@ -3,14 +3,15 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPar
 import type { Actor } from '../../workflows/definitions/case';
 import {
   acceptanceUpdate, annualReportUpdate, confirmPaymentUpdate, designationUpdate, evaluationUpdate, formPanelUpdate,
-  incubationBaseUpdate, refundPaymentUpdate, submitReviewUpdate,
+  incubationBaseUpdate, refundPaymentUpdate, refundWriteOffUpdate, submitReviewUpdate,
 } from '../../workflows/definitions/messages';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CaseView } from '../cases/case-view';
 import { ApiActionErrors } from '../common/openapi';
 import {
-  AcceptanceDto, AnnualReportDto, DesignationDto, EvaluationDto, IncubationBaseDto, PanelDto, PaymentConfirmationDto, RefundPaymentDto, ReviewDto,
+  AcceptanceDto, AnnualReportDto, DesignationDto, EvaluationDto, IncubationBaseDto, PanelDto, PaymentConfirmationDto,
+  RefundPaymentDto, RefundWriteOffDto, ReviewDto,
 } from './action.dto';
 import { ActionPendingInterceptor } from '../temporal/action-pending.interceptor';
 import { ActionPendingView } from '../temporal/action-pending.view';
@@ -37,7 +38,7 @@ export class CaseActionsController {
 
   @Post('acceptance')
   @Roles('municipal')
-  @Action('Completeness check of a submitted application; not accepted → returned (§5.1)')
+  @Action('Completeness check; not accepted → returned (§5.1); accepting R-APP-4/5 flags needs a waiverReason')
   accept(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: AcceptanceDto): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, acceptanceUpdate, body);
   }
@@ -85,14 +86,14 @@ export class CaseActionsController {
 
   @Post('annual-reports')
   @Roles('district')
-  @Action('The yearly report (§5.3, R-RPT-1..4, R-SUB-2); the first one releases tranche 2')
+  @Action('The yearly report of an ended reporting year (§5.3, R-RPT-1..5, R-SUB-2); the first one releases tranche 2')
   report(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: AnnualReportDto): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, annualReportUpdate, { report: { ...body, subsidyUse: { ...body.subsidyUse } } });
   }
 
   @Post('evaluations')
   @Roles('municipal')
-  @Action('Evaluate: renew, rectify (with a deadline) or revoke (optionally ordering a refund) (§5.3, R-EVL-1, R-REF-1)')
+  @Action('Renew, rectify by a Chongqing day (R-CAL-1) or revoke on grounds, maybe with a refund (§5.3, R-EVL-1/2)')
   evaluate(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: EvaluationDto): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, evaluationUpdate, body);
   }
@@ -102,5 +103,16 @@ export class CaseActionsController {
   @Action('A refund received against the open refund demand (R-REF-1); settled in full → closed')
   refundPayment(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Body() body: RefundPaymentDto): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, refundPaymentUpdate, body);
+  }
+
+  @Post('refund-write-off')
+  @Roles('municipal')
+  @Action('Write off the unpaid rest of an escalated refund demand, with its reason; may close the case (R-PAY-1)')
+  writeOffRefund(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: RefundWriteOffDto,
+  ): Promise<CaseView | ActionPending> {
+    return this.actions.act(actor, caseId, refundWriteOffUpdate, body);
   }
 }

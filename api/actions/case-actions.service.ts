@@ -8,7 +8,8 @@ import { ActionPending, CaseWorkflowsService } from '../temporal/case-workflows.
 
 /**
  * Officer actions on an existing case: the caller must be allowed to see the case (else 404, api-contract
- * "Identity"), then the action goes to the case workflow as an Update whose validator decides 409 / 422.
+ * "Identity"); a case that has ended is 409 at once; otherwise the action goes to the case workflow as an
+ * Update whose validator decides 409 / 422.
  */
 @Injectable()
 export class CaseActionsService {
@@ -23,8 +24,9 @@ export class CaseActionsService {
     update: UpdateDefinition<ActionOutcome, [Request]>,
     request: Omit<Request, 'actor'>,
   ): Promise<CaseView | ActionPending> {
-    await this.cases.get(actor, caseId);
-    const result = await this.workflows.update(caseId, update, { ...request, actor } as Request);
+    const view = await this.cases.get(actor, caseId);
+    // An ended case (lapsed, rejected, closed) answers 409 invalid_stage naming its stage, never 5xx (policy.md).
+    const result = await this.cases.whileOpen(view, update.name, () => this.workflows.update(caseId, update, { ...request, actor } as Request));
     return result instanceof ActionPending ? result : toCaseView(result);
   }
 }

@@ -5,11 +5,15 @@ import {
   Max, MaxLength, Min, ValidateIf, ValidateNested, type ValidationArguments, registerDecorator,
 } from 'class-validator';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
+import { IsChongqingDay } from '../common/civil-date.validation';
 import { SERVICE_FUNCTIONS, type ServiceFunction } from '../../workflows/definitions/policy';
 import { isValidCreditCode } from './credit-code';
 
 const TEXT = 200;
 const LONG_TEXT = 5000;
+/** Far more documents than any district issues: bounds the body, not the policy. */
+const MAX_SUPPORT_MEASURES = 50;
+const R_APP_8 = { context: { rule: 'R-APP-8' } };
 
 /** `creditCode` must be a valid unified social credit code (GB 32100-2015), else 422 naming R-APP-3. */
 function IsUnifiedSocialCreditCode(): PropertyDecorator {
@@ -64,16 +68,40 @@ export class FeasibilityReportDto {
   @ApiProperty() @IsString() @MaxLength(LONG_TEXT) developmentPlan!: string;
 }
 
+/** R-APP-8 (§4.3): one issued document of the district's measures promoting the park. */
+export class SupportMeasureDto {
+  @ApiProperty({ example: '渝北区促进人力资源服务产业园发展若干措施', maxLength: TEXT })
+  @IsString(R_APP_8) @IsNotEmpty(R_APP_8) @MaxLength(TEXT, R_APP_8) title!: string;
+  @ApiProperty({ description: 'the document number', example: '渝北府发〔2026〕3号', maxLength: TEXT })
+  @IsString(R_APP_8) @MaxLength(TEXT, R_APP_8) reference!: string;
+  @ApiProperty({ format: 'date', description: 'the day of issue, YYYY-MM-DD', example: '2026-10-08' })
+  @IsChongqingDay('R-APP-8', 'the day of issue, a real calendar day YYYY-MM-DD') date!: string;
+}
+
 export class DocumentsDto {
   @ApiProperty({ type: GovernmentLetterDto, nullable: true }) @presentUnlessNull @IsObject() @ValidateNested() @Type(() => GovernmentLetterDto)
   districtGovernmentLetter!: GovernmentLetterDto | null;
   @ApiProperty({ type: FeasibilityReportDto, nullable: true }) @presentUnlessNull @IsObject() @ValidateNested() @Type(() => FeasibilityReportDto)
   feasibilityReport!: FeasibilityReportDto | null;
+  @ApiPropertyOptional({
+    type: [SupportMeasureDto],
+    nullable: true,
+    maxItems: MAX_SUPPORT_MEASURES,
+    description:
+      'R-APP-8: the issued documents of the district’s measures promoting the park; ' +
+      'null, absent or [] makes the case `returned` (a deficiency, not a 422)',
+  })
+  @presentUnlessNull @IsArray(R_APP_8) @ArrayMaxSize(MAX_SUPPORT_MEASURES, R_APP_8)
+  @ValidateNested({ each: true }) @Type(() => SupportMeasureDto)
+  supportMeasures?: SupportMeasureDto[] | null;
 }
 
+/** One broken policy rule: a deficiency (R-APP-1..3, 6..8) or a flag (R-APP-4/5). */
 export class DeficiencyView {
   @ApiProperty({ example: 'R-APP-3' }) rule!: string;
-  @ApiProperty() message!: string;
+  @ApiProperty({ example: 'the roster has 14 distinct resident agencies; at least 15 are required' }) message!: string;
+  @ApiPropertyOptional({ example: 'agencies', description: 'the application field concerned, when one is' })
+  field?: string;
 }
 
 /** The application body of `POST /v1/applications` and of a resubmission (api-contract "Bodies"). */
@@ -103,10 +131,28 @@ export class ApplicationDto {
   documents!: DocumentsDto;
 }
 
-/** The answer to a filing (api-contract: 201 `{ caseId, stage, deficiencies }`). */
+/** The answer to a filing (api-contract: 201 `{ caseId, stage, deficiencies, flags }`). */
 export class SubmissionOutcomeView {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ enum: ['submitted', 'returned'] }) stage!: 'submitted' | 'returned';
-  @ApiProperty({ type: () => [DeficiencyView], description: 'every broken R-APP rule; empty when submitted', example: [{ rule: 'R-APP-3', message: '14 resident agencies, fewer than 15' }] })
+  @ApiProperty({
+    type: () => [DeficiencyView],
+    description: 'every broken rule among R-APP-1..3 and 6..8: the reasons the case is returned; empty when submitted',
+    example: [
+      {
+        rule: 'R-APP-8',
+        field: 'documents.supportMeasures',
+        message: "the district's measures promoting the park (促进园区建设发展的政策措施) name no issued document",
+      },
+    ],
+  })
   deficiencies!: DeficiencyView[];
+  @ApiProperty({
+    type: () => [DeficiencyView],
+    description: 'R-APP-4/5 (*in principle*) shortfalls, on a returned case too: never a reason to return; waivable',
+    example: [
+      { rule: 'R-APP-4', field: 'floorAreaSqm', message: 'floor area is 7000 m²; at least 8000 m² is required' },
+    ],
+  })
+  flags!: DeficiencyView[];
 }

@@ -12,12 +12,12 @@ import { ApplicationsService } from './applications.service';
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
-  /** §5.1: a district files an application; R-APP-1..7 decide `submitted` or `returned` with deficiencies. */
+  /** §5.1: a district files an application; R-APP-1..3, 6..8 decide `submitted` or `returned`; R-APP-4/5 only flag. */
   @Post()
   @HttpCode(201)
   @Roles('district')
-  @ApiOperation({ summary: 'File an application for a park in the caller’s district (§5.1, R-APP-1..7)' })
-  @ApiCreatedResponse({ type: SubmissionOutcomeView, description: 'submitted, or returned with every deficiency (rule id + message)' })
+  @ApiOperation({ summary: 'File an application for a park in the caller’s district (§5.1, R-APP-1..8)' })
+  @ApiCreatedResponse({ type: SubmissionOutcomeView, description: 'submitted, or returned with every deficiency (rule id + message); R-APP-4/5 shortfalls as flags' })
   @ApiErrors(401, 403, 413, 422, 429, 503)
   file(@CurrentActor() actor: Actor, @Body() body: ApplicationDto): Promise<SubmissionOutcome> {
     return this.applications.file(actor, body);

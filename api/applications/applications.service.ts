@@ -19,6 +19,7 @@ export function toParkApplication(dto: ApplicationDto): ParkApplication {
       documents: {
         districtGovernmentLetter: dto.documents.districtGovernmentLetter ?? null,
         feasibilityReport: dto.documents.feasibilityReport ?? null,
+        supportMeasures: dto.documents.supportMeasures ?? null, // R-APP-8
       },
     }),
   ) as ParkApplication;
@@ -61,8 +62,11 @@ export class ApplicationsService {
 
   /** A corrected application while the case is `returned`; the workflow's validator refuses other stages (409). */
   async resubmit(actor: Actor, caseId: string, dto: ApplicationDto): Promise<SubmissionOutcome | ActionPending> {
-    await this.cases.get(actor, caseId); // 404 unless the caller may see the case
+    const view = await this.cases.get(actor, caseId); // 404 unless the caller may see the case
     assertOwnDistrict(actor, dto);
-    return this.workflows.update(caseId, submitApplicationUpdate, { application: toParkApplication(dto), actor });
+    // A lapsed case (its workflow has ended) is 409 naming the stage, never 5xx (policy.md).
+    return this.cases.whileOpen(view, submitApplicationUpdate.name, () =>
+      this.workflows.update(caseId, submitApplicationUpdate, { application: toParkApplication(dto), actor }),
+    );
   }
 }

@@ -16,12 +16,12 @@ import { ApplicationsService } from './applications.service';
 export class ResubmissionController {
   constructor(private readonly applications: ApplicationsService) {}
 
-  /** §5.1: the corrected application while the case is `returned`; R-APP-1..7 run again. */
+  /** §5.1: the corrected application while the case is `returned`; R-APP-1..8 run again. */
   @Post(':caseId/resubmission')
   @HttpCode(200)
   @Roles('district')
-  @ApiOperation({ summary: 'Resubmit a corrected application while the case is returned (§5.1, R-APP-1..7)' })
-  @ApiOkResponse({ type: SubmissionOutcomeView, description: 'R-APP-1..7 run again: submitted, or returned with deficiencies' })
+  @ApiOperation({ summary: 'Resubmit a corrected application while the case is returned (§5.1, R-APP-1..8)' })
+  @ApiOkResponse({ type: SubmissionOutcomeView, description: 'R-APP-1..8 run again: submitted, or returned with deficiencies; R-APP-4/5 shortfalls as flags' })
   @ApiActionErrors()
   resubmit(
     @CurrentActor() actor: Actor,

@@ -24,7 +24,8 @@ export class CaseSummary {
   @ApiProperty({ enum: CASE_STAGES }) stage!: string;
   @ApiProperty({ example: '500112' }) district!: string;
   @ApiProperty() parkName!: string;
-  @ApiProperty({ nullable: true, description: 'the earliest deadline the case waits on ({ kind, dueAt })' }) nextDeadline!: Deadline | null;
+  @ApiProperty({ nullable: true, description: 'the earliest deadline the case waits on ({ kind, dueDate, dueAt })' })
+  nextDeadline!: Deadline | null;
   @ApiProperty({ description: 'a deadline of the case has passed' }) overdue!: boolean;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

@@ -5,6 +5,7 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, type Page } from '../common/pa
 import type { CaseListQuery, CaseSummary } from './case-list.dto';
 import { SqlParams } from '../common/sql-params';
 import { scopeCondition } from './case-scope';
+import { deadlineView } from './case-view';
 
 interface CaseRow {
   case_id: string;
@@ -45,7 +46,7 @@ export class CaseListService {
       stage: row.stage,
       district: row.district,
       parkName: row.park_name,
-      nextDeadline: row.deadlines[0] ?? null,
+      nextDeadline: row.deadlines[0] ? deadlineView(row.deadlines[0]) : null,
       overdue: row.overdue,
       openedAt: row.opened_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),

@@ -4,10 +4,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
 import { DataSource, type Repository } from 'typeorm';
 import { ParkCaseRecord } from '../../persistence/entities/park-case.entity';
-import type { Actor, CaseSnapshot } from '../../workflows/definitions/case';
+import { FINAL_STAGES, type Actor, type CaseSnapshot } from '../../workflows/definitions/case';
 import { caseSnapshotQuery, parkCaseWorkflowId } from '../../workflows/definitions/messages';
 import { notFound } from '../common/api-error';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
+import { caseEndedError, isWorkflowEnded } from '../temporal/temporal-errors';
 import { maySee } from './case-scope';
 import { toCaseView, type CaseView } from './case-view';
 
@@ -22,6 +23,10 @@ export class HistoryEntry {
 export class HistoryPage {
   @ApiProperty({ type: [HistoryEntry] }) items!: HistoryEntry[];
 }
+
+/** How long the answer to an action on an ended case may wait for the ended workflow's own final stage. */
+const ENDED_QUERY_WAIT_MS = 5_000;
+const hasEnded = (stage: string | undefined): boolean => (FINAL_STAGES as ReadonlyArray<string | undefined>).includes(stage);
 
 /** Reads cases from the PostgreSQL read model, falling back to the live workflow when it has not caught up. */
 @Injectable()
@@ -47,6 +52,35 @@ export class CasesService {
     // A district officer never learns that another district's case exists; experts see panel cases only.
     if (!snapshot || !maySee(actor, snapshot)) throw notFound(`case ${caseId}`);
     return toCaseView(snapshot);
+  }
+
+  /**
+   * Sends an officer action (`send`, the Update) to the case `view` the caller may see — unless the case has
+   * ended (policy.md: lapsed, rejected, closed), which is 409 `invalid_stage` at once: nothing is sent to a
+   * finished workflow. When Temporal reports the workflow ended although the read model still showed it open
+   * (it lagged, or the case ended meanwhile), the answer is the same 409, naming the stage the case ended in.
+   */
+  async whileOpen<R>(view: CaseView, action: string, send: () => Promise<R>): Promise<R> {
+    if (hasEnded(view.stage)) throw caseEndedError(action, view.stage);
+    try {
+      return await send();
+    } catch (error) {
+      if (!isWorkflowEnded(error)) throw error;
+      throw caseEndedError(action, await this.endedStage(view.caseId));
+    }
+  }
+
+  /**
+   * The final stage of a case whose workflow has ended: from the read model (the workflow records its last
+   * change before it completes), else from the ended workflow itself (a query replays its history); undefined
+   * when neither knows one (e.g. a run terminated by an operator).
+   */
+  private async endedStage(caseId: string): Promise<string | undefined> {
+    const stored = (await this.cases.findOneBy({ caseId }))?.snapshot.stage;
+    if (hasEnded(stored)) return stored;
+    // Bounded: a query on an ended workflow needs a worker to replay it.
+    const live = (await this.client.withDeadline(Date.now() + ENDED_QUERY_WAIT_MS, () => this.queryLive(caseId)))?.stage;
+    return hasEnded(live) ? live : undefined;
   }
 
   private async queryLive(caseId: string): Promise<CaseSnapshot | undefined> {

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { dueDateOf, endOfDay, isCivilDate, startOfDay } from '../../workflows/civil-date';
 import type { Actor, DeadlineKind } from '../../workflows/definitions/case';
 import { ApiError } from '../common/api-error';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, type Page } from '../common/paging';
@@ -17,22 +18,50 @@ interface DeadlineRow {
   overdue: boolean;
 }
 
+/** A bound on `due_at`: the instant and the comparison that keeps a deadline. */
+interface Bound {
+  at: string;
+  op: '>' | '>=' | '<=';
+}
+
+/**
+ * R-CAL-1: `from=D` keeps deadlines due on day D or later — their instant is after D 00:00 Chongqing (the end of
+ * D − 1 is a deadline of D − 1). An instant keeps its own meaning, inclusive.
+ */
+const lowerBound = (from: string): Bound =>
+  isCivilDate(from) ? { at: startOfDay(from), op: '>' } : { at: new Date(from).toISOString(), op: '>=' };
+
+/** R-CAL-1: `to=D` keeps deadlines due on day D or earlier — at or before D 24:00 Chongqing (D 16:00 UTC). */
+const upperBound = (to: string): Bound => ({
+  at: isCivilDate(to) ? endOfDay(to) : new Date(to).toISOString(),
+  op: '<=',
+});
+
+/** True when no deadline can satisfy both bounds. */
+const isEmptyRange = (lower: Bound, upper: Bound): boolean =>
+  Date.parse(lower.at) > Date.parse(upper.at) || (lower.at === upper.at && lower.op === '>');
+
 /** `GET /v1/deadlines`: upcoming and overdue deadlines across the cases the caller may see, earliest first. */
 @Injectable()
 export class DeadlinesService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(actor: Actor, query: DeadlineListQuery): Promise<Page<DeadlineItem>> {
-    if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) {
-      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', 'from is after to', [{ field: 'to', message: 'must not be before from' }]);
+    const lower = query.from ? lowerBound(query.from) : undefined;
+    const upper = query.to ? upperBound(query.to) : undefined;
+    if (lower && upper && isEmptyRange(lower, upper)) {
+      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', 'from is after to', [
+        { field: 'to', message: 'must not be before from' },
+      ]);
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, 3);
     const params = new SqlParams();
     const where = [scopeCondition(actor, params, query.district)];
     if (query.district) where.push(`c.district = ${params.add(query.district)}`);
-    if (query.from) where.push(`d.due_at >= ${params.add(query.from)}::timestamptz`);
-    if (query.to) where.push(`d.due_at <= ${params.add(query.to)}::timestamptz`);
+    for (const bound of [lower, upper]) {
+      if (bound) where.push(`d.due_at ${bound.op} ${params.add(bound.at)}::timestamptz`);
+    }
     if (query.kind) where.push(`d.kind = ${params.add(query.kind)}`);
     if (query.overdue !== undefined) where.push(query.overdue ? 'd.due_wall_at <= now()' : 'd.due_wall_at > now()');
     if (after) where.push(`(d.due_at, d.case_id, d.kind) > (${params.add(after[0])}::timestamptz, ${params.add(after[1])}, ${params.add(after[2])})`);
@@ -49,6 +78,7 @@ export class DeadlinesService {
       district: row.district,
       stage: row.stage,
       kind: row.kind,
+      dueDate: dueDateOf(row.due_at.toISOString()),
       dueAt: row.due_at.toISOString(),
       overdue: row.overdue,
     }));

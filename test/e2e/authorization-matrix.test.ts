@@ -1,5 +1,4 @@
 import { JwtService } from '@nestjs/jwt';
-import { chongqingYear } from '../../workflows/civil-date';
 import { validApplication } from '../support/fixtures';
 import { HttpDriver, PANEL, reportBody } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
@@ -7,7 +6,8 @@ import { startStack, type Stack } from '../support/stack-harness';
 /**
  * api-contract "Identity", table-driven: every endpoint × every kind of caller → the expected status.
  * A permitted caller gets the endpoint's real answer on a designated case of 渝北区 (500112): 2xx, or the
- * workflow's 409 where the stage does not allow the action — proof the request got past authorization.
+ * workflow's 409 where the stage does not allow the action, or its 422 where only the case can refuse the input
+ * (R-RPT-5) — proof the request got past authorization.
  */
 type Caller = 'anonymous' | 'districtOwn' | 'districtForeign' | 'municipal' | 'finance' | 'expertOnPanel' | 'expertOffPanel';
 const CALLERS: Caller[] = ['anonymous', 'districtOwn', 'districtForeign', 'municipal', 'finance', 'expertOnPanel', 'expertOffPanel'];
@@ -37,9 +37,11 @@ const ROWS: Row[] = [
   { endpoint: 'POST /v1/cases/{id}/designation', path: (f) => `/v1/cases/${f.caseId}/designation`, body: () => ({ decision: 'reject', reason: '—' }), expected: only({ municipal: 409 }) },
   { endpoint: 'POST /v1/cases/{id}/incubation-base', path: (f) => `/v1/cases/${f.caseId}/incubation-base`, body: () => ({}), expected: only({ municipal: 200 }) },
   { endpoint: 'POST /v1/cases/{id}/payments/{pid}/confirmation', path: (f) => `/v1/cases/${f.caseId}/payments/${encodeURIComponent(f.tranche1)}/confirmation`, body: () => ({ paidAt: '2026-12-01T10:00:00+08:00', bankReference: 'B-1' }), expected: only({ finance: 200 }) },
-  { endpoint: 'POST /v1/cases/{id}/annual-reports', path: (f) => `/v1/cases/${f.caseId}/annual-reports`, body: (f) => reportBody(f.year), expected: only({ districtOwn: 200, districtForeign: 404 }) },
+  // R-RPT-5: the first reporting year of a park designated today has not ended, so the workflow refuses its report (422 naming `year`).
+  { endpoint: 'POST /v1/cases/{id}/annual-reports', path: (f) => `/v1/cases/${f.caseId}/annual-reports`, body: (f) => reportBody(f.year), expected: only({ districtOwn: 422, districtForeign: 404 }) },
   { endpoint: 'POST /v1/cases/{id}/evaluations', path: (f) => `/v1/cases/${f.caseId}/evaluations`, body: () => ({ outcome: 'renew', findings: '运营规范' }), expected: only({ municipal: 200 }) },
   { endpoint: 'POST /v1/cases/{id}/refund-payments', path: (f) => `/v1/cases/${f.caseId}/refund-payments`, body: () => ({ amount: 1, paidAt: '2027-01-01', bankReference: 'R-1' }), expected: only({ finance: 409 }) },
+  { endpoint: 'POST /v1/cases/{id}/refund-write-off', path: (f) => `/v1/cases/${f.caseId}/refund-write-off`, body: () => ({ reason: '追缴无果' }), expected: only({ municipal: 409 }) },
   { endpoint: 'GET /v1/cases', path: () => '/v1/cases', expected: only({ districtOwn: 200, districtForeign: 200, municipal: 200, finance: 200, expertOnPanel: 200, expertOffPanel: 200 }) },
   { endpoint: 'GET /v1/cases?district=500112', path: () => '/v1/cases?district=500112', expected: only({ districtOwn: 200, districtForeign: 403, municipal: 200, finance: 200, expertOnPanel: 200, expertOffPanel: 200 }) },
   { endpoint: 'GET /v1/cases/{id}', path: (f) => `/v1/cases/${f.caseId}`, expected: scopedRead },
@@ -63,7 +65,7 @@ beforeAll(async () => {
   fixture = {
     caseId: designated.caseId,
     tranche1: designated.payments[0].paymentId,
-    year: chongqingYear(designated.designation.designatedAt),
+    year: designated.designation.firstReportingYear,
   };
   tokens = {
     anonymous: undefined,

@@ -1,3 +1,4 @@
+import { chongqingYear } from '../../workflows/civil-date';
 import { HttpDriver, PANEL, reportBody } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
 
@@ -41,7 +42,9 @@ const ROWS: Row[] = [
   { name: 'annual report: wrong type', path: act('designated', 'annual-reports'), body: { ...report, year: '2026' }, status: 422, details: [{ field: 'year', rule: 'R-RPT-1' }] },
   { name: 'annual report: a subsidy heading missing (R-SUB-2)', path: act('designated', 'annual-reports'), body: { ...report, subsidyUse: { ...report.subsidyUse, rent: undefined } }, status: 422, details: [{ field: 'subsidyUse.rent', rule: 'R-SUB-2' }] },
   { name: 'annual report: negative revenue', path: act('designated', 'annual-reports'), body: { ...report, revenue: -1 }, status: 422, details: [{ field: 'revenue' }] },
-  { name: 'annual report: a year before designation (R-RPT-1)', path: act('designated', 'annual-reports'), body: { ...report, year: 2020 }, status: 422, details: [{ field: 'year', rule: 'R-RPT-1' }] },
+  { name: 'annual report: a year before the first reporting year (R-RPT-5)', path: act('designated', 'annual-reports'), body: { ...report, year: 2020 }, status: 422, details: [{ field: 'year', rule: 'R-RPT-5' }] },
+  // The current Chongqing year has not ended, whatever the first reporting year of a park designated today.
+  { name: 'annual report: a year that has not ended yet (R-RPT-5)', path: act('designated', 'annual-reports'), body: { ...report, year: chongqingYear(new Date().toISOString()) }, status: 422, details: [{ field: 'year', rule: 'R-RPT-5' }] },
   { name: 'evaluation: unknown outcome (R-EVL-1)', path: act('designated', 'evaluations'), body: { outcome: 'close', findings: 'f' }, status: 422, details: [{ field: 'outcome', rule: 'R-EVL-1' }] },
   { name: 'evaluation: a refund with renew (R-REF-1)', path: act('designated', 'evaluations'), body: { outcome: 'renew', findings: 'f', refundAmount: 10 }, status: 422, details: [{ field: 'refundAmount', rule: 'R-REF-1' }] },
   { name: 'evaluation: rectify without a deadline (R-EVL-1)', path: act('designated', 'evaluations'), body: { outcome: 'rectify', findings: 'f' }, status: 422, details: [{ field: 'rectifyBy', rule: 'R-EVL-1' }] },

@@ -1,6 +1,5 @@
-import { chongqingYear } from '../../workflows/civil-date';
 import { validApplication } from '../support/fixtures';
-import { HttpDriver, reportBody } from '../support/http-driver';
+import { HttpDriver } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
 
 const BURST = 20;
@@ -31,17 +30,21 @@ describe('Idempotency-Key on state-changing POSTs (api-contract "Errors")', () =
     expect(await countRows('SELECT count(*) FROM park_cases WHERE district = $1', [rongchang])).toBe(1);
   });
 
-  it('a replayed annual report (R-RPT-1) is answered identically and applied once: one report, one tranche-2 instruction', async () => {
+  // An action that orders a payment, so a second application would show as a second treasury instruction. (Before
+  // R-RPT-5 this was the first yearly report; a park designated today can file none until its first reporting year
+  // has ended, so the incubation-base grant (R-SUB-3) — at most once, with its own payment — stands in for it.)
+  it('a replayed incubation-base recognition (R-SUB-3) is answered identically and applied once: one recognition, one grant instruction', async () => {
     const designated = await driver.designated();
-    const year = chongqingYear(designated.designation.designatedAt);
-    const send = () => stack.call('POST', `/v1/cases/${designated.caseId}/annual-reports`, { token: driver.districtToken(), body: reportBody(year), headers: { 'Idempotency-Key': 'report-2026-a' } });
+    const send = () => stack.call('POST', `/v1/cases/${designated.caseId}/incubation-base`, { token: driver.municipal(), body: {}, headers: { 'Idempotency-Key': 'incubation-base-a' } });
     const first = await send();
     const second = await send();
     expect(first.status).toBe(200);
-    expect(second.body).toEqual(first.body);
+    expect(first.body.payments).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'incubation_grant', amount: 600_000, status: 'instructed' })]));
+    expect({ status: second.status, body: second.body }).toEqual({ status: first.status, body: first.body });
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
     const history = await driver.ok('GET', `/v1/cases/${designated.caseId}/history`, { token: driver.districtToken() });
-    expect(history.items.filter((e: { action: string }) => e.action === 'annual_report_submitted')).toHaveLength(1);
-    expect(await countRows(`SELECT count(*) FROM payments WHERE case_id = $1 AND kind = 'subsidy_tranche_2'`, [designated.caseId])).toBe(1);
+    expect(history.items.filter((e: { action: string }) => e.action === 'incubation_base_recognised')).toHaveLength(1);
+    expect(await countRows(`SELECT count(*) FROM payments WHERE case_id = $1 AND kind = 'incubation_grant'`, [designated.caseId])).toBe(1);
   });
 
   it('the same key with a different body is 422 idempotency_key_reused, and nothing is applied', async () => {
@@ -49,7 +52,7 @@ describe('Idempotency-Key on state-changing POSTs (api-contract "Errors")', () =
     const path = `/v1/cases/${designated.caseId}/evaluations`;
     const headers = { 'Idempotency-Key': 'evaluation-1' };
     const first = await stack.call('POST', path, { token: driver.municipal(), body: { outcome: 'renew', findings: '运营规范' }, headers });
-    const other = await stack.call('POST', path, { token: driver.municipal(), body: { outcome: 'revoke', findings: '名存实亡' }, headers });
+    const other = await stack.call('POST', path, { token: driver.municipal(), body: { outcome: 'revoke', findings: '名存实亡', grounds: ['nominal_only'] }, headers });
     expect(first.status).toBe(200);
     expect(other.status).toBe(422);
     expect(other.body).toMatchObject({ error: 'idempotency_key_reused', details: [{ field: 'Idempotency-Key' }] });

@@ -108,7 +108,7 @@ describe('operability', () => {
     const contract: Array<[string, string, string[]]> = [
       ['post', '/v1/applications', ['201', '401', '403', '422']],
       ['post', '/v1/cases/{caseId}/resubmission', ['200', '401', '403', '404', '409', '422']],
-      ...['acceptance', 'panel', 'reviews', 'designation', 'incubation-base', 'payments/{paymentId}/confirmation', 'annual-reports', 'evaluations', 'refund-payments']
+      ...['acceptance', 'panel', 'reviews', 'designation', 'incubation-base', 'payments/{paymentId}/confirmation', 'annual-reports', 'evaluations', 'refund-payments', 'refund-write-off']
         .map((action): [string, string, string[]] => ['post', `/v1/cases/{caseId}/${action}`, ['200', '401', '403', '404', '409', '422', '429', '503']]),
       ['get', '/v1/cases', ['200', '401', '422']],
       ['get', '/v1/cases/{caseId}', ['200', '401', '404']],

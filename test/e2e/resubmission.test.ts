@@ -1,4 +1,4 @@
-import { validApplication } from '../support/fixtures';
+import { agencies, validApplication } from '../support/fixtures';
 import { startStack, type Stack } from '../support/stack-harness';
 
 let stack: Stack;
@@ -10,19 +10,30 @@ afterAll(async () => {
 });
 
 const yubei = () => stack.token('district', '500112');
+/**
+ * A returned case: 10 resident agencies break R-APP-3 (§4.3, at least 15), which returns an application. (A small
+ * floor area no longer does: R-APP-4 holds *in principle* and is only a flag, see policy-edges-api.test.ts.)
+ */
 const fileReturned = async () => {
-  const filed = await stack.call('POST', '/v1/applications', { token: yubei(), body: validApplication({ floorAreaSqm: 6000 }) });
-  expect(filed.body.stage).toBe('returned');
+  const filed = await stack.call('POST', '/v1/applications', { token: yubei(), body: validApplication({ agencies: agencies(10, '500112') }) });
+  expect(filed.status).toBe(201);
+  expect(filed.body).toEqual({
+    caseId: expect.any(String),
+    stage: 'returned',
+    deficiencies: [{ rule: 'R-APP-3', field: 'agencies', message: expect.stringContaining('10 distinct resident agencies; at least 15') }],
+    flags: [],
+  });
   return filed.body.caseId as string;
 };
 
 describe('POST /v1/cases/{caseId}/resubmission (§5.1)', () => {
-  it('R-APP-1..7 run again on the corrected application: returned → submitted', async () => {
+  it('R-APP-1..8 run again on the corrected application: returned → submitted', async () => {
     const caseId = await fileReturned();
     const resubmitted = await stack.call('POST', `/v1/cases/${caseId}/resubmission`, { token: yubei(), body: validApplication() });
-    expect(resubmitted).toMatchObject({ status: 200, body: { caseId, stage: 'submitted', deficiencies: [] } });
+    expect(resubmitted.status).toBe(200);
+    expect(resubmitted.body).toEqual({ caseId, stage: 'submitted', deficiencies: [], flags: [] });
     const read = await stack.call('GET', `/v1/cases/${caseId}`, { token: yubei() });
-    expect(read.body).toMatchObject({ stage: 'submitted', submissionCount: 2, deadlines: [] });
+    expect(read.body).toMatchObject({ stage: 'submitted', submissionCount: 2, deadlines: [], deficiencies: [], flags: [] });
     const history = await stack.call('GET', `/v1/cases/${caseId}/history`, { token: yubei() });
     expect(history.body.items.map((e: { action: string; actor: { id: string } }) => [e.action, e.actor.id])).toEqual([
       ['application_filed', 'district-officer'],
@@ -32,10 +43,17 @@ describe('POST /v1/cases/{caseId}/resubmission (§5.1)', () => {
 
   it('a still-deficient resubmission stays returned and lists what is still wrong', async () => {
     const caseId = await fileReturned();
-    const again = await stack.call('POST', `/v1/cases/${caseId}/resubmission`, { token: yubei(), body: validApplication({ floorAreaSqm: 7000 }) });
+    // 14 agencies: better than 10, still one short of R-APP-3's 15; the answer judges the new roster, not the old.
+    const again = await stack.call('POST', `/v1/cases/${caseId}/resubmission`, { token: yubei(), body: validApplication({ agencies: agencies(14, '500112') }) });
     expect(again.status).toBe(200);
-    expect(again.body.stage).toBe('returned');
-    expect(again.body.deficiencies.map((d: { rule: string }) => d.rule)).toEqual(['R-APP-4']);
+    expect(again.body).toEqual({
+      caseId,
+      stage: 'returned',
+      deficiencies: [{ rule: 'R-APP-3', field: 'agencies', message: expect.stringContaining('14 distinct resident agencies; at least 15') }],
+      flags: [],
+    });
+    const read = await stack.call('GET', `/v1/cases/${caseId}`, { token: yubei() });
+    expect(read.body).toMatchObject({ stage: 'returned', submissionCount: 2, deficiencies: again.body.deficiencies });
   });
 
   it('resubmitting a submitted case is 409 invalid_stage naming the current stage, and changes nothing', async () => {

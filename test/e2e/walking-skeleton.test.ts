@@ -23,11 +23,11 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
   it('a valid application is 201 submitted, readable at GET /v1/cases/{id}, and visible to ops by CaseStage and District', async () => {
     const filed = await stack.call('POST', '/v1/applications', { token: yubei(), body: validApplication() });
     expect(filed.status).toBe(201);
-    expect(filed.body).toEqual({ caseId: expect.any(String), stage: 'submitted', deficiencies: [] });
+    expect(filed.body).toEqual({ caseId: expect.any(String), stage: 'submitted', deficiencies: [], flags: [] });
 
     const read = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, { token: yubei() });
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ caseId: filed.body.caseId, stage: 'submitted', district: '500112', parkName: '渝北人力资源服务产业园', deficiencies: [] });
+    expect(read.body).toMatchObject({ caseId: filed.body.caseId, stage: 'submitted', district: '500112', parkName: '渝北人力资源服务产业园', deficiencies: [], flags: [] });
 
     const description = await stack.env.client.workflow.getHandle(parkCaseWorkflowId(filed.body.caseId)).describe();
     expect(description.typedSearchAttributes.get(CASE_STAGE_KEY)).toBe('submitted');
@@ -35,13 +35,26 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
     expect(await description.staticSummary()).toBe('渝北人力资源服务产业园 (500112)');
   });
 
-  it('14 agencies and 7,999 m² make a returned case whose deficiencies name R-APP-3 and R-APP-4', async () => {
+  it('14 agencies and 7,999 m² make a returned case: deficiency R-APP-3, and R-APP-4 (in principle) only as a flag', async () => {
+    const r3 = { rule: 'R-APP-3', field: 'agencies', message: expect.stringContaining('14 distinct resident agencies; at least 15') };
+    const r4 = { rule: 'R-APP-4', field: 'floorAreaSqm', message: expect.stringContaining('7999 m²; at least 8000 m²') };
     const filed = await stack.call('POST', '/v1/applications', { token: yubei(), body: validApplication({ agencies: agencies(14), floorAreaSqm: 7999 }) });
     expect(filed.status).toBe(201);
-    expect(filed.body.stage).toBe('returned');
-    expect(filed.body.deficiencies.map((d: { rule: string }) => d.rule)).toEqual(['R-APP-3', 'R-APP-4']);
+    expect(filed.body).toEqual({ caseId: expect.any(String), stage: 'returned', deficiencies: [r3], flags: [r4] });
     const read = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, { token: stack.token('municipal') });
-    expect(read.body).toMatchObject({ stage: 'returned', deadlines: [{ kind: 'resubmission', dueAt: expect.any(String) }] });
+    expect(read.body).toMatchObject({
+      stage: 'returned',
+      deadlines: [{ kind: 'resubmission', dueAt: expect.any(String) }],
+      deficiencies: [r3],
+      flags: [r4],
+    });
+
+    // 7,999 m² alone returns nothing: the case is submitted, the shortfall flagged for the municipal bureau.
+    const flagged = await stack.call('POST', '/v1/applications', { token: yubei(), body: validApplication({ floorAreaSqm: 7999 }) });
+    expect(flagged.status).toBe(201);
+    expect(flagged.body).toEqual({ caseId: expect.any(String), stage: 'submitted', deficiencies: [], flags: [r4] });
+    const readFlagged = await stack.call('GET', `/v1/cases/${flagged.body.caseId}`, { token: stack.token('municipal') });
+    expect(readFlagged.body).toMatchObject({ stage: 'submitted', deadlines: [], deficiencies: [], flags: [r4] });
   });
 
   it('a null document is a deficiency (R-APP-1), not a 422', async () => {
@@ -49,7 +62,12 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
     app.documents.districtGovernmentLetter = null;
     const filed = await stack.call('POST', '/v1/applications', { token: yubei(), body: app });
     expect(filed.status).toBe(201);
-    expect(filed.body.deficiencies).toEqual([expect.objectContaining({ rule: 'R-APP-1' })]);
+    expect(filed.body).toEqual({
+      caseId: expect.any(String),
+      stage: 'returned',
+      deficiencies: [expect.objectContaining({ rule: 'R-APP-1', field: 'documents.districtGovernmentLetter' })],
+      flags: [],
+    });
   });
 
   it('wrong types, unknown fields and a bad credit code are 422 with one detail per field', async () => {

@@ -11,6 +11,13 @@ export const districtOfficer: Actor = { id: 'district-officer', role: 'district'
 export const expert = (id: string): Actor => ({ id, role: 'expert' });
 export const PANEL = ['expert-a', 'expert-b', 'expert-c'];
 
+/**
+ * 10:00 Chongqing on the day after a deadline instant (D 16:00 UTC). Tests act in office hours: every civil deadline
+ * and reminder fires at 16:00 UTC, and the time-skipping test server wedges on an Update that lands a few ms before
+ * a timer of the same workflow fires ("invalid history builder state").
+ */
+export const morningAfter = (deadline: string): string => new Date(Date.parse(deadline) + 10 * 3_600_000).toISOString();
+
 /** A report that meets every target (R-RPT-2..4). */
 export const goodReport = (year: number, overrides: Partial<AnnualReportInput> = {}): AnnualReportInput => ({
   year,

@@ -18,6 +18,26 @@ describe('notice email templates', () => {
     expect(formatDeadline('2027-04-14T01:30:00.000Z', 'zh-CN')).toBe('2027年4月14日 09:30（北京时间）');
   });
 
+  it('R-CAL-1 a rectification deadline 2027-06-30T16:00:00.000Z reads 24:00 of 30 June, not 00:00 of 1 July', () => {
+    expect(formatDeadline('2027-06-30T16:00:00.000Z', 'zh-CN')).toBe('2027年6月30日 24:00（北京时间）');
+    expect(formatDeadline('2027-06-30T16:00:00.000Z', 'en')).toBe('30 June 2027, 24:00 China Standard Time (UTC+8)');
+    const rectification: NoticeFacts = {
+      ...reminder,
+      kind: 're_evaluation_due',
+      recipientRole: 'municipal',
+      dueAt: '2027-06-30T16:00:00.000Z',
+      clause: '§5.3 R-EVL-1',
+    };
+    expect(renderNotice(rectification, 'zh-CN').subject).toBe('【整改期限届满，请重新评估】渝北人力资源服务产业园（渝北区），截止 2027年6月30日 24:00（北京时间）');
+    expect(renderNotice(rectification, 'en').text).toContain('Deadline: 30 June 2027, 24:00 China Standard Time (UTC+8)');
+  });
+
+  it('R-CAL-1 an instant that ends no day keeps its Chongqing hh:mm, across the UTC day boundary too', () => {
+    expect(formatDeadline('2027-06-30T15:59:00.000Z', 'en')).toBe('30 June 2027, 23:59 China Standard Time (UTC+8)');
+    expect(formatDeadline('2027-06-30T16:01:30.000Z', 'zh-CN')).toBe('2027年7月1日 00:01（北京时间）');
+    expect(formatDeadline('2027-12-31T23:00:00.000Z', 'en')).toBe('1 January 2028, 07:00 China Standard Time (UTC+8)');
+  });
+
   it('R-RPT-1 the Chinese reminder names the park, the district, what is due, the deadline and the clause', () => {
     const { subject, text } = renderNotice(reminder, 'zh-CN');
     expect(subject).toBe('【年度报告报送提醒】渝北人力资源服务产业园（渝北区），截止 2027年3月31日 24:00（北京时间）');

@@ -1,6 +1,7 @@
 import { temporal } from '@temporalio/proto';
 import { caseSnapshotQuery, submitApplicationUpdate } from '../../workflows/definitions/messages';
 import { CASE_STAGE_KEY } from '../../workflows/definitions/search-attributes';
+import { deadlineDaysAfter, dueDateOf } from '../../workflows/civil-date';
 import { agencies, validApplication } from '../support/fixtures';
 import { recordHistory } from '../support/histories';
 import { fileApplication, startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
@@ -20,11 +21,11 @@ const readModel = (caseId: string) =>
 const filings = (caseId: string) =>
   h.dataSource.query('SELECT submission_no, outcome FROM case_submissions WHERE case_id = $1 ORDER BY submission_no', [caseId]);
 
-describe('park case intake (§5.1, R-APP-1..7)', () => {
-  it('R-APP-1..7 met: the case is submitted, recorded in PostgreSQL and tagged CaseStage=submitted', () =>
+describe('park case intake (§5.1, R-APP-1..8)', () => {
+  it('R-APP-1..8 met: the case is submitted, recorded in PostgreSQL and tagged CaseStage=submitted', () =>
     h.withWorker(async () => {
       const { caseId, outcome, handle } = await fileApplication(h, validApplication());
-      expect(outcome).toEqual({ caseId, stage: 'submitted', deficiencies: [] });
+      expect(outcome).toEqual({ caseId, stage: 'submitted', deficiencies: [], flags: [] });
       expect(await readModel(caseId)).toMatchObject({ stage: 'submitted', version: 1 });
       expect(await filings(caseId)).toEqual([{ submission_no: 1, outcome: 'submitted' }]);
       const description = await handle.describe();
@@ -32,16 +33,17 @@ describe('park case intake (§5.1, R-APP-1..7)', () => {
       expect((await handle.query(caseSnapshotQuery)).stage).toBe('submitted');
     }));
 
-  it('R-APP-3 and R-APP-4 broken: returned with both deficiencies, then lapsed after the 30-day resubmission window', () =>
+  it('R-APP-3 broken and R-APP-4 short (in principle): returned with the deficiency and the flag, then lapsed at the end of day 30 (R-CAL-2)', () =>
     h.withWorker(async () => {
       const app = validApplication({ agencies: agencies(14), floorAreaSqm: 7999 });
       const { caseId, outcome, handle } = await fileApplication(h, app);
       expect(outcome.stage).toBe('returned');
-      expect(outcome.deficiencies.map((d) => d.rule)).toEqual(['R-APP-3', 'R-APP-4']);
+      expect(outcome.deficiencies.map((d) => d.rule)).toEqual(['R-APP-3']);
+      expect(outcome.flags.map((d) => d.rule)).toEqual(['R-APP-4']);
       const returned = await handle.query(caseSnapshotQuery);
-      expect(returned.deadlines).toEqual([{ kind: 'resubmission', dueAt: expect.any(String) }]);
-      const windowDays = (Date.parse(returned.deadlines[0].dueAt) - Date.parse(returned.updatedAt)) / 86_400_000;
-      expect(windowDays).toBe(30);
+      const dueAt = deadlineDaysAfter(returned.updatedAt, 30);
+      expect(returned.deadlines).toEqual([{ kind: 'resubmission', dueAt, dueDate: dueDateOf(dueAt) }]);
+      expect(dueAt).toMatch(/T16:00:00\.000Z$/);
 
       const final = await handle.result(); // the time-skipping server jumps the 30 policy days
       expect(final.stage).toBe('lapsed');
@@ -51,14 +53,14 @@ describe('park case intake (§5.1, R-APP-1..7)', () => {
       await recordHistory('returned-then-lapsed', handle);
     }));
 
-  it('returned → resubmitted within the window: R-APP-1..7 run again and the case is submitted', () =>
+  it('returned → resubmitted within the window: R-APP-1..8 run again and the case is submitted', () =>
     h.withWorker(async () => {
-      const { caseId, handle } = await fileApplication(h, validApplication({ floorAreaSqm: 5000 }));
+      const { caseId, handle } = await fileApplication(h, validApplication({ agencies: agencies(10) }));
       await h.env.sleep('20 days');
       const corrected = await handle.executeUpdate(submitApplicationUpdate, {
         args: [{ application: validApplication(), actor: { id: 'district-officer', role: 'district', district: '500112' } }],
       });
-      expect(corrected).toEqual({ caseId, stage: 'submitted', deficiencies: [] });
+      expect(corrected).toEqual({ caseId, stage: 'submitted', deficiencies: [], flags: [] });
       await h.env.sleep('15 days'); // past the first window: a submitted case does not lapse
       expect((await handle.query(caseSnapshotQuery)).stage).toBe('submitted');
       expect(await filings(caseId)).toEqual([

@@ -32,9 +32,9 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
       const designated = await driver.designate(2_000_001);
       expect(designated.stage).toBe('designated');
       expect(designated.designation).toMatchObject({ subsidyAmount: 2_000_001, certificateNo: expect.stringMatching(/^CQ-HRP-/) });
-      expect(designated.payments).toEqual([expect.objectContaining({ kind: 'subsidy_tranche_1', amount: 1_000_001, status: 'instructed' })]);
+      expect(designated.payments).toEqual([expect.objectContaining({ kind: 'subsidy_tranche_1', amount: 1_000_000, status: 'instructed' })]); // ⌊2,000,001 / 2⌋ (§5.2)
       const ledger = await h.dataSource.query('SELECT kind, amount, status, treasury_reference FROM payments WHERE case_id = $1', [driver.caseId]);
-      expect(ledger).toEqual([{ kind: 'subsidy_tranche_1', amount: '1000001', status: 'instructed', treasury_reference: expect.stringMatching(/^LOCAL-/) }]);
+      expect(ledger).toEqual([{ kind: 'subsidy_tranche_1', amount: '1000000', status: 'instructed', treasury_reference: expect.stringMatching(/^LOCAL-/) }]);
       expect(await h.dataSource.query('SELECT count(*)::int AS n FROM treasury_instructions WHERE case_id = $1', [driver.caseId])).toEqual([{ n: 1 }]);
       expect((await driver.audit()).map((a) => a.action)).toEqual([
         'application_filed', 'application_accepted', 'panel_formed', 'review_submitted', 'review_submitted', 'review_submitted', 'designated',

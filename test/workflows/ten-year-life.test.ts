@@ -1,5 +1,5 @@
 import { temporal } from '@temporalio/proto';
-import { CaseDriver, goodReport } from '../support/case-driver';
+import { CaseDriver, goodReport, morningAfter } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
@@ -40,10 +40,10 @@ describe('a park over ten policy years (§5)', () => {
     const firstYear = await driver.firstReportingYear();
 
     for (let year = firstYear; year < firstYear + 10; year += 1) {
-      const reportingDay = addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -45); // mid-February
+      const reportingDay = morningAfter(addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -45)); // mid-February
       let snapshot = await driver.snapshot();
       while (snapshot.nextEvaluationDue && snapshot.nextEvaluationDue < reportingDay) {
-        await driver.sleepUntil(addPolicyDays(snapshot.nextEvaluationDue, 2));
+        await driver.sleepUntil(morningAfter(addPolicyDays(snapshot.nextEvaluationDue, 2)));
         snapshot = await driver.evaluate('renew');
       }
       await driver.sleepUntil(reportingDay);

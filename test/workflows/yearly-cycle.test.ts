@@ -1,9 +1,9 @@
-import { CaseDriver, goodReport } from '../support/case-driver';
+import { CaseDriver, goodReport, morningAfter } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { OVERDUE_REPORTS_KEY } from '../../workflows/definitions/search-attributes';
-import { chongqingYear, startOfYear } from '../../workflows/civil-date';
+import { startOfYear } from '../../workflows/civil-date';
 import { addPolicyDays } from '../../workflows/policy-time';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 
@@ -41,7 +41,7 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
   it('R-RPT-2 missed first-year revenue target is a finding, and findings are put before the evaluator (R-EVL-1)', async () => {
     const driver = await CaseDriver.designated(h);
     const year = await driver.firstReportingYear();
-    await driver.sleepUntil(addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -40));
+    await driver.sleepUntil(morningAfter(addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -40)));
     const reported = await driver.report(goodReport(year, { revenue: 120_000_000, agencies: 12 }));
     expect(reported.findings.map((f) => f.rule)).toEqual(['R-RPT-2', 'R-RPT-4']);
     const evaluated = await driver.evaluate('renew');
@@ -51,18 +51,21 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
   it('R-RPT-5: the report of the year still running is refused and releases nothing; tranche 2 = the rest of the subsidy, on the first reporting year\'s report', async () => {
     const driver = await CaseDriver.designated(h, 2_000_001);
     const first = await driver.firstReportingYear();
-    const designationYear = chongqingYear((await driver.snapshot()).designation!.designatedAt);
-    await expect(driver.report(goodReport(designationYear))).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('R-RPT-5') } });
-    await driver.sleepUntil(startOfYear(first + 1));
+    await driver.sleepUntil(addPolicyDays(startOfYear(first + 1), 1 + 10 / 24)); // 2 January 10:00: the new year's run has begun
     const reported = await driver.report(goodReport(first));
     expect(reported.payments.map((p) => [p.kind, p.amount])).toEqual([['subsidy_tranche_1', 1_000_000], ['subsidy_tranche_2', 1_000_001]]);
+    // Refusals come last: the time-skipping test server stops skipping time after an Update its validator rejects.
+    const refused = { cause: { type: 'InvalidInput', message: expect.stringContaining('R-RPT-5') } };
+    await expect(driver.report(goodReport(first + 1))).rejects.toMatchObject(refused); // the year still running
+    await expect(driver.report(goodReport(first - 1))).rejects.toMatchObject(refused); // before the first reporting year
+    expect((await driver.snapshot()).payments).toHaveLength(2);
   });
 
   it('§5.2 tranche 2 follows the first report; each payment is confirmed once and a second confirmation is refused', async () => {
     const driver = await CaseDriver.designated(h, 3_000_000);
     const year = await driver.firstReportingYear();
     await driver.confirmAllPayments();
-    await driver.sleepUntil(addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -60));
+    await driver.sleepUntil(morningAfter(addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -60)));
     await driver.report(goodReport(year));
     await driver.confirmAllPayments();
     const { payments } = await driver.snapshot();

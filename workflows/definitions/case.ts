@@ -16,6 +16,9 @@ export const CASE_STAGES = [
 ] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 
+/** Stages after which the case workflow ends; any action on them is refused (409 `invalid_stage`). */
+export const FINAL_STAGES: ReadonlyArray<CaseStage | 'draft'> = ['lapsed', 'rejected', 'closed'];
+
 /** What a case can be waiting on (api-contract `deadlines[].kind`). */
 export const DEADLINE_KINDS = ['resubmission', 'review', 'payment_confirmation', 'annual_report', 'evaluation', 'rectification', 'refund'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

@@ -16,7 +16,11 @@ export function findingsForEvaluation(state: CaseSnapshot, ctx: Context): Findin
 }
 
 /** Fields that belong to one outcome only (api-contract: `rectifyBy` with rectify, `grounds` and `refundAmount` with revoke). */
-const OUTCOME_FIELDS = { rectifyBy: 'rectify', grounds: 'revoke', refundAmount: 'revoke' } as const;
+const OUTCOME_FIELDS = {
+  rectifyBy: { only: 'rectify', rule: 'R-EVL-1' },
+  grounds: { only: 'revoke', rule: 'R-EVL-2' },
+  refundAmount: { only: 'revoke', rule: 'R-REF-1' }, // a refund is ordered together with revocation
+} as const;
 
 function validateRectifyBy(rectifyBy: string | undefined, ctx: Context): void {
   if (!rectifyBy) throw invalidInput('rectifyBy', 'a rectification order needs a deadline: a Chongqing day, YYYY-MM-DD', 'R-EVL-1');
@@ -40,9 +44,9 @@ function validateGrounds(grounds: unknown[] | undefined): void {
 export function validateEvaluation(state: CaseSnapshot, request: EvaluationRequest, ctx: Context): void {
   assertStage('evaluation', state);
   if (!request.findings?.trim()) throw invalidInput('findings', 'the evaluation states its findings', 'R-EVL-1');
-  for (const [field, only] of Object.entries(OUTCOME_FIELDS)) {
+  for (const [field, { only, rule }] of Object.entries(OUTCOME_FIELDS)) {
     if (request[field as keyof typeof OUTCOME_FIELDS] !== undefined && request.outcome !== only) {
-      throw invalidInput(field, `${field} is given only with outcome '${only}', not '${request.outcome}'`, field === 'rectifyBy' ? 'R-EVL-1' : 'R-EVL-2');
+      throw invalidInput(field, `${field} is given only with outcome '${only}', not '${request.outcome}'`, rule);
     }
   }
   if (request.outcome === 'rectify') validateRectifyBy(request.rectifyBy, ctx);

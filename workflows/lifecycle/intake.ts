@@ -52,7 +52,7 @@ export function validateSubmission(state: CaseSnapshot, { application }: SubmitA
     throw invalidStage('submitApplication', 'lapsed', ['returned, within the resubmission window (§5.1)']);
   }
   if (application.district !== state.district) {
-    throw invalidInput('district', `the application names district ${application.district}, but case ${state.caseId} belongs to ${state.district}`);
+    throw invalidInput('district', `the application names district ${application.district}, but case ${state.caseId} belongs to ${state.district}`, '§6');
   }
 }
 

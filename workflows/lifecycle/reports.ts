@@ -29,6 +29,27 @@ export const overdueReportYears = (state: CaseSnapshot, now: string, policy: Pol
   unreportedYears(state, now).filter((year) => isPast(reportDueAt(year, policy), now));
 
 /**
+ * R-RPT-6: the year whose deadline opened the current run of overdue reports at `now` (none overdue: undefined).
+ * A run goes on while some report is overdue, even after the year that opened it is filed; a run that ended less
+ * than a repeat period before the next deadline passed goes on too, so notices never come closer than a week.
+ */
+export function overdueStreakYear(state: CaseSnapshot, now: string, policy: PolicyConfig): number | undefined {
+  if (!state.designation) return undefined;
+  const years: number[] = [];
+  for (let year = firstReportYear(state); year <= chongqingYear(now); year += 1) years.push(year);
+  const dueMs = (year: number) => Date.parse(reportDueAt(year, policy));
+  const filedMs = (year: number) => Date.parse(state.reports.find((r) => r.year === year)?.submittedAt ?? '') || Infinity;
+  const overdueAt = (ms: number) => years.some((year) => dueMs(year) <= ms && filedMs(year) > ms);
+  const nowMs = Date.parse(now);
+  if (!overdueAt(nowMs)) return undefined;
+  const repeatMs = policy.overdueRepeatDays * 86_400_000;
+  const filings = state.reports.map((r) => Date.parse(r.submittedAt));
+  const opensRun = (due: number) =>
+    !overdueAt(due - 1) && !filings.some((filed) => filed < due && filed >= due - repeatMs && overdueAt(filed - 1));
+  return [...years].reverse().find((year) => dueMs(year) <= nowMs && opensRun(dueMs(year))) ?? years[0];
+}
+
+/**
  * R-RPT-2 (first reporting year ≥ 300 M CNY) and R-RPT-4 (still ≥ 15 agencies and ≥ 8,000 m², or not below a
  * floor area the municipal bureau waived at acceptance) for one yearly report.
  */

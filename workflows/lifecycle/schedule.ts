@@ -3,7 +3,7 @@ import type { Notice, NoticeRecipient } from '../definitions/records';
 import { addPolicyDays } from '../policy-time';
 import { resubmissionDueAt } from './intake';
 import { outcome, type Context, type Outcome } from './outcome';
-import { overdueReportYears, reportDueAt, unreportedYears } from './reports';
+import { overdueReportYears, overdueStreakYear, reportDueAt, unreportedYears } from './reports';
 
 type NoticeDraft = Omit<Notice, 'caseId' | 'issuedAt' | 'key'>;
 /** What the schedule needs to know besides the state. */
@@ -17,8 +17,6 @@ export type ScheduleContext = Pick<Context, 'now' | 'policy' | 'civil'>;
 export interface Series {
   key: string;
   at(index: number): string | null;
-  /** Where a series that has never fired starts at `now` (default 0): skips elements that passed before it began. */
-  firstIndex?(now: string): number;
   /** Notices element `index` sends; `mutate` changes the case (e.g. a lapse). */
   notices(index: number, at: string): NoticeDraft[];
   mutate?(state: CaseSnapshot, at: string): void;
@@ -114,24 +112,26 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     // Runs started before R-RPT-6: one weekly series per unreported year.
     for (const year of unreported) {
       const due = reportDueAt(year, ctx.policy);
-      series.push({ key: `report:${year}:overdue`, at: everyDaysFrom(due, ctx.policy.overdueRepeatDays), notices: () => overdueNotices([year], due) });
+      series.push({ key: overdueSeriesKey(year), at: everyDaysFrom(due, ctx.policy.overdueRepeatDays), notices: () => overdueNotices([year], due) });
     }
     return series;
   }
-  // R-RPT-6: one weekly notice per case listing every year still unreported, on the cadence of the earliest one.
-  const [earliest] = unreported;
-  if (earliest === undefined) return series;
-  const due = reportDueAt(earliest, ctx.policy);
-  const repeatMs = ctx.policy.overdueRepeatDays * 86_400_000;
+  // R-RPT-6: one weekly notice per case listing every year still unreported, on the cadence of the deadline that
+  // opened the current run of overdue reports (kept while any is overdue, even once that year is filed).
+  const overdue = overdueReportYears(state, ctx.now, ctx.policy);
+  const anchor = overdueStreakYear(state, ctx.now, ctx.policy) ?? unreported[0];
+  if (anchor === undefined) return series;
+  const due = reportDueAt(anchor, ctx.policy);
   series.push({
-    key: `report:${earliest}:overdue`,
+    key: overdueSeriesKey(anchor),
     at: everyDaysFrom(due, ctx.policy.overdueRepeatDays),
-    // A later year that is already overdue when the earlier one is filed goes on at its next weekly point.
-    firstIndex: (now) => Math.max(0, Math.ceil((Date.parse(now) - Date.parse(due)) / repeatMs)),
-    notices: (_index, at) => overdueNotices(overdueReportYears(state, at, ctx.policy), due),
+    // The years overdue when the notice goes out (the series is rebuilt at every wake-up).
+    notices: () => overdueNotices(overdue, overdue.length > 0 ? reportDueAt(overdue[0], ctx.policy) : due),
   });
   return series;
 }
+
+const overdueSeriesKey = (year: number): string => `report:${year}:overdue`;
 
 function evaluationSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
   const municipal: NoticeRecipient = { role: 'municipal' };
@@ -182,7 +182,7 @@ export function activeSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[
 export function nextDueEvent(state: CaseSnapshot, ctx: ScheduleContext): DueEvent | undefined {
   let next: DueEvent | undefined;
   for (const series of activeSeries(state, ctx)) {
-    const index = state.fired[series.key] ?? series.firstIndex?.(ctx.now) ?? 0;
+    const index = state.fired[series.key] ?? 0;
     const at = series.at(index);
     if (at && (!next || at < next.at)) next = { series, index, at };
   }
