@@ -53,8 +53,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/activities', '**/activities/**', '**/worker', '**/worker/**', '@temporalio/worker', '@temporalio/activity'], message: 'the API never imports activities or worker code' },
-            // civil-date is pure date arithmetic the API shares with the workflow, so both read R-CAL-1 the same way.
-            { group: ['**/workflows/*', '!**/workflows/definitions', '!**/workflows/civil-date'], message: 'the API imports workflow definitions and civil-date only' },
+            { group: ['**/workflows/*', '!**/workflows/definitions'], message: 'the API imports workflow definitions only' },
           ],
         },
       ],

@@ -15,7 +15,7 @@
  * days, 30 s here), so the samples see an idle stack, as before the rule. It says so if they did not.
  */
 import { annualReportUpdate, parkCaseWorkflowId } from '../workflows/definitions/messages';
-import { startOfYear } from '../workflows/civil-date';
+import { startOfYear } from '../workflows/definitions/civil-date';
 import globalSetup from '../test/support/global-setup';
 import globalTeardown from '../test/support/global-teardown';
 import { eventually } from '../test/support/eventually';

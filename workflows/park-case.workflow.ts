@@ -24,7 +24,7 @@ import { newCase } from './lifecycle/intake';
 import type { Context, Outcome } from './lifecycle/outcome';
 import { overdueReportYears } from './lifecycle/reports';
 import { fireDue, nextDueEvent, pruneFired, type DueEvent } from './lifecycle/schedule';
-import { nextYearStart } from './civil-date';
+import { nextYearStart } from './definitions/civil-date';
 import { policyDateAt } from './policy-time';
 import { DEFAULT_POLICY } from './definitions/policy';
 import { NoticeDeliveries } from './notice-deliveries';

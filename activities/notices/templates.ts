@@ -1,4 +1,4 @@
-import { civilDateOf, dueDateOf, endOfDay, partsOf, startOfDay } from '../../workflows/civil-date';
+import { civilDateOf, dueDateOf, endOfDay, partsOf, startOfDay } from '../../workflows/definitions/civil-date';
 import type { NoticeKind } from '../../workflows/definitions/records';
 
 export const NOTICE_LOCALES = ['zh-CN', 'en'] as const;

@@ -1,6 +1,6 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { chongqingYear, dueDateOf } from '../../workflows/civil-date';
+import { chongqingYear, dueDateOf } from '../../workflows/definitions/civil-date';
 import {
   CASE_STAGES, DEADLINE_KINDS, EVALUATION_OUTCOMES, PAYMENT_KINDS, PAYMENT_STATUSES, REFUND_STATUSES,
   REVOCATION_GROUNDS, type CaseSnapshot, type Deadline, type Designation, type RefundDemand, type Waiver,

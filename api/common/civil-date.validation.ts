@@ -1,5 +1,5 @@
 import { isISO8601, registerDecorator, type ValidationArguments } from 'class-validator';
-import { isCivilDate } from '../../workflows/civil-date';
+import { isCivilDate } from '../../workflows/definitions/civil-date';
 
 /**
  * Validation of policy dates in requests (policy.md R-CAL-1): a date-only value names a Chongqing civil day, checked

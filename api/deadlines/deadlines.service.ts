@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { dueDateOf, endOfDay, isCivilDate, startOfDay } from '../../workflows/civil-date';
+import { dueDateOf, endOfDay, isCivilDate, startOfDay } from '../../workflows/definitions/civil-date';
 import type { Actor, DeadlineKind } from '../../workflows/definitions/case';
 import { ApiError } from '../common/api-error';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, type Page } from '../common/paging';

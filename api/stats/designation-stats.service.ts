@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { endOfDay, isCivilDate } from '../../workflows/civil-date';
+import { endOfDay, isCivilDate } from '../../workflows/definitions/civil-date';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import type { DesignationStats } from './designation-stats.dto';
 

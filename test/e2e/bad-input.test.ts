@@ -1,4 +1,4 @@
-import { chongqingYear } from '../../workflows/civil-date';
+import { chongqingYear } from '../../workflows/definitions/civil-date';
 import { HttpDriver, PANEL, reportBody } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
 

@@ -1,4 +1,4 @@
-import { addDays, chongqingYear, civilDateOf, endOfDay } from '../../workflows/civil-date';
+import { addDays, chongqingYear, civilDateOf, endOfDay } from '../../workflows/definitions/civil-date';
 import type { ParkApplication } from '../../workflows/definitions/application';
 import { validApplication } from '../support/fixtures';
 import { HttpDriver, reportBody } from '../support/http-driver';

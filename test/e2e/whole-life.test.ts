@@ -1,4 +1,4 @@
-import { civilDateOf, dueDateOf, partsOf } from '../../workflows/civil-date';
+import { civilDateOf, dueDateOf, partsOf } from '../../workflows/definitions/civil-date';
 import { reportBody, HttpDriver } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
 

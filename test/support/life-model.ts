@@ -15,7 +15,7 @@ import type { Agency, ParkApplication } from '../../workflows/definitions/applic
 import type { Actor, CaseSnapshot, EvaluationOutcome } from '../../workflows/definitions/case';
 import { DEFAULT_POLICY, SERVICE_FUNCTIONS, type PolicyConfig } from '../../workflows/definitions/policy';
 import { FINAL_STAGES } from '../../workflows/case-stages';
-import { nextYearStart } from '../../workflows/civil-date';
+import { nextYearStart } from '../../workflows/definitions/civil-date';
 import { OFFICER_ACTIONS } from '../../workflows/lifecycle/actions';
 import { deadlinesOf } from '../../workflows/lifecycle/deadlines';
 import { newCase } from '../../workflows/lifecycle/intake';

@@ -1,6 +1,6 @@
 import {
   addDays, addYears, chongqingYear, civilDateOf, deadlineDaysAfter, deadlineYearsAfter, dueDateOf, endOfDay, isCivilDate, isPast, nextYearStart, startOfDay,
-} from '../../workflows/civil-date';
+} from '../../workflows/definitions/civil-date';
 
 describe('civil dates (R-CAL-1, R-CAL-2)', () => {
   it('R-CAL-1: an instant belongs to its Chongqing day (UTC+8); the year turns at 16:00 UTC on 31 December', () => {

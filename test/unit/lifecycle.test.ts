@@ -6,7 +6,7 @@ import { newCase } from '../../workflows/lifecycle/intake';
 import { checkReport, overdueReportYears, reportDueAt } from '../../workflows/lifecycle/reports';
 import { summarizeReviews } from '../../workflows/lifecycle/review';
 import { activeSeries, nextDueEvent, pruneFired } from '../../workflows/lifecycle/schedule';
-import { chongqingYear, deadlineOn, nextYearStart } from '../../workflows/civil-date';
+import { chongqingYear, deadlineOn, nextYearStart } from '../../workflows/definitions/civil-date';
 import { goodReport } from '../support/case-driver';
 
 const policy = DEFAULT_POLICY;

@@ -2,7 +2,7 @@ import type { ApplicationFailure } from '@temporalio/workflow';
 import type { Actor, CaseSnapshot } from '../../workflows/definitions/case';
 import * as m from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { deadlineYearsAfter } from '../../workflows/civil-date';
+import { deadlineYearsAfter } from '../../workflows/definitions/civil-date';
 import { OFFICER_ACTIONS } from '../../workflows/lifecycle/actions';
 import { deadlinesOf } from '../../workflows/lifecycle/deadlines';
 import { newCase } from '../../workflows/lifecycle/intake';

@@ -1,7 +1,7 @@
 import { CaseDriver } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
-import { addDays, civilDateOf, deadlineDaysAfter, deadlineYearsAfter, endOfDay } from '../../workflows/civil-date';
+import { addDays, civilDateOf, deadlineDaysAfter, deadlineYearsAfter, endOfDay } from '../../workflows/definitions/civil-date';
 import { addPolicyDays } from '../../workflows/policy-time';
 
 let h: WorkflowHarness;

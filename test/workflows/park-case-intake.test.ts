@@ -1,7 +1,7 @@
 import { temporal } from '@temporalio/proto';
 import { caseSnapshotQuery, submitApplicationUpdate } from '../../workflows/definitions/messages';
 import { CASE_STAGE_KEY } from '../../workflows/definitions/search-attributes';
-import { deadlineDaysAfter, dueDateOf } from '../../workflows/civil-date';
+import { deadlineDaysAfter, dueDateOf } from '../../workflows/definitions/civil-date';
 import { agencies, validApplication } from '../support/fixtures';
 import { recordHistory } from '../support/histories';
 import { fileApplication, startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';

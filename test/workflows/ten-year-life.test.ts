@@ -3,7 +3,7 @@ import { CaseDriver, goodReport, morningAfter } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { chongqingYear } from '../../workflows/civil-date';
+import { chongqingYear } from '../../workflows/definitions/civil-date';
 import { addPolicyDays } from '../../workflows/policy-time';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 

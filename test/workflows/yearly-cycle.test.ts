@@ -3,7 +3,7 @@ import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { OVERDUE_REPORTS_KEY } from '../../workflows/definitions/search-attributes';
-import { startOfYear } from '../../workflows/civil-date';
+import { startOfYear } from '../../workflows/definitions/civil-date';
 import { addPolicyDays } from '../../workflows/policy-time';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 

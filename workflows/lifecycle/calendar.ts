@@ -1,4 +1,4 @@
-import { deadlineDaysAfter, deadlineYearsAfter, endOfDay } from '../civil-date';
+import { deadlineDaysAfter, deadlineYearsAfter, endOfDay } from '../definitions/civil-date';
 import { addPolicyDays } from '../policy-time';
 import type { Context } from './outcome';
 

@@ -1,5 +1,5 @@
 import type { CaseSnapshot, Deadline, DeadlineKind } from '../definitions/case';
-import { dueDateOf } from '../civil-date';
+import { dueDateOf } from '../definitions/civil-date';
 import { resubmissionDueAt } from './intake';
 import { inFlight } from './payments';
 import { reportDueAt, unreportedYears } from './reports';

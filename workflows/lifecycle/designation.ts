@@ -3,7 +3,7 @@ import { invalidInput } from '../definitions/failures';
 import type { DesignationRequest, IncubationBaseRequest } from '../definitions/messages';
 import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
-import { chongqingYear, civilDateOf, partsOf } from '../civil-date';
+import { chongqingYear, civilDateOf, partsOf } from '../definitions/civil-date';
 import { daysAfter, yearsAfter } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
 

@@ -2,7 +2,7 @@ import { REVOCATION_GROUNDS, type CaseSnapshot, type Finding } from '../definiti
 import { invalidInput } from '../definitions/failures';
 import type { EvaluationRequest } from '../definitions/messages';
 import { assertStage } from '../case-stages';
-import { addDays, civilDateOf, isCivilDate } from '../civil-date';
+import { addDays, civilDateOf, isCivilDate } from '../definitions/civil-date';
 import { daysAfter, deadlineOfDate, yearsAfter } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
 import { closeIfSettled, refundCeiling } from './payments';

@@ -2,7 +2,7 @@ import type { CaseSnapshot, ParkCaseInput } from '../definitions/case';
 import { invalidInput, invalidStage } from '../definitions/failures';
 import type { AcceptanceRequest, SubmitApplicationRequest } from '../definitions/messages';
 import { assertStage } from '../case-stages';
-import { isPast } from '../civil-date';
+import { isPast } from '../definitions/civil-date';
 import { checkEligibility, isFlag } from '../eligibility';
 import { daysAfter } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';

@@ -3,7 +3,7 @@ import { invalidInput } from '../definitions/failures';
 import type { AnnualReportRequest } from '../definitions/messages';
 import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
-import { chongqingYear, deadlineOn, isPast } from '../civil-date';
+import { chongqingYear, deadlineOn, isPast } from '../definitions/civil-date';
 import { firstTranche, newPayment } from './designation';
 import { outcome, type Context, type Outcome } from './outcome';
 
