@@ -10,8 +10,7 @@
  * random-lives tests generate and shrink those, and replay the resolved requests against the real workflow.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { creditCodeCheckCharacter } from '../../api/applications/credit-code';
-import type { Agency, ParkApplication } from '../../workflows/definitions/application';
+import type { ParkApplication } from '../../workflows/definitions/application';
 import type { Actor, CaseSnapshot, EvaluationOutcome } from '../../workflows/definitions/case';
 import { DEFAULT_POLICY, SERVICE_FUNCTIONS, type PolicyConfig } from '../../workflows/definitions/policy';
 import { FINAL_STAGES } from '../../workflows/case-stages';
@@ -21,6 +20,7 @@ import { deadlinesOf } from '../../workflows/lifecycle/deadlines';
 import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context, Outcome } from '../../workflows/lifecycle/outcome';
 import { fireDue, nextDueEvent, pruneFired } from '../../workflows/lifecycle/schedule';
+import { agencies, validApplication } from './fixtures';
 
 type Stage = CaseSnapshot['stage'];
 
@@ -146,35 +146,20 @@ export function plusYears(day: string, years: number): string {
 /** R-CAL-1: a deadline on day D ends at D 24:00 Chongqing = D 16:00 UTC. */
 export const endOfCqDay = (day: string): string => `${day}T16:00:00.000Z`;
 
-function creditCode(n: number): string {
-  const first17 = `91${LIFE_DISTRICT}MA${String(n).padStart(7, '0')}`;
-  return first17 + creditCodeCheckCharacter(first17);
-}
 
 /** The application a submission spec describes: valid except for the shortfalls it asks for. */
 export function applicationOf(spec: Extract<ActionSpec, { a: 'submitApplication' }>): ParkApplication {
-  const agencies: Agency[] = Array.from({ length: spec.agencies }, (_, i) => ({ name: `重庆第${i + 1}人力资源有限公司`, creditCode: creditCode(i + 1) }));
-  if (spec.duplicateAgency && agencies.length > 0) agencies.push({ ...agencies[0], name: '重复登记的机构' });
-  return {
-    parkName: '渝北人力资源服务产业园',
+  const roster = agencies(spec.agencies, LIFE_DISTRICT);
+  if (spec.duplicateAgency && roster.length > 0) roster.push({ ...roster[0], name: '重复登记的机构' });
+  const app = validApplication({
     district: spec.wrongDistrict ? '500103' : LIFE_DISTRICT,
     floorAreaSqm: spec.floorAreaSqm,
     serviceFunctions: SERVICE_FUNCTIONS.slice(0, SERVICE_FUNCTIONS.length - spec.missingFunctions),
-    agencies,
-    operatingOffice: { staff: [{ name: '张三', role: '主任', fullTime: true }] },
-    projectedRevenue: { firstYear: 350_000_000, thirdYear: 1_200_000_000 },
-    documents: {
-      districtGovernmentLetter: spec.letter ? { reference: '渝北府函〔2026〕12号', date: '2026-11-20' } : null,
-      feasibilityReport: {
-        reference: 'FR-2026-01',
-        functionalPositioning: '西部人力资源服务高地',
-        serviceSystem: '全链条人力资源服务',
-        operatingModel: '政府引导、市场运作',
-        developmentPlan: '三年建成',
-      },
-      supportMeasures: spec.measures ? [{ title: '促进人力资源服务产业园发展的若干措施', reference: '渝北府发〔2026〕3号', date: '2026-10-08' }] : [],
-    },
-  };
+    agencies: roster,
+  });
+  if (!spec.letter) app.documents.districtGovernmentLetter = null;
+  if (!spec.measures) app.documents.supportMeasures = [];
+  return app;
 }
 
 /** A small deterministic generator for the choices of a guided step. */

@@ -10,6 +10,8 @@ import { reportDueAt } from '../../workflows/lifecycle/reports';
 const EventType = temporal.api.enums.v1.EventType;
 /** Events one run (one reporting year) may hold: a year's actions, reminders and activities stay well inside it. */
 const MAX_EVENTS_PER_RUN = 400;
+/** A year of weekly overdue notices (R-RPT-6: one per week per case, ~10 events each) and the run's own events. */
+const MAX_EVENTS_PER_UNREPORTED_RUN = 800;
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -72,5 +74,26 @@ describe('a park over ten policy years (§5)', () => {
     const total = runs.reduce((sum, run) => sum + run.events, 0);
     process.stdout.write(`\n[ten-year-life] runs: ${runs.length}, events per run: ${runs.map((r) => r.events).reverse().join(' ')}, total ${total}\n`);
     await recordHistory('ten-year-life-current-run', driver.handle);
+  }, 300_000);
+  it('R-RPT-6: a park that stops reporting gets one overdue notice a week per recipient listing every unreported year, and each run stays bounded', async () => {
+    const driver = await CaseDriver.designated(h, 2_000_000);
+    await driver.confirmAllPayments();
+    const first = await driver.firstReportingYear();
+    const due = reportDueAt(first, DEFAULT_POLICY);
+    const until = addPolicyDays(reportDueAt(first + 2, DEFAULT_POLICY), 10); // three reports missing
+    await driver.sleepUntil(morningAfter(until));
+
+    const overdue = await driver.notices('annual_report_overdue');
+    const weeks = Math.floor((Date.parse(until) - Date.parse(due)) / (7 * 86_400_000)) + 1;
+    expect(overdue.filter((n) => n.recipient_role === 'municipal')).toHaveLength(weeks); // not one per unreported year
+    expect(overdue.filter((n) => n.recipient_role === 'district')).toHaveLength(weeks);
+    const [latest] = await h.dataSource.query(
+      `SELECT message FROM notifications WHERE case_id = $1 AND kind = 'annual_report_overdue' ORDER BY issued_at DESC LIMIT 1`,
+      [driver.caseId],
+    );
+    expect(latest.message).toContain(`${first}, ${first + 1}, ${first + 2}`);
+    const runs = await runsOf(driver);
+    for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_UNREPORTED_RUN);
+    process.stdout.write(`\n[unreported park] ${weeks} weekly notices, events per run: ${runs.map((r) => r.events).reverse().join(' ')}\n`);
   }, 300_000);
 });
