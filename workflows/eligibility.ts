@@ -57,7 +57,7 @@ export const isFlag = (finding: Deficiency): boolean => IN_PRINCIPLE_RULES.inclu
 /** R-APP-4 (§4.2): floor area at least `minFloorAreaSqm`. */
 function checkFloorArea(app: ParkApplication, policy: PolicyConfig): Deficiency[] {
   if (app.floorAreaSqm >= policy.minFloorAreaSqm) return [];
-  return [{ rule: 'R-APP-4', field: 'floorAreaSqm', message: `floor area is ${app.floorAreaSqm} m²; at least ${policy.minFloorAreaSqm} m² is required` }];
+  return [{ rule: 'R-APP-4', field: 'floorAreaSqm', message: `floor area is ${app.floorAreaSqm} m²; at least ${policy.minFloorAreaSqm} m² in principle (原则上): a waiver reason is needed to accept it` }];
 }
 
 /** R-APP-5 (§4.2): all four supporting service functions. */
@@ -65,7 +65,7 @@ function checkServiceFunctions(app: ParkApplication): Deficiency[] {
   const missing = SERVICE_FUNCTIONS.filter((fn) => !app.serviceFunctions.includes(fn));
   if (missing.length === 0) return [];
   const names = missing.map((fn) => SERVICE_FUNCTION_NAMES[fn]).join(', ');
-  return [{ rule: 'R-APP-5', field: 'serviceFunctions', message: `supporting service functions missing: ${names}` }];
+  return [{ rule: 'R-APP-5', field: 'serviceFunctions', message: `supporting service functions missing: ${names} (in principle, 原则上: a waiver reason is needed to accept it)` }];
 }
 
 /** R-APP-6 (§4.4): a standing operating office with at least one named staff member. */

@@ -1,5 +1,5 @@
 import {
-  addDays, addYears, chongqingYear, civilDateOf, deadlineDaysAfter, deadlineYearsAfter, dueDateOf, endOfDay, isCivilDate, isPast, nextYearStart, startOfDay,
+  addDays, addYears, chongqingYear, civilDateOf, deadlineDaysAfter, deadlineText, deadlineYearsAfter, dueDateOf, endOfDay, isCivilDate, isPast, nextYearStart, startOfDay,
 } from '../../workflows/definitions/civil-date';
 
 describe('civil dates (R-CAL-1, R-CAL-2)', () => {
@@ -16,6 +16,8 @@ describe('civil dates (R-CAL-1, R-CAL-2)', () => {
     expect(dueDateOf('2027-06-30T16:00:00.000Z')).toBe('2027-06-30');
     expect(isPast('2027-06-30T16:00:00.000Z', '2027-06-30T15:59:59.999Z')).toBe(false);
     expect(isPast('2027-06-30T16:00:00.000Z', '2027-06-30T16:00:00.000Z')).toBe(true); // a filing at the deadline is late
+    expect(deadlineText('2027-06-30T16:00:00.000Z')).toBe('2027-06-30 24:00 (Chongqing)'); // how notices state it
+    expect(deadlineText('2027-06-30T02:00:00.000Z')).toBe('2027-06-30T02:00:00.000Z'); // a deadline from before R-CAL-1
   });
 
   it('R-CAL-2: n days after an event: its day is not counted, the period ends at day D+n, 24:00', () => {

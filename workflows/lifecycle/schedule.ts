@@ -1,5 +1,6 @@
 import type { CaseSnapshot } from '../definitions/case';
 import type { Notice, NoticeRecipient } from '../definitions/records';
+import { deadlineText as shown } from '../definitions/civil-date';
 import { addPolicyDays } from '../policy-time';
 import { resubmissionDueAt } from './intake';
 import { outcome, type Context, type Outcome } from './outcome';
@@ -46,12 +47,12 @@ function intakeSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     {
       key: `resubmission:${state.returnedAt}:reminder`,
       at: before(due, ctx.policy.resubmissionReminderDaysBefore),
-      notices: () => [{ ...about, kind: 'resubmission_reminder', message: `the corrected application for ${state.parkName} is due by ${due}, or the application lapses` }],
+      notices: () => [{ ...about, kind: 'resubmission_reminder', message: `the corrected application for ${state.parkName} is due by ${shown(due)}, or the application lapses` }],
     },
     {
       key: `resubmission:${state.returnedAt}:lapse`,
       at: once(due),
-      notices: () => [{ ...about, kind: 'application_lapsed', message: `no corrected application for ${state.parkName} arrived by ${due}: the application has lapsed` }],
+      notices: () => [{ ...about, kind: 'application_lapsed', message: `no corrected application for ${state.parkName} arrived by ${shown(due)}: the application has lapsed` }],
       mutate: (s) => {
         s.stage = 'lapsed';
       },
@@ -68,7 +69,7 @@ function reviewSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     {
       key: `review:${due}:reminder`,
       at: before(due, ctx.policy.reviewReminderDaysBefore),
-      notices: () => missing.map((expertId) => ({ kind: 'review_reminder', recipient: { role: 'expert', expertId }, dueAt: due, clause: '§5.1', message: `your review of ${state.parkName} is due by ${due}` })),
+      notices: () => missing.map((expertId) => ({ kind: 'review_reminder', recipient: { role: 'expert', expertId }, dueAt: due, clause: '§5.1', message: `your review of ${state.parkName} is due by ${shown(due)}` })),
     },
     {
       key: `review:${due}:overdue`,
@@ -84,7 +85,7 @@ function paymentSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     .map((payment) => ({
       key: `payment:${payment.paymentId}:confirmation`,
       at: everyDaysFrom(payment.confirmBy, ctx.policy.overdueRepeatDays),
-      notices: () => [{ kind: 'payment_confirmation_reminder', recipient: { role: 'finance' }, dueAt: payment.confirmBy, clause: '§5.2', message: `payment ${payment.paymentId} (${payment.kind}, ${payment.amount} CNY) to ${state.parkName} awaits confirmation since ${payment.confirmBy}` }],
+      notices: () => [{ kind: 'payment_confirmation_reminder', recipient: { role: 'finance' }, dueAt: payment.confirmBy, clause: '§5.2', message: `payment ${payment.paymentId} (${payment.kind}, ${payment.amount} CNY) to ${state.parkName} awaits confirmation since ${shown(payment.confirmBy)}` }],
     }));
 }
 
@@ -97,7 +98,7 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     return {
       key: `report:${year}:reminder`,
       at: before(due, ctx.policy.reportReminderDaysBefore),
-      notices: () => [{ kind: 'annual_report_reminder', recipient: district, dueAt: due, clause: '§5.3 R-RPT-1', message: `the ${year} yearly report of ${state.parkName} is due by ${due}` }],
+      notices: () => [{ kind: 'annual_report_reminder', recipient: district, dueAt: due, clause: '§5.3 R-RPT-1', message: `the ${year} yearly report of ${state.parkName} is due by ${shown(due)}` }],
     };
   });
   const overdueNotices = (years: number[], due: string): NoticeDraft[] =>
@@ -106,7 +107,7 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
       recipient,
       dueAt: due,
       clause: '§5.3 R-RPT-1 R-RPT-6',
-      message: `the yearly report(s) of ${state.parkName} for ${years.join(', ')} have not arrived (the earliest was due by ${due})`,
+      message: `the yearly report(s) of ${state.parkName} for ${years.join(', ')} have not arrived (the earliest was due by ${shown(due)})`,
     }));
   if (!ctx.civil) {
     // Runs started before R-RPT-6: one weekly series per unreported year.
@@ -138,11 +139,11 @@ function evaluationSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
   const weekly = (due: string) => everyDaysFrom(due, ctx.policy.overdueRepeatDays);
   if (state.stage === 'designated' && state.nextEvaluationDue) {
     const due = state.nextEvaluationDue;
-    return [{ key: `evaluation:${due}`, at: weekly(due), notices: () => [{ kind: 'evaluation_due', recipient: municipal, dueAt: due, clause: '§5.3 R-EVL-1 R-EVL-2', message: `the periodic evaluation of ${state.parkName} is due (${due})` }] }];
+    return [{ key: `evaluation:${due}`, at: weekly(due), notices: () => [{ kind: 'evaluation_due', recipient: municipal, dueAt: due, clause: '§5.3 R-EVL-1 R-EVL-2', message: `the periodic evaluation of ${state.parkName} is due (${shown(due)})` }] }];
   }
   if (state.stage === 'rectifying' && state.rectifyBy) {
     const due = state.rectifyBy;
-    return [{ key: `rectification:${due}`, at: weekly(due), notices: () => [{ kind: 're_evaluation_due', recipient: municipal, dueAt: due, clause: '§5.3 R-EVL-1', message: `the rectification deadline of ${state.parkName} (${due}) has passed: re-evaluate the park` }] }];
+    return [{ key: `rectification:${due}`, at: weekly(due), notices: () => [{ kind: 're_evaluation_due', recipient: municipal, dueAt: due, clause: '§5.3 R-EVL-1', message: `the rectification deadline of ${state.parkName} (${shown(due)}) has passed: re-evaluate the park` }] }];
   }
   return [];
 }
@@ -157,7 +158,7 @@ function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     {
       key: 'refund:reminder',
       at: before(demand.dueAt, ctx.policy.refundReminderDaysBefore),
-      notices: () => [{ ...about, kind: 'refund_reminder', recipient: district, message: `${outstanding()} CNY of the subsidy of ${state.parkName} must be refunded by ${demand.dueAt}` }],
+      notices: () => [{ ...about, kind: 'refund_reminder', recipient: district, message: `${outstanding()} CNY of the subsidy of ${state.parkName} must be refunded by ${shown(demand.dueAt)}` }],
     },
     {
       key: 'refund:escalation',
@@ -166,8 +167,8 @@ function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
         s.refundDemand!.status = 'escalated';
       },
       notices: (index) => [
-        ...(index === 0 ? [{ ...about, kind: 'refund_escalated' as const, recipient: { role: 'municipal' as const }, message: `the refund demand on ${state.parkName} is unpaid past ${demand.dueAt}: ${outstanding()} CNY outstanding` }] : []),
-        { ...about, kind: 'refund_reminder' as const, recipient: district, message: `${outstanding()} CNY of the subsidy of ${state.parkName} is overdue since ${demand.dueAt}` },
+        ...(index === 0 ? [{ ...about, kind: 'refund_escalated' as const, recipient: { role: 'municipal' as const }, message: `the refund demand on ${state.parkName} is unpaid past ${shown(demand.dueAt)}: ${outstanding()} CNY outstanding` }] : []),
+        { ...about, kind: 'refund_reminder' as const, recipient: district, message: `${outstanding()} CNY of the subsidy of ${state.parkName} is overdue since ${shown(demand.dueAt)}` },
       ],
     },
   ];
