@@ -21,10 +21,10 @@ import { FINAL_STAGES } from './case-stages';
 import { OFFICER_ACTIONS } from './lifecycle/actions';
 import { deadlinesOf } from './lifecycle/deadlines';
 import { newCase } from './lifecycle/intake';
-import type { Context, Outcome } from './lifecycle/outcome';
+import { outcome, type Context, type Outcome } from './lifecycle/outcome';
 import { overdueReportYears } from './lifecycle/reports';
 import { fireDue, nextDueEvent, pruneFired, type DueEvent } from './lifecycle/schedule';
-import { nextYearStart } from './definitions/civil-date';
+import { chongqingYear, nextYearStart } from './definitions/civil-date';
 import { policyDateAt } from './policy-time';
 import { DEFAULT_POLICY } from './definitions/policy';
 import { NoticeDeliveries } from './notice-deliveries';
@@ -116,6 +116,13 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
 
   async function fire(due: DueEvent): Promise<void> {
     await commit(fireDue(state, due), SYSTEM, `${state.caseId}:${due.series.key}:${due.index}`);
+  }
+
+  if (civil && input.carried && YEARLY_STAGES.includes(state.stage)) {
+    // A reporting year begins: recorded, so the deadlines (the new year's report), the read model and the search
+    // attributes are current from its first day rather than from the case's next change.
+    const year = chongqingYear(policyNow());
+    await commit(outcome('reporting_year_started', { year }), SYSTEM, `${state.caseId}:reporting-year:${year}`);
   }
 
   /** The reporting-year boundary that ends this run, fixed when the run first reaches a yearly stage. */

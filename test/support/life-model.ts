@@ -579,6 +579,7 @@ export class LifeModel {
         this.lastFired = undefined;
         this.log.push(`${this.clock}   continue-as-new (reporting-year boundary)`);
         this.emit({ type: 'continuedAsNew', at: this.clock, before });
+        this.commit(); // the new run records that its reporting year began
         continue;
       }
       const wake = [due?.at, yearEnd].filter((t): t is string => !!t).sort()[0];

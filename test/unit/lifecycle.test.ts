@@ -68,7 +68,7 @@ describe('timed series and deadlines', () => {
 
   it('§5.3 R-RPT-6: overdue notices repeat weekly after the report deadline', () => {
     const state = designatedIn2026();
-    const overdue = activeSeries(state, at('2027-05-01T00:00:00.000Z')).find((s) => s.key === 'report:2026:overdue')!;
+    const overdue = activeSeries(state, at('2027-05-01T00:00:00.000Z')).find((s) => s.key === 'report:overdue:2027-03-31T16:00:00.000Z')!;
     expect([0, 1, 2].map((i) => overdue.at(i))).toEqual(['2027-03-31T16:00:00.000Z', '2027-04-07T16:00:00.000Z', '2027-04-14T16:00:00.000Z']);
     expect(overdue.notices(0, overdue.at(0)!).map((n) => n.recipient.role)).toEqual(['district', 'municipal']);
   });

@@ -29,9 +29,8 @@ export const overdueReportYears = (state: CaseSnapshot, now: string, policy: Pol
   unreportedYears(state, now).filter((year) => isPast(reportDueAt(year, policy), now));
 
 /**
- * R-RPT-6: the year whose deadline opened the current run of overdue reports at `now` (none overdue: undefined).
- * A run goes on while some report is overdue, even after the year that opened it is filed; a run that ended less
- * than a repeat period before the next deadline passed goes on too, so notices never come closer than a week.
+ * R-RPT-6: the year whose deadline opened the current unbroken run of overdue reports at `now` (none overdue:
+ * undefined). A run goes on while some report is overdue, even after the year that opened it is filed.
  */
 export function overdueStreakYear(state: CaseSnapshot, now: string, policy: PolicyConfig): number | undefined {
   if (!state.designation) return undefined;
@@ -42,11 +41,7 @@ export function overdueStreakYear(state: CaseSnapshot, now: string, policy: Poli
   const overdueAt = (ms: number) => years.some((year) => dueMs(year) <= ms && filedMs(year) > ms);
   const nowMs = Date.parse(now);
   if (!overdueAt(nowMs)) return undefined;
-  const repeatMs = policy.overdueRepeatDays * 86_400_000;
-  const filings = state.reports.map((r) => Date.parse(r.submittedAt));
-  const opensRun = (due: number) =>
-    !overdueAt(due - 1) && !filings.some((filed) => filed < due && filed >= due - repeatMs && overdueAt(filed - 1));
-  return [...years].reverse().find((year) => dueMs(year) <= nowMs && opensRun(dueMs(year))) ?? years[0];
+  return [...years].reverse().find((year) => dueMs(year) <= nowMs && !overdueAt(dueMs(year) - 1)) ?? years[0];
 }
 
 /**

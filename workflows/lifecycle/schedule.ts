@@ -101,6 +101,7 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
       notices: () => [{ kind: 'annual_report_reminder', recipient: district, dueAt: due, clause: '§5.3 R-RPT-1', message: `the ${year} yearly report of ${state.parkName} is due by ${shown(due)}` }],
     };
   });
+  // R-RPT-6: one weekly notice per case listing every year still unreported (see overdueRun).
   const overdueNotices = (years: number[], due: string): NoticeDraft[] =>
     [district, { role: 'municipal' as const }].map((recipient) => ({
       kind: 'annual_report_overdue' as const,
@@ -113,26 +114,51 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     // Runs started before R-RPT-6: one weekly series per unreported year.
     for (const year of unreported) {
       const due = reportDueAt(year, ctx.policy);
-      series.push({ key: overdueSeriesKey(year), at: everyDaysFrom(due, ctx.policy.overdueRepeatDays), notices: () => overdueNotices([year], due) });
+      series.push({ key: `report:${year}:overdue`, at: everyDaysFrom(due, ctx.policy.overdueRepeatDays), notices: () => overdueNotices([year], due) });
     }
     return series;
   }
-  // R-RPT-6: one weekly notice per case listing every year still unreported, on the cadence of the deadline that
-  // opened the current run of overdue reports (kept while any is overdue, even once that year is filed).
   const overdue = overdueReportYears(state, ctx.now, ctx.policy);
-  const anchor = overdueStreakYear(state, ctx.now, ctx.policy) ?? unreported[0];
-  if (anchor === undefined) return series;
-  const due = reportDueAt(anchor, ctx.policy);
+  const opening = overdueStreakYear(state, ctx.now, ctx.policy) ?? unreported[0];
+  if (opening === undefined) return series;
+  const { key, start } = overdueRun(state, reportDueAt(opening, ctx.policy), ctx);
   series.push({
-    key: overdueSeriesKey(anchor),
-    at: everyDaysFrom(due, ctx.policy.overdueRepeatDays),
+    key,
+    at: everyDaysFrom(start, ctx.policy.overdueRepeatDays),
     // The years overdue when the notice goes out (the series is rebuilt at every wake-up).
-    notices: () => overdueNotices(overdue, overdue.length > 0 ? reportDueAt(overdue[0], ctx.policy) : due),
+    notices: () => overdueNotices(overdue, reportDueAt(overdue[0] ?? opening, ctx.policy)),
   });
   return series;
 }
 
-const overdueSeriesKey = (year: number): string => `report:${year}:overdue`;
+/** Where an overdue series' cadence starts, read from its key (`report:<year>:overdue` keys of older runs: that year's deadline). */
+function overdueRunStart(key: string, ctx: ScheduleContext): string | undefined {
+  const legacy = /^report:(\d+):overdue$/.exec(key);
+  if (legacy) return reportDueAt(Number(legacy[1]), ctx.policy);
+  return /^report:overdue:(.+)$/.exec(key)?.[1];
+}
+
+/**
+ * R-RPT-6: one weekly notice per case while any report is overdue, listing every such year. The run opened by the
+ * deadline `opening` keeps the series already under way for it; a new run starts at that deadline, or a week after
+ * the last notice of the run before when that is later — so notices never come closer than a week.
+ */
+function overdueRun(state: CaseSnapshot, opening: string, ctx: ScheduleContext): { key: string; start: string } {
+  const runs = Object.entries(state.fired).flatMap(([key, sent]) => {
+    const start = overdueRunStart(key, ctx);
+    return start ? [{ key, start, sent }] : [];
+  });
+  const current = runs.filter((run) => run.start >= opening).sort((a, b) => a.start.localeCompare(b.start))[0];
+  if (current) return current;
+  const repeat = ctx.policy.overdueRepeatDays;
+  const nextAfterLast = runs
+    .filter((run) => run.sent > 0)
+    .map((run) => addPolicyDays(run.start, repeat * run.sent))
+    .sort()
+    .pop();
+  const start = nextAfterLast && nextAfterLast > opening ? nextAfterLast : opening;
+  return { key: `report:overdue:${start}`, start };
+}
 
 function evaluationSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
   const municipal: NoticeRecipient = { role: 'municipal' };
