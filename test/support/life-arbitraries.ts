@@ -5,7 +5,7 @@
  * 31 March, the case's own deadlines ± 1 ms).
  */
 import fc from 'fast-check';
-import { EXPERT_POOL, type ActionSpec, type AdvanceSpec, type LifeSpec, type RelativeAmount, type Step } from './life-model';
+import { EXPERT_POOL, type ActionSpec, type AdvanceSpec, type LifeSpec, type RelativeAmount, type Step } from './life-steps';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

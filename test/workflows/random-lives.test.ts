@@ -28,7 +28,10 @@ import type { parkCaseWorkflow } from '../../workflows';
 import { caseSnapshotQuery } from '../../workflows/definitions/messages';
 import { eventually } from '../support/eventually';
 import { life } from '../support/life-arbitraries';
-import { describeFailure, LifeModel, resolveAction, resolveAdvance, type LifeSpec, type ResolvedAction } from '../support/life-model';
+import { LifeModel } from '../support/life-model';
+import { resolveAction, resolveAdvance } from '../support/life-resolve';
+import { describeFailure } from '../support/life-script';
+import type { LifeSpec, ResolvedAction } from '../support/life-steps';
 import { fileApplication, startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 const LIVES = Number(process.env.FC_WORKFLOW_LIVES ?? 20);
