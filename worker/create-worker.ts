@@ -14,10 +14,15 @@ export interface ParkflowWorkerDeps {
   /** Email delivery of notices; by default none (inbox only). */
   notices?: ActivityDeps['notices'];
   /** Test tuning: fail a workflow on any error (a bug surfaces at once), no workflow cache, a short grace time. */
-  overrides?: Pick<WorkerOptions, 'workflowFailureErrorTypes' | 'maxCachedWorkflows' | 'shutdownGraceTime'>;
+  overrides?: Pick<WorkerOptions, 'workflowFailureErrorTypes' | 'maxCachedWorkflows' | 'shutdownGraceTime' | 'shutdownForceTime'>;
   /** A prebuilt bundle (tests share one); by default the workflows are bundled from source. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
+
+/** On shutdown, in-flight tasks get this long to finish (then activities are cancelled). */
+export const SHUTDOWN_GRACE_MS = 10_000;
+/** Past this, the SDK gives up on a graceful shutdown (`run()` rejects with GracefulShutdownPeriodExpiredError). */
+export const SHUTDOWN_FORCE_MS = SHUTDOWN_GRACE_MS + 5_000;
 
 /** The parkflow worker: the case workflows and the activities that persist and notify. */
 export function createParkflowWorker(deps: ParkflowWorkerDeps): Promise<Worker> {
@@ -27,6 +32,8 @@ export function createParkflowWorker(deps: ParkflowWorkerDeps): Promise<Worker> 
     taskQueue: deps.taskQueue,
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities({ dataSource: deps.dataSource, treasury: deps.treasury, notices: deps.notices }),
+    shutdownGraceTime: SHUTDOWN_GRACE_MS,
+    shutdownForceTime: SHUTDOWN_FORCE_MS,
     ...deps.overrides,
   });
 }

@@ -1,15 +1,48 @@
 import 'reflect-metadata';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { SmtpNoticeMailer } from '../activities/notices/mailer';
 import { createDataSource } from '../persistence/data-source';
-import { createParkflowWorker } from './create-worker';
+import { createParkflowWorker, SHUTDOWN_GRACE_MS } from './create-worker';
 import { loadWorkerConfig } from './worker-config';
 
-/** The worker process: validated config, one Temporal connection, one DataSource, run until signalled. */
+/** Past the grace time plus this, the process exits whatever the worker is doing (SIGTERM never hangs). */
+const EXIT_AFTER_GRACE_MS = 10_000;
+
+/** One JSON line per event on stdout (stderr for errors), as the log collectors expect. */
+function log(level: 'info' | 'error', message: string, fields: Record<string, unknown> = {}): void {
+  const line = JSON.stringify({ time: new Date().toISOString(), level, context: 'Worker', message, ...fields });
+  if (level === 'error') console.error(line);
+  else console.log(line);
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
+/** Arms (once) the timer that ends the process if shutdown outlasts the grace time + {@link EXIT_AFTER_GRACE_MS}. */
+let exitTimer: NodeJS.Timeout | undefined;
+function armExitTimer(reason: string): void {
+  if (exitTimer) return;
+  const ms = SHUTDOWN_GRACE_MS + EXIT_AFTER_GRACE_MS;
+  exitTimer = setTimeout(() => {
+    log('error', 'shutdown did not finish in time; exiting anyway', { reason, afterMs: ms });
+    process.exit(1);
+  }, ms);
+  exitTimer.unref(); // never keeps a finished process alive
+}
+
+/**
+ * The worker process: validated config, one Temporal connection, one DataSource, run until signalled.
+ * SIGINT/SIGTERM → `worker.shutdown()` (in-flight tasks get the grace time); a second signal, or the grace
+ * time + 10 s without the worker stopping, exits at once. Then the connection and the DataSource are closed.
+ */
 async function main(): Promise<void> {
+  // The SDK would install its own SIGINT/SIGTERM handlers (shutdown with no bound): this process owns them.
+  Runtime.install({ shutdownSignals: [] });
   const config = loadWorkerConfig();
   const dataSource = await createDataSource(config.databaseUrl).initialize();
+  log('info', 'PostgreSQL connected');
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  log('info', 'Temporal connected', { address: config.temporalAddress });
+  let exitCode = 0;
   try {
     const worker = await createParkflowWorker({
       connection,
@@ -18,15 +51,47 @@ async function main(): Promise<void> {
       dataSource,
       notices: { mailer: config.smtpUrl ? new SmtpNoticeMailer(config.smtpUrl, config.mailFrom) : undefined, municipalEmails: config.municipalNoticeEmails },
     });
-    console.log(`parkflow worker polling task queue '${config.taskQueue}' on ${config.temporalAddress}`);
-    await worker.run(); // the SDK shuts down gracefully on SIGINT/SIGTERM
+    let signalled = false;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (signalled) {
+        log('error', 'second signal; exiting at once', { signal });
+        process.exit(1);
+      }
+      signalled = true;
+      log('info', 'shutting down: no new tasks, in-flight ones get the grace time', { signal, graceMs: SHUTDOWN_GRACE_MS, exitAfterMs: SHUTDOWN_GRACE_MS + EXIT_AFTER_GRACE_MS });
+      armExitTimer(signal);
+      try {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+      } catch (error) {
+        log('error', 'worker.shutdown() failed', { error: errorText(error) });
+      }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    log('info', 'worker polling', { taskQueue: config.taskQueue, address: config.temporalAddress, namespace: config.temporalNamespace });
+    try {
+      await worker.run();
+      log('info', 'worker stopped');
+    } catch (error) {
+      exitCode = 1;
+      log('error', 'worker stopped with an error', { error: errorText(error) });
+    }
   } finally {
-    await connection.close();
-    await dataSource.destroy();
+    armExitTimer('closing connections');
+    await connection.close().then(
+      () => log('info', 'Temporal connection closed'),
+      (error: unknown) => log('error', 'closing the Temporal connection failed', { error: errorText(error) }),
+    );
+    await dataSource.destroy().then(
+      () => log('info', 'PostgreSQL DataSource closed'),
+      (error: unknown) => log('error', 'closing the DataSource failed', { error: errorText(error) }),
+    );
   }
+  log('info', 'exiting', { exitCode });
+  process.exit(exitCode);
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  log('error', 'worker failed', { error: errorText(error) });
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/definitions/case';
 import {
@@ -8,7 +8,8 @@ import {
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CaseView } from '../cases/case-view';
-import { ApiActionErrors } from '../common/openapi';
+import { ApiActionErrors, ApiErrors } from '../common/openapi';
+import { ActionOutcomeView } from './action-outcome.view';
 import {
   AcceptanceDto, AnnualReportDto, DesignationDto, EvaluationDto, IncubationBaseDto, PanelDto, PaymentConfirmationDto,
   RefundPaymentDto, RefundWriteOffDto, ReviewDto,
@@ -24,7 +25,11 @@ const Action = (summary: string): MethodDecorator =>
     HttpCode(200),
     ApiOperation({ summary }),
     ApiOkResponse({ type: CaseView, description: 'the case after the action' }),
-    ApiAcceptedResponse({ type: ActionPendingView, description: 'accepted and durable; its effects (a treasury hand-over) are still completing' }),
+    ApiAcceptedResponse({
+      type: ActionPendingView,
+      description:
+        'no outcome within UPDATE_WAIT_MS: the action was sent (its outcome not known yet — it may still be applied or refused) or accepted with effects still completing (a treasury hand-over); GET /v1/cases/{caseId}/actions/{updateId} gives the outcome',
+    }),
     ApiActionErrors(),
   );
 
@@ -35,6 +40,15 @@ const Action = (summary: string): MethodDecorator =>
 @Controller('v1/cases/:caseId')
 export class CaseActionsController {
   constructor(private readonly actions: CaseActionsService) {}
+
+  @Get('actions/:updateId')
+  @ApiParam({ name: 'updateId', description: 'the `updateId` of a 202 answer (or derived from the Idempotency-Key)' })
+  @ApiOperation({ summary: 'The outcome of an action answered 202: running, applied (with the case after it) or refused (with its error)' })
+  @ApiOkResponse({ type: ActionOutcomeView })
+  @ApiErrors(401, 404, 429, 503)
+  actionOutcome(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string, @Param('updateId') updateId: string): Promise<ActionOutcomeView> {
+    return this.actions.outcome(actor, caseId, updateId);
+  }
 
   @Post('acceptance')
   @Roles('municipal')

@@ -1,8 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/openapi';
+import { ActionPendingInterceptor } from '../temporal/action-pending.interceptor';
+import { ActionPendingView } from '../temporal/action-pending.view';
+import type { ActionPending } from '../temporal/case-workflows.service';
 import { ApplicationDto, SubmissionOutcomeView } from './application.dto';
 import { ApplicationsService } from './applications.service';
 
@@ -18,8 +21,14 @@ export class ApplicationsController {
   @Roles('district')
   @ApiOperation({ summary: 'File an application for a park in the caller’s district (§5.1, R-APP-1..8)' })
   @ApiCreatedResponse({ type: SubmissionOutcomeView, description: 'submitted, or returned with every deficiency (rule id + message); R-APP-4/5 shortfalls as flags' })
+  @ApiAcceptedResponse({
+    type: ActionPendingView,
+    description:
+      'the filing was sent but no worker answered within UPDATE_WAIT_MS: the case (its caseId named) may still be created; GET /v1/cases/{caseId}/actions/{updateId} gives the outcome, and a retry with the same Idempotency-Key answers for the same case',
+  })
   @ApiErrors(401, 403, 413, 422, 429, 503)
-  file(@CurrentActor() actor: Actor, @Body() body: ApplicationDto): Promise<SubmissionOutcome> {
+  @UseInterceptors(ActionPendingInterceptor)
+  file(@CurrentActor() actor: Actor, @Body() body: ApplicationDto): Promise<SubmissionOutcome | ActionPending> {
     return this.applications.file(actor, body);
   }
 }

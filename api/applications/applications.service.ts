@@ -1,5 +1,4 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { ParkApplication } from '../../workflows/definitions/application';
 import type { Actor, ParkCaseInput, SubmissionOutcome } from '../../workflows/definitions/case';
 import { submitApplicationUpdate } from '../../workflows/definitions/messages';
@@ -7,7 +6,7 @@ import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { ApiError } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import { CasesService } from '../cases/cases.service';
-import { CaseWorkflowsService, type ActionPending } from '../temporal/case-workflows.service';
+import { CaseWorkflowsService, newCaseId, type ActionPending } from '../temporal/case-workflows.service';
 import type { ApplicationDto } from './application.dto';
 
 /** A validated body as the workflow contract's JSON-safe {@link ParkApplication} (absent documents → null). */
@@ -42,10 +41,15 @@ export class ApplicationsService {
     private readonly config: AppConfig,
   ) {}
 
-  file(actor: Actor, dto: ApplicationDto): Promise<SubmissionOutcome> {
+  /**
+   * A new case with its filing: 201 with the outcome, or 202 ({@link ActionPending}, naming the caseId) when it
+   * was sent but no worker answered in time. With an `Idempotency-Key` the caseId derives from caller and key,
+   * so a retry answers for the same case — never a second one.
+   */
+  file(actor: Actor, dto: ApplicationDto): Promise<SubmissionOutcome | ActionPending> {
     assertOwnDistrict(actor, dto);
     const input: ParkCaseInput = {
-      caseId: randomUUID(),
+      caseId: newCaseId(),
       district: dto.district,
       parkName: dto.parkName,
       policy: DEFAULT_POLICY,

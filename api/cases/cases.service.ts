@@ -9,6 +9,7 @@ import { caseSnapshotQuery, parkCaseWorkflowId } from '../../workflows/definitio
 import { notFound } from '../common/api-error';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
 import { caseEndedError, isWorkflowEnded } from '../temporal/temporal-errors';
+import { DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
 import { maySee } from './case-scope';
 import { toCaseView, type CaseView } from './case-view';
 
@@ -52,6 +53,38 @@ export class CasesService {
     // A district officer never learns that another district's case exists; experts see panel cases only.
     if (!snapshot || !maySee(actor, snapshot)) throw notFound(`case ${caseId}`);
     return toCaseView(snapshot);
+  }
+
+  /**
+   * 404 unless the caller may see the case — without waiting on a worker: from the read model, else from the
+   * workflow's district search attribute (a filing answered 202 whose first task no worker has taken yet has
+   * no read-model row, and a query on it would wait for a worker). Experts see panel cases only, which a
+   * workflow outside the read model cannot show: for them the live workflow decides, as in {@link get}.
+   */
+  async assertVisible(actor: Actor, caseId: string): Promise<void> {
+    const stored = (await this.cases.findOneBy({ caseId }))?.snapshot;
+    if (stored) {
+      if (maySee(actor, stored)) return;
+      throw notFound(`case ${caseId}`);
+    }
+    if (actor.role !== 'expert') {
+      const district = await this.workflowDistrict(caseId);
+      if (district !== undefined) {
+        if (maySee(actor, { district, panel: null })) return;
+        throw notFound(`case ${caseId}`);
+      }
+    }
+    await this.get(actor, caseId);
+  }
+
+  /** The district a case workflow was started for (its search attribute), or undefined when there is no such workflow. */
+  private async workflowDistrict(caseId: string): Promise<string | undefined> {
+    try {
+      const description = await this.client.withDeadline(Date.now() + ENDED_QUERY_WAIT_MS, () => this.client.workflow.getHandle(parkCaseWorkflowId(caseId)).describe());
+      return description.typedSearchAttributes.get(DISTRICT_KEY);
+    } catch {
+      return undefined;
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ErrorBody } from './api-error';
+import { classifyOutage, dependencyUnavailableError, RETRY_AFTER_SECONDS } from './dependency-errors';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
@@ -16,14 +17,30 @@ const CODE_BY_STATUS: Record<number, string> = {
   503: 'service_unavailable',
 };
 
-/** Renders every error in the contract's shape; unexpected errors become a 500 without internals. */
+/**
+ * Renders every error in the contract's shape. An outage of a dependency (Temporal, PostgreSQL; see
+ * `classifyOutage`) becomes 503 `dependency_unavailable`; every 503 carries `Retry-After`; other unexpected
+ * errors become a 500 without internals.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly options: { temporalAddress?: string } = {}) {}
+
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    response.status(this.statusOf(exception)).json(this.bodyOf(exception));
+    let exception = thrown;
+    if (!(thrown instanceof HttpException)) {
+      const outage = classifyOutage(thrown, this.options.temporalAddress);
+      if (outage) {
+        this.logger.warn(`${outage.message}: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+        exception = dependencyUnavailableError(outage);
+      }
+    }
+    const status = this.statusOf(exception);
+    if (status === HttpStatus.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After')) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    response.status(status).json(this.bodyOf(exception));
   }
 
   private statusOf(exception: unknown): number {

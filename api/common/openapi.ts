@@ -23,7 +23,7 @@ const ERROR_RESPONSES: Record<number, string> = {
   413: 'the body is larger than 256 kB',
   422: 'validation_failed: one detail per failed field, naming the policy rule where one applies; or idempotency_key_reused',
   429: 'rate_limited: too many requests from this caller (see Retry-After)',
-  503: 'worker_unavailable: no worker processed the action in time; nothing was applied',
+  503: 'nothing was applied; retry after Retry-After seconds. worker_unavailable: no worker polls the task queue (the action was not sent); dependency_unavailable: Temporal or PostgreSQL is unreachable (named in the message)',
 };
 
 /** Documents the contract's error responses on a route. */

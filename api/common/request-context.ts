@@ -6,7 +6,12 @@ import type { NextFunction, Request, Response } from 'express';
 export interface RequestContext {
   requestId: string;
   /** Set by the idempotency interceptor: the caller's `Idempotency-Key`, scoped to the caller. */
-  idempotency?: { caller: string; key: string };
+  idempotency?: {
+    caller: string;
+    key: string;
+    /** The key was taken over from an earlier request whose lease ran out: it may have sent the action already. */
+    takenOver?: boolean;
+  };
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
@@ -29,9 +29,17 @@ const isFinal = (status: number): boolean => status < 500 && status !== HttpStat
  * response; the same key with another body or path is 422; a key whose first request is still running is 409.
  * Keys are per caller (JWT subject and role). The key also becomes the Temporal update id, so a retry after
  * a lost response never applies an action twice even if the stored response was never written.
+ *
+ * A key is claimed for a lease (`IDEMPOTENCY_LEASE_MS`), not for good: when the first request died (or its
+ * answer could not be stored), a retry with the same body after the lease takes the key over — the action
+ * then re-attaches to the Temporal update the first request sent (`CaseActionsService`). If storing the answer
+ * fails even after a few tries (a PostgreSQL blip), the caller still gets the real answer; the key is retaken
+ * after its lease.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+
   constructor(private readonly store: IdempotencyStore) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -59,21 +67,31 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(prior.response);
         }
         const context = currentRequest();
-        if (context) context.idempotency = { caller, key };
-        return this.run(next, caller, key, response);
+        if (context) context.idempotency = { caller, key, takenOver: prior.takenOver };
+        return this.run(next, caller, key, prior.attempt, response);
       }),
     );
   }
 
-  private run(next: CallHandler, caller: string, key: string, response: Response): Observable<unknown> {
+  private run(next: CallHandler, caller: string, key: string, attempt: number, response: Response): Observable<unknown> {
     return next.handle().pipe(
-      concatMap((body) => from(this.store.complete(caller, key, response.statusCode, body).then(() => body))),
       catchError((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
-        const settle = isFinal(status) ? this.store.complete(caller, key, status, (error as HttpException).getResponse()) : this.store.release(caller, key);
-        return from(settle).pipe(concatMap(() => throwError(() => error)));
+        const settle = isFinal(status) ? this.store.complete(caller, key, attempt, status, (error as HttpException).getResponse()) : this.store.release(caller, key, attempt);
+        return from(this.tolerate(settle, key)).pipe(concatMap(() => throwError(() => error)));
       }),
+      // After catchError: a failure to store a success must not turn it into an error.
+      concatMap((body) => from(this.tolerate(this.store.complete(caller, key, attempt, response.statusCode, body), key).then(() => body))),
     );
+  }
+
+  /** The action's answer stands even when it cannot be stored: the key stays claimed until its lease runs out. */
+  private async tolerate(settle: Promise<void>, key: string): Promise<void> {
+    try {
+      await settle;
+    } catch (error) {
+      this.logger.warn(`could not store the outcome under ${IDEMPOTENCY_HEADER} '${key}' (a retry takes the key over after its lease): ${(error as Error)?.message ?? error}`);
+    }
   }
 }
 

@@ -1,25 +1,48 @@
 import { Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 
 /** A request seen before under the same caller and key. */
 export type PriorRequest =
-  | { state: 'new' }
+  | {
+      state: 'new';
+      /** Which owner of the key this request is (1 for the first claim): the fencing token of its writes. */
+      attempt: number;
+      /** The key was taken over from an earlier request whose lease ran out (it may have sent the action). */
+      takenOver: boolean;
+    }
   | { state: 'in_progress'; sameRequest: boolean }
   | { state: 'completed'; sameRequest: boolean; status: number; response: unknown };
 
-/** The `idempotency_keys` table: one row per (caller, key), claimed before the action runs. */
+/** Pauses between the tries of storing an answer: a PostgreSQL blip of about a second is survived. */
+const STORE_RETRY_DELAYS_MS = [100, 300, 600];
+
+/**
+ * The `idempotency_keys` table: one row per (caller, key), claimed before the action runs. A claim is a lease
+ * (`lease_expires_at`, `IDEMPOTENCY_LEASE_MS`): while it runs, a retry is 409 `idempotency_in_progress`; once
+ * it has run out (the first request's process died, or its answer could not be stored) the same request takes
+ * the key over. `attempt` numbers the owners, so a late owner never overwrites or frees its successor's claim.
+ */
 @Injectable()
 export class IdempotencyStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
-  /** Claims the key for this request, or tells what an earlier request under it did. */
+  /** Claims the key for this request (or takes over an expired claim of the same request), or tells what an earlier request under it did. */
   async begin(caller: string, key: string, method: string, path: string, bodyHash: string): Promise<PriorRequest> {
-    const claimed: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (caller, key, method, path, body_hash) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (caller, key) DO NOTHING RETURNING key`,
-      [caller, key, method, path, bodyHash],
+    const claimed: Array<{ attempt: number }> = await this.dataSource.query(
+      `INSERT INTO idempotency_keys AS k (caller, key, method, path, body_hash, lease_expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + $6 * interval '1 millisecond')
+       ON CONFLICT (caller, key) DO UPDATE SET lease_expires_at = EXCLUDED.lease_expires_at, attempt = k.attempt + 1
+         WHERE k.status IS NULL AND k.lease_expires_at <= now()
+           AND k.method = EXCLUDED.method AND k.path = EXCLUDED.path AND k.body_hash = EXCLUDED.body_hash
+       RETURNING attempt`,
+      [caller, key, method, path, bodyHash, this.config.IDEMPOTENCY_LEASE_MS],
     );
-    if (claimed.length > 0) return { state: 'new' };
+    if (claimed.length > 0) return { state: 'new', attempt: claimed[0].attempt, takenOver: claimed[0].attempt > 1 };
     const [prior]: Array<{ method: string; path: string; body_hash: string; status: number | null; response: unknown }> = await this.dataSource.query(
       'SELECT method, path, body_hash, status, response FROM idempotency_keys WHERE caller = $1 AND key = $2',
       [caller, key],
@@ -29,15 +52,34 @@ export class IdempotencyStore {
     return prior.status === null ? { state: 'in_progress', sameRequest } : { state: 'completed', sameRequest, status: prior.status, response: prior.response };
   }
 
-  /** Keeps the response that later requests with the same key replay. */
-  async complete(caller: string, key: string, status: number, response: unknown): Promise<void> {
-    await this.dataSource.query('UPDATE idempotency_keys SET status = $3, response = $4, completed_at = now() WHERE caller = $1 AND key = $2', [
-      caller, key, status, JSON.stringify(response ?? null),
-    ]);
+  /**
+   * Keeps the response that later requests with the same key replay — if this request still owns the key.
+   * Tried a few times over about a second; if PostgreSQL stays away it throws, and the key stays claimed until
+   * its lease runs out (a retry then takes it over and re-attaches to the action).
+   */
+  async complete(caller: string, key: string, attempt: number, status: number, response: unknown): Promise<void> {
+    await this.withRetries(() =>
+      this.dataSource.query(
+        'UPDATE idempotency_keys SET status = $4, response = $5, completed_at = now() WHERE caller = $1 AND key = $2 AND attempt = $3 AND status IS NULL',
+        [caller, key, attempt, status, JSON.stringify(response ?? null)],
+      ),
+    );
   }
 
-  /** Frees the key after a failure worth retrying (5xx, 429), so the retry runs the action. */
-  async release(caller: string, key: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2 AND status IS NULL', [caller, key]);
+  /** Frees the key after a failure worth retrying (5xx, 429), so the retry runs the action — if this request still owns it. */
+  async release(caller: string, key: string, attempt: number): Promise<void> {
+    await this.withRetries(() => this.dataSource.query('DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2 AND attempt = $3 AND status IS NULL', [caller, key, attempt]));
+  }
+
+  private async withRetries(write: () => Promise<unknown>): Promise<void> {
+    for (let i = 0; ; i += 1) {
+      try {
+        await write();
+        return;
+      } catch (error) {
+        if (i >= STORE_RETRY_DELAYS_MS.length) throw error;
+        await sleep(STORE_RETRY_DELAYS_MS[i]);
+      }
+    }
   }
 }

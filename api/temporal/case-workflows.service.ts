@@ -1,20 +1,28 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowUpdateStage, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
 import type { ParkCaseInput } from '../../workflows/definitions/case';
 import { PARK_CASE_WORKFLOW_TYPE, parkCaseWorkflowId } from '../../workflows/definitions/messages';
 import { DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
+import { ApiError, notFound } from '../common/api-error';
+import { classifyOutage, dependencyUnavailableError } from '../common/dependency-errors';
 import { currentRequest } from '../common/request-context';
+import { idempotentCaseIdFor, idempotentUpdateIdFor } from '../idempotency/update-id';
 import { AppConfig } from '../config/app-config';
-import { isWorkerWaitTimeout, noWorkerError, toApiError } from './temporal-errors';
+import { isWorkerWaitTimeout, isWorkflowEnded, noWorkerError, toApiError } from './temporal-errors';
 import { TEMPORAL_CLIENT } from './temporal-client.token';
+import { workerIsPolling } from './worker-presence';
 
-/** A poller seen this recently counts as a live worker (the server keeps poller records for a few minutes). */
-const LIVE_POLLER_MS = 70_000;
 
-/** An action the case accepted whose effects are still being completed (answered 202). */
+/** How long `GET /v1/cases/{caseId}/actions/{updateId}` waits for an outcome before answering "running". */
+const OUTCOME_WAIT_MS = 1_000;
+
+/**
+ * An action answered 202: either the case accepted it and its effects are still being completed
+ * (`stage: 'accepted'`), or it was sent but no outcome came back within the wait (`stage: 'sent'`): the server
+ * may hold it and apply it when a worker takes the task — its outcome is not known yet.
+ */
 export class ActionPending {
   readonly status = 'accepted';
   readonly message: string;
@@ -22,10 +30,23 @@ export class ActionPending {
     readonly caseId: string,
     readonly updateId: string,
     waitedMs: number,
+    stage: 'accepted' | 'sent' | 'filing' = 'accepted',
   ) {
-    this.message = `the action was accepted and is durable, but its effects (e.g. the treasury hand-over) took longer than ${waitedMs} ms; GET /v1/cases/${caseId} shows the outcome`;
+    const outcome = `GET /v1/cases/${caseId}/actions/${updateId} gives its outcome`;
+    this.message =
+      stage === 'accepted'
+        ? `the action was accepted and is durable, but its effects (e.g. the treasury hand-over) took longer than ${waitedMs} ms; ${outcome}`
+        : stage === 'sent'
+          ? `the action was sent but no worker answered within ${waitedMs} ms: its outcome is not known yet (it may still be applied or refused); ${outcome}`
+          : `the filing was sent as case ${caseId} but no worker answered within ${waitedMs} ms: its outcome is not known yet; the case appears in GET /v1/cases/${caseId} once a worker has taken it, ${outcome}, and a retry with the same Idempotency-Key answers for the same case`;
   }
 }
+
+/** The outcome of an earlier action (`GET /v1/cases/{caseId}/actions/{updateId}`). */
+export type ActionOutcomeOf<Ret> =
+  | { status: 'running' }
+  | { status: 'applied'; result: Ret }
+  | { status: 'refused'; error: ApiError | { error: string; message: string; details: [] } };
 
 /**
  * With an `Idempotency-Key`, the update id is derived from it: Temporal then applies a retried action once
@@ -33,9 +54,17 @@ export class ActionPending {
  */
 function idempotentUpdateId(): string | undefined {
   const idempotency = currentRequest()?.idempotency;
-  if (!idempotency) return undefined;
-  return `idempotency-${createHash('sha256').update(`${idempotency.caller}\n${idempotency.key}`).digest('hex').slice(0, 32)}`;
+  return idempotency && idempotentUpdateIdFor(idempotency.caller, idempotency.key);
 }
+
+/** With an `Idempotency-Key`, the caseId of a new filing derived from it ({@link idempotentCaseIdFor}); else undefined. */
+export function idempotentCaseId(): string | undefined {
+  const idempotency = currentRequest()?.idempotency;
+  return idempotency && idempotentCaseIdFor(idempotency.caller, idempotency.key);
+}
+
+/** The caseId of a new filing: derived from the Idempotency-Key when there is one, else random. */
+export const newCaseId = (): string => idempotentCaseId() ?? randomUUID();
 
 /**
  * Officer actions on case workflows, with the API's guarantees: an action is sent only while a worker polls
@@ -49,27 +78,54 @@ export class CaseWorkflowsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Starts a new case workflow together with its first officer action (Update-with-Start). */
-  async startWithUpdate<Ret, Arg>(input: ParkCaseInput, summary: string, details: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
+  /**
+   * Starts a new case workflow together with its first officer action (Update-with-Start). The API never
+   * terminates a case it started: the answer is the action's result; 503 only when nothing was sent (no worker
+   * polls, or Temporal could not be reached); or, when the request was sent but no outcome came within
+   * `UPDATE_WAIT_MS`, an {@link ActionPending} naming the caseId and the update id — the server may hold the
+   * case and a worker completes it later.
+   *
+   * A caseId derived from the `Idempotency-Key` ({@link idempotentCaseId}) uses the conflict policy
+   * `USE_EXISTING`: a retry re-attaches to the case the first request started, and Temporal dedupes the update
+   * by its id (also derived from the key), so the retry returns the same case and the real outcome. A case
+   * that has ended meanwhile is not started again (`REJECT_DUPLICATE`): its filing's outcome is read back.
+   */
+  async startWithUpdate<Ret, Arg>(input: ParkCaseInput, summary: string, details: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret | ActionPending> {
     await this.assertWorkerPolling();
     const workflowId = parkCaseWorkflowId(input.caseId);
+    const reattach = input.caseId === idempotentCaseId();
+    // Chosen before sending, so that an answer given while the outcome is unknown can name it.
+    const updateId = idempotentUpdateId() ?? randomUUID();
     const startWorkflowOperation = new WithStartWorkflowOperation(PARK_CASE_WORKFLOW_TYPE, {
       workflowId,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       args: [input],
-      workflowIdConflictPolicy: 'FAIL',
+      workflowIdConflictPolicy: reattach ? 'USE_EXISTING' : 'FAIL',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [{ key: DISTRICT_KEY, value: input.district }],
       staticSummary: summary,
       staticDetails: details,
     });
     try {
-      return await this.bounded(() => this.client.workflow.executeUpdateWithStart(update, { args: [arg], startWorkflowOperation, updateId: idempotentUpdateId() }));
+      return await this.bounded(() => this.client.workflow.executeUpdateWithStart(update, { args: [arg], startWorkflowOperation, updateId }));
     } catch (error) {
-      if (!isWorkerWaitTimeout(error)) throw toApiError(error);
-      // The worker vanished mid-request: end the half-started case rather than leave it dangling.
-      await this.client.workflow.getHandle(workflowId).terminate('no worker processed the first filing in time; the API answered 503').catch(() => undefined);
-      throw noWorkerError(this.config.TEMPORAL_TASK_QUEUE, this.config.UPDATE_WAIT_MS);
+      // Sent, but no outcome in time: the server may hold the case — 202 with its caseId, never a terminate.
+      if (isWorkerWaitTimeout(error)) return new ActionPending(input.caseId, updateId, this.config.UPDATE_WAIT_MS, 'filing');
+      // A connection that failed before the call reached the server (gRPC UNAVAILABLE): nothing was sent.
+      const outage = classifyOutage(error, this.config.TEMPORAL_ADDRESS);
+      if (outage) throw dependencyUnavailableError(outage);
+      if (reattach && (error as { name?: string })?.name === 'WorkflowExecutionAlreadyStartedError') return this.endedFiling<Ret>(input.caseId, updateId);
+      throw toApiError(error);
     }
+  }
+
+  /** The outcome of the filing of a case that has ended since (a retry with its key): read from its history. */
+  private async endedFiling<Ret>(caseId: string, updateId: string): Promise<Ret | ActionPending> {
+    const outcome = await this.outcome<Ret>(caseId, updateId).catch(() => undefined);
+    if (outcome?.status === 'applied') return outcome.result;
+    if (outcome?.status === 'running') return new ActionPending(caseId, updateId, OUTCOME_WAIT_MS, 'filing');
+    if (outcome?.status === 'refused' && outcome.error instanceof ApiError) throw outcome.error;
+    throw new ApiError(HttpStatus.CONFLICT, 'invalid_stage', `case ${caseId}, filed with this Idempotency-Key, has ended; GET /v1/cases/${caseId} shows it`);
   }
 
   /**
@@ -81,13 +137,18 @@ export class CaseWorkflowsService {
     await this.assertWorkerPolling();
     const deadline = Date.now() + this.config.UPDATE_WAIT_MS;
     const workflow = this.client.workflow.getHandle(parkCaseWorkflowId(caseId));
+    // Chosen before sending, so that an answer given while the outcome is unknown can name it.
+    const updateId = idempotentUpdateId() ?? randomUUID();
     let accepted;
     try {
-      accepted = await this.client.withDeadline(deadline, () =>
-        workflow.startUpdate(update, { args: [arg], updateId: idempotentUpdateId(), waitForStage: WorkflowUpdateStage.ACCEPTED }),
-      );
+      accepted = await this.client.withDeadline(deadline, () => workflow.startUpdate(update, { args: [arg], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED }));
     } catch (error) {
-      if (isWorkerWaitTimeout(error)) throw noWorkerError(this.config.TEMPORAL_TASK_QUEUE, this.config.UPDATE_WAIT_MS);
+      // The request was sent: the server may hold the update and apply it once a worker takes the task.
+      // Saying "nothing was applied" would be a guess — the honest answer is 202 with the update id.
+      if (isWorkerWaitTimeout(error)) return new ActionPending(caseId, updateId, this.config.UPDATE_WAIT_MS, 'sent');
+      // A connection that failed before the call reached the server (gRPC UNAVAILABLE): nothing was sent.
+      const outage = classifyOutage(error, this.config.TEMPORAL_ADDRESS);
+      if (outage) throw dependencyUnavailableError(outage);
       throw toApiError(error);
     }
     try {
@@ -98,21 +159,46 @@ export class CaseWorkflowsService {
     }
   }
 
+  /**
+   * The outcome of an earlier action on a case (an Update, by its id): applied (with its result), refused
+   * (the same 409 / 422 as a synchronous answer), still running after a short wait, or 404 when Temporal
+   * knows no such update on the case. An update on a workflow that has ended since is answered from its history.
+   */
+  async outcome<Ret>(caseId: string, updateId: string): Promise<ActionOutcomeOf<Ret>> {
+    if (updateId.length > 255) throw notFound(`action ${updateId.slice(0, 40)}… on case ${caseId}`);
+    const handle = this.client.workflow.getHandle(parkCaseWorkflowId(caseId)).getUpdateHandle<Ret>(updateId);
+    try {
+      return { status: 'applied', result: await this.client.withDeadline(Date.now() + OUTCOME_WAIT_MS, () => handle.result()) };
+    } catch (error) {
+      if (isWorkerWaitTimeout(error)) return { status: 'running' };
+      // NOT_FOUND for the update (or the workflow): the client (1.24) raises WorkflowNotFoundError.
+      if (isWorkflowEnded(error)) throw notFound(`action ${updateId} on case ${caseId}`);
+      if ((error as { name?: string })?.name === 'WorkflowUpdateFailedError') {
+        const mapped = toApiError(error);
+        if (mapped instanceof ApiError) return { status: 'refused', error: mapped };
+        const message = (error as { cause?: { message?: string } }).cause?.message ?? 'the action failed';
+        return { status: 'refused', error: { error: 'action_failed', message, details: [] } };
+      }
+      throw error;
+    }
+  }
+
   private bounded<R>(fn: () => Promise<R>): Promise<R> {
     return this.client.withDeadline(Date.now() + this.config.UPDATE_WAIT_MS, fn);
   }
 
   /** 503 before anything is sent when no worker has polled the task queue lately. */
   private async assertWorkerPolling(): Promise<void> {
-    const { pollers } = await this.bounded(() =>
-      this.client.workflowService.describeTaskQueue({
-        namespace: this.config.TEMPORAL_NAMESPACE,
-        taskQueue: { name: this.config.TEMPORAL_TASK_QUEUE, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-        taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-      }),
-    );
-    const now = Date.now();
-    const live = (pollers ?? []).some((poller) => now - Number(poller.lastAccessTime?.seconds ?? 0) * 1000 < LIVE_POLLER_MS);
-    if (!live) throw noWorkerError(this.config.TEMPORAL_TASK_QUEUE, 0);
+    const { TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, TEMPORAL_ADDRESS, UPDATE_WAIT_MS } = this.config;
+    let live: boolean;
+    try {
+      live = await workerIsPolling(this.client, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, Date.now() + UPDATE_WAIT_MS);
+    } catch (error) {
+      // Nothing was sent yet: a server that cannot be reached (or does not answer in time) is an outage.
+      const outage = classifyOutage(error, TEMPORAL_ADDRESS) ?? (isWorkerWaitTimeout(error) ? { dependency: 'Temporal' as const, message: `Temporal at ${TEMPORAL_ADDRESS} did not answer in time` } : undefined);
+      if (outage) throw dependencyUnavailableError(outage);
+      throw error;
+    }
+    if (!live) throw noWorkerError(TEMPORAL_TASK_QUEUE, 0);
   }
 }

@@ -113,6 +113,7 @@ describe('operability', () => {
       ['get', '/v1/cases', ['200', '401', '422']],
       ['get', '/v1/cases/{caseId}', ['200', '401', '404']],
       ['get', '/v1/cases/{caseId}/history', ['200', '401', '404']],
+      ['get', '/v1/cases/{caseId}/actions/{updateId}', ['200', '401', '404', '503']],
       ['get', '/v1/deadlines', ['200', '401', '422']],
       ['get', '/v1/stats/designations', ['200', '401', '403']],
       ['get', '/v1/districts', ['200']],

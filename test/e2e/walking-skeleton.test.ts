@@ -1,5 +1,6 @@
 import { CASE_STAGE_KEY, DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
 import { parkCaseWorkflowId } from '../../workflows/definitions/messages';
+import { eventually } from '../support/eventually';
 import { agencies, validApplication } from '../support/fixtures';
 import { startStack, type Stack } from '../support/stack-harness';
 
@@ -14,10 +15,11 @@ afterAll(async () => {
 const yubei = () => stack.token('district', '500112');
 
 describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', () => {
-  it('GET /health/ready is 200 with PostgreSQL and Temporal up; no token needed', async () => {
+  it('GET /health/ready is 200 with PostgreSQL, Temporal and a polling worker; no token needed', async () => {
+    await eventually(async () => (await stack.call('GET', '/health/ready')).status === 200, 'the worker to poll');
     const { status, body } = await stack.call('GET', '/health/ready');
     expect(status).toBe(200);
-    expect(body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, temporal: { status: 'up' } } });
+    expect(body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } } });
   });
 
   it('a valid application is 201 submitted, readable at GET /v1/cases/{id}, and visible to ops by CaseStage and District', async () => {

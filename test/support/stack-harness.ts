@@ -27,7 +27,14 @@ export interface Stack {
   env: TestWorkflowEnvironment;
   baseUrl: string;
   dataSource: DataSource;
+  /** The API application (e.g. to build a second instance's configuration from `config`). */
+  app: NestExpressApplication;
+  config: ReturnType<typeof loadAppConfig>;
   token(role: OfficerRole, district?: string, sub?: string): string;
+  /** Shuts the worker down (the server keeps its poller records for a while): nobody takes tasks. */
+  stopWorker(): Promise<void>;
+  /** Starts a worker again (after {@link stopWorker}, or when the stack started without one). */
+  startWorker(): Promise<void>;
   /** `fetch` against the API with JSON in and out. */
   call(method: string, path: string, options?: CallOptions): Promise<{ status: number; body: any; headers: Headers }>;
   teardown(): Promise<void>;
@@ -62,9 +69,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...options.env,
   });
   const dataSource = await createDataSource(config.DATABASE_URL).initialize();
-  const worker: Worker | undefined =
-    options.withWorker === false ? undefined : await createParkflowWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, dataSource, treasury: options.treasury });
-  const running = worker?.run();
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  const startWorker = async (): Promise<void> => {
+    if (worker?.getState() === 'RUNNING') return;
+    worker = await createParkflowWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, dataSource, treasury: options.treasury });
+    running = worker.run();
+  };
+  if (options.withWorker !== false) await startWorker();
   const app: NestExpressApplication = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const baseUrl = await app.getUrl();
@@ -78,6 +90,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     env,
     baseUrl,
     dataSource,
+    app,
+    config,
+    stopWorker,
+    startWorker,
     token: (role, district, sub = `${role}-officer`) => jwt.sign({ sub, role, ...(district ? { district } : {}) }, { algorithm: 'HS256' }),
     async call(method, path, { token, body, rawBody, headers } = {}) {
       const response = await fetch(`${baseUrl}${path}`, {

@@ -17,6 +17,15 @@ describe('configuration (api-contract "Configuration")', () => {
     expect(() => loadAppConfig({ ...base, TEMPORAL_ADDRESS: 'no-port' })).toThrow(/TEMPORAL_ADDRESS/);
   });
 
+  it('derives the idempotency lease from UPDATE_WAIT_MS unless set, and refuses one shorter than a request may run', () => {
+    expect(loadAppConfig(base).IDEMPOTENCY_LEASE_MS).toBe(30_000);
+    expect(loadAppConfig({ ...base, UPDATE_WAIT_MS: '2000' }).IDEMPOTENCY_LEASE_MS).toBe(14_000);
+    expect(loadAppConfig({ ...base, IDEMPOTENCY_LEASE_MS: '60000' }).IDEMPOTENCY_LEASE_MS).toBe(60_000);
+    expect(() => loadAppConfig({ ...base, IDEMPOTENCY_LEASE_MS: 'soon' })).toThrow(/IDEMPOTENCY_LEASE_MS/);
+    expect(() => loadAppConfig({ ...base, IDEMPOTENCY_LEASE_MS: '5000' })).toThrow(/IDEMPOTENCY_LEASE_MS must be longer than UPDATE_WAIT_MS/);
+    expect(() => loadAppConfig({ ...base, UPDATE_WAIT_MS: 'x' })).toThrow(/^(?![\s\S]*IDEMPOTENCY_LEASE_MS)[\s\S]*UPDATE_WAIT_MS/);
+  });
+
   it('refuses the development JWT secret in production', () => {
     expect(() => loadAppConfig({ ...base, NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET/);
     expect(loadAppConfig({ ...base, NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-real-production-secret' }).NODE_ENV).toBe('production');

@@ -1,0 +1,81 @@
+import { HttpStatus } from '@nestjs/common';
+import { ApiError } from './api-error';
+
+/** Seconds a client should wait before retrying after a 503 (the `Retry-After` header). */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The machine code of a 503 for a dependency that is down (api-contract "Errors"). */
+export const DEPENDENCY_UNAVAILABLE = 'dependency_unavailable';
+
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  details?: unknown;
+  cause?: unknown;
+  driverError?: unknown;
+}
+
+/** gRPC status codes (numbers on a gRPC ServiceError). */
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
+
+/** Node socket errors that mean "could not reach the server" (as raised by `pg` before any query ran). */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+/**
+ * PostgreSQL SQLSTATEs of an unusable connection or server: class 08 (connection exception), 57P01
+ * admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections.
+ */
+const PG_CONNECTION_STATE = /^(08...|57P0[123]|53300)$/;
+/** Messages of `pg` / `pg-pool` / TypeORM when the connection or the pool is gone. */
+const PG_CONNECTION_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client has encountered a connection error|Driver not Connected|terminating connection due to administrator command/i;
+
+/** The error and its causes (`cause`, TypeORM's `driverError`), bounded. */
+function chain(error: unknown): ErrorLike[] {
+  const out: ErrorLike[] = [];
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && out.length < 12) {
+    const current = queue.shift();
+    if (!current || typeof current !== 'object') continue;
+    const e = current as ErrorLike;
+    out.push(e);
+    queue.push(e.cause, e.driverError);
+  }
+  return out;
+}
+
+const isGrpcLike = (e: ErrorLike): boolean => typeof e.code === 'number' && 'details' in e && 'metadata' in e;
+
+/** Which dependency an outage error points at, with the wording of the 503; undefined for any other error. */
+export type Outage = { dependency: 'Temporal' | 'PostgreSQL'; message: string };
+
+/**
+ * Classifies an error as an outage of Temporal (gRPC UNAVAILABLE / DEADLINE_EXCEEDED, a failed connection)
+ * or of PostgreSQL (socket errors, connection SQLSTATEs, `pg` / TypeORM "connection gone" messages, also
+ * wrapped in a `QueryFailedError`). Matched by name, code and message along the cause chain — never
+ * `instanceof` (two copies of a library must not break it). The one place the API decides "this is an outage".
+ */
+export function classifyOutage(error: unknown, temporalAddress?: string): Outage | undefined {
+  const temporal = `Temporal${temporalAddress ? ` at ${temporalAddress}` : ''}`;
+  for (const e of chain(error)) {
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (isGrpcLike(e) && e.code === GRPC_UNAVAILABLE) return { dependency: 'Temporal', message: `${temporal} is unreachable` };
+    if (isGrpcLike(e) && e.code === GRPC_DEADLINE_EXCEEDED) return { dependency: 'Temporal', message: `${temporal} did not answer in time` };
+    if (e.name === 'TransportError') return { dependency: 'Temporal', message: `${temporal} is unreachable` };
+    if (typeof e.code === 'string' && (SOCKET_CODES.has(e.code) || PG_CONNECTION_STATE.test(e.code))) {
+      return { dependency: 'PostgreSQL', message: 'PostgreSQL is unreachable' };
+    }
+    if (PG_CONNECTION_MESSAGE.test(message)) return { dependency: 'PostgreSQL', message: 'PostgreSQL is unreachable' };
+  }
+  return undefined;
+}
+
+/** The contract's 503 for an outage: nothing was applied; retry after `Retry-After` seconds. */
+export function dependencyUnavailableError(outage: Outage): ApiError {
+  return new ApiError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    DEPENDENCY_UNAVAILABLE,
+    `${outage.message}; nothing was applied — retry after ${RETRY_AFTER_SECONDS} s`,
+  );
+}

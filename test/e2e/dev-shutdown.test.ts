@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../scripts/local-postgres';
+import { eventually } from '../support/eventually';
+
+/**
+ * `npm run dev` (scripts/dev.sh) on its own ports and data dir: it says "parkflow is running" only once
+ * /health/ready is 200, and SIGINT (Ctrl-C) leaves none of the processes it started — Temporal dev server,
+ * embedded PostgreSQL, worker, API, and their children — alive within 15 s.
+ */
+const root = join(__dirname, '..', '..');
+
+/** Every live (non-zombie) process whose process group is `pgid` (Linux /proc). */
+function groupMembers(pgid: number): number[] {
+  const members: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z') members.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return members;
+}
+const alive = (pid: number): boolean => existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+
+let dev: ChildProcess | undefined;
+let dataDir: string;
+let groups: number[] = [];
+afterAll(() => {
+  for (const pgid of [dev?.pid, ...groups]) {
+    try {
+      if (pgid) process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  if (dataDir && !process.env.KEEP_DEV_DATA) rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('prints "parkflow is running" once ready, and Ctrl-C stops every process it started within 15 s', async () => {
+  if (process.platform !== 'linux') return; // reads /proc
+  dataDir = mkdtempSync(join(tmpdir(), 'parkflow-dev-'));
+  chmodSync(dataDir, 0o755); // as root, the embedded PostgreSQL runs as 'postgres', who must reach its data dir
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    PARKFLOW_DATA_DIR: dataDir,
+    PARKFLOW_PG_PORT: String(await freePort()),
+    PARKFLOW_TEMPORAL_PORT: String(await freePort()),
+    PARKFLOW_TEMPORAL_UI_PORT: String(await freePort()),
+    NODE_ENV: 'development',
+  };
+  delete env.DATABASE_URL; // dev.sh starts its own PostgreSQL…
+  delete env.TEMPORAL_ADDRESS; // …and its own Temporal dev server
+  dev = spawn('bash', ['scripts/dev.sh'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  dev.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  dev.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => dev?.once('exit', (code) => resolve(code)));
+
+  await eventually(() => output.includes('parkflow is running') || dev?.exitCode !== null, 'dev.sh to say "parkflow is running"', 240_000).catch((error: Error) => {
+    throw new Error(`${error.message}\n${output}`);
+  });
+  expect({ running: output.includes('parkflow is running'), output }).toMatchObject({ running: true });
+  // "running" means ready: the API answers 200 on /health/ready right away (a worker polls).
+  const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+  expect({ status: ready.status, body: await ready.json() }).toMatchObject({ status: 200, body: { checks: { worker: { status: 'up' } } } });
+
+  const started = readFileSync(join(dataDir, 'dev.pids'), 'utf8').trim().split('\n').map((line) => line.split(' '));
+  expect(started.map(([name]) => name).sort()).toEqual(['api', 'postgres', 'temporal', 'worker']);
+  groups = started.map(([, pid]) => Number(pid));
+  const everyPid = [dev.pid as number, ...[dev.pid as number, ...groups].flatMap(groupMembers)];
+  expect(everyPid.length).toBeGreaterThanOrEqual(6); // dev.sh, 4 children, the postgres server under its launcher
+
+  const signalledAt = Date.now();
+  process.kill(dev.pid as number, 'SIGINT');
+  await eventually(() => everyPid.every((pid) => !alive(pid)), 'every dev.sh process to end', 15_000).catch((error: Error) => {
+    const left = everyPid.filter(alive).map((pid) => `${pid}: ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')}`);
+    throw new Error(`${error.message}; still alive:\n${left.join('\n')}\n${output}`);
+  });
+  expect(Date.now() - signalledAt).toBeLessThan(15_000);
+  expect(await exited).toBe(130);
+  expect([dev.pid as number, ...groups].flatMap(groupMembers)).toEqual([]);
+}, 300_000);
