@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
+import { migrate } from '../../persistence/data-source';
 import { freePort } from '../../scripts/local-postgres';
 import { SHUTDOWN_GRACE_MS } from '../../worker/create-worker';
 import type { ParkCaseInput } from '../../workflows/definitions/case';
@@ -98,7 +99,7 @@ const logLines = (worker: Proc): LogLine[] =>
   });
 
 async function startWorker(address: string, taskQueue: string): Promise<Proc> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: process.env.DATABASE_URL, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: 'default' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: 'default' };
   delete env.SMTP_URL;
   const worker = start(process.execPath, [join(BUILD_DIR, 'worker', 'main.js')], env);
   await eventually(() => {
@@ -133,9 +134,26 @@ async function killServerThenTerminate(server: Proc, worker: Proc): Promise<{ ex
 let dataDir: string;
 const connections: Connection[] = [];
 let lock: PgClient | undefined;
-beforeAll(() => {
+/** A database of this test's own: the busy case locks park_cases, which must not stall the other suites' writes. */
+const DATABASE = `parkflow_worker_shutdown_${process.pid}`;
+let databaseUrl: string;
+async function asAdmin(sql: string): Promise<void> {
+  const admin = new PgClient({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+beforeAll(async () => {
   buildWorker();
   dataDir = mkdtempSync(join(tmpdir(), 'parkflow-worker-shutdown-'));
+  await asAdmin(`CREATE DATABASE ${DATABASE}`);
+  const url = new URL(process.env.DATABASE_URL as string);
+  url.pathname = `/${DATABASE}`;
+  databaseUrl = url.toString();
+  await migrate(databaseUrl);
 }, 180_000);
 afterAll(async () => {
   await lock?.query('ROLLBACK').catch(() => undefined);
@@ -150,6 +168,7 @@ afterAll(async () => {
   await Promise.all(connections.map((connection) => connection.close().catch(() => undefined)));
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   rmSync(BUILD_DIR, { recursive: true, force: true });
+  await asAdmin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).catch(() => undefined);
 });
 
 describe('issue 10 item 7 "Shutdown": SIGTERM ends a worker within its grace time plus 10 s whatever the load or the server\'s state', () => {
@@ -176,7 +195,7 @@ describe('issue 10 item 7 "Shutdown": SIGTERM ends a worker within its grace tim
     const worker = await startWorker(address, taskQueue);
 
     // Every recordCaseChange (a local activity, in the filing's workflow task) blocks on this lock.
-    lock = new PgClient({ connectionString: process.env.DATABASE_URL });
+    lock = new PgClient({ connectionString: databaseUrl });
     await lock.connect();
     await lock.query('BEGIN');
     await lock.query('LOCK TABLE park_cases IN ACCESS EXCLUSIVE MODE');
