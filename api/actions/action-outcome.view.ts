@@ -9,13 +9,23 @@ import { ErrorBodySchema } from '../common/openapi';
  */
 export class ActionOutcomeView {
   @ApiProperty({ format: 'uuid', example: '0b9c6a52-3c1e-4b55-9f53-2b1d7f1b6c7e' }) caseId!: string;
-  @ApiProperty({ example: 'idempotency-3f2a9c0d1e8b7a6f5e4d3c2b1a098765', description: 'the `updateId` of the 202 answer' }) updateId!: string;
-  @ApiProperty({ enum: ['running', 'applied', 'refused'], example: 'applied' }) status!: 'running' | 'applied' | 'refused';
-  @ApiPropertyOptional({ type: () => CaseView, description: 'when applied: the case as it stands now' }) case?: CaseView;
+  @ApiProperty({
+    example: 'idempotency-3f2a9c0d1e8b7a6f5e4d3c2b1a098765',
+    description: 'the `updateId` of the 202 answer',
+  })
+  updateId!: string;
+  @ApiProperty({ enum: ['running', 'applied', 'refused'], example: 'applied' }) status!:
+    'running' | 'applied' | 'refused';
+  @ApiPropertyOptional({ type: () => CaseView, description: 'when applied: the case as it stands now' })
+  case?: CaseView;
   @ApiPropertyOptional({
     type: () => ErrorBodySchema,
     description: 'when refused: the error body the action was refused with',
-    example: { error: 'invalid_stage', message: "designation is not allowed in stage 'submitted' (current stage: submitted)", details: [] },
+    example: {
+      error: 'invalid_stage',
+      message: "designation is not allowed in stage 'submitted' (current stage: submitted)",
+      details: [],
+    },
   })
   error?: ErrorBodySchema;
 }

@@ -8,10 +8,7 @@ import { idempotentUpdateIdFor } from '../idempotency/update-id';
 import type { ActionOutcomeView } from './action-outcome.view';
 import { CasesService } from '../cases/cases.service';
 import { toCaseView, type CaseView } from '../cases/case-view';
-import { ActionPending, CaseWorkflowsService } from '../temporal/case-workflows.service';
-
-/** How long `CaseWorkflowsService.outcome` waits before answering "running" (named in a re-attached 202). */
-const REATTACH_WAIT_MS = 1_000;
+import { ActionPending, CaseWorkflowsService, OUTCOME_WAIT_MS } from '../temporal/case-workflows.service';
 
 /**
  * Officer actions on an existing case: the caller must be allowed to see the case (else 404, api-contract
@@ -35,7 +32,9 @@ export class CaseActionsService {
     const earlier = await this.reattach(caseId);
     if (earlier) return earlier;
     // An ended case (lapsed, rejected, closed) answers 409 invalid_stage naming its stage, never 5xx (policy.md).
-    const result = await this.cases.whileOpen(view, update.name, () => this.workflows.update(caseId, update, { ...request, actor } as Request));
+    const result = await this.cases.whileOpen(view, update.name, () =>
+      this.workflows.update(caseId, update, { ...request, actor } as Request),
+    );
     return result instanceof ActionPending ? result : toCaseView(result);
   }
 
@@ -59,7 +58,7 @@ export class CaseActionsService {
       throw error;
     }
     if (outcome.status === 'applied') return toCaseView(outcome.result);
-    if (outcome.status === 'running') return new ActionPending(caseId, updateId, REATTACH_WAIT_MS, 'sent');
+    if (outcome.status === 'running') return new ActionPending(caseId, updateId, OUTCOME_WAIT_MS, 'sent');
     if (outcome.error instanceof ApiError) throw outcome.error;
     return undefined;
   }

@@ -20,11 +20,16 @@ export class ApplicationsController {
   @HttpCode(201)
   @Roles('district')
   @ApiOperation({ summary: 'File an application for a park in the caller’s district (§5.1, R-APP-1..8)' })
-  @ApiCreatedResponse({ type: SubmissionOutcomeView, description: 'submitted, or returned with every deficiency (rule id + message); R-APP-4/5 shortfalls as flags' })
+  @ApiCreatedResponse({
+    type: SubmissionOutcomeView,
+    description: 'submitted, or returned with every deficiency (rule id + message); R-APP-4/5 shortfalls as flags',
+  })
   @ApiAcceptedResponse({
     type: ActionPendingView,
     description:
-      'the filing was sent but no worker answered within UPDATE_WAIT_MS: the case (its caseId named) may still be created; GET /v1/cases/{caseId}/actions/{updateId} gives the outcome, and a retry with the same Idempotency-Key answers for the same case',
+      'the filing was sent but no worker answered within UPDATE_WAIT_MS: the case (its caseId named) may still ' +
+      'be created; GET /v1/cases/{caseId}/actions/{updateId} gives the outcome, and a retry with the same ' +
+      'Idempotency-Key answers for the same case',
   })
   @ApiErrors(401, 403, 413, 422, 429, 503)
   @UseInterceptors(ActionPendingInterceptor)

@@ -27,9 +27,12 @@ export function toParkApplication(dto: ApplicationDto): ParkApplication {
 /** A district officer files for their own district only (api-contract "Identity"). */
 function assertOwnDistrict(actor: Actor, dto: ApplicationDto): void {
   if (actor.district === dto.district) return;
-  throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `a district officer files for their own district (${actor.district}) only, not ${dto.district}`, [
-    { field: 'district', message: `must be ${actor.district}, the district of the caller` },
-  ]);
+  throw new ApiError(
+    HttpStatus.FORBIDDEN,
+    'forbidden',
+    `a district officer files for their own district (${actor.district}) only, not ${dto.district}`,
+    [{ field: 'district', message: `must be ${actor.district}, the district of the caller` }],
+  );
 }
 
 /** Files applications (§5.1): a new case per application; corrected ones go to the existing case. */

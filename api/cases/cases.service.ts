@@ -27,7 +27,8 @@ export class HistoryPage {
 
 /** How long the answer to an action on an ended case may wait for the ended workflow's own final stage. */
 const ENDED_QUERY_WAIT_MS = 5_000;
-const hasEnded = (stage: string | undefined): boolean => (FINAL_STAGES as ReadonlyArray<string | undefined>).includes(stage);
+const hasEnded = (stage: string | undefined): boolean =>
+  (FINAL_STAGES as ReadonlyArray<string | undefined>).includes(stage);
 
 /** Reads cases from the PostgreSQL read model, falling back to the live workflow when it has not caught up. */
 @Injectable()
@@ -41,11 +42,19 @@ export class CasesService {
   /** The audit trail (api-contract `GET /v1/cases/{caseId}/history`): every accepted action and system event. */
   async history(actor: Actor, caseId: string): Promise<HistoryPage> {
     await this.get(actor, caseId);
-    const rows: Array<{ at: Date; actor: HistoryEntry['actor']; action: string; details: Record<string, unknown> }> = await this.dataSource.query(
-      'SELECT at, actor, action, details FROM case_audit WHERE case_id = $1 ORDER BY at, recorded_at',
-      [caseId],
-    );
-    return { items: rows.map((row) => ({ at: new Date(row.at).toISOString(), actor: row.actor, action: row.action, details: row.details })) };
+    const rows: Array<{ at: Date; actor: HistoryEntry['actor']; action: string; details: Record<string, unknown> }> =
+      await this.dataSource.query(
+        'SELECT at, actor, action, details FROM case_audit WHERE case_id = $1 ORDER BY at, recorded_at',
+        [caseId],
+      );
+    return {
+      items: rows.map((row) => ({
+        at: new Date(row.at).toISOString(),
+        actor: row.actor,
+        action: row.action,
+        details: row.details,
+      })),
+    };
   }
 
   async get(actor: Actor, caseId: string): Promise<CaseView> {
@@ -77,10 +86,12 @@ export class CasesService {
     await this.get(actor, caseId);
   }
 
-  /** The district a case workflow was started for (its search attribute), or undefined when there is no such workflow. */
+  /** The district a case workflow was started for (its search attribute); undefined when there is no such workflow. */
   private async workflowDistrict(caseId: string): Promise<string | undefined> {
     try {
-      const description = await this.client.withDeadline(Date.now() + ENDED_QUERY_WAIT_MS, () => this.client.workflow.getHandle(parkCaseWorkflowId(caseId)).describe());
+      const description = await this.client.withDeadline(Date.now() + ENDED_QUERY_WAIT_MS, () =>
+        this.client.workflow.getHandle(parkCaseWorkflowId(caseId)).describe(),
+      );
       return description.typedSearchAttributes.get(DISTRICT_KEY);
     } catch {
       return undefined;
@@ -112,7 +123,8 @@ export class CasesService {
     const stored = (await this.cases.findOneBy({ caseId }))?.snapshot.stage;
     if (hasEnded(stored)) return stored;
     // Bounded: a query on an ended workflow needs a worker to replay it.
-    const live = (await this.client.withDeadline(Date.now() + ENDED_QUERY_WAIT_MS, () => this.queryLive(caseId)))?.stage;
+    const live = (await this.client.withDeadline(Date.now() + ENDED_QUERY_WAIT_MS, () => this.queryLive(caseId)))
+      ?.stage;
     return hasEnded(live) ? live : undefined;
   }
 

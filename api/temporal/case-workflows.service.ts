@@ -16,7 +16,7 @@ import { workerIsPolling } from './worker-presence';
 
 
 /** How long `GET /v1/cases/{caseId}/actions/{updateId}` waits for an outcome before answering "running". */
-const OUTCOME_WAIT_MS = 1_000;
+export const OUTCOME_WAIT_MS = 1_000;
 
 /**
  * An action answered 202: either the case accepted it and its effects are still being completed

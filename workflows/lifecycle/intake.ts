@@ -83,10 +83,13 @@ export function applySubmission(state: CaseSnapshot, { application }: SubmitAppl
   });
 }
 
+/** The R-APP-4/5 rules the latest filing falls short of (in principle), each once. */
+const flaggedRules = (state: CaseSnapshot): string[] => [...new Set((state.flags ?? []).map((flag) => flag.rule))];
+
 export function validateAcceptance(state: CaseSnapshot, request: AcceptanceRequest): void {
   assertStage('acceptance', state);
   if (!request.accepted && !request.reason?.trim()) throw invalidInput('reason', 'a reason is required when the application is not accepted', '§5.1');
-  const flagged = [...new Set((state.flags ?? []).map((flag) => flag.rule))];
+  const flagged = flaggedRules(state);
   const waiver = request.waiverReason?.trim();
   if (request.accepted && flagged.length > 0 && !waiver) {
     throw invalidInput('waiverReason', `the application falls short of ${flagged.join(' and ')} (in principle): accepting it needs a waiver reason`, flagged[0]);
@@ -101,7 +104,7 @@ export function applyAcceptance(state: CaseSnapshot, request: AcceptanceRequest,
   state.updatedAt = ctx.now;
   if (request.accepted) {
     state.stage = 'accepted';
-    const rules = [...new Set((state.flags ?? []).map((flag) => flag.rule))];
+    const rules = flaggedRules(state);
     if (rules.length === 0) return outcome('application_accepted');
     state.waiver = { reason: request.waiverReason!.trim(), rules, at: ctx.now, by: request.actor.id };
     return outcome('application_accepted', { waiverReason: state.waiver.reason, waivedRules: rules });
