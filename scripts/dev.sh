@@ -86,9 +86,14 @@ if [ -z "$TEMPORAL_ADDRESS" ]; then
   ui="http://localhost:$ui_port"
 fi
 
+port=${PORT:-3000}
+# Another process on the API port would answer /health/ready below in our API's place.
+if node -e "require('net').connect($port,'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))" 2>/dev/null; then
+  echo "[dev] port $port is already in use by another process: stop it, or set PORT" >&2
+  exit 1
+fi
 start worker "$data/worker.log" node dist/worker/main.js; app_pids+=($!)
 start api "$data/api.log" node dist/api/main.js; app_pids+=($!)
-port=${PORT:-3000}
 # "Running" means an action would be served: /health/ready checks PostgreSQL, Temporal and a polling worker.
 ready_timeout=${PARKFLOW_READY_TIMEOUT:-90}
 ready_until=$((SECONDS + ready_timeout))
