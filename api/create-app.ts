@@ -1,14 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { JsonLogger, logLevelsFor } from './common/json-logger';
+import { methodNotAllowed } from './common/method-not-allowed';
+import { createOpenApiDocument } from './common/openapi-document';
+import { parseQuery } from './common/query-parser';
 import { assignRequestId, runInRequestContext } from './common/request-context';
 import { requestLogger } from './common/request-log';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
+import { VALIDATED_MODELS } from './validated-models';
 
 /** Larger bodies are refused with 413 before they are parsed. */
 export const BODY_LIMIT = '256kb';
@@ -20,19 +24,15 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     logger,
     abortOnError: false, // report start-up errors to the caller instead of exiting the process
   });
+  const openApi = createOpenApiDocument(app, VALIDATED_MODELS);
+  app.set('query parser', parseQuery);
   // Order: the id and the access log come first so even a rejected body (413, bad JSON) is logged with an id.
-  app.use(assignRequestId, requestLogger(logger));
+  app.use(assignRequestId, requestLogger(logger), methodNotAllowed(openApi));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(runInRequestContext);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter({ temporalAddress: config.TEMPORAL_ADDRESS }));
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle('parkflow API')
-    .setDescription('Municipal HR-service industrial parks: application, review, designation, subsidy, reports, evaluation, refund.')
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

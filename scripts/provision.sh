@@ -4,12 +4,14 @@
 # (so fresh clones reuse them) and are linked into the git-ignored .tools/ of this checkout.
 #   .tools/temporal               Temporal CLI (dev server with UI, SQLite), built from source with Go
 #   .tools/temporal-test-server   Java time-skipping test server behind a fast-starting wrapper
+#   .tools/schemathesis           the API fuzzer (PyPI) in a virtualenv, for test/e2e/api-fuzzing.test.ts
 # A tool that cannot be provisioned (no Go / no Java here) is left out; the tests then fall back to the
 # SDK's own download (see test/support/temporal-executables.ts).
 set -euo pipefail
 
 TEMPORAL_CLI_VERSION=v1.5.1        # later tags carry a replace directive that `go install` rejects
 TEST_SERVER_VERSION=1.38.0
+SCHEMATHESIS_VERSION=4.32.5
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache=${PARKFLOW_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/parkflow}
@@ -79,5 +81,19 @@ record_class_data_archive() {
   [ -s "$dir/classes.jsa" ] || log "warning: no class-data archive recorded; the test server starts slower"
 }
 
+provision_schemathesis() {
+  local dir="$cache/schemathesis-$SCHEMATHESIS_VERSION"
+  # A virtualenv cannot be moved (its scripts name its path), so it is built in place; .complete marks it done.
+  if [ ! -f "$dir/.complete" ]; then
+    if ! command -v python3 >/dev/null; then log "no python3: the API fuzzing test cannot run"; return; fi
+    log "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into a virtualenv (once per machine)"
+    rm -rf "$dir" && python3 -m venv "$dir/venv"
+    "$dir/venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+    touch "$dir/.complete"
+  fi
+  ln -sfn "$dir/venv/bin/schemathesis" "$tools/schemathesis"; log "schemathesis: $dir/venv/bin/schemathesis"
+}
+
 provision_temporal_cli
 provision_test_server
+provision_schemathesis

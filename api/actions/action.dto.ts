@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional,
   IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import {
   EVALUATION_OUTCOMES, REVOCATION_GROUNDS, type EvaluationOutcome, type RevocationGround,
 } from '../../workflows/definitions/case';
-import { IsChongqingDay } from '../common/civil-date.validation';
+import { IsChongqingDay, IsDayOrInstant } from '../common/civil-date.validation';
 
 const TEXT = 2000;
 const LONG_TEXT = 10_000;
@@ -67,7 +67,7 @@ export class IncubationBaseDto {
 
 /** `POST /v1/cases/{caseId}/payments/{paymentId}/confirmation` (§5.2). */
 export class PaymentConfirmationDto {
-  @ApiProperty({ example: '2026-12-01T10:00:00+08:00' }) @IsISO8601({ strict: true }) paidAt!: string;
+  @ApiProperty({ example: '2026-12-01T10:00:00+08:00' }) @IsDayOrInstant() paidAt!: string;
   @ApiProperty(REFERENCE) @IsString() @IsNotEmpty() @MaxLength(100) bankReference!: string;
 }
 
@@ -128,7 +128,7 @@ export class EvaluationDto {
 /** `POST /v1/cases/{caseId}/refund-payments` (R-REF-1): money received against the open refund demand. */
 export class RefundPaymentDto {
   @ApiProperty({ example: 500_000 }) @IsInt(rule('R-REF-1')) @Min(1, rule('R-REF-1')) @Max(MAX_CNY, rule('R-REF-1')) amount!: number;
-  @ApiProperty({ example: '2027-02-01T09:30:00+08:00' }) @IsISO8601({ strict: true }) paidAt!: string;
+  @ApiProperty({ example: '2027-02-01T09:30:00+08:00' }) @IsDayOrInstant() paidAt!: string;
   @ApiProperty(REFERENCE) @IsString() @IsNotEmpty() @MaxLength(100) bankReference!: string;
 }
 

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString,
   Max, MaxLength, Min, ValidateIf, ValidateNested, type ValidationArguments, registerDecorator,
 } from 'class-validator';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
 import { IsChongqingDay } from '../common/civil-date.validation';
 import { SERVICE_FUNCTIONS, type ServiceFunction } from '../../workflows/definitions/policy';
-import { isValidCreditCode } from './credit-code';
+import { CREDIT_CODE_PATTERN, isValidCreditCode } from './credit-code';
 
 const TEXT = 200;
 const LONG_TEXT = 5000;
@@ -36,7 +36,12 @@ const presentUnlessNull = ValidateIf((_object: object, value: unknown) => value 
 
 export class AgencyDto {
   @ApiProperty({ example: '重庆某某人力资源有限公司' }) @IsString() @IsNotEmpty() @MaxLength(TEXT) name!: string;
-  @ApiProperty({ example: '91500112MA5U00003P' }) @IsUnifiedSocialCreditCode() creditCode!: string;
+  @ApiProperty({
+    example: '91500112MA5U00003P',
+    pattern: CREDIT_CODE_PATTERN,
+    description: 'unified social credit code; its 18th character is the GB 32100-2015 check character (R-APP-3)',
+  })
+  @IsUnifiedSocialCreditCode() creditCode!: string;
 }
 
 export class StaffDto {
@@ -57,7 +62,8 @@ export class ProjectedRevenueDto {
 
 export class GovernmentLetterDto {
   @ApiProperty({ example: '渝北府函〔2026〕12号' }) @IsString() @MaxLength(TEXT) reference!: string;
-  @ApiPropertyOptional({ example: '2026-11-20' }) @IsOptional() @IsISO8601({ strict: true }) date?: string;
+  @ApiPropertyOptional({ description: 'the day of the letter, YYYY-MM-DD', example: '2026-11-20' })
+  @IsOptional() @IsChongqingDay('R-APP-1', 'the day of the letter, a real calendar day YYYY-MM-DD') date?: string;
 }
 
 export class FeasibilityReportDto {

@@ -5,6 +5,9 @@
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+/** The shape of a code (the check character aside), for the OpenAPI document. */
+export const CREDIT_CODE_PATTERN = `^[${ALPHABET}]{18}$`;
+
 /** The check character for the first 17 characters, or null when one is outside the alphabet. */
 export function creditCodeCheckCharacter(first17: string): string | null {
   let sum = 0;

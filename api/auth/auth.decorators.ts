@@ -1,4 +1,5 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiErrors } from '../common/openapi';
 import type { Actor, OfficerRole } from '../../workflows/definitions/case';
 
 export const IS_PUBLIC = 'parkflow:public';
@@ -7,8 +8,9 @@ export const ALLOWED_ROLES = 'parkflow:roles';
 /** The route needs no bearer token (health, docs). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
-/** Only these roles may call the route; others get 403. */
-export const Roles = (...roles: OfficerRole[]): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ROLES, roles);
+/** Only these roles may call the route; others get 403 (documented with the route). */
+export const Roles = (...roles: OfficerRole[]): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ALLOWED_ROLES, roles), ApiErrors(403));
 
 export interface AuthenticatedRequest {
   actor?: Actor;

@@ -28,7 +28,7 @@ export class CaseListService {
 
   async list(actor: Actor, query: CaseListQuery): Promise<Page<CaseSummary>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['instant', 'text']);
     const params = new SqlParams();
     const where = [`c.stage <> 'draft'`, scopeCondition(actor, params, query.district)];
     if (query.stage) where.push(`c.stage = ${params.add(query.stage)}`);

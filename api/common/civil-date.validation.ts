@@ -1,4 +1,4 @@
-import { isISO8601, registerDecorator, type ValidationArguments } from 'class-validator';
+import { registerDecorator, type ValidationArguments } from 'class-validator';
 import { isCivilDate } from '../../workflows/definitions/civil-date';
 
 /**
@@ -13,7 +13,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:
 export const isInstant = (value: unknown): value is string =>
   typeof value === 'string' &&
   DATE_TIME.test(value) &&
-  isISO8601(value, { strict: true }) &&
+  isCivilDate(value.slice(0, 10)) &&
   !Number.isNaN(Date.parse(value));
 
 /** A property check whose 422 detail names `rule` (api-contract "Errors"). */

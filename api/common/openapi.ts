@@ -15,7 +15,9 @@ export class ErrorBodySchema {
   @ApiProperty({ type: [ErrorDetailSchema] }) details!: ErrorDetailSchema[];
 }
 
-const ERROR_RESPONSES: Record<number, string> = {
+/** What each error status means, wherever it is documented. */
+export const ERROR_RESPONSES: Record<number, string> = {
+  400: 'bad_request: the body is not valid JSON',
   401: 'no bearer token, or an invalid one',
   403: 'the caller’s role may not do this',
   404: 'no such case, or not visible to the caller (another district’s case; an expert not on its panel)',

@@ -12,7 +12,12 @@ export const MAX_PAGE_SIZE = 200;
 
 /** `limit` / `cursor` of every list (api-contract "Resources": paging `limit`/`cursor`). */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'items per page' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+    description: 'items per page',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -40,26 +45,52 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** The sort key a cursor carries; a cursor that is not one of ours is 422 naming the `cursor` field. */
-export function decodeCursor(cursor: string | undefined, arity: number): CursorKey | undefined {
+/** What each value of a list's sort key is: an instant (a `timestamptz` column) or text. */
+export type CursorShape = ReadonlyArray<'instant' | 'text'>;
+
+const fitsShape = (key: unknown, shape: CursorShape): key is CursorKey =>
+  Array.isArray(key) &&
+  key.length === shape.length &&
+  key.every((value, i) =>
+    shape[i] === 'instant'
+      ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
+      : typeof value === 'string' && !value.includes('\u0000'),
+  );
+
+/**
+ * The sort key a cursor carries, checked against the list's key `shape` (a tampered cursor must not reach SQL as
+ * a value its column cannot hold); a cursor that is not one of ours is 422 naming the `cursor` field.
+ */
+export function decodeCursor(cursor: string | undefined, shape: CursorShape): CursorKey | undefined {
   if (cursor === undefined) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === 'string' || typeof v === 'number')) return key;
+    if (fitsShape(key, shape)) return key;
   } catch {
     // fall through to the 422 below
   }
-  throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', 'cursor is not a cursor this list returned', [
-    { field: 'cursor', message: 'use the nextCursor of the previous page, unchanged' },
-  ]);
+  throw new ApiError(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'validation_failed',
+    'cursor is not a cursor this list returned',
+    [{ field: 'cursor', message: 'use the nextCursor of the previous page, unchanged' }],
+  );
 }
 
 /**
  * Cuts `rows` (fetched with `LIMIT limit + 1`) to a page: the extra row only tells that more follow, and the
  * cursor is the sort key of the last row kept.
  */
-export function toPage<Row, Item>(rows: Row[], limit: number, keyOf: (row: Row) => CursorKey, view: (row: Row) => Item): Page<Item> {
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => CursorKey,
+  view: (row: Row) => Item,
+): Page<Item> {
   const kept = rows.slice(0, limit);
   const more = rows.length > limit;
-  return { items: kept.map(view), nextCursor: more && kept.length > 0 ? encodeCursor(keyOf(kept[kept.length - 1])) : null };
+  return {
+    items: kept.map(view),
+    nextCursor: more && kept.length > 0 ? encodeCursor(keyOf(kept[kept.length - 1])) : null,
+  };
 }

@@ -1,5 +1,6 @@
-import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { HttpStatus, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ApiError, type ErrorDetail } from './api-error';
+import { fieldsWithNul } from './nul-characters';
 
 /** Flattens nested class-validator errors to one detail per failed field (`agencies.0.creditCode`). */
 export function toErrorDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
@@ -19,17 +20,38 @@ function ruleOf(error: ValidationError, constraint: string): { rule?: string } {
   return typeof rule === 'string' ? { rule } : {};
 }
 
+const invalid = (details: ErrorDetail[]): ApiError =>
+  new ApiError(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'validation_failed',
+    `the request body is invalid: ${details.map((d) => d.message).join('; ')}`,
+    details,
+  );
+
+/** Refuses a NUL character in a body, query or path parameter before validation (api/common/nul-characters.ts). */
+class RequestValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const fields = fieldsWithNul(
+      value,
+      metadata.type === 'param' || metadata.type === 'query' ? (metadata.data ?? '') : '',
+    );
+    if (fields.length > 0) {
+      throw invalid(
+        fields.map((field) => ({ field, message: `${field} must not contain the NUL character (U+0000)` })),
+      );
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Strict body validation: types, ranges, unknown fields rejected; failures are 422 with details. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const details = toErrorDetails(errors);
-      return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', `the request body is invalid: ${details.map((d) => d.message).join('; ')}`, details);
-    },
+    exceptionFactory: (errors) => invalid(toErrorDetails(errors)),
   });
 }

@@ -55,7 +55,7 @@ export class DeadlinesService {
       ]);
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor(query.cursor, 3);
+    const after = decodeCursor(query.cursor, ['instant', 'text', 'text']);
     const params = new SqlParams();
     const where = [scopeCondition(actor, params, query.district)];
     if (query.district) where.push(`c.district = ${params.add(query.district)}`);

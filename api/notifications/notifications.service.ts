@@ -32,7 +32,7 @@ export class NotificationsService {
 
   async list(actor: Actor, query: NotificationQuery): Promise<Page<NotificationView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['instant', 'text']);
     const params = new SqlParams();
     const where = [this.scope(actor, params)];
     if (query.unread) where.push('n.read_at IS NULL');

@@ -58,13 +58,17 @@ const ROWS: Row[] = [
   { name: 'list: unknown filter', method: 'GET', path: () => '/v1/cases?colour=red', status: 422, details: [{ field: 'colour' }] },
   { name: 'deadlines: from after to', method: 'GET', path: () => '/v1/deadlines?from=2027-02-01&to=2027-01-01', status: 422, details: [{ field: 'to' }] },
   { name: 'stats: at not a date', method: 'GET', path: () => '/v1/stats/designations?at=tomorrow', status: 422, details: [{ field: 'at' }] },
+  // issue 10 item 6: found by schemathesis as 500s (PostgreSQL text cannot hold U+0000; a cursor reached a timestamptz cast)
+  { name: 'contacts: a NUL character in a name', method: 'PUT', path: () => '/v1/districts/500112/contacts', body: { contacts: [{ email: 'a@example.cn', name: 'a\u0000b' }] }, status: 422, details: [{ field: 'contacts.0.name' }] },
+  { name: 'contacts: a NUL character in the district code', method: 'GET', path: () => '/v1/districts/5001%0012/contacts', status: 422, details: [{ field: 'code' }] },
+  { name: 'list: a tampered cursor whose time is no time', method: 'GET', path: () => `/v1/cases?cursor=${Buffer.from('["not-a-date","x"]').toString('base64url')}`, status: 422, details: [{ field: 'cursor' }] },
 ];
 
 let stack: Stack;
 let driver: HttpDriver;
 let ids: Record<CaseKey, string>;
 const tokenFor = (path: string): string => {
-  if (/acceptance|panel|designation|incubation-base|evaluations|stats/.test(path)) return driver.municipal();
+  if (/acceptance|panel|designation|incubation-base|evaluations|stats|contacts/.test(path)) return driver.municipal();
   if (/payments|refund-payments/.test(path)) return driver.finance();
   if (/reviews/.test(path)) return driver.expert(PANEL[0]);
   return driver.districtToken();
@@ -105,6 +109,18 @@ describe('bad input per endpoint (api-contract "Errors")', () => {
   it('malformed JSON is 400 in the contract’s error shape', async () => {
     const { status, body } = await stack.call('POST', `/v1/cases/${ids.submitted}/acceptance`, { token: driver.municipal(), rawBody: '{"accepted": tru' });
     expect({ status, error: body.error }).toEqual({ status: 400, error: 'bad_request' });
+  });
+
+  it('an empty query parameter counts as absent (issue 10 item 6): `?cursor=&limit=&district=` lists as if none were given', async () => {
+    const plain = await driver.ok('GET', '/v1/cases', { token: driver.municipal() });
+    expect(await driver.ok('GET', '/v1/cases?cursor=&limit=&district=&stage=', { token: driver.municipal() })).toEqual(plain);
+  });
+
+  it('a method no operation of a documented path has is 405 with Allow, before authentication (issue 10 item 6)', async () => {
+    for (const [method, path, allow] of [['DELETE', `/v1/cases/${ids.submitted}`, 'GET, HEAD'], ['PATCH', '/health/live', 'GET, HEAD'], ['GET', `/v1/cases/${ids.submitted}/acceptance`, 'POST']]) {
+      const { status, body, headers } = await stack.call(method, path);
+      expect({ method, path, status, allow: headers.get('allow'), error: body.error }).toEqual({ method, path, status: 405, allow, error: 'method_not_allowed' });
+    }
   });
 
   it('nothing is half-written: every refused request left the cases’ audit trails as they were', async () => {

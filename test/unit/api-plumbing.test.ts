@@ -27,15 +27,16 @@ describe('TokenBuckets (rate limiting per caller)', () => {
 describe('cursor paging', () => {
   it('round-trips the sort key and cuts a page, with a cursor only when more rows follow', () => {
     const key = ['2026-11-26T00:00:00.000Z', 'case-1'];
-    expect(decodeCursor(encodeCursor(key), 2)).toEqual(key);
+    expect(decodeCursor(encodeCursor(key), ['instant', 'text'])).toEqual(key);
     const rows = [1, 2, 3];
     expect(toPage(rows, 2, (n) => [n], (n) => n * 10)).toEqual({ items: [10, 20], nextCursor: encodeCursor([2]) });
     expect(toPage(rows, 3, (n) => [n], (n) => n)).toEqual({ items: [1, 2, 3], nextCursor: null });
   });
 
-  it('refuses a cursor of another list or none of ours with 422 naming the cursor field', () => {
-    for (const bad of ['garbage', encodeCursor(['only-one']), Buffer.from('{"a":1}').toString('base64url')]) {
-      expect(() => decodeCursor(bad, 2)).toThrow(expect.objectContaining({ response: expect.objectContaining({ details: [expect.objectContaining({ field: 'cursor' })] }) }));
+  it('refuses a cursor of another list, none of ours, or a tampered one whose values its columns cannot hold, with 422 naming the cursor field', () => {
+    const tampered = [encodeCursor(['not-a-date', 'case-1']), encodeCursor(['2026-11-26T00:00:00Z', 7]), encodeCursor(['2026-11-26T00:00:00Z', 'a\u0000b'])];
+    for (const bad of ['garbage', encodeCursor(['only-one']), Buffer.from('{"a":1}').toString('base64url'), ...tampered]) {
+      expect(() => decodeCursor(bad, ['instant', 'text'])).toThrow(expect.objectContaining({ response: expect.objectContaining({ details: [expect.objectContaining({ field: 'cursor' })] }) }));
     }
   });
 });
