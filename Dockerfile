@@ -5,6 +5,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY types ./types
+COPY config ./config
 COPY workflows ./workflows
 COPY activities ./activities
 COPY api ./api

@@ -10,7 +10,7 @@ const notInWorkflows = {
     { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'workflows use @temporalio/workflow only' },
     { group: ['@nestjs/*', 'typeorm', 'pg', 'express'], message: 'workflows never see NestJS, TypeORM or pg' },
     { group: ['**/activities', '**/activities/*'], allowTypeImports: true, message: 'workflows reach activities through proxyActivities (type imports only)' },
-    { group: ['**/api/**', '**/worker/**', '**/persistence/**'], message: 'workflows do not import the API, the worker or persistence' },
+    { group: ['**/api/**', '**/worker/**', '**/persistence/**', '**/config/**'], message: 'workflows do not import the API, the worker, persistence or process config' },
   ],
 };
 
@@ -25,6 +25,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/explicit-module-boundary-types': 'off',
+      // a package's public entry point only: its internals move between releases
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@*/*/dist/**', '@*/*/lib/**', 'typeorm/*/**'], message: "import the package's public entry point" }] },
+      ],
     },
   },
   {

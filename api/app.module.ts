@@ -9,8 +9,9 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DistrictsModule } from './districts/districts.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { StatsModule } from './stats/stats.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -26,6 +27,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ type: 'postgres', url: config.DATABASE_URL, entities: ENTITIES, synchronize: false }),
         TemporalModule,
         AuthModule,
+        RateLimitModule, // after AuthModule: its guard counts the authenticated caller
         IdempotencyModule,
         ApplicationsModule,
         CasesModule,
@@ -34,8 +36,8 @@ export class AppModule {
         StatsModule,
         DistrictsModule,
         NotificationsModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
     };
   }
 }

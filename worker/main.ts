@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { SmtpNoticeMailer } from '../activities/notices/mailer';
+import { TREASURY_GATEWAYS } from '../activities/treasury/treasury-gateway';
 import { createDataSource } from '../persistence/data-source';
 import { createParkflowWorker, SHUTDOWN_GRACE_MS } from './create-worker';
-import { loadWorkerConfig } from './worker-config';
+import { loadWorkerConfig, workerSettingsForLog } from './worker-config';
 
 /** Past the grace time plus this, the process exits whatever the worker is doing (SIGTERM never hangs). */
 const EXIT_AFTER_GRACE_MS = 10_000;
@@ -30,7 +31,8 @@ function armExitTimer(reason: string): void {
 }
 
 /**
- * The worker process: validated config, one Temporal connection, one DataSource, run until signalled.
+ * The worker process: validated config (logged, with the treasury gateway it names), one Temporal connection,
+ * one DataSource, run until signalled.
  * SIGINT/SIGTERM → `worker.shutdown()` (in-flight tasks get the grace time); a second signal, or the grace
  * time + 10 s without the worker stopping, exits at once. Then the connection and the DataSource are closed.
  */
@@ -38,18 +40,24 @@ async function main(): Promise<void> {
   // The SDK would install its own SIGINT/SIGTERM handlers (shutdown with no bound): this process owns them.
   Runtime.install({ shutdownSignals: [] });
   const config = loadWorkerConfig();
-  const dataSource = await createDataSource(config.databaseUrl).initialize();
+  // Every choice the worker runs with, the treasury gateway among them, is in the log from the first line.
+  log('info', 'configuration', workerSettingsForLog(config));
+  const dataSource = await createDataSource(config.DATABASE_URL).initialize();
   log('info', 'PostgreSQL connected');
-  const connection = await NativeConnection.connect({ address: config.temporalAddress });
-  log('info', 'Temporal connected', { address: config.temporalAddress });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  log('info', 'Temporal connected', { address: config.TEMPORAL_ADDRESS });
   let exitCode = 0;
   try {
     const worker = await createParkflowWorker({
       connection,
-      namespace: config.temporalNamespace,
-      taskQueue: config.taskQueue,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
       dataSource,
-      notices: { mailer: config.smtpUrl ? new SmtpNoticeMailer(config.smtpUrl, config.mailFrom) : undefined, municipalEmails: config.municipalNoticeEmails },
+      treasury: TREASURY_GATEWAYS[config.TREASURY_GATEWAY](dataSource),
+      notices: {
+        mailer: config.SMTP_URL ? new SmtpNoticeMailer(config.SMTP_URL, config.SMTP_FROM) : undefined,
+        municipalEmails: config.MUNICIPAL_NOTICE_EMAILS,
+      },
     });
     let signalled = false;
     const onSignal = (signal: NodeJS.Signals): void => {
@@ -58,7 +66,11 @@ async function main(): Promise<void> {
         process.exit(1);
       }
       signalled = true;
-      log('info', 'shutting down: no new tasks, in-flight ones get the grace time', { signal, graceMs: SHUTDOWN_GRACE_MS, exitAfterMs: SHUTDOWN_GRACE_MS + EXIT_AFTER_GRACE_MS });
+      log('info', 'shutting down: no new tasks, in-flight ones get the grace time', {
+        signal,
+        graceMs: SHUTDOWN_GRACE_MS,
+        exitAfterMs: SHUTDOWN_GRACE_MS + EXIT_AFTER_GRACE_MS,
+      });
       armExitTimer(signal);
       try {
         if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -68,7 +80,11 @@ async function main(): Promise<void> {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    log('info', 'worker polling', { taskQueue: config.taskQueue, address: config.temporalAddress, namespace: config.temporalNamespace });
+    log('info', 'worker polling', {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      address: config.TEMPORAL_ADDRESS,
+      namespace: config.TEMPORAL_NAMESPACE,
+    });
     try {
       await worker.run();
       log('info', 'worker stopped');

@@ -1,39 +1,70 @@
-/** The worker's configuration, read once from the environment and validated (api-contract "Configuration"). */
-export interface WorkerConfig {
-  temporalAddress: string;
-  temporalNamespace: string;
-  taskQueue: string;
-  databaseUrl: string;
-  /** Where notice emails go; unset: notices stay in the in-app inbox. */
-  smtpUrl?: string;
-  /** The sender of notice emails. */
-  mailFrom: string;
-  /** The municipal bureau's notices addresses. */
-  municipalNoticeEmails: string[];
-}
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, Matches } from 'class-validator';
+import { TREASURY_GATEWAYS, type TreasuryGatewayName } from '../activities/treasury/treasury-gateway';
+import {
+  type ConfigView,
+  type Environment,
+  loadConfig,
+  serviceSettingsForLog,
+  ServiceSettings,
+  withoutPassword,
+} from '../config/parkflow-config';
 
 /** A plain address check (local@domain.tld); the SMTP server has the last word. */
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
-export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  const problems: string[] = [];
-  const databaseUrl = env.DATABASE_URL ?? '';
-  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// connection string');
-  const temporalAddress = env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-  if (!/^[^\s:]+:\d+$/.test(temporalAddress)) problems.push(`TEMPORAL_ADDRESS must be host:port, got '${temporalAddress}'`);
-  const smtpUrl = env.SMTP_URL || undefined;
-  if (smtpUrl && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) problems.push(`SMTP_URL must be smtp://host:port or smtps://host:port, got '${smtpUrl}'`);
-  const municipalNoticeEmails = (env.MUNICIPAL_NOTICE_EMAILS ?? '').split(',').map((address) => address.trim()).filter(Boolean);
-  const badEmails = municipalNoticeEmails.filter((address) => !EMAIL.test(address));
-  if (badEmails.length > 0) problems.push(`MUNICIPAL_NOTICE_EMAILS must be comma-separated email addresses, got '${badEmails.join("', '")}'`);
-  if (problems.length > 0) throw new Error(`invalid worker configuration:\n- ${problems.join('\n- ')}`);
+/**
+ * The worker's environment, typed and validated once at start (api-contract "Configuration"): the settings it
+ * shares with the API ({@link ServiceSettings}), notice emails and the treasury gateway.
+ */
+export class WorkerConfig extends ServiceSettings {
+  /** Where notice emails go; unset: notices stay in the in-app inbox. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s/]+/, {
+    message: ({ value }) => `SMTP_URL must be smtp://host:port or smtps://host:port, got '${String(value)}'`,
+  })
+  SMTP_URL?: string;
+
+  /** The sender of notice emails. */
+  @IsNotEmpty()
+  SMTP_FROM: string = 'parkflow <notices@parkflow.local>';
+
+  /** The municipal bureau's notice addresses, comma-separated. */
+  @Transform(({ value }) =>
+    String(value)
+      .split(',')
+      .map((address) => address.trim())
+      .filter(Boolean),
+  )
+  @Matches(EMAIL, {
+    each: true,
+    message: ({ value }) =>
+      `MUNICIPAL_NOTICE_EMAILS must be comma-separated email addresses, got '${(value as string[]).filter((address) => !EMAIL.test(address)).join("', '")}'`,
+  })
+  MUNICIPAL_NOTICE_EMAILS: string[] = [];
+
+  /** Where payments go (see {@link TREASURY_GATEWAYS}); the recording gateway is the only one today. */
+  @IsIn(Object.keys(TREASURY_GATEWAYS), {
+    message: ({ value }) =>
+      `TREASURY_GATEWAY must be one of: ${Object.keys(TREASURY_GATEWAYS).join(', ')}; got '${String(value)}'`,
+  })
+  TREASURY_GATEWAY: TreasuryGatewayName = 'recording';
+}
+
+const WORKER_VIEW: ConfigView<WorkerConfig> = { process: 'worker', settings: WorkerConfig };
+
+/** Reads the worker's configuration; throws one error listing every bad variable. */
+export function loadWorkerConfig(env: Environment = process.env): WorkerConfig {
+  return loadConfig(WORKER_VIEW, env);
+}
+
+/** The worker's settings as its start-up log line shows them (no secrets). */
+export function workerSettingsForLog(config: WorkerConfig): Record<string, unknown> {
   return {
-    temporalAddress,
-    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
-    taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'parkflow',
-    databaseUrl,
-    smtpUrl,
-    mailFrom: env.SMTP_FROM || 'parkflow <notices@parkflow.local>',
-    municipalNoticeEmails,
+    ...serviceSettingsForLog(config),
+    SMTP_URL: config.SMTP_URL ? withoutPassword(config.SMTP_URL) : 'unset (notices stay in the in-app inbox)',
+    SMTP_FROM: config.SMTP_FROM,
+    MUNICIPAL_NOTICE_EMAILS: config.MUNICIPAL_NOTICE_EMAILS,
+    TREASURY_GATEWAY: config.TREASURY_GATEWAY,
   };
 }

@@ -18,7 +18,7 @@ import type { AuditEntry, CaseChange } from './definitions/records';
 import { CASE_STAGE_KEY, NEXT_DEADLINE_KEY, OVERDUE_REPORTS_KEY } from './definitions/search-attributes';
 import { describeCase } from './case-details';
 import { FINAL_STAGES } from './case-stages';
-import { OFFICER_ACTIONS } from './lifecycle/actions';
+import { OFFICER_UPDATES } from './lifecycle/actions';
 import { deadlinesOf } from './lifecycle/deadlines';
 import { newCase } from './lifecycle/intake';
 import { outcome, type Context, type Outcome } from './lifecycle/outcome';
@@ -37,6 +37,11 @@ const { recordCaseChange, instructPayment } = proxyActivities<ReturnType<typeof 
 const { recordCaseChange: recordCaseChangeLocally } = proxyLocalActivities<ReturnType<typeof createActivities>>(ACTIVITY_OPTIONS);
 /** Cases started before it record each change as a regular activity after the payment instruction. */
 const RECORD_LOCALLY_FIRST = 'record-case-change-locally-first';
+/**
+ * Changes made before it were recorded by a local activity, inside the workflow task: a task that never became
+ * durable (worker or server lost, task timed out) could leave its write behind — a change history does not hold.
+ */
+const RECORD_DURABLY = 'record-case-change-durably';
 /** Runs started before it keep the rules they began with: instant deadlines, per-year overdue notices, … (issue 9). */
 const CIVIL_CALENDAR_RULES = 'civil-calendar-rules';
 
@@ -76,9 +81,15 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     const record: CaseChange = { snapshot: JSON.parse(JSON.stringify(state)) as CaseSnapshot, audit, notices, policyTimeScale: input.policyTimeScale };
     const instruct = (payment: Payment) =>
       instructPayment({ caseId: state.caseId, paymentId: payment.paymentId, kind: payment.kind, amount: payment.amount, district: state.district, instructedAt: payment.instructedAt });
-    if (patched(RECORD_LOCALLY_FIRST)) {
-      // In the worker (no task round trip), and before the treasury hand-over: officers see the change at once
-      // even while a slow treasury holds the payment; the instruction stays exactly-once by its ledger key.
+    if (patched(RECORD_DURABLY)) {
+      // A regular activity is scheduled only once the workflow task that made the change is durable: a task lost
+      // with its worker or its server, or re-run after its timeout with another clock, never writes a change the
+      // history does not hold (issue 10 drills 1, 3, 5). Before the treasury hand-over, as before: officers see
+      // the change even while a slow treasury holds the payment; the instruction stays exactly-once by its key.
+      await recordCaseChange(record);
+      for (const payment of change.instruct) await instruct(payment);
+    } else if (patched(RECORD_LOCALLY_FIRST)) {
+      // Runs between the two patches: in the worker (no task round trip), before the treasury hand-over.
       await recordCaseChangeLocally(record);
       for (const payment of change.instruct) await instruct(payment);
     } else {
@@ -101,7 +112,7 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
   }
 
   setHandler(caseSnapshotQuery, () => state);
-  for (const officerAction of OFFICER_ACTIONS) {
+  for (const officerAction of OFFICER_UPDATES) {
     setHandler(
       officerAction.update,
       async (request: { actor: Actor }) => {

@@ -1,14 +1,12 @@
 import { civilDateOf, dueDateOf, endOfDay, partsOf, startOfDay } from '../../workflows/definitions/civil-date';
+import type { EmailedRole, NoticeLocale } from '../../workflows/definitions/notice-delivery';
 import type { NoticeKind } from '../../workflows/definitions/records';
-
-export const NOTICE_LOCALES = ['zh-CN', 'en'] as const;
-export type NoticeLocale = (typeof NOTICE_LOCALES)[number];
 
 /** What one email says, gathered from the notice, its case and its district. */
 export interface NoticeFacts {
   key: string;
   kind: NoticeKind;
-  recipientRole: 'district' | 'municipal';
+  recipientRole: EmailedRole;
   parkName: string;
   district: { code: string; name: string; nameEn: string };
   /** The policy date of the deadline, if the notice has one. */

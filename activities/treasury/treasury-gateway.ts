@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { TreasuryInstructionsRepository } from '../../persistence/repositories/treasury-instructions.repository';
 import type { PaymentInstruction } from '../../workflows/definitions/records';
 
 /**
@@ -12,14 +13,25 @@ export interface TreasuryGateway {
 
 /** The local stack's treasury: it only records each instruction once, in `treasury_instructions`. */
 export class RecordingTreasuryGateway implements TreasuryGateway {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly received: TreasuryInstructionsRepository;
+
+  constructor(dataSource: DataSource) {
+    this.received = new TreasuryInstructionsRepository(dataSource);
+  }
 
   async instruct(instruction: PaymentInstruction): Promise<string> {
-    await this.dataSource.query(
-      `INSERT INTO treasury_instructions (case_id, payment_id, kind, amount, district) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (case_id, payment_id) DO NOTHING`,
-      [instruction.caseId, instruction.paymentId, instruction.kind, instruction.amount, instruction.district],
-    );
+    await this.received.record(instruction);
     return `LOCAL-${instruction.paymentId}`;
   }
 }
+
+/**
+ * The gateways a worker can be configured with (`TREASURY_GATEWAY`), each built from the worker's DataSource.
+ * A real treasury's gateway is added here, and the configuration accepts its name.
+ */
+export const TREASURY_GATEWAYS = {
+  recording: (dataSource: DataSource): TreasuryGateway => new RecordingTreasuryGateway(dataSource),
+} as const;
+
+/** A name `TREASURY_GATEWAY` accepts. */
+export type TreasuryGatewayName = keyof typeof TREASURY_GATEWAYS;

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ACTION_OUTCOME_STATUSES, type ActionOutcomeStatus } from '../../workflows/definitions/messages';
 import { CaseView } from '../cases/case-view';
 import { ErrorBodySchema } from '../common/openapi';
 
@@ -14,8 +15,7 @@ export class ActionOutcomeView {
     description: 'the `updateId` of the 202 answer',
   })
   updateId!: string;
-  @ApiProperty({ enum: ['running', 'applied', 'refused'], example: 'applied' }) status!:
-    'running' | 'applied' | 'refused';
+  @ApiProperty({ enum: ACTION_OUTCOME_STATUSES, example: 'applied' }) status!: ActionOutcomeStatus;
   @ApiPropertyOptional({ type: () => CaseView, description: 'when applied: the case as it stands now' })
   case?: CaseView;
   @ApiPropertyOptional({

@@ -5,7 +5,8 @@ import {
   IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import {
-  EVALUATION_OUTCOMES, REVOCATION_GROUNDS, type EvaluationOutcome, type RevocationGround,
+  DESIGNATION_DECISIONS, EVALUATION_OUTCOMES, REVOCATION_GROUNDS, type DesignationDecision, type EvaluationOutcome,
+  type RevocationGround,
 } from '../../workflows/definitions/case';
 import { IsChongqingDay, IsDayOrInstant } from '../common/civil-date.validation';
 
@@ -51,7 +52,7 @@ export class ReviewDto {
 
 /** `POST /v1/cases/{caseId}/designation` (§5.1, §5.2): designate with a subsidy (R-SUB-1) or reject. */
 export class DesignationDto {
-  @ApiProperty({ enum: ['designate', 'reject'] }) @IsIn(['designate', 'reject']) decision!: 'designate' | 'reject';
+  @ApiProperty({ enum: DESIGNATION_DECISIONS }) @IsIn(DESIGNATION_DECISIONS) decision!: DesignationDecision;
   @ApiProperty({ example: '专家评审通过，条件具备' }) @IsString() @IsNotEmpty() @MaxLength(TEXT) reason!: string;
   @ApiPropertyOptional({ description: 'CNY, required with designate: 1,000,000–3,000,000 (R-SUB-1)', example: 2_000_000 })
   @IsOptional() @IsInt(rule('R-SUB-1')) @Min(1, rule('R-SUB-1')) @Max(MAX_CNY, rule('R-SUB-1')) subsidyAmount?: number;

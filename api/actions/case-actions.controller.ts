@@ -1,5 +1,5 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/definitions/case';
 import {
   acceptanceUpdate,
@@ -13,10 +13,10 @@ import {
   refundWriteOffUpdate,
   submitReviewUpdate,
 } from '../../workflows/definitions/messages';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CaseView } from '../cases/case-view';
-import { ApiActionErrors, ApiErrors } from '../common/openapi';
+import { ApiErrors } from '../common/openapi';
 import { ActionOutcomeView } from './action-outcome.view';
 import {
   AcceptanceDto,
@@ -31,25 +31,9 @@ import {
   ReviewDto,
 } from './action.dto';
 import { ActionPendingInterceptor } from '../temporal/action-pending.interceptor';
-import { ActionPendingView } from '../temporal/action-pending.view';
 import { ActionPending } from '../temporal/case-workflows.service';
 import { CaseActionsService } from './case-actions.service';
-
-/** Every officer action answers 200 with the case as it stands after the action (202 while its effects complete). */
-const Action = (summary: string): MethodDecorator =>
-  applyDecorators(
-    HttpCode(200),
-    ApiOperation({ summary }),
-    ApiOkResponse({ type: CaseView, description: 'the case after the action' }),
-    ApiAcceptedResponse({
-      type: ActionPendingView,
-      description:
-        'no outcome within UPDATE_WAIT_MS: the action was sent (its outcome not known yet — it may still be ' +
-        'applied or refused) or accepted with effects still completing (a treasury hand-over); ' +
-        'GET /v1/cases/{caseId}/actions/{updateId} gives the outcome',
-    }),
-    ApiActionErrors(),
-  );
+import { OfficerActionRoute } from './officer-action-route';
 
 @ApiTags('case actions')
 @ApiBearerAuth()
@@ -75,9 +59,7 @@ export class CaseActionsController {
     return this.actions.outcome(actor, caseId, updateId);
   }
 
-  @Post('acceptance')
-  @Roles('municipal')
-  @Action('Completeness check; not accepted → returned (§5.1); accepting R-APP-4/5 flags needs a waiverReason')
+  @OfficerActionRoute('acceptance')
   accept(
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
@@ -86,9 +68,7 @@ export class CaseActionsController {
     return this.actions.act(actor, caseId, acceptanceUpdate, body);
   }
 
-  @Post('panel')
-  @Roles('municipal')
-  @Action('Form or re-form the expert panel (3–7 distinct experts) → under_review (§5.1)')
+  @OfficerActionRoute('formPanel')
   formPanel(
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
@@ -97,9 +77,7 @@ export class CaseActionsController {
     return this.actions.act(actor, caseId, formPanelUpdate, body);
   }
 
-  @Post('reviews')
-  @Roles('expert')
-  @Action('One review opinion by an expert on the panel, once per expert (§5.1)')
+  @OfficerActionRoute('submitReview')
   review(
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
@@ -108,9 +86,7 @@ export class CaseActionsController {
     return this.actions.act(actor, caseId, submitReviewUpdate, body);
   }
 
-  @Post('designation')
-  @Roles('municipal')
-  @Action('Designate with a subsidy of 1,000,000–3,000,000 CNY (R-SUB-1), or reject; tranche 1 is instructed (§5.2)')
+  @OfficerActionRoute('designation')
   designate(
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
@@ -119,9 +95,7 @@ export class CaseActionsController {
     return this.actions.act(actor, caseId, designationUpdate, body);
   }
 
-  @Post('incubation-base')
-  @Roles('municipal')
-  @Action('Recognise the park as an incubation base: one-time 600,000 CNY grant, at most once (R-SUB-3)')
+  @OfficerActionRoute('incubationBase')
   incubationBase(
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
@@ -130,10 +104,8 @@ export class CaseActionsController {
     return this.actions.act(actor, caseId, incubationBaseUpdate, body);
   }
 
-  @Post('payments/:paymentId/confirmation')
-  @Roles('finance')
+  @OfficerActionRoute('confirmPayment')
   @ApiParam({ name: 'paymentId', example: '<caseId>:subsidy_tranche_1' })
-  @Action('The treasury paid this disbursement; each payment is confirmed once (§5.2)')
   confirmPayment(
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
@@ -143,9 +115,7 @@ export class CaseActionsController {
     return this.actions.act(actor, caseId, confirmPaymentUpdate, { ...body, paymentId });
   }
 
-  @Post('annual-reports')
-  @Roles('district')
-  @Action('The yearly report of an ended reporting year (§5.3, R-RPT-1..5, R-SUB-2); the first one releases tranche 2')
+  @OfficerActionRoute('annualReport')
   report(
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
@@ -156,9 +126,7 @@ export class CaseActionsController {
     });
   }
 
-  @Post('evaluations')
-  @Roles('municipal')
-  @Action('Renew, rectify by a Chongqing day (R-CAL-1) or revoke on grounds, maybe with a refund (§5.3, R-EVL-1/2)')
+  @OfficerActionRoute('evaluation')
   evaluate(
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
@@ -167,9 +135,7 @@ export class CaseActionsController {
     return this.actions.act(actor, caseId, evaluationUpdate, body);
   }
 
-  @Post('refund-payments')
-  @Roles('finance')
-  @Action('A refund received against the open refund demand (R-REF-1); settled in full → closed')
+  @OfficerActionRoute('refundPayment')
   refundPayment(
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
@@ -178,9 +144,7 @@ export class CaseActionsController {
     return this.actions.act(actor, caseId, refundPaymentUpdate, body);
   }
 
-  @Post('refund-write-off')
-  @Roles('municipal')
-  @Action('Write off the unpaid rest of an escalated refund demand, with its reason; may close the case (R-PAY-1)')
+  @OfficerActionRoute('refundWriteOff')
   writeOffRefund(
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,

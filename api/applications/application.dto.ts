@@ -6,6 +6,7 @@ import {
 } from 'class-validator';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
 import { IsChongqingDay } from '../common/civil-date.validation';
+import { FILING_STAGES, type FilingStage } from '../../workflows/definitions/case';
 import { SERVICE_FUNCTIONS, type ServiceFunction } from '../../workflows/definitions/policy';
 import { CREDIT_CODE_PATTERN, isValidCreditCode } from './credit-code';
 
@@ -140,7 +141,7 @@ export class ApplicationDto {
 /** The answer to a filing (api-contract: 201 `{ caseId, stage, deficiencies, flags }`). */
 export class SubmissionOutcomeView {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty({ enum: ['submitted', 'returned'] }) stage!: 'submitted' | 'returned';
+  @ApiProperty({ enum: FILING_STAGES }) stage!: FilingStage;
   @ApiProperty({
     type: () => [DeficiencyView],
     description: 'every broken rule among R-APP-1..3 and 6..8: the reasons the case is returned; empty when submitted',

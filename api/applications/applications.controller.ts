@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case';
+import { OFFICER_ACTIONS } from '../../workflows/definitions/officer-actions';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/openapi';
 import { ActionPendingInterceptor } from '../temporal/action-pending.interceptor';
@@ -18,7 +19,7 @@ export class ApplicationsController {
   /** §5.1: a district files an application; R-APP-1..3, 6..8 decide `submitted` or `returned`; R-APP-4/5 only flag. */
   @Post()
   @HttpCode(201)
-  @Roles('district')
+  @Roles(...OFFICER_ACTIONS.submitApplication.roles)
   @ApiOperation({ summary: 'File an application for a park in the caller’s district (§5.1, R-APP-1..8)' })
   @ApiCreatedResponse({
     type: SubmissionOutcomeView,

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case';
+import { OFFICER_ACTIONS } from '../../workflows/definitions/officer-actions';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiActionErrors } from '../common/openapi';
@@ -19,9 +20,12 @@ export class ResubmissionController {
   /** §5.1: the corrected application while the case is `returned`; R-APP-1..8 run again. */
   @Post(':caseId/resubmission')
   @HttpCode(200)
-  @Roles('district')
+  @Roles(...OFFICER_ACTIONS.submitApplication.roles)
   @ApiOperation({ summary: 'Resubmit a corrected application while the case is returned (§5.1, R-APP-1..8)' })
-  @ApiOkResponse({ type: SubmissionOutcomeView, description: 'R-APP-1..8 run again: submitted, or returned with deficiencies; R-APP-4/5 shortfalls as flags' })
+  @ApiOkResponse({
+    type: SubmissionOutcomeView,
+    description: 'R-APP-1..8 run again: submitted, or returned with deficiencies; R-APP-4/5 shortfalls as flags',
+  })
   @ApiActionErrors()
   resubmit(
     @CurrentActor() actor: Actor,

@@ -1,7 +1,5 @@
-import type { Actor, OfficerRole } from '../../workflows/definitions/case';
+import { OFFICER_ROLES, type Actor, type OfficerRole } from '../../workflows/definitions/case';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
-
-export const OFFICER_ROLES: readonly OfficerRole[] = ['district', 'municipal', 'expert', 'finance'];
 
 /**
  * Turns verified JWT claims into an {@link Actor}, or says what is wrong with them: `sub` non-empty, `role`
@@ -10,7 +8,7 @@ export const OFFICER_ROLES: readonly OfficerRole[] = ['district', 'municipal', '
 export function actorFromClaims(claims: Record<string, unknown>): Actor | string {
   const { sub, role, district } = claims;
   if (typeof sub !== 'string' || sub.trim() === '') return 'the token has no subject (sub)';
-  if (typeof role !== 'string' || !OFFICER_ROLES.includes(role as OfficerRole)) {
+  if (typeof role !== 'string' || !(OFFICER_ROLES as readonly string[]).includes(role)) {
     return `the token's role must be one of ${OFFICER_ROLES.join(', ')}`;
   }
   if (role !== 'district') return { id: sub, role: role as OfficerRole };

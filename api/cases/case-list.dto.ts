@@ -30,8 +30,3 @@ export class CaseSummary {
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
-
-export class CaseSummaryPage {
-  @ApiProperty({ type: [CaseSummary] }) items!: CaseSummary[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
-}

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
+import type { CaseScope } from '../../persistence/repositories/case-scope';
 import type { Actor, CaseSnapshot } from '../../workflows/definitions/case';
 import { ApiError } from '../common/api-error';
-import type { SqlParams } from '../common/sql-params';
 
 /** api-contract "Identity": district officers see their district's cases, experts their panels' cases. */
 export function maySee(actor: Actor, snapshot: Pick<CaseSnapshot, 'district' | 'panel'>): boolean {
@@ -11,18 +11,27 @@ export function maySee(actor: Actor, snapshot: Pick<CaseSnapshot, 'district' | '
 }
 
 /**
- * The SQL condition on `park_cases` alias `c` that limits a list to what `actor` may see. A district officer
- * filtering on another district is told so (403) rather than shown an empty list that looks like "none".
+ * The cases a list may show `actor`. A district officer filtering on another district is told so (403) rather
+ * than shown an empty list that looks like "none".
  */
-export function scopeCondition(actor: Actor, params: SqlParams, requestedDistrict?: string): string {
+export function caseScopeOf(actor: Actor, requestedDistrict?: string): CaseScope {
   if (actor.role === 'district') {
     if (requestedDistrict && requestedDistrict !== actor.district) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `a district officer sees the cases of district ${actor.district} only`, [
-        { field: 'district', message: `must be ${actor.district} or absent` },
-      ]);
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'forbidden',
+        `a district officer sees the cases of district ${actor.district} only`,
+        [{ field: 'district', message: `must be ${actor.district} or absent` }],
+      );
     }
-    return `c.district = ${params.add(actor.district)}`;
+    return { kind: 'district', district: districtOf(actor) };
   }
-  if (actor.role === 'expert') return `(c.snapshot->'panel'->'expertIds') ? ${params.add(actor.id)}`;
-  return 'TRUE';
+  if (actor.role === 'expert') return { kind: 'panel', expertId: actor.id };
+  return { kind: 'all' };
+}
+
+/** A district officer's district: `claims.ts` admits no district token without one. */
+export function districtOf(actor: Actor): string {
+  if (actor.district === undefined) throw new Error(`district officer ${actor.id} has no district`);
+  return actor.district;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { SchemaObject } from '@nestjs/swagger';
 import { chongqingYear, dueDateOf } from '../../workflows/definitions/civil-date';
 import {
   CASE_STAGES, DEADLINE_KINDS, EVALUATION_OUTCOMES, PAYMENT_KINDS, PAYMENT_STATUSES, REFUND_STATUSES,

@@ -2,10 +2,10 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/definitions/case';
 import { CurrentActor } from '../auth/auth.decorators';
-import type { Page } from '../common/paging';
+import { ApiPageResponse, type Page } from '../common/paging';
 import { ApiReadErrors } from '../common/openapi';
 import { CaseIdPipe } from './case-id.pipe';
-import { CaseListQuery, CaseSummaryPage, type CaseSummary } from './case-list.dto';
+import { CaseListQuery, CaseSummary } from './case-list.dto';
 import { CaseListService } from './case-list.service';
 import { CaseView } from './case-view';
 import { CasesService, HistoryPage } from './cases.service';
@@ -22,7 +22,7 @@ export class CasesController {
 
   @Get()
   @ApiOperation({ summary: 'Cases the caller may see, newest first; filters stage, district, overdue; cursor paging' })
-  @ApiOkResponse({ type: CaseSummaryPage })
+  @ApiPageResponse(CaseSummary)
   list(@CurrentActor() actor: Actor, @Query() query: CaseListQuery): Promise<Page<CaseSummary>> {
     return this.caseList.list(actor, query);
   }

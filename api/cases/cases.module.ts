@@ -1,14 +1,19 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ParkCaseRecord } from '../../persistence/entities/park-case.entity';
+import { CaseHistoryRepository } from '../../persistence/repositories/case-history.repository';
+import { ParkCasesRepository } from '../../persistence/repositories/park-cases.repository';
+import { repositoryProvider } from '../common/repository-provider';
 import { CaseListService } from './case-list.service';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ParkCaseRecord])],
   controllers: [CasesController],
-  providers: [CasesService, CaseListService],
+  providers: [
+    CasesService,
+    CaseListService,
+    repositoryProvider(ParkCasesRepository),
+    repositoryProvider(CaseHistoryRepository),
+  ],
   exports: [CasesService],
 })
 export class CasesModule {}

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
-import { DataSource, type Repository } from 'typeorm';
-import { ParkCaseRecord } from '../../persistence/entities/park-case.entity';
+import { CaseHistoryRepository } from '../../persistence/repositories/case-history.repository';
+import { ParkCasesRepository } from '../../persistence/repositories/park-cases.repository';
 import { FINAL_STAGES, type Actor, type CaseSnapshot } from '../../workflows/definitions/case';
 import { caseSnapshotQuery, parkCaseWorkflowId } from '../../workflows/definitions/messages';
 import { notFound } from '../common/api-error';
@@ -34,31 +33,27 @@ const hasEnded = (stage: string | undefined): boolean =>
 @Injectable()
 export class CasesService {
   constructor(
-    @InjectRepository(ParkCaseRecord) private readonly cases: Repository<ParkCaseRecord>,
+    private readonly cases: ParkCasesRepository,
+    private readonly auditTrail: CaseHistoryRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
-    private readonly dataSource: DataSource,
   ) {}
 
   /** The audit trail (api-contract `GET /v1/cases/{caseId}/history`): every accepted action and system event. */
   async history(actor: Actor, caseId: string): Promise<HistoryPage> {
     await this.get(actor, caseId);
-    const rows: Array<{ at: Date; actor: HistoryEntry['actor']; action: string; details: Record<string, unknown> }> =
-      await this.dataSource.query(
-        'SELECT at, actor, action, details FROM case_audit WHERE case_id = $1 ORDER BY at, recorded_at',
-        [caseId],
-      );
+    const entries = await this.auditTrail.entriesOf(caseId);
     return {
-      items: rows.map((row) => ({
-        at: new Date(row.at).toISOString(),
-        actor: row.actor,
-        action: row.action,
-        details: row.details,
+      items: entries.map((entry) => ({
+        at: entry.at.toISOString(),
+        actor: entry.actor,
+        action: entry.action,
+        details: entry.details,
       })),
     };
   }
 
   async get(actor: Actor, caseId: string): Promise<CaseView> {
-    const snapshot = (await this.cases.findOneBy({ caseId }))?.snapshot ?? (await this.queryLive(caseId));
+    const snapshot = (await this.cases.findSnapshot(caseId)) ?? (await this.queryLive(caseId));
     // A district officer never learns that another district's case exists; experts see panel cases only.
     if (!snapshot || !maySee(actor, snapshot)) throw notFound(`case ${caseId}`);
     return toCaseView(snapshot);
@@ -71,7 +66,7 @@ export class CasesService {
    * workflow outside the read model cannot show: for them the live workflow decides, as in {@link get}.
    */
   async assertVisible(actor: Actor, caseId: string): Promise<void> {
-    const stored = (await this.cases.findOneBy({ caseId }))?.snapshot;
+    const stored = await this.cases.findSnapshot(caseId);
     if (stored) {
       if (maySee(actor, stored)) return;
       throw notFound(`case ${caseId}`);
@@ -120,7 +115,7 @@ export class CasesService {
    * when neither knows one (e.g. a run terminated by an operator).
    */
   private async endedStage(caseId: string): Promise<string | undefined> {
-    const stored = (await this.cases.findOneBy({ caseId }))?.snapshot.stage;
+    const stored = (await this.cases.findSnapshot(caseId))?.stage;
     if (hasEnded(stored)) return stored;
     // Bounded: a query on an ended workflow needs a worker to replay it.
     const live = (await this.client.withDeadline(Date.now() + ENDED_QUERY_WAIT_MS, () => this.queryLive(caseId)))

@@ -1,5 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, HttpStatus, type Type as Class } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApiError } from './api-error';
@@ -37,6 +37,26 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/** The page shape every cursor list shares, in the OpenAPI document (see {@link ApiPageResponse}). */
+export class PageView {
+  @ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page; null on the last' })
+  nextCursor!: string | null;
+}
+
+/** Documents a 200 answer that is a {@link Page} of `item`: the shared page shape with `items` of that type. */
+export const ApiPageResponse = (item: Class<unknown>): MethodDecorator =>
+  applyDecorators(
+    ApiExtraModels(PageView, item),
+    ApiOkResponse({
+      schema: {
+        allOf: [
+          { $ref: getSchemaPath(PageView) },
+          { required: ['items'], properties: { items: { type: 'array', items: { $ref: getSchemaPath(item) } } } },
+        ],
+      },
+    }),
+  );
 
 /** The keyset position after the last item of a page: the values of the list's sort key, in order. */
 export type CursorKey = Array<string | number>;

@@ -1,33 +1,26 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsNumber, IsPositive, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsPositive, IsString, Max, Min, MinLength } from 'class-validator';
+import { type ConfigView, type Environment, loadConfig, ServiceSettings } from '../../config/parkflow-config';
 
 /** The development secret; refused when NODE_ENV=production (api-contract "Configuration"). */
 export const DEVELOPMENT_JWT_SECRET = 'parkflow-development-secret-do-not-use-in-production';
 
-/** The API's environment, typed and validated once at start (api-contract "Configuration"). */
-export class AppConfig {
-  @IsIn(['development', 'test', 'production'])
-  NODE_ENV: string = 'development';
+/**
+ * The API's environment, typed and validated once at start (api-contract "Configuration"): the settings it shares
+ * with the worker ({@link ServiceSettings}) and its own.
+ */
+/** How the API runs: production refuses the development JWT secret. */
+export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
+
+export class AppConfig extends ServiceSettings {
+  @IsIn(NODE_ENVIRONMENTS)
+  NODE_ENV: (typeof NODE_ENVIRONMENTS)[number] = 'development';
 
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(0)
   @Max(65535)
   PORT: number = 3000;
-
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// connection string' })
-  DATABASE_URL!: string;
-
-  @Matches(/^[^\s:]+:\d+$/, { message: 'TEMPORAL_ADDRESS must be host:port' })
-  TEMPORAL_ADDRESS: string = '127.0.0.1:7233';
-
-  @IsString()
-  @IsNotEmpty()
-  TEMPORAL_NAMESPACE: string = 'default';
-
-  @IsString()
-  @IsNotEmpty()
-  TEMPORAL_TASK_QUEUE: string = 'parkflow';
 
   @IsString()
   @MinLength(16, { message: 'AUTH_JWT_SECRET must be at least 16 characters' })
@@ -71,19 +64,29 @@ export class AppConfig {
 /** Two bounded waits of {@link AppConfig.UPDATE_WAIT_MS} (worker check, then the action) and 10 s of margin. */
 export const defaultIdempotencyLeaseMs = (updateWaitMs: number): number => 2 * updateWaitMs + 10_000;
 
-export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
-  // Derived from UPDATE_WAIT_MS unless set (an invalid UPDATE_WAIT_MS is reported on its own, not twice).
-  config.IDEMPOTENCY_LEASE_MS ??= defaultIdempotencyLeaseMs(Number.isInteger(config.UPDATE_WAIT_MS) ? config.UPDATE_WAIT_MS : 10_000);
-  const errors = validateSync(config, { skipMissingProperties: false });
-  const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
-  if (config.NODE_ENV === 'production' && config.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
-    problems.push('AUTH_JWT_SECRET must be set in production (the development secret is refused)');
-  }
-  if (Number.isInteger(config.IDEMPOTENCY_LEASE_MS) && Number.isInteger(config.UPDATE_WAIT_MS) && config.IDEMPOTENCY_LEASE_MS <= config.UPDATE_WAIT_MS) {
-    problems.push('IDEMPOTENCY_LEASE_MS must be longer than UPDATE_WAIT_MS (a running request would lose its key)');
-  }
-  if (problems.length > 0) throw new Error(`invalid API configuration:\n- ${problems.join('\n- ')}`);
-  return config;
+/** The API's view of the configuration: its settings, the derived lease, and the rules spanning variables. */
+const API_VIEW: ConfigView<AppConfig> = {
+  process: 'API',
+  settings: AppConfig,
+  derive: (config) => {
+    // From UPDATE_WAIT_MS unless set (an invalid UPDATE_WAIT_MS is reported on its own, not twice).
+    const updateWaitMs = Number.isInteger(config.UPDATE_WAIT_MS) ? config.UPDATE_WAIT_MS : 10_000;
+    config.IDEMPOTENCY_LEASE_MS ??= defaultIdempotencyLeaseMs(updateWaitMs);
+  },
+  crossChecks: (config) => {
+    const problems: string[] = [];
+    if (config.NODE_ENV === 'production' && config.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+      problems.push('AUTH_JWT_SECRET must be set in production (the development secret is refused)');
+    }
+    const lease = config.IDEMPOTENCY_LEASE_MS;
+    if (Number.isInteger(lease) && Number.isInteger(config.UPDATE_WAIT_MS) && lease <= config.UPDATE_WAIT_MS) {
+      problems.push('IDEMPOTENCY_LEASE_MS must be longer than UPDATE_WAIT_MS (a running request would lose its key)');
+    }
+    return problems;
+  },
+};
+
+/** Reads the API's configuration; throws one error listing every bad variable. */
+export function loadAppConfig(env: Environment = process.env): AppConfig {
+  return loadConfig(API_VIEW, env);
 }

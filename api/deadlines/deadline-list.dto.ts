@@ -43,8 +43,3 @@ export class DeadlineItem {
   dueAt!: string;
   @ApiProperty({ description: 'the deadline has passed' }) overdue!: boolean;
 }
-
-export class DeadlinePage {
-  @ApiProperty({ type: [DeadlineItem] }) items!: DeadlineItem[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
-}

@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/definitions/case';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ApiReadErrors } from '../common/openapi';
-import type { Page } from '../common/paging';
-import { DeadlineListQuery, DeadlinePage, type DeadlineItem } from './deadline-list.dto';
+import { ApiPageResponse, type Page } from '../common/paging';
+import { DeadlineListQuery, DeadlineItem } from './deadline-list.dto';
 import { DeadlinesService } from './deadlines.service';
 
 @ApiTags('deadlines')
@@ -16,7 +16,7 @@ export class DeadlinesController {
 
   @Get()
   @ApiOperation({ summary: 'Upcoming and overdue deadlines across the cases the caller may see, earliest first; from/to, kind, district, overdue' })
-  @ApiOkResponse({ type: DeadlinePage })
+  @ApiPageResponse(DeadlineItem)
   list(@CurrentActor() actor: Actor, @Query() query: DeadlineListQuery): Promise<Page<DeadlineItem>> {
     return this.deadlines.list(actor, query);
   }

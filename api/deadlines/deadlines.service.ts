@@ -1,27 +1,16 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { CaseDeadlinesRepository } from '../../persistence/repositories/case-deadlines.repository';
 import { dueDateOf, endOfDay, isCivilDate, startOfDay } from '../../workflows/definitions/civil-date';
-import type { Actor, DeadlineKind } from '../../workflows/definitions/case';
+import type { Actor } from '../../workflows/definitions/case';
 import { ApiError } from '../common/api-error';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, type Page } from '../common/paging';
-import { SqlParams } from '../common/sql-params';
-import { scopeCondition } from '../cases/case-scope';
+import { caseScopeOf } from '../cases/case-scope';
 import type { DeadlineItem, DeadlineListQuery } from './deadline-list.dto';
 
-interface DeadlineRow {
-  case_id: string;
-  park_name: string;
-  district: string;
-  stage: string;
-  kind: DeadlineKind;
-  due_at: Date;
-  overdue: boolean;
-}
-
-/** A bound on `due_at`: the instant and the comparison that keeps a deadline. */
+/** A lower bound on `due_at`: the instant, and whether a deadline due at that very instant is kept. */
 interface Bound {
   at: string;
-  op: '>' | '>=' | '<=';
+  inclusive: boolean;
 }
 
 /**
@@ -29,22 +18,24 @@ interface Bound {
  * D − 1 is a deadline of D − 1). An instant keeps its own meaning, inclusive.
  */
 const lowerBound = (from: string): Bound =>
-  isCivilDate(from) ? { at: startOfDay(from), op: '>' } : { at: new Date(from).toISOString(), op: '>=' };
+  isCivilDate(from)
+    ? { at: startOfDay(from), inclusive: false }
+    : { at: new Date(from).toISOString(), inclusive: true };
 
-/** R-CAL-1: `to=D` keeps deadlines due on day D or earlier — at or before D 24:00 Chongqing (D 16:00 UTC). */
-const upperBound = (to: string): Bound => ({
-  at: isCivilDate(to) ? endOfDay(to) : new Date(to).toISOString(),
-  op: '<=',
-});
+/**
+ * R-CAL-1: `to=D` keeps deadlines due on day D or earlier — at or before D 24:00 Chongqing (D 16:00 UTC); an
+ * instant too is kept inclusive. Answers that last instant kept.
+ */
+const upperBound = (to: string): string => (isCivilDate(to) ? endOfDay(to) : new Date(to).toISOString());
 
 /** True when no deadline can satisfy both bounds. */
-const isEmptyRange = (lower: Bound, upper: Bound): boolean =>
-  Date.parse(lower.at) > Date.parse(upper.at) || (lower.at === upper.at && lower.op === '>');
+const isEmptyRange = (lower: Bound, upper: string): boolean =>
+  Date.parse(lower.at) > Date.parse(upper) || (lower.at === upper && !lower.inclusive);
 
 /** `GET /v1/deadlines`: upcoming and overdue deadlines across the cases the caller may see, earliest first. */
 @Injectable()
 export class DeadlinesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly deadlines: CaseDeadlinesRepository) {}
 
   async list(actor: Actor, query: DeadlineListQuery): Promise<Page<DeadlineItem>> {
     const lower = query.from ? lowerBound(query.from) : undefined;
@@ -56,31 +47,30 @@ export class DeadlinesService {
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, ['instant', 'text', 'text']);
-    const params = new SqlParams();
-    const where = [scopeCondition(actor, params, query.district)];
-    if (query.district) where.push(`c.district = ${params.add(query.district)}`);
-    for (const bound of [lower, upper]) {
-      if (bound) where.push(`d.due_at ${bound.op} ${params.add(bound.at)}::timestamptz`);
-    }
-    if (query.kind) where.push(`d.kind = ${params.add(query.kind)}`);
-    if (query.overdue !== undefined) where.push(query.overdue ? 'd.due_wall_at <= now()' : 'd.due_wall_at > now()');
-    if (after) where.push(`(d.due_at, d.case_id, d.kind) > (${params.add(after[0])}::timestamptz, ${params.add(after[1])}, ${params.add(after[2])})`);
-    const rows: DeadlineRow[] = await this.dataSource.query(
-      `SELECT d.case_id, c.park_name, c.district, c.stage, d.kind, d.due_at, d.due_wall_at <= now() AS overdue
-       FROM case_deadlines d JOIN park_cases c ON c.case_id = d.case_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY d.due_at, d.case_id, d.kind LIMIT ${params.add(limit + 1)}`,
-      params.values,
+    const entries = await this.deadlines.list({
+      scope: caseScopeOf(actor, query.district),
+      district: query.district,
+      dueFrom: lower,
+      dueUntil: upper,
+      kind: query.kind,
+      overdue: query.overdue,
+      after: after && { dueAt: String(after[0]), caseId: String(after[1]), kind: String(after[2]) },
+      limit: limit + 1,
+    });
+    return toPage(
+      entries,
+      limit,
+      (entry) => [entry.dueAt.toISOString(), entry.caseId, entry.kind],
+      (entry) => ({
+        caseId: entry.caseId,
+        parkName: entry.parkName,
+        district: entry.district,
+        stage: entry.stage,
+        kind: entry.kind,
+        dueDate: dueDateOf(entry.dueAt.toISOString()),
+        dueAt: entry.dueAt.toISOString(),
+        overdue: entry.overdue,
+      }),
     );
-    return toPage(rows, limit, (row) => [row.due_at.toISOString(), row.case_id, row.kind], (row) => ({
-      caseId: row.case_id,
-      parkName: row.park_name,
-      district: row.district,
-      stage: row.stage,
-      kind: row.kind,
-      dueDate: dueDateOf(row.due_at.toISOString()),
-      dueAt: row.due_at.toISOString(),
-      overdue: row.overdue,
-    }));
   }
 }

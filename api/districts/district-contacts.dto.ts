@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { NOTICE_LOCALES, type NoticeLocale } from '../../workflows/definitions/notice-delivery';
 
-export const CONTACT_LOCALES = ['zh-CN', 'en'] as const;
 export const MAX_CONTACTS = 20;
 
 /** One address of a district bureau that receives its reminders and notices by email. */
@@ -18,10 +18,10 @@ export class DistrictContactDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: CONTACT_LOCALES, default: 'zh-CN', description: 'language of the emails' })
+  @ApiPropertyOptional({ enum: NOTICE_LOCALES, default: 'zh-CN', description: 'language of the emails' })
   @IsOptional()
-  @IsIn(CONTACT_LOCALES)
-  locale?: (typeof CONTACT_LOCALES)[number];
+  @IsIn(NOTICE_LOCALES)
+  locale?: NoticeLocale;
 }
 
 /** `PUT /v1/districts/{code}/contacts`: the whole list, replacing the previous one (0..20 distinct emails). */
@@ -37,5 +37,5 @@ export class DistrictContactsDto {
 
 export interface DistrictContactsView {
   district: string;
-  contacts: Array<{ email: string; name?: string; locale: (typeof CONTACT_LOCALES)[number] }>;
+  contacts: Array<{ email: string; name?: string; locale: NoticeLocale }>;
 }

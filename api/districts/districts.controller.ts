@@ -1,18 +1,20 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { DistrictRecord } from '../../persistence/entities/district.entity';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DistrictsRepository } from '../../persistence/repositories/districts.repository';
+import { DistrictListView } from './district.view';
 
 @ApiTags('districts')
 @ApiBearerAuth()
 @Controller('v1/districts')
 export class DistrictsController {
-  constructor(@InjectRepository(DistrictRecord) private readonly districts: Repository<DistrictRecord>) {}
+  constructor(private readonly districts: DistrictsRepository) {}
 
   @Get()
   @ApiOperation({ summary: 'The valid district codes (GB/T 2260, plus the two documented area codes)' })
-  async list(): Promise<{ items: DistrictRecord[] }> {
-    return { items: await this.districts.find({ order: { code: 'ASC' } }) };
+  @ApiOkResponse({ type: DistrictListView })
+  async list(): Promise<DistrictListView> {
+    const records = await this.districts.list();
+    // the view, not the entity: a column added to the table must not appear in the contract by accident
+    return { items: records.map(({ code, name, nameEn }) => ({ code, name, nameEn })) };
   }
 }

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DistrictRecord } from '../../persistence/entities/district.entity';
+import { DistrictsRepository } from '../../persistence/repositories/districts.repository';
+import { repositoryProvider } from '../common/repository-provider';
 import { DistrictContactsController } from './district-contacts.controller';
 import { DistrictContactsService } from './district-contacts.service';
 import { DistrictsController } from './districts.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DistrictRecord])],
   controllers: [DistrictsController, DistrictContactsController],
-  providers: [DistrictContactsService],
+  providers: [DistrictContactsService, repositoryProvider(DistrictsRepository)],
 })
 export class DistrictsModule {}

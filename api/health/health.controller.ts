@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { DatabaseHealthRepository } from '../../persistence/repositories/database-health.repository';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
@@ -24,7 +24,7 @@ async function check(probe: () => Promise<unknown>): Promise<Check> {
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: DatabaseHealthRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly config: AppConfig,
   ) {}
@@ -43,16 +43,22 @@ export class HealthController {
       'workflow task queue in the last 70 s (the test the API makes before sending an action).',
   })
   @ApiResponse({ status: 200, description: 'every check is up' })
-  @ApiResponse({ status: 503, description: "not ready: `details` names each check that is down (field: 'postgres' | 'temporal' | 'worker') and why" })
+  @ApiResponse({
+    status: 503,
+    description:
+      "not ready: `details` names each check that is down (field: 'postgres' | 'temporal' | 'worker') and why",
+  })
   async ready(): Promise<{ status: 'ok'; checks: Record<string, Check> }> {
     const deadline = Date.now() + 3000;
     const [postgres, temporal, worker] = await Promise.all([
-      check(() => this.dataSource.query('SELECT 1')),
+      check(() => this.database.ping()),
       check(() => this.client.withDeadline(deadline, () => this.client.workflowService.getSystemInfo({}))),
       check(async () => {
         const { TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE } = this.config;
         if (!(await workerIsPolling(this.client, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, deadline))) {
-          throw new Error(`no parkflow worker has polled task queue '${TEMPORAL_TASK_QUEUE}' in the last ${LIVE_POLLER_MS / 1000} s`);
+          throw new Error(
+            `no parkflow worker has polled task queue '${TEMPORAL_TASK_QUEUE}' in the last ${LIVE_POLLER_MS / 1000} s`,
+          );
         }
       }),
     ]);

@@ -5,6 +5,7 @@ import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { currentRequest } from '../common/request-context';
+import { ActionPending } from '../temporal/case-workflows.service';
 import { IdempotencyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -21,6 +22,11 @@ function canonical(value: unknown): string {
 
 export const bodyHash = (body: unknown): string => createHash('sha256').update(canonical(body)).digest('hex');
 
+/** Background storing of an answer (after the request's own tries failed): first after 2 s, then every 4–5 s, for 10 minutes. */
+const BACKGROUND_SETTLE_FIRST_DELAY_MS = 2_000;
+const BACKGROUND_SETTLE_MAX_DELAY_MS = 5_000;
+const BACKGROUND_SETTLE_FOR_MS = 10 * 60_000;
+
 /** Responses worth replaying: successes and the caller's own mistakes — not 5xx or 429, whose retry should run. */
 const isFinal = (status: number): boolean => status < 500 && status !== HttpStatus.TOO_MANY_REQUESTS;
 
@@ -34,7 +40,8 @@ const isFinal = (status: number): boolean => status < 500 && status !== HttpStat
  * answer could not be stored), a retry with the same body after the lease takes the key over — the action
  * then re-attaches to the Temporal update the first request sent (`CaseActionsService`). If storing the answer
  * fails even after a few tries (a PostgreSQL blip), the caller still gets the real answer; the key is retaken
- * after its lease.
+ * after its lease, and the answer is stored in the background once PostgreSQL is back. A 202 whose outcome is not
+ * known yet (sent, no worker answered in time) is not kept: the retry sends the same update again.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -77,21 +84,53 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       catchError((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
-        const settle = isFinal(status) ? this.store.complete(caller, key, attempt, status, (error as HttpException).getResponse()) : this.store.release(caller, key, attempt);
+        const settle = isFinal(status)
+          ? () => this.store.complete(caller, key, attempt, status, (error as HttpException).getResponse())
+          : () => this.store.release(caller, key, attempt);
         return from(this.tolerate(settle, key)).pipe(concatMap(() => throwError(() => error)));
       }),
       // After catchError: a failure to store a success must not turn it into an error.
-      concatMap((body) => from(this.tolerate(this.store.complete(caller, key, attempt, response.statusCode, body), key).then(() => body))),
+      concatMap((body) => {
+        const status = response.statusCode;
+        // A 202 whose outcome is not known yet frees the key like a 5xx: Temporal may still lose that update
+        // (a server restart), and a replayed 202 would point the caller at it forever; the retry re-sends it.
+        const settle =
+          body instanceof ActionPending && !body.durable
+            ? () => this.store.release(caller, key, attempt)
+            : () => this.store.complete(caller, key, attempt, status, body);
+        return from(this.tolerate(settle, key).then(() => body));
+      }),
     );
   }
 
-  /** The action's answer stands even when it cannot be stored: the key stays claimed until its lease runs out. */
-  private async tolerate(settle: Promise<void>, key: string): Promise<void> {
+  /**
+   * The action's answer stands even when it cannot be stored. The key then stays claimed — a retry takes it over
+   * after its lease — and the answer is stored in the background once PostgreSQL is back (issue 10 item 9, drill
+   * 4: no key stays `in_progress` past its lease after an outage). The write is fenced by `attempt`, so a late
+   * one never touches a successor's claim.
+   */
+  private async tolerate(settle: () => Promise<void>, key: string): Promise<void> {
     try {
-      await settle;
+      await settle();
     } catch (error) {
-      this.logger.warn(`could not store the outcome under ${IDEMPOTENCY_HEADER} '${key}' (a retry takes the key over after its lease): ${(error as Error)?.message ?? error}`);
+      this.logger.warn(`could not store the outcome under ${IDEMPOTENCY_HEADER} '${key}' (retrying in the background; a retry takes the key over after its lease): ${(error as Error)?.message ?? error}`);
+      this.settleLater(settle, key, Date.now(), 0);
     }
+  }
+
+  private settleLater(settle: () => Promise<void>, key: string, since: number, tries: number): void {
+    const delay = Math.min(BACKGROUND_SETTLE_MAX_DELAY_MS, BACKGROUND_SETTLE_FIRST_DELAY_MS * 2 ** tries);
+    if (Date.now() + delay - since > BACKGROUND_SETTLE_FOR_MS) {
+      this.logger.warn(`gave up storing the outcome under ${IDEMPOTENCY_HEADER} '${key}'; a retry takes the key over after its lease`);
+      return;
+    }
+    const retry = (): void => {
+      settle().then(
+        () => this.logger.log(`stored the outcome under ${IDEMPOTENCY_HEADER} '${key}' after ${tries + 2} tries`),
+        () => this.settleLater(settle, key, since, tries + 1),
+      );
+    };
+    setTimeout(retry, delay).unref(); // never keeps a stopping API alive
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
+import { IdempotencyKeysRepository } from '../../persistence/repositories/idempotency-keys.repository';
 import { AppConfig } from '../config/app-config';
 
 /** A request seen before under the same caller and key. */
@@ -19,7 +19,7 @@ export type PriorRequest =
 const STORE_RETRY_DELAYS_MS = [100, 300, 600];
 
 /**
- * The `idempotency_keys` table: one row per (caller, key), claimed before the action runs. A claim is a lease
+ * Idempotency keys (`idempotency_keys`, one row per caller and key), claimed before the action runs. A claim is a lease
  * (`lease_expires_at`, `IDEMPOTENCY_LEASE_MS`): while it runs, a retry is 409 `idempotency_in_progress`; once
  * it has run out (the first request's process died, or its answer could not be stored) the same request takes
  * the key over. `attempt` numbers the owners, so a late owner never overwrites or frees its successor's claim.
@@ -27,29 +27,20 @@ const STORE_RETRY_DELAYS_MS = [100, 300, 600];
 @Injectable()
 export class IdempotencyStore {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly keys: IdempotencyKeysRepository,
     private readonly config: AppConfig,
   ) {}
 
   /** Claims the key for this request (or takes over an expired claim of the same request), or tells what an earlier request under it did. */
   async begin(caller: string, key: string, method: string, path: string, bodyHash: string): Promise<PriorRequest> {
-    const claimed: Array<{ attempt: number }> = await this.dataSource.query(
-      `INSERT INTO idempotency_keys AS k (caller, key, method, path, body_hash, lease_expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + $6 * interval '1 millisecond')
-       ON CONFLICT (caller, key) DO UPDATE SET lease_expires_at = EXCLUDED.lease_expires_at, attempt = k.attempt + 1
-         WHERE k.status IS NULL AND k.lease_expires_at <= now()
-           AND k.method = EXCLUDED.method AND k.path = EXCLUDED.path AND k.body_hash = EXCLUDED.body_hash
-       RETURNING attempt`,
-      [caller, key, method, path, bodyHash, this.config.IDEMPOTENCY_LEASE_MS],
-    );
-    if (claimed.length > 0) return { state: 'new', attempt: claimed[0].attempt, takenOver: claimed[0].attempt > 1 };
-    const [prior]: Array<{ method: string; path: string; body_hash: string; status: number | null; response: unknown }> = await this.dataSource.query(
-      'SELECT method, path, body_hash, status, response FROM idempotency_keys WHERE caller = $1 AND key = $2',
-      [caller, key],
-    );
+    const attempt = await this.keys.claim({ caller, key, method, path, bodyHash }, this.config.IDEMPOTENCY_LEASE_MS);
+    if (attempt !== undefined) return { state: 'new', attempt, takenOver: attempt > 1 };
+    const prior = await this.keys.find(caller, key);
     if (!prior) return this.begin(caller, key, method, path, bodyHash); // released meanwhile: claim again
-    const sameRequest = prior.method === method && prior.path === path && prior.body_hash === bodyHash;
-    return prior.status === null ? { state: 'in_progress', sameRequest } : { state: 'completed', sameRequest, status: prior.status, response: prior.response };
+    const sameRequest = prior.method === method && prior.path === path && prior.bodyHash === bodyHash;
+    return prior.status === null
+      ? { state: 'in_progress', sameRequest }
+      : { state: 'completed', sameRequest, status: prior.status, response: prior.response };
   }
 
   /**
@@ -58,17 +49,12 @@ export class IdempotencyStore {
    * its lease runs out (a retry then takes it over and re-attaches to the action).
    */
   async complete(caller: string, key: string, attempt: number, status: number, response: unknown): Promise<void> {
-    await this.withRetries(() =>
-      this.dataSource.query(
-        'UPDATE idempotency_keys SET status = $4, response = $5, completed_at = now() WHERE caller = $1 AND key = $2 AND attempt = $3 AND status IS NULL',
-        [caller, key, attempt, status, JSON.stringify(response ?? null)],
-      ),
-    );
+    await this.withRetries(() => this.keys.complete(caller, key, attempt, status, response));
   }
 
   /** Frees the key after a failure worth retrying (5xx, 429), so the retry runs the action — if this request still owns it. */
   async release(caller: string, key: string, attempt: number): Promise<void> {
-    await this.withRetries(() => this.dataSource.query('DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2 AND attempt = $3 AND status IS NULL', [caller, key, attempt]));
+    await this.withRetries(() => this.keys.release(caller, key, attempt));
   }
 
   private async withRetries(write: () => Promise<unknown>): Promise<void> {

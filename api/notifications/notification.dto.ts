@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { NOTICE_KINDS, type NoticeKind } from '../../workflows/definitions/records';
+import { DELIVERY_STATUSES } from '../../workflows/definitions/notice-delivery';
 import { booleanQuery, PageQuery } from '../common/paging';
-
-const DELIVERY_STATUSES = ['inbox_only', 'pending', 'delivered', 'partially_failed', 'failed', 'no_contacts'] as const;
 
 /** Filters of `GET /v1/notifications`, with paging. */
 export class NotificationQuery extends PageQuery {
@@ -49,9 +48,4 @@ export class NotificationView {
   @ApiProperty() message!: string;
   @ApiProperty() parkName!: string;
   @ApiProperty({ type: DeliveryView }) delivery!: DeliveryView;
-}
-
-export class NotificationPage {
-  @ApiProperty({ type: [NotificationView] }) items!: NotificationView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }

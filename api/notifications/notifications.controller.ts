@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/definitions/case';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { NotificationPage, NotificationQuery, NotificationView } from './notification.dto';
+import { ApiPageResponse, type Page } from '../common/paging';
+import { NotificationQuery, NotificationView } from './notification.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -14,8 +15,8 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({ summary: "The caller's reminders and notices, newest first, with their email delivery (filters unread, caseId, kind)" })
-  @ApiOkResponse({ type: NotificationPage })
-  list(@CurrentActor() actor: Actor, @Query() query: NotificationQuery): Promise<NotificationPage> {
+  @ApiPageResponse(NotificationView)
+  list(@CurrentActor() actor: Actor, @Query() query: NotificationQuery): Promise<Page<NotificationView>> {
     return this.notifications.list(actor, query);
   }
 

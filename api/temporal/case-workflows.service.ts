@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowUpdateStage, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { ParkCaseInput } from '../../workflows/definitions/case';
-import { PARK_CASE_WORKFLOW_TYPE, parkCaseWorkflowId } from '../../workflows/definitions/messages';
+import { ACTION_ACCEPTED, PARK_CASE_WORKFLOW_TYPE, parkCaseWorkflowId } from '../../workflows/definitions/messages';
 import { DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
 import { ApiError, notFound } from '../common/api-error';
 import { classifyOutage, dependencyUnavailableError } from '../common/dependency-errors';
@@ -24,14 +24,17 @@ export const OUTCOME_WAIT_MS = 1_000;
  * may hold it and apply it when a worker takes the task — its outcome is not known yet.
  */
 export class ActionPending {
-  readonly status = 'accepted';
+  readonly status = ACTION_ACCEPTED;
   readonly message: string;
+  /** A private field: not part of the answer's JSON. */
+  readonly #durable: boolean;
   constructor(
     readonly caseId: string,
     readonly updateId: string,
     waitedMs: number,
     stage: 'accepted' | 'sent' | 'filing' = 'accepted',
   ) {
+    this.#durable = stage === 'accepted';
     const outcome = `GET /v1/cases/${caseId}/actions/${updateId} gives its outcome`;
     this.message =
       stage === 'accepted'
@@ -39,6 +42,17 @@ export class ActionPending {
         : stage === 'sent'
           ? `the action was sent but no worker answered within ${waitedMs} ms: its outcome is not known yet (it may still be applied or refused); ${outcome}`
           : `the filing was sent as case ${caseId} but no worker answered within ${waitedMs} ms: its outcome is not known yet; the case appears in GET /v1/cases/${caseId} once a worker has taken it, ${outcome}, and a retry with the same Idempotency-Key answers for the same case`;
+  }
+
+  /**
+   * True when the case accepted the action (Temporal keeps it in the workflow's history); false when it was sent
+   * but no outcome came back: Temporal holds an update that no worker has accepted in memory only, and a server
+   * restart loses it (then `GET …/actions/{updateId}` answers 404). Such a 202 is not kept as the
+   * `Idempotency-Key`'s answer, so a retry with the key sends the same update again — applied once — and answers
+   * its real outcome (issue 10 item 9, drill 3).
+   */
+  get durable(): boolean {
+    return this.#durable;
   }
 }
 
@@ -170,7 +184,11 @@ export class CaseWorkflowsService {
     try {
       return { status: 'applied', result: await this.client.withDeadline(Date.now() + OUTCOME_WAIT_MS, () => handle.result()) };
     } catch (error) {
-      if (isWorkerWaitTimeout(error)) return { status: 'running' };
+      if (isWorkerWaitTimeout(error)) {
+        // The client retries an unreachable server until the deadline: that wait is an outage, not "running".
+        await this.assertTemporalAnswers();
+        return { status: 'running' };
+      }
       // NOT_FOUND for the update (or the workflow): the client (1.24) raises WorkflowNotFoundError.
       if (isWorkflowEnded(error)) throw notFound(`action ${updateId} on case ${caseId}`);
       if ((error as { name?: string })?.name === 'WorkflowUpdateFailedError') {
@@ -185,6 +203,19 @@ export class CaseWorkflowsService {
 
   private bounded<R>(fn: () => Promise<R>): Promise<R> {
     return this.client.withDeadline(Date.now() + this.config.UPDATE_WAIT_MS, fn);
+  }
+
+  /**
+   * 503 `dependency_unavailable` unless the Temporal frontend answers within {@link OUTCOME_WAIT_MS} (issue 10
+   * items 5 and 9: during a Temporal outage an outcome is not known — the answer is 503, not "running").
+   */
+  private async assertTemporalAnswers(): Promise<void> {
+    try {
+      await this.client.withDeadline(Date.now() + OUTCOME_WAIT_MS, () => this.client.workflowService.getSystemInfo({}));
+    } catch (error) {
+      const outage = classifyOutage(error, this.config.TEMPORAL_ADDRESS) ?? { dependency: 'Temporal' as const, message: `Temporal at ${this.config.TEMPORAL_ADDRESS} did not answer in time` };
+      throw dependencyUnavailableError(outage);
+    }
   }
 
   /** 503 before anything is sent when no worker has polled the task queue lately. */

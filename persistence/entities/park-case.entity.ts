@@ -29,4 +29,12 @@ export class ParkCaseRecord {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** When the case was designated (from the snapshot); what the designation statistics count by. */
+  @Column({ name: 'designated_at', type: 'timestamptz', nullable: true })
+  designatedAt!: Date | null;
+
+  /** When the designation was revoked (from the snapshot): the park no longer counts from then. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
 }

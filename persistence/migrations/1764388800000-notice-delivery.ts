@@ -15,7 +15,7 @@ export class NoticeDelivery1764388800000 implements MigrationInterface {
       locale text NOT NULL DEFAULT 'zh-CN' CHECK (locale IN ('zh-CN', 'en')),
       position integer NOT NULL,
       PRIMARY KEY (district, email))`);
-    // A notice is in the inbox only until the delivery workflow finds addresses for it (then `pending`), or
+    // A notice is in the inbox only until the deliverNotices activity finds addresses for it (then `pending`), or
     // finds none (`no_contacts`); notices to the finance desk or experts, and all earlier ones, stay as they are.
     await db.query(`ALTER TABLE notifications ADD COLUMN delivery_status text NOT NULL DEFAULT 'inbox_only'
       CHECK (delivery_status IN ('inbox_only', 'pending', 'delivered', 'partially_failed', 'failed', 'no_contacts'))`);

@@ -1,4 +1,11 @@
 import { JwtService } from '@nestjs/jwt';
+import type { OfficerRole } from '../../workflows/definitions/case';
+import {
+  CASE_ROUTE_ACTION_NAMES,
+  OFFICER_ACTIONS,
+  caseActionPath,
+  type CaseRouteActionName,
+} from '../../workflows/definitions/officer-actions';
 import { validApplication } from '../support/fixtures';
 import { HttpDriver, PANEL, reportBody } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
@@ -7,52 +14,177 @@ import { startStack, type Stack } from '../support/stack-harness';
  * api-contract "Identity", table-driven: every endpoint × every kind of caller → the expected status.
  * A permitted caller gets the endpoint's real answer on a designated case of 渝北区 (500112): 2xx, or the
  * workflow's 409 where the stage does not allow the action, or its 422 where only the case can refuse the input
- * (R-RPT-5) — proof the request got past authorization.
+ * (R-RPT-5) — proof the request got past authorization. The officer actions' rows take their paths and permitted
+ * roles from OFFICER_ACTIONS (workflows/definitions/officer-actions.ts); what each answers on that case is stated here.
  */
-type Caller = 'anonymous' | 'districtOwn' | 'districtForeign' | 'municipal' | 'finance' | 'expertOnPanel' | 'expertOffPanel';
-const CALLERS: Caller[] = ['anonymous', 'districtOwn', 'districtForeign', 'municipal', 'finance', 'expertOnPanel', 'expertOffPanel'];
+type Caller =
+  'anonymous' | 'districtOwn' | 'districtForeign' | 'municipal' | 'finance' | 'expertOnPanel' | 'expertOffPanel';
+const CALLERS: Caller[] = [
+  'anonymous',
+  'districtOwn',
+  'districtForeign',
+  'municipal',
+  'finance',
+  'expertOnPanel',
+  'expertOffPanel',
+];
 
 interface Fixture {
   caseId: string;
   tranche1: string;
   year: number;
 }
+/** The status each kind of caller gets. */
+type Expected = Record<Caller, number>;
 interface Row {
   endpoint: string;
   path: (f: Fixture) => string;
   body?: (f: Fixture) => unknown;
-  expected: Record<Caller, number>;
+  expected: Expected;
 }
 
-const only = (allowed: Partial<Record<Caller, number>>, otherwise = 403): Record<Caller, number> =>
-  Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? 401 : (allowed[c] ?? otherwise)])) as Record<Caller, number>;
-const scopedRead = only({ districtOwn: 200, districtForeign: 404, municipal: 200, finance: 200, expertOnPanel: 200, expertOffPanel: 404 });
+const only = (allowed: Partial<Expected>, otherwise = 403): Expected =>
+  Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? 401 : (allowed[c] ?? otherwise)])) as Expected;
+const scopedRead = only({
+  districtOwn: 200,
+  districtForeign: 404,
+  municipal: 200,
+  finance: 200,
+  expertOnPanel: 200,
+  expertOffPanel: 404,
+});
 
+/** Each role's caller the fixture's case is visible to, and the one it is hidden from (other district, off panel). */
+const CALLERS_OF: Record<OfficerRole, { visible: Caller; hidden?: Caller }> = {
+  district: { visible: 'districtOwn', hidden: 'districtForeign' },
+  municipal: { visible: 'municipal' },
+  finance: { visible: 'finance' },
+  expert: { visible: 'expertOnPanel', hidden: 'expertOffPanel' },
+};
+/** An officer action's row: its roles' callers get `answer` (`hidden` where the case is not theirs), others 403. */
+const permitted = (roles: readonly OfficerRole[], answer: number, hidden = 404): Expected => {
+  const allowed: Partial<Expected> = {};
+  for (const role of roles) {
+    const callers = CALLERS_OF[role];
+    allowed[callers.visible] = answer;
+    if (callers.hidden) allowed[callers.hidden] = hidden;
+  }
+  return only(allowed);
+};
+/** A path of OFFICER_ACTIONS with the fixture's case and tranche 1 filled in. */
+const fill = (path: string, f: Fixture): string =>
+  path.replace('{caseId}', f.caseId).replace('{paymentId}', encodeURIComponent(f.tranche1));
+
+/** What a permitted caller sends to each action's route on the designated case, and the answer it gets. */
+const ON_DESIGNATED_CASE: Record<CaseRouteActionName, { body: (f: Fixture) => unknown; answer: number }> = {
+  acceptance: { body: () => ({ accepted: true }), answer: 409 },
+  formPanel: { body: () => ({ expertIds: PANEL }), answer: 409 },
+  submitReview: { body: () => ({ necessity: 80, feasibility: 80, recommend: true }), answer: 409 },
+  designation: { body: () => ({ decision: 'reject', reason: '—' }), answer: 409 },
+  incubationBase: { body: () => ({}), answer: 200 },
+  confirmPayment: { body: () => ({ paidAt: '2026-12-01T10:00:00+08:00', bankReference: 'B-1' }), answer: 200 },
+  // R-RPT-5: the first reporting year of a park designated today has not ended: the workflow refuses its report
+  // (422 naming `year`).
+  annualReport: { body: (f) => reportBody(f.year), answer: 422 },
+  evaluation: { body: () => ({ outcome: 'renew', findings: '运营规范' }), answer: 200 },
+  refundPayment: { body: () => ({ amount: 1, paidAt: '2027-01-01', bankReference: 'R-1' }), answer: 409 },
+  refundWriteOff: { body: () => ({ reason: '追缴无果' }), answer: 409 },
+};
+
+const { roles: filers, filing } = OFFICER_ACTIONS.submitApplication;
 const ROWS: Row[] = [
-  { endpoint: 'POST /v1/applications', path: () => '/v1/applications', body: () => validApplication(), expected: only({ districtOwn: 201 }) },
-  { endpoint: 'POST /v1/cases/{id}/resubmission', path: (f) => `/v1/cases/${f.caseId}/resubmission`, body: () => validApplication(), expected: only({ districtOwn: 409, districtForeign: 404 }) },
-  { endpoint: 'POST /v1/cases/{id}/acceptance', path: (f) => `/v1/cases/${f.caseId}/acceptance`, body: () => ({ accepted: true }), expected: only({ municipal: 409 }) },
-  { endpoint: 'POST /v1/cases/{id}/panel', path: (f) => `/v1/cases/${f.caseId}/panel`, body: () => ({ expertIds: PANEL }), expected: only({ municipal: 409 }) },
-  { endpoint: 'POST /v1/cases/{id}/reviews', path: (f) => `/v1/cases/${f.caseId}/reviews`, body: () => ({ necessity: 80, feasibility: 80, recommend: true }), expected: only({ expertOnPanel: 409, expertOffPanel: 404 }) },
-  { endpoint: 'POST /v1/cases/{id}/designation', path: (f) => `/v1/cases/${f.caseId}/designation`, body: () => ({ decision: 'reject', reason: '—' }), expected: only({ municipal: 409 }) },
-  { endpoint: 'POST /v1/cases/{id}/incubation-base', path: (f) => `/v1/cases/${f.caseId}/incubation-base`, body: () => ({}), expected: only({ municipal: 200 }) },
-  { endpoint: 'POST /v1/cases/{id}/payments/{pid}/confirmation', path: (f) => `/v1/cases/${f.caseId}/payments/${encodeURIComponent(f.tranche1)}/confirmation`, body: () => ({ paidAt: '2026-12-01T10:00:00+08:00', bankReference: 'B-1' }), expected: only({ finance: 200 }) },
-  // R-RPT-5: the first reporting year of a park designated today has not ended, so the workflow refuses its report (422 naming `year`).
-  { endpoint: 'POST /v1/cases/{id}/annual-reports', path: (f) => `/v1/cases/${f.caseId}/annual-reports`, body: (f) => reportBody(f.year), expected: only({ districtOwn: 422, districtForeign: 404 }) },
-  { endpoint: 'POST /v1/cases/{id}/evaluations', path: (f) => `/v1/cases/${f.caseId}/evaluations`, body: () => ({ outcome: 'renew', findings: '运营规范' }), expected: only({ municipal: 200 }) },
-  { endpoint: 'POST /v1/cases/{id}/refund-payments', path: (f) => `/v1/cases/${f.caseId}/refund-payments`, body: () => ({ amount: 1, paidAt: '2027-01-01', bankReference: 'R-1' }), expected: only({ finance: 409 }) },
-  { endpoint: 'POST /v1/cases/{id}/refund-write-off', path: (f) => `/v1/cases/${f.caseId}/refund-write-off`, body: () => ({ reason: '追缴无果' }), expected: only({ municipal: 409 }) },
-  { endpoint: 'GET /v1/cases', path: () => '/v1/cases', expected: only({ districtOwn: 200, districtForeign: 200, municipal: 200, finance: 200, expertOnPanel: 200, expertOffPanel: 200 }) },
-  { endpoint: 'GET /v1/cases?district=500112', path: () => '/v1/cases?district=500112', expected: only({ districtOwn: 200, districtForeign: 403, municipal: 200, finance: 200, expertOnPanel: 200, expertOffPanel: 200 }) },
+  // The application names 渝北区: an officer of another district may not file it (403), whatever the case.
+  {
+    endpoint: `POST ${filing.start}`,
+    path: () => filing.start,
+    body: () => validApplication(),
+    expected: permitted(filers, 201, 403),
+  },
+  {
+    endpoint: `POST ${filing.resubmission}`,
+    path: (f) => fill(filing.resubmission, f),
+    body: () => validApplication(),
+    expected: permitted(filers, 409),
+  },
+  ...CASE_ROUTE_ACTION_NAMES.map((name): Row => ({
+    endpoint: `POST ${caseActionPath(name)}`,
+    path: (f) => fill(caseActionPath(name), f),
+    body: ON_DESIGNATED_CASE[name].body,
+    expected: permitted(OFFICER_ACTIONS[name].roles, ON_DESIGNATED_CASE[name].answer),
+  })),
+  {
+    endpoint: 'GET /v1/cases',
+    path: () => '/v1/cases',
+    expected: only({
+      districtOwn: 200,
+      districtForeign: 200,
+      municipal: 200,
+      finance: 200,
+      expertOnPanel: 200,
+      expertOffPanel: 200,
+    }),
+  },
+  {
+    endpoint: 'GET /v1/cases?district=500112',
+    path: () => '/v1/cases?district=500112',
+    expected: only({
+      districtOwn: 200,
+      districtForeign: 403,
+      municipal: 200,
+      finance: 200,
+      expertOnPanel: 200,
+      expertOffPanel: 200,
+    }),
+  },
   { endpoint: 'GET /v1/cases/{id}', path: (f) => `/v1/cases/${f.caseId}`, expected: scopedRead },
   { endpoint: 'GET /v1/cases/{id}/history', path: (f) => `/v1/cases/${f.caseId}/history`, expected: scopedRead },
-  { endpoint: 'GET /v1/deadlines', path: () => '/v1/deadlines', expected: only({ districtOwn: 200, districtForeign: 200, municipal: 200, finance: 200, expertOnPanel: 200, expertOffPanel: 200 }) },
+  {
+    endpoint: 'GET /v1/deadlines',
+    path: () => '/v1/deadlines',
+    expected: only({
+      districtOwn: 200,
+      districtForeign: 200,
+      municipal: 200,
+      finance: 200,
+      expertOnPanel: 200,
+      expertOffPanel: 200,
+    }),
+  },
   { endpoint: 'GET /v1/stats/designations', path: () => '/v1/stats/designations', expected: only({ municipal: 200 }) },
-  { endpoint: 'GET /v1/districts', path: () => '/v1/districts', expected: only({ districtOwn: 200, districtForeign: 200, municipal: 200, finance: 200, expertOnPanel: 200, expertOffPanel: 200 }) },
-  { endpoint: 'GET /v1/notifications', path: () => '/v1/notifications', expected: only({ districtOwn: 200, districtForeign: 200, municipal: 200 }) },
-  { endpoint: 'POST /v1/notifications/{id}/read (no such notification)', path: () => '/v1/notifications/no-such-notice/read', body: () => ({}), expected: only({ districtOwn: 404, districtForeign: 404, municipal: 404 }) },
-  { endpoint: 'GET /v1/districts/{code}/contacts', path: () => '/v1/districts/500155/contacts', expected: only({ municipal: 200 }) },
-  { endpoint: 'PUT /v1/districts/{code}/contacts', path: () => '/v1/districts/500155/contacts', body: () => ({ contacts: [{ email: 'liangping@example.gov.cn' }] }), expected: only({ municipal: 200 }) },
+  {
+    endpoint: 'GET /v1/districts',
+    path: () => '/v1/districts',
+    expected: only({
+      districtOwn: 200,
+      districtForeign: 200,
+      municipal: 200,
+      finance: 200,
+      expertOnPanel: 200,
+      expertOffPanel: 200,
+    }),
+  },
+  {
+    endpoint: 'GET /v1/notifications',
+    path: () => '/v1/notifications',
+    expected: only({ districtOwn: 200, districtForeign: 200, municipal: 200 }),
+  },
+  {
+    endpoint: 'POST /v1/notifications/{id}/read (no such notification)',
+    path: () => '/v1/notifications/no-such-notice/read',
+    body: () => ({}),
+    expected: only({ districtOwn: 404, districtForeign: 404, municipal: 404 }),
+  },
+  {
+    endpoint: 'GET /v1/districts/{code}/contacts',
+    path: () => '/v1/districts/500155/contacts',
+    expected: only({ municipal: 200 }),
+  },
+  {
+    endpoint: 'PUT /v1/districts/{code}/contacts',
+    path: () => '/v1/districts/500155/contacts',
+    body: () => ({ contacts: [{ email: 'liangping@example.gov.cn' }] }),
+    expected: only({ municipal: 200 }),
+  },
 ];
 
 let stack: Stack;
@@ -86,9 +218,18 @@ describe('authorization matrix (api-contract "Identity"): endpoint × caller →
     const method = row.endpoint.split(' ')[0];
     const actual: Record<string, number> = {};
     for (const caller of CALLERS) {
-      const response = await stack.call(method, row.path(fixture), { token: tokens[caller], body: row.body?.(fixture) });
+      const response = await stack.call(method, row.path(fixture), {
+        token: tokens[caller],
+        body: row.body?.(fixture),
+      });
       actual[caller] = response.status;
-      expect(response.body).toEqual(expect.objectContaining(response.status >= 400 ? { error: expect.any(String), message: expect.any(String), details: expect.any(Array) } : {}));
+      expect(response.body).toEqual(
+        expect.objectContaining(
+          response.status >= 400
+            ? { error: expect.any(String), message: expect.any(String), details: expect.any(Array) }
+            : {},
+        ),
+      );
     }
     expect(actual).toEqual(row.expected);
   });

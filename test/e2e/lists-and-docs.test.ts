@@ -1,3 +1,4 @@
+import { CASE_ROUTE_ACTION_NAMES, OFFICER_ACTIONS, caseActionPath } from '../../workflows/definitions/officer-actions';
 import { HttpDriver } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
 
@@ -27,7 +28,11 @@ async function allPages(driver: HttpDriver, path: string, token: string): Promis
   let cursor: string | null = null;
   do {
     const separator = path.includes('?') ? '&' : '?';
-    const page: { items: any[]; nextCursor: string | null } = await driver.ok('GET', `${path}${cursor ? `${separator}cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+    const page: { items: any[]; nextCursor: string | null } = await driver.ok(
+      'GET',
+      `${path}${cursor ? `${separator}cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { token },
+    );
     items.push(...page.items);
     pages += 1;
     cursor = page.nextCursor;
@@ -48,12 +53,20 @@ describe('GET /v1/cases: scoped, filtered, cursor-paged', () => {
   });
 
   it('filters by stage and district; municipal sees every district', async () => {
-    const designated = await yubei.ok('GET', `/v1/cases?stage=designated&district=${TONGLIANG}`, { token: yubei.municipal() });
+    const designated = await yubei.ok('GET', `/v1/cases?stage=designated&district=${TONGLIANG}`, {
+      token: yubei.municipal(),
+    });
     expect(designated.items.map((c: { caseId: string }) => c.caseId)).toEqual([ids.yubeiDesignated.caseId]);
-    expect(designated.items[0]).toMatchObject({ stage: 'designated', overdue: false, nextDeadline: { kind: 'payment_confirmation' } });
+    expect(designated.items[0]).toMatchObject({
+      stage: 'designated',
+      overdue: false,
+      nextDeadline: { kind: 'payment_confirmation' },
+    });
     const yuzhongCases = await yubei.ok('GET', `/v1/cases?district=${TONGNAN}`, { token: yubei.municipal() });
     expect(yuzhongCases.items.map((c: { caseId: string }) => c.caseId)).toEqual([ids.yuzhongSubmitted]);
-    expect((await yubei.ok('GET', `/v1/cases?overdue=true&district=${TONGLIANG}`, { token: yubei.municipal() })).items).toEqual([]);
+    expect(
+      (await yubei.ok('GET', `/v1/cases?overdue=true&district=${TONGLIANG}`, { token: yubei.municipal() })).items,
+    ).toEqual([]);
   });
 
   it('an expert lists only the cases whose panel they sit on', async () => {
@@ -69,9 +82,20 @@ describe('GET /v1/deadlines', () => {
     const all = await yubei.ok('GET', `/v1/deadlines?district=${TONGLIANG}`, { token: yubei.municipal() });
     const dueDates = all.items.map((d: { dueAt: string }) => d.dueAt);
     expect(dueDates).toEqual([...dueDates].sort());
-    const confirmation = all.items.find((d: { caseId: string; kind: string }) => d.caseId === ids.yubeiDesignated.caseId && d.kind === 'payment_confirmation');
-    expect(confirmation).toMatchObject({ district: TONGLIANG, overdue: false, dueAt: ids.yubeiDesignated.payments[0].confirmBy });
-    const window = await yubei.ok('GET', `/v1/deadlines?district=${TONGLIANG}&from=${encodeURIComponent(confirmation.dueAt)}&to=${encodeURIComponent(confirmation.dueAt)}`, { token: yubei.municipal() });
+    const confirmation = all.items.find(
+      (d: { caseId: string; kind: string }) =>
+        d.caseId === ids.yubeiDesignated.caseId && d.kind === 'payment_confirmation',
+    );
+    expect(confirmation).toMatchObject({
+      district: TONGLIANG,
+      overdue: false,
+      dueAt: ids.yubeiDesignated.payments[0].confirmBy,
+    });
+    const window = await yubei.ok(
+      'GET',
+      `/v1/deadlines?district=${TONGLIANG}&from=${encodeURIComponent(confirmation.dueAt)}&to=${encodeURIComponent(confirmation.dueAt)}`,
+      { token: yubei.municipal() },
+    );
     expect(window.items.map((d: { kind: string }) => d.kind)).toContain('payment_confirmation');
     expect(window.items.every((d: { dueAt: string }) => d.dueAt === confirmation.dueAt)).toBe(true);
     const yuzhongOnly = await yuzhong.ok('GET', '/v1/deadlines', { token: yuzhong.districtToken() });
@@ -82,12 +106,26 @@ describe('GET /v1/deadlines', () => {
 describe('GET /v1/stats/designations (§3 programme target)', () => {
   it('counts a park from its designation date, per district, against the target of 5', async () => {
     const designatedAt: string = ids.yubeiDesignated.designation.designatedAt;
-    const before = await yubei.ok('GET', `/v1/stats/designations?at=${encodeURIComponent(new Date(Date.parse(designatedAt) - 1000).toISOString())}`, { token: yubei.municipal() });
-    const at = await yubei.ok('GET', `/v1/stats/designations?at=${encodeURIComponent(designatedAt)}`, { token: yubei.municipal() });
-    const mine = (stats: { parks: Array<{ caseId: string }> }) => stats.parks.filter((p) => p.caseId === ids.yubeiDesignated.caseId);
+    const before = await yubei.ok(
+      'GET',
+      `/v1/stats/designations?at=${encodeURIComponent(new Date(Date.parse(designatedAt) - 1000).toISOString())}`,
+      { token: yubei.municipal() },
+    );
+    const at = await yubei.ok('GET', `/v1/stats/designations?at=${encodeURIComponent(designatedAt)}`, {
+      token: yubei.municipal(),
+    });
+    const mine = (stats: { parks: Array<{ caseId: string }> }) =>
+      stats.parks.filter((p) => p.caseId === ids.yubeiDesignated.caseId);
     expect(mine(before)).toEqual([]);
-    expect(mine(at)).toEqual([{ caseId: ids.yubeiDesignated.caseId, parkName: expect.any(String), district: TONGLIANG, designatedAt }]);
-    expect(at.byDistrict).toContainEqual({ district: TONGLIANG, name: '铜梁区', nameEn: expect.any(String), designated: 1 });
+    expect(mine(at)).toEqual([
+      { caseId: ids.yubeiDesignated.caseId, parkName: expect.any(String), district: TONGLIANG, designatedAt },
+    ]);
+    expect(at.byDistrict).toContainEqual({
+      district: TONGLIANG,
+      name: '铜梁区',
+      nameEn: expect.any(String),
+      designated: 1,
+    });
     expect(at.total).toBe(at.parks.length);
     expect(at.target).toEqual({ parks: 5, byEndOf: 2022, met: at.total >= 5 });
   });
@@ -105,11 +143,15 @@ describe('operability', () => {
     const { status, body: doc } = await stack.call('GET', '/docs-json');
     expect(status).toBe(200);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const { filing } = OFFICER_ACTIONS.submitApplication;
     const contract: Array<[string, string, string[]]> = [
-      ['post', '/v1/applications', ['201', '401', '403', '422']],
-      ['post', '/v1/cases/{caseId}/resubmission', ['200', '401', '403', '404', '409', '422']],
-      ...['acceptance', 'panel', 'reviews', 'designation', 'incubation-base', 'payments/{paymentId}/confirmation', 'annual-reports', 'evaluations', 'refund-payments', 'refund-write-off']
-        .map((action): [string, string, string[]] => ['post', `/v1/cases/{caseId}/${action}`, ['200', '401', '403', '404', '409', '422', '429', '503']]),
+      ['post', filing.start, ['201', '401', '403', '422']],
+      ['post', filing.resubmission, ['200', '401', '403', '404', '409', '422']],
+      ...CASE_ROUTE_ACTION_NAMES.map((name): [string, string, string[]] => [
+        'post',
+        caseActionPath(name),
+        ['200', '401', '403', '404', '409', '422', '429', '503'],
+      ]),
       ['get', '/v1/cases', ['200', '401', '422']],
       ['get', '/v1/cases/{caseId}', ['200', '401', '404']],
       ['get', '/v1/cases/{caseId}/history', ['200', '401', '404']],
@@ -129,6 +171,8 @@ describe('operability', () => {
         expect({ path, security: operation.security }).toEqual({ path, security: [{ bearer: [] }] });
       }
     }
+    const summaries = CASE_ROUTE_ACTION_NAMES.map((name) => doc.paths[caseActionPath(name)].post.summary);
+    expect(summaries).toEqual(CASE_ROUTE_ACTION_NAMES.map((name) => OFFICER_ACTIONS[name].route.summary));
     expect(doc.components.schemas.ErrorBodySchema.properties).toHaveProperty('details');
     expect(doc.components.schemas.AnnualReportDto.properties.subsidyUse).toBeDefined();
   });

@@ -7,7 +7,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { isDeepStrictEqual } from 'node:util';
 import type { CaseSnapshot } from '../../workflows/definitions/case';
-import { ACTION_STAGES, FINAL_STAGES } from '../../workflows/case-stages';
+import { FINAL_STAGES, isActionAllowed } from '../../workflows/case-stages';
 import { firstDifference, jsonLoss } from './json-round-trip';
 import { cqDay, endOfCqDay, plusDays } from './life-calendar';
 import { DeadlineInvariants, firstReportingYear, REPORT_DUE } from './life-deadline-invariants';
@@ -93,7 +93,7 @@ export class LifeChecker {
     const failure = event.failure;
     if (!(failure instanceof ApplicationFailure)) return this.fail('refusals', `${event.name} refused with a ${String(failure)}`);
     const detail = (failure.details?.[0] ?? {}) as { stage?: unknown; action?: unknown; rule?: unknown; field?: unknown };
-    const allowed = (ACTION_STAGES[event.name] as readonly string[]).includes(state.stage);
+    const allowed = isActionAllowed(event.name, state.stage);
     if (failure.type === 'InvalidStage') {
       if (typeof detail.stage !== 'string' || !detail.stage) this.fail('refusals', `${event.name}: InvalidStage names no stage (${JSON.stringify(failure.details)})`);
       if (detail.action !== event.name) this.fail('refusals', `${event.name}: InvalidStage names action ${String(detail.action)}`);

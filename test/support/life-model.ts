@@ -14,7 +14,7 @@ import type { CaseSnapshot } from '../../workflows/definitions/case';
 import { DEFAULT_POLICY, type PolicyConfig } from '../../workflows/definitions/policy';
 import { FINAL_STAGES } from '../../workflows/case-stages';
 import { nextYearStart } from '../../workflows/definitions/civil-date';
-import { OFFICER_ACTIONS } from '../../workflows/lifecycle/actions';
+import { OFFICER_UPDATES } from '../../workflows/lifecycle/actions';
 import { deadlinesOf } from '../../workflows/lifecycle/deadlines';
 import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context, Outcome } from '../../workflows/lifecycle/outcome';
@@ -119,7 +119,7 @@ export class LifeModel {
     // An Update's argument arrives as JSON (Temporal's payload converter): undefined fields are gone.
     const { name, request } = JSON.parse(JSON.stringify(resolved)) as ResolvedAction;
     this.timerLines.break();
-    const action = OFFICER_ACTIONS.find((a) => a.update.name === name);
+    const action = OFFICER_UPDATES.find((a) => a.update.name === name);
     if (!action) throw new Error(`no officer action '${name}'`);
     const head = actionHead(this.clock, { name, request });
     const beforeJson = JSON.stringify(this.state);

@@ -5,6 +5,7 @@
  * has become; life-resolve.ts turns a step into the request or the instant it means at that point of the life.
  */
 import type { Actor, CaseSnapshot, EvaluationOutcome } from '../../workflows/definitions/case';
+import type { OfficerActionName } from '../../workflows/definitions/officer-actions';
 
 /** The district every life's case belongs to. */
 export const LIFE_DISTRICT = '500112';
@@ -18,22 +19,8 @@ export const LIFE_ACTORS = {
 /** Experts the generators draw panels and reviewers from. */
 export const EXPERT_POOL = ['expert-1', 'expert-2', 'expert-3', 'expert-4', 'expert-5', 'expert-6', 'expert-7', 'expert-8', 'expert-9', 'expert-10'];
 
-/** The officer actions a life uses: the names of the workflow's Updates. */
-export const ACTION_NAMES = [
-  'submitApplication',
-  'acceptance',
-  'formPanel',
-  'submitReview',
-  'designation',
-  'incubationBase',
-  'confirmPayment',
-  'annualReport',
-  'evaluation',
-  'refundPayment',
-  'refundWriteOff',
-] as const;
-/** The name of an officer action (an Update of the case workflow). */
-export type ActionName = (typeof ACTION_NAMES)[number];
+/** The name of an officer action a life takes (an Update of the case workflow). */
+export type ActionName = OfficerActionName;
 
 /** An amount relative to a ceiling the case knows (refund ceiling, outstanding refund): a share, ceiling + n, or a fixed value. */
 export type RelativeAmount = { share: number } | { plus: number } | { fixed: number };

@@ -30,8 +30,6 @@ export interface WorkflowHarness {
   taskQueue: string;
   /** Stops the harness's own worker, for tests that run workers of their own. */
   stopSharedWorker(): Promise<void>;
-  /** Runs `fn` (a parkflow worker polls the harness's task queue for the harness's whole life). */
-  withWorker<R>(fn: () => Promise<R>): Promise<R>;
   teardown(): Promise<void>;
 }
 
@@ -66,7 +64,6 @@ export async function startWorkflowHarness(options: { treasury?: TreasuryGateway
     client: env.client,
     dataSource,
     taskQueue,
-    withWorker: (fn) => fn(),
     async stopSharedWorker() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;

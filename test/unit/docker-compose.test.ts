@@ -51,6 +51,7 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
       expect(env.DATABASE_URL).toMatch(/^postgres:\/\/parkflow:parkflow@postgresql:5432\/parkflow$/);
       expect(env.AUTH_JWT_SECRET).toBeTruthy();
     }
+    expect(services['parkflow-worker'].environment.TREASURY_GATEWAY).toBe('${TREASURY_GATEWAY:-recording}');
     expect(services['parkflow-api'].command).toEqual(['node', 'dist/api/main.js']);
     expect(services['parkflow-worker'].command).toEqual(['node', 'dist/worker/main.js']);
   });

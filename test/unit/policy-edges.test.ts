@@ -3,7 +3,7 @@ import type { Actor, CaseSnapshot } from '../../workflows/definitions/case';
 import * as m from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { deadlineYearsAfter } from '../../workflows/definitions/civil-date';
-import { OFFICER_ACTIONS } from '../../workflows/lifecycle/actions';
+import { OFFICER_UPDATES } from '../../workflows/lifecycle/actions';
 import { deadlinesOf } from '../../workflows/lifecycle/deadlines';
 import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context } from '../../workflows/lifecycle/outcome';
@@ -20,7 +20,7 @@ const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, civil: tru
 
 /** Validates and applies one officer action as the workflow's Update handler would. */
 function act(state: CaseSnapshot, update: { name: string }, request: object, now: string) {
-  const action = OFFICER_ACTIONS.find((a) => a.update.name === update.name)!;
+  const action = OFFICER_UPDATES.find((a) => a.update.name === update.name)!;
   action.validate(state, request, ctx(now));
   const outcome = action.apply(state, request, ctx(now));
   state.deadlines = deadlinesOf(state, ctx(now));
@@ -153,7 +153,7 @@ describe('R-PAY-1 money in flight, and final stages', () => {
     for (const stage of ['closed', 'lapsed', 'rejected'] as const) {
       const state = designatedAt('2026-05-10T02:00:00.000Z');
       state.stage = stage;
-      for (const action of OFFICER_ACTIONS) {
+      for (const action of OFFICER_UPDATES) {
         expect(refusal(state, action.update, { actor: municipal }, '2026-06-01T02:00:00.000Z')).toMatchObject({ type: 'InvalidStage', details: [{ stage }] });
       }
     }

@@ -23,7 +23,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { ParkApplication } from '../../workflows/definitions/application';
 import type { CaseSnapshot } from '../../workflows/definitions/case';
-import { OFFICER_ACTIONS } from '../../workflows/lifecycle/actions';
+import { OFFICER_UPDATES } from '../../workflows/lifecycle/actions';
 import type { parkCaseWorkflow } from '../../workflows';
 import { caseSnapshotQuery } from '../../workflows/definitions/messages';
 import { eventually } from '../support/eventually';
@@ -119,7 +119,7 @@ async function drive(spec: LifeSpec, index: number): Promise<LifeModel> {
       continue;
     }
     const action: ResolvedAction = resolveAction(step.act, model.state, model.clock);
-    const definition = OFFICER_ACTIONS.find((a) => a.update.name === action.name)!.update;
+    const definition = OFFICER_UPDATES.find((a) => a.update.name === action.name)!.update;
     const updateId = randomUUID();
     let refused: unknown;
     try {

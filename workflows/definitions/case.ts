@@ -144,6 +144,10 @@ export interface AnnualReport extends AnnualReportInput {
   late: boolean;
 }
 
+/** The municipal bureau's decision after expert review (§5.1, §5.2). */
+export const DESIGNATION_DECISIONS = ['designate', 'reject'] as const;
+export type DesignationDecision = (typeof DESIGNATION_DECISIONS)[number];
+
 export const EVALUATION_OUTCOMES = ['renew', 'rectify', 'revoke'] as const;
 export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
 
@@ -240,10 +244,14 @@ export interface CaseSnapshot {
   updatedAt: string;
 }
 
+/** The stages a filing or resubmission leaves a case in (§5.1): complete, or returned for its deficiencies. */
+export const FILING_STAGES = ['submitted', 'returned'] as const satisfies readonly CaseStage[];
+export type FilingStage = (typeof FILING_STAGES)[number];
+
 /** What an officer learns after filing or resubmitting an application. */
 export interface SubmissionOutcome {
   caseId: string;
-  stage: CaseStage;
+  stage: FilingStage;
   deficiencies: Deficiency[];
   flags: Deficiency[];
 }

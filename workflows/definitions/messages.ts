@@ -1,6 +1,14 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ParkApplication } from './application';
-import type { Actor, AnnualReportInput, CaseSnapshot, EvaluationOutcome, RevocationGround, SubmissionOutcome } from './case';
+import type {
+  Actor,
+  AnnualReportInput,
+  CaseSnapshot,
+  DesignationDecision,
+  EvaluationOutcome,
+  RevocationGround,
+  SubmissionOutcome,
+} from './case';
 
 /** Workflow type name and id scheme shared by the API, the worker and ops (`park-case-<caseId>`). */
 export const PARK_CASE_WORKFLOW_TYPE = 'parkCaseWorkflow';
@@ -30,7 +38,7 @@ export interface ReviewRequest extends ByActor {
   comments?: string;
 }
 export interface DesignationRequest extends ByActor {
-  decision: 'designate' | 'reject';
+  decision: DesignationDecision;
   reason: string;
   subsidyAmount?: number;
   certificateNo?: string;
@@ -70,32 +78,55 @@ export interface RefundWriteOffRequest extends ByActor {
 /** The case after an officer action: stage plus the whole snapshot. */
 export type ActionOutcome = CaseSnapshot;
 
+// Each officer action's Update keeps its name in its type (the third type argument): the table of officer actions
+// (officer-actions.ts) is keyed by these names and does not compile when a key and its Update's name differ.
+
 /**
  * Officer action (district): file the application, or a corrected one while `returned` (§5.1).
  * The validator refuses it in any other stage; the handler runs R-APP-1..7 and returns the outcome.
  */
-export const submitApplicationUpdate = defineUpdate<SubmissionOutcome, [SubmitApplicationRequest]>('submitApplication');
+export const submitApplicationUpdate = defineUpdate<SubmissionOutcome, [SubmitApplicationRequest], 'submitApplication'>(
+  'submitApplication',
+);
 /** Municipal: completeness check of a submitted application (§5.1); not accepted → `returned`. */
-export const acceptanceUpdate = defineUpdate<ActionOutcome, [AcceptanceRequest]>('acceptance');
+export const acceptanceUpdate = defineUpdate<ActionOutcome, [AcceptanceRequest], 'acceptance'>('acceptance');
 /** Municipal: form the expert panel, or re-form it to replace experts who have not reviewed (§5.1). */
-export const formPanelUpdate = defineUpdate<ActionOutcome, [PanelRequest]>('formPanel');
+export const formPanelUpdate = defineUpdate<ActionOutcome, [PanelRequest], 'formPanel'>('formPanel');
 /** Expert on the panel: one review opinion (§5.1). */
-export const submitReviewUpdate = defineUpdate<ActionOutcome, [ReviewRequest]>('submitReview');
+export const submitReviewUpdate = defineUpdate<ActionOutcome, [ReviewRequest], 'submitReview'>('submitReview');
 /** Municipal: designate with a subsidy (R-SUB-1) or reject, once the review has closed (§5.1, §5.2). */
-export const designationUpdate = defineUpdate<ActionOutcome, [DesignationRequest]>('designation');
+export const designationUpdate = defineUpdate<ActionOutcome, [DesignationRequest], 'designation'>('designation');
 /** Municipal: recognise the park as an incubation base, one-time grant (R-SUB-3). */
-export const incubationBaseUpdate = defineUpdate<ActionOutcome, [IncubationBaseRequest]>('incubationBase');
+export const incubationBaseUpdate = defineUpdate<ActionOutcome, [IncubationBaseRequest], 'incubationBase'>(
+  'incubationBase',
+);
 /** Finance: the treasury paid this disbursement (§5.2). */
-export const confirmPaymentUpdate = defineUpdate<ActionOutcome, [PaymentConfirmationRequest]>('confirmPayment');
+export const confirmPaymentUpdate = defineUpdate<ActionOutcome, [PaymentConfirmationRequest], 'confirmPayment'>(
+  'confirmPayment',
+);
 /** District: the yearly report (§5.3, R-RPT-1..4). */
-export const annualReportUpdate = defineUpdate<ActionOutcome, [AnnualReportRequest]>('annualReport');
+export const annualReportUpdate = defineUpdate<ActionOutcome, [AnnualReportRequest], 'annualReport'>('annualReport');
 /** Municipal: periodic or on-demand evaluation — renew, rectify or revoke (§5.3, R-EVL-1). */
-export const evaluationUpdate = defineUpdate<ActionOutcome, [EvaluationRequest]>('evaluation');
+export const evaluationUpdate = defineUpdate<ActionOutcome, [EvaluationRequest], 'evaluation'>('evaluation');
 /** Finance: a (partial) refund received against the open refund demand (R-REF-1). */
-export const refundPaymentUpdate = defineUpdate<ActionOutcome, [RefundPaymentRequest]>('refundPayment');
+export const refundPaymentUpdate = defineUpdate<ActionOutcome, [RefundPaymentRequest], 'refundPayment'>(
+  'refundPayment',
+);
 
 /** Municipal: write off the unpaid rest of an escalated refund demand, with a reason (R-PAY-1). */
-export const refundWriteOffUpdate = defineUpdate<ActionOutcome, [RefundWriteOffRequest]>('refundWriteOff');
+export const refundWriteOffUpdate = defineUpdate<ActionOutcome, [RefundWriteOffRequest], 'refundWriteOff'>(
+  'refundWriteOff',
+);
 
 /** The live state of the case, for reads the read model may not have caught up with. */
 export const caseSnapshotQuery = defineQuery<CaseSnapshot>('caseSnapshot');
+
+/**
+ * Where an officer action sent as an Update stands, as `GET /v1/cases/{caseId}/actions/{updateId}` reports it:
+ * no outcome yet, applied, or refused by its validator or handler.
+ */
+export const ACTION_OUTCOME_STATUSES = ['running', 'applied', 'refused'] as const;
+export type ActionOutcomeStatus = (typeof ACTION_OUTCOME_STATUSES)[number];
+
+/** The `status` of every 202 answer to an action (api-contract): the server has it; its outcome may be pending. */
+export const ACTION_ACCEPTED = 'accepted';

@@ -2,6 +2,7 @@
 export class SqlParams {
   readonly values: unknown[] = [];
 
+  /** Appends `value` and answers the placeholder that refers to it. */
   add(value: unknown): string {
     this.values.push(value);
     return `$${this.values.length}`;

@@ -1,0 +1,75 @@
+import type { Database } from './database';
+
+/** The row of an earlier request under a (caller, key). */
+export interface IdempotencyKeyRow {
+  method: string;
+  path: string;
+  bodyHash: string;
+  /** null while the request that owns the key runs. */
+  status: number | null;
+  response: unknown;
+}
+
+/** What identifies the request that claims a key. */
+export interface IdempotentRequest {
+  caller: string;
+  key: string;
+  method: string;
+  path: string;
+  bodyHash: string;
+}
+
+/**
+ * The `idempotency_keys` table: one row per (caller, key). `attempt` numbers the owners of a key, and every write
+ * of an owner is fenced by it, so a late owner never overwrites or frees its successor's claim.
+ */
+export class IdempotencyKeysRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Claims the key with a lease of `leaseMs`, or takes over an expired, unanswered claim of the same request.
+   * Returns the claim's `attempt`, or undefined when the key is held (running, answered, or another request's).
+   */
+  async claim(request: IdempotentRequest, leaseMs: number): Promise<number | undefined> {
+    const rows: Array<{ attempt: number }> = await this.db.query(
+      `INSERT INTO idempotency_keys AS k (caller, key, method, path, body_hash, lease_expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + $6 * interval '1 millisecond')
+       ON CONFLICT (caller, key) DO UPDATE SET lease_expires_at = EXCLUDED.lease_expires_at, attempt = k.attempt + 1
+         WHERE k.status IS NULL AND k.lease_expires_at <= now()
+           AND k.method = EXCLUDED.method AND k.path = EXCLUDED.path AND k.body_hash = EXCLUDED.body_hash
+       RETURNING attempt`,
+      [request.caller, request.key, request.method, request.path, request.bodyHash, leaseMs],
+    );
+    return rows[0]?.attempt;
+  }
+
+  /** The key's row, if it has one. */
+  async find(caller: string, key: string): Promise<IdempotencyKeyRow | undefined> {
+    const rows: Array<{ method: string; path: string; body_hash: string; status: number | null; response: unknown }> =
+      await this.db.query(
+        'SELECT method, path, body_hash, status, response FROM idempotency_keys WHERE caller = $1 AND key = $2',
+        [caller, key],
+      );
+    const [row] = rows;
+    return (
+      row && { method: row.method, path: row.path, bodyHash: row.body_hash, status: row.status, response: row.response }
+    );
+  }
+
+  /** Stores the answer of the key's owner `attempt`, if it still owns the key and has not answered. */
+  async complete(caller: string, key: string, attempt: number, status: number, response: unknown): Promise<void> {
+    await this.db.query(
+      `UPDATE idempotency_keys SET status = $4, response = $5, completed_at = now()
+       WHERE caller = $1 AND key = $2 AND attempt = $3 AND status IS NULL`,
+      [caller, key, attempt, status, JSON.stringify(response ?? null)],
+    );
+  }
+
+  /** Frees the key, if owner `attempt` still holds it unanswered. */
+  async release(caller: string, key: string, attempt: number): Promise<void> {
+    await this.db.query(
+      'DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2 AND attempt = $3 AND status IS NULL',
+      [caller, key, attempt],
+    );
+  }
+}
