@@ -5,30 +5,66 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const notInWorkflows = {
-  paths: nodeBuiltins.map((name) => ({ name, message: 'workflow code is deterministic and sandboxed: no Node builtins' })),
+  paths: nodeBuiltins.map((name) => ({
+    name,
+    message: 'workflow code is deterministic and sandboxed: no Node builtins',
+  })),
   patterns: [
-    { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'workflows use @temporalio/workflow only' },
+    {
+      group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'],
+      message: 'workflows use @temporalio/workflow only',
+    },
     { group: ['@nestjs/*', 'typeorm', 'pg', 'express'], message: 'workflows never see NestJS, TypeORM or pg' },
-    { group: ['**/activities', '**/activities/*'], allowTypeImports: true, message: 'workflows reach activities through proxyActivities (type imports only)' },
-    { group: ['**/api/**', '**/worker/**', '**/persistence/**', '**/config/**'], message: 'workflows do not import the API, the worker, persistence or process config' },
+    {
+      group: ['**/activities', '**/activities/*'],
+      allowTypeImports: true,
+      message: 'workflows reach activities through proxyActivities (type imports only)',
+    },
+    {
+      group: ['**/api/**', '**/worker/**', '**/persistence/**', '**/config/**'],
+      message: 'workflows do not import the API, the worker, persistence or process config',
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'coverage/**', 'jest.config.js', 'eslint.config.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.tools/**',
+      '.data/**',
+      'coverage/**',
+      'jest.config.js',
+      'eslint.config.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/explicit-module-boundary-types': 'off',
       // a package's public entry point only: its internals move between releases
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@*/*/dist/**', '@*/*/lib/**', 'typeorm/*/**'], message: "import the package's public entry point" }] },
+        {
+          patterns: [
+            {
+              group: ['@*/*/dist/**', '@*/*/lib/**', 'typeorm/*/**'],
+              message: "import the package's public entry point",
+            },
+          ],
+        },
       ],
     },
   },
@@ -46,7 +82,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { ...notInWorkflows, patterns: [...notInWorkflows.patterns, { group: ['../*', '!./*', '@temporalio/*', '!@temporalio/workflow'], message: 'definitions import only @temporalio/workflow and each other' }] },
+        {
+          ...notInWorkflows,
+          patterns: [
+            ...notInWorkflows.patterns,
+            {
+              group: ['../*', '!./*', '@temporalio/*', '!@temporalio/workflow'],
+              message: 'definitions import only @temporalio/workflow and each other',
+            },
+          ],
+        },
       ],
     },
   },
@@ -57,8 +102,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/activities', '**/activities/**', '**/worker', '**/worker/**', '@temporalio/worker', '@temporalio/activity'], message: 'the API never imports activities or worker code' },
-            { group: ['**/workflows/*', '!**/workflows/definitions'], message: 'the API imports workflow definitions only' },
+            {
+              group: [
+                '**/activities',
+                '**/activities/**',
+                '**/worker',
+                '**/worker/**',
+                '@temporalio/worker',
+                '@temporalio/activity',
+              ],
+              message: 'the API never imports activities or worker code',
+            },
+            {
+              group: ['**/workflows/*', '!**/workflows/definitions'],
+              message: 'the API imports workflow definitions only',
+            },
           ],
         },
       ],

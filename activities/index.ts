@@ -14,7 +14,11 @@ export interface ActivityDeps {
 }
 
 /** All activities the worker registers, built from their dependencies. */
-export function createActivities({ dataSource, treasury = new RecordingTreasuryGateway(dataSource), notices = { municipalEmails: [] } }: ActivityDeps) {
+export function createActivities({
+  dataSource,
+  treasury = new RecordingTreasuryGateway(dataSource),
+  notices = { municipalEmails: [] },
+}: ActivityDeps) {
   return {
     ...createCaseRecordActivities({ dataSource }),
     ...createPaymentActivities({ dataSource, treasury }),

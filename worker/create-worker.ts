@@ -14,7 +14,10 @@ export interface ParkflowWorkerDeps {
   /** Email delivery of notices; by default none (inbox only). */
   notices?: ActivityDeps['notices'];
   /** Test tuning: fail a workflow on any error (a bug surfaces at once), no workflow cache, a short grace time. */
-  overrides?: Pick<WorkerOptions, 'workflowFailureErrorTypes' | 'maxCachedWorkflows' | 'shutdownGraceTime' | 'shutdownForceTime'>;
+  overrides?: Pick<
+    WorkerOptions,
+    'workflowFailureErrorTypes' | 'maxCachedWorkflows' | 'shutdownGraceTime' | 'shutdownForceTime'
+  >;
   /** A prebuilt bundle (tests share one); by default the workflows are bundled from source. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -30,7 +33,9 @@ export function createParkflowWorker(deps: ParkflowWorkerDeps): Promise<Worker> 
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...(deps.workflowBundle
+      ? { workflowBundle: deps.workflowBundle }
+      : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities({ dataSource: deps.dataSource, treasury: deps.treasury, notices: deps.notices }),
     shutdownGraceTime: SHUTDOWN_GRACE_MS,
     shutdownForceTime: SHUTDOWN_FORCE_MS,

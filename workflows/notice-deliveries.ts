@@ -24,7 +24,9 @@ export class NoticeDeliveries {
 
   /** Starts delivering one change's notices; returns at once. */
   start(notices: Notice[]): void {
-    const noticeKeys = notices.filter((notice) => notice.recipient.role === 'district' || notice.recipient.role === 'municipal').map((notice) => notice.key);
+    const noticeKeys = notices
+      .filter((notice) => notice.recipient.role === 'district' || notice.recipient.role === 'municipal')
+      .map((notice) => notice.key);
     if (noticeKeys.length === 0 || !patched(NOTICE_DELIVERY_PATCH)) return;
     const delivery = deliverNotices({ noticeKeys }).then(
       () => undefined,

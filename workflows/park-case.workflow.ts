@@ -34,7 +34,8 @@ const ACTIVITY_OPTIONS = {
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 } as const;
 const { recordCaseChange, instructPayment } = proxyActivities<ReturnType<typeof createActivities>>(ACTIVITY_OPTIONS);
-const { recordCaseChange: recordCaseChangeLocally } = proxyLocalActivities<ReturnType<typeof createActivities>>(ACTIVITY_OPTIONS);
+const { recordCaseChange: recordCaseChangeLocally } =
+  proxyLocalActivities<ReturnType<typeof createActivities>>(ACTIVITY_OPTIONS);
 /** Cases started before it record each change as a regular activity after the payment instruction. */
 const RECORD_LOCALLY_FIRST = 'record-case-change-locally-first';
 /**
@@ -76,11 +77,35 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     state.updatedAt = now;
     state.deadlines = deadlinesOf(state, { ...context(), now });
     publishVisibility(now);
-    const audit: AuditEntry = { eventId, caseId: state.caseId, at: now, actor, action: change.action, details: change.details };
-    const notices = change.notices.map((notice, i) => ({ ...notice, caseId: state.caseId, issuedAt: now, key: `${eventId}:${i}` }));
-    const record: CaseChange = { snapshot: JSON.parse(JSON.stringify(state)) as CaseSnapshot, audit, notices, policyTimeScale: input.policyTimeScale };
+    const audit: AuditEntry = {
+      eventId,
+      caseId: state.caseId,
+      at: now,
+      actor,
+      action: change.action,
+      details: change.details,
+    };
+    const notices = change.notices.map((notice, i) => ({
+      ...notice,
+      caseId: state.caseId,
+      issuedAt: now,
+      key: `${eventId}:${i}`,
+    }));
+    const record: CaseChange = {
+      snapshot: JSON.parse(JSON.stringify(state)) as CaseSnapshot,
+      audit,
+      notices,
+      policyTimeScale: input.policyTimeScale,
+    };
     const instruct = (payment: Payment) =>
-      instructPayment({ caseId: state.caseId, paymentId: payment.paymentId, kind: payment.kind, amount: payment.amount, district: state.district, instructedAt: payment.instructedAt });
+      instructPayment({
+        caseId: state.caseId,
+        paymentId: payment.paymentId,
+        kind: payment.kind,
+        amount: payment.amount,
+        district: state.district,
+        instructedAt: payment.instructedAt,
+      });
     if (patched(RECORD_DURABLY)) {
       // A regular activity is scheduled only once the workflow task that made the change is durable: a task lost
       // with its worker or its server, or re-run after its timeout with another clock, never writes a change the
@@ -138,7 +163,8 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
 
   /** The reporting-year boundary that ends this run, fixed when the run first reaches a yearly stage. */
   let runYearEnd: string | undefined;
-  const msUntil = (policyIso: string): number => Math.max(0, (Date.parse(policyIso) - Date.parse(policyNow())) / input.policyTimeScale);
+  const msUntil = (policyIso: string): number =>
+    Math.max(0, (Date.parse(policyIso) - Date.parse(policyNow())) / input.policyTimeScale);
 
   while (!FINAL_STAGES.includes(state.stage)) {
     const now = policyNow();

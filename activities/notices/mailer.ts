@@ -33,13 +33,24 @@ export class SmtpNoticeMailer implements NoticeMailer {
   /** The bare address of `from` (`name <address>`), as the SMTP envelope wants it. */
   private readonly envelopeFrom: string;
 
-  constructor(url: string, private readonly from: string) {
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
     this.url = new URL(url);
     this.envelopeFrom = /<([^>]+)>/.exec(from)?.[1] ?? from;
   }
 
   async send(email: OutgoingEmail, signal: AbortSignal): Promise<void> {
-    const raw = await new MailComposer({ from: this.from, to: email.to, subject: email.subject, text: email.text, messageId: email.messageId }).compile().build();
+    const raw = await new MailComposer({
+      from: this.from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      messageId: email.messageId,
+    })
+      .compile()
+      .build();
     const connection = new SMTPConnection({
       host: this.url.hostname,
       port: this.url.port ? Number(this.url.port) : undefined,
@@ -61,11 +72,19 @@ export class SmtpNoticeMailer implements NoticeMailer {
     });
     interrupted.catch(() => undefined); // observed through the races below
     const step = (run: (done: (error?: Error | null) => void) => void): Promise<void> =>
-      Promise.race([interrupted, new Promise<void>((resolve, reject) => run((error) => (error ? reject(error) : resolve())))]);
+      Promise.race([
+        interrupted,
+        new Promise<void>((resolve, reject) => run((error) => (error ? reject(error) : resolve()))),
+      ]);
     try {
       await step((done) => connection.connect(done));
       if (this.url.username) {
-        await step((done) => connection.login({ user: decodeURIComponent(this.url.username), pass: decodeURIComponent(this.url.password) }, done));
+        await step((done) =>
+          connection.login(
+            { user: decodeURIComponent(this.url.username), pass: decodeURIComponent(this.url.password) },
+            done,
+          ),
+        );
       }
       await step((done) => connection.send({ from: this.envelopeFrom, to: [email.to] }, raw, done));
       connection.quit();

@@ -1,6 +1,10 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
-import { NOTICE_DELIVERY_PENDING, type NoticeDeliveryInput, type NoticeDeliveryReport } from '../../workflows/definitions/notice-delivery';
+import {
+  NOTICE_DELIVERY_PENDING,
+  type NoticeDeliveryInput,
+  type NoticeDeliveryReport,
+} from '../../workflows/definitions/notice-delivery';
 import type { NoticeMailer } from './mailer';
 import { enqueueDeliveries, sendPending, type NoticeDirectory } from './outbox';
 
@@ -23,9 +27,14 @@ export function createNoticeDeliveryActivities({ dataSource, mailer, municipalEm
       if (!mailer) return { sent: 0, failed: 0, pending: 0 }; // no SMTP: the notices stay in the inbox only
       await enqueueDeliveries(dataSource, noticeKeys, { municipalEmails });
       const context = Context.current();
-      const report = await sendPending(dataSource, mailer, noticeKeys, context.cancellationSignal, () => context.heartbeat());
+      const report = await sendPending(dataSource, mailer, noticeKeys, context.cancellationSignal, () =>
+        context.heartbeat(),
+      );
       if (report.pending > 0) {
-        throw ApplicationFailure.retryable(`${report.pending} email(s) of notices ${noticeKeys.join(', ')} not delivered yet`, NOTICE_DELIVERY_PENDING);
+        throw ApplicationFailure.retryable(
+          `${report.pending} email(s) of notices ${noticeKeys.join(', ')} not delivered yet`,
+          NOTICE_DELIVERY_PENDING,
+        );
       }
       return report;
     },

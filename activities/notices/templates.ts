@@ -22,17 +22,36 @@ export interface RenderedNotice {
 }
 
 const POLICY_DOCUMENT = { 'zh-CN': '渝人社发〔2019〕120号', en: 'Yu Ren She Fa [2019] No. 120' } as const;
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Per kind: a title and what the recipient is asked to do, in each locale. */
 const TEXTS: Record<NoticeKind, Record<NoticeLocale, { title: string; action: string }>> = {
   resubmission_reminder: {
     'zh-CN': { title: '申报材料补正提醒', action: '请在截止时间前提交补正后的申报材料，逾期未提交的，本次申报失效。' },
-    en: { title: 'Corrected application due', action: 'Please file the corrected application before the deadline; otherwise the application lapses.' },
+    en: {
+      title: 'Corrected application due',
+      action: 'Please file the corrected application before the deadline; otherwise the application lapses.',
+    },
   },
   application_lapsed: {
     'zh-CN': { title: '申报已失效', action: '截止时间前未收到补正后的申报材料，本次申报已失效。' },
-    en: { title: 'Application lapsed', action: 'No corrected application arrived before the deadline; the application has lapsed.' },
+    en: {
+      title: 'Application lapsed',
+      action: 'No corrected application arrived before the deadline; the application has lapsed.',
+    },
   },
   review_reminder: {
     'zh-CN': { title: '专家评审提醒', action: '请在截止时间前提交评审意见。' },
@@ -40,27 +59,46 @@ const TEXTS: Record<NoticeKind, Record<NoticeLocale, { title: string; action: st
   },
   review_overdue: {
     'zh-CN': { title: '专家评审期限届满', action: '评审期限已届满，仍有专家未提交评审意见，请更换专家后继续评审。' },
-    en: { title: 'Review window closed', action: 'The review window closed with reviews missing; replace the expert(s) to continue.' },
+    en: {
+      title: 'Review window closed',
+      action: 'The review window closed with reviews missing; replace the expert(s) to continue.',
+    },
   },
   payment_confirmation_reminder: {
     'zh-CN': { title: '补助资金拨付待确认', action: '补助资金已下达拨付指令，请确认到账情况。' },
-    en: { title: 'Subsidy payment awaits confirmation', action: 'A subsidy payment was instructed; please confirm that it was paid.' },
+    en: {
+      title: 'Subsidy payment awaits confirmation',
+      action: 'A subsidy payment was instructed; please confirm that it was paid.',
+    },
   },
   annual_report_reminder: {
     'zh-CN': { title: '年度报告报送提醒', action: '请在截止时间前向市人力社保局报送园区上一年度建设发展情况报告。' },
-    en: { title: 'Yearly report due', action: "Please send the park's yearly report on its construction and development to the municipal bureau before the deadline." },
+    en: {
+      title: 'Yearly report due',
+      action:
+        "Please send the park's yearly report on its construction and development to the municipal bureau before the deadline.",
+    },
   },
   annual_report_overdue: {
     'zh-CN': { title: '年度报告逾期未报', action: '报送截止时间已过，尚未收到园区年度建设发展情况报告，请尽快报送。' },
-    en: { title: 'Yearly report overdue', action: "The deadline has passed and the park's yearly report has not arrived; please send it without delay." },
+    en: {
+      title: 'Yearly report overdue',
+      action: "The deadline has passed and the park's yearly report has not arrived; please send it without delay.",
+    },
   },
   evaluation_due: {
     'zh-CN': { title: '园区定期评估到期', action: '园区已到定期评估时间，请组织评估。' },
-    en: { title: 'Periodic evaluation due', action: 'The park is due for its periodic evaluation; please carry it out.' },
+    en: {
+      title: 'Periodic evaluation due',
+      action: 'The park is due for its periodic evaluation; please carry it out.',
+    },
   },
   re_evaluation_due: {
     'zh-CN': { title: '整改期限届满，请重新评估', action: '园区整改期限已届满，请组织重新评估。' },
-    en: { title: 'Rectification deadline passed', action: "The park's rectification deadline has passed; please re-evaluate the park." },
+    en: {
+      title: 'Rectification deadline passed',
+      action: "The park's rectification deadline has passed; please re-evaluate the park.",
+    },
   },
   refund_reminder: {
     'zh-CN': { title: '补助资金退还提醒', action: '请在截止时间前退还应退的补助资金。' },
@@ -68,7 +106,10 @@ const TEXTS: Record<NoticeKind, Record<NoticeLocale, { title: string; action: st
   },
   refund_escalated: {
     'zh-CN': { title: '补助资金退还逾期', action: '退还期限已过，补助资金仍未足额退还，请督促处理。' },
-    en: { title: 'Subsidy refund overdue', action: 'The refund deadline has passed and the subsidy has not been refunded in full; please follow up.' },
+    en: {
+      title: 'Subsidy refund overdue',
+      action: 'The refund deadline has passed and the subsidy has not been refunded in full; please follow up.',
+    },
   },
 };
 
@@ -91,7 +132,9 @@ function chongqingDayAndTime(iso: string): { date: string; time: string } {
 export function formatDeadline(iso: string, locale: NoticeLocale): string {
   const { date, time } = chongqingDayAndTime(iso);
   const { year, month, day } = partsOf(date);
-  return locale === 'zh-CN' ? `${year}年${month}月${day}日 ${time}（北京时间）` : `${day} ${MONTHS_EN[month - 1]} ${year}, ${time} China Standard Time (UTC+8)`;
+  return locale === 'zh-CN'
+    ? `${year}年${month}月${day}日 ${time}（北京时间）`
+    : `${day} ${MONTHS_EN[month - 1]} ${year}, ${time} China Standard Time (UTC+8)`;
 }
 
 /** The email for one notice in one locale: subject and plain-text body (a pure function). */
@@ -103,27 +146,34 @@ export function renderNotice(facts: NoticeFacts, locale: NoticeLocale): Rendered
     return {
       subject: `【${title}】${facts.parkName}（${facts.district.name}）${deadline ? `，截止 ${deadline}` : ''}`,
       text: [
-        `${addressee}：`, '',
+        `${addressee}：`,
+        '',
         `园区：${facts.parkName}`,
         `所在区县：${facts.district.name}（${facts.district.code}）`,
         `事项：${title}。${action}`,
         ...(deadline ? [`截止时间：${deadline}`] : []),
-        `政策依据：${POLICY_DOCUMENT['zh-CN']} ${facts.clause}`, '',
+        `政策依据：${POLICY_DOCUMENT['zh-CN']} ${facts.clause}`,
+        '',
         `本邮件由 parkflow 系统自动发送，请勿直接回复。通知编号：${facts.key}`,
       ].join('\n'),
     };
   }
-  const addressee = facts.recipientRole === 'district' ? `the ${facts.district.nameEn} Human Resources and Social Security Bureau` : 'the Municipal Human Resources and Social Security Bureau';
+  const addressee =
+    facts.recipientRole === 'district'
+      ? `the ${facts.district.nameEn} Human Resources and Social Security Bureau`
+      : 'the Municipal Human Resources and Social Security Bureau';
   return {
     subject: `${title}: ${facts.parkName} (${facts.district.nameEn})${deadline ? `, due ${deadline}` : ''}`,
     text: [
-      `To ${addressee},`, '',
+      `To ${addressee},`,
+      '',
       `Park: ${facts.parkName}`,
       `District: ${facts.district.nameEn} (${facts.district.code})`,
       `What: ${title}. ${action}`,
       `Details: ${facts.message}`,
       ...(deadline ? [`Deadline: ${deadline}`] : []),
-      `Policy: ${POLICY_DOCUMENT.en}, ${facts.clause}`, '',
+      `Policy: ${POLICY_DOCUMENT.en}, ${facts.clause}`,
+      '',
       `Sent automatically by parkflow; please do not reply. Notice ${facts.key}`,
     ].join('\n'),
   };

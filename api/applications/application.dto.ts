@@ -1,8 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString,
-  Max, MaxLength, Min, ValidateIf, ValidateNested, type ValidationArguments, registerDecorator,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+  type ValidationArguments,
+  registerDecorator,
 } from 'class-validator';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
 import { IsChongqingDay } from '../common/civil-date.validation';
@@ -42,7 +57,8 @@ export class AgencyDto {
     pattern: CREDIT_CODE_PATTERN,
     description: 'unified social credit code; its 18th character is the GB 32100-2015 check character (R-APP-3)',
   })
-  @IsUnifiedSocialCreditCode() creditCode!: string;
+  @IsUnifiedSocialCreditCode()
+  creditCode!: string;
 }
 
 export class StaffDto {
@@ -52,7 +68,11 @@ export class StaffDto {
 }
 
 export class OperatingOfficeDto {
-  @ApiProperty({ type: [StaffDto] }) @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => StaffDto)
+  @ApiProperty({ type: [StaffDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => StaffDto)
   staff!: StaffDto[];
 }
 
@@ -64,7 +84,9 @@ export class ProjectedRevenueDto {
 export class GovernmentLetterDto {
   @ApiProperty({ example: '渝北府函〔2026〕12号' }) @IsString() @MaxLength(TEXT) reference!: string;
   @ApiPropertyOptional({ description: 'the day of the letter, YYYY-MM-DD', example: '2026-11-20' })
-  @IsOptional() @IsChongqingDay('R-APP-1', 'the day of the letter, a real calendar day YYYY-MM-DD') date?: string;
+  @IsOptional()
+  @IsChongqingDay('R-APP-1', 'the day of the letter, a real calendar day YYYY-MM-DD')
+  date?: string;
 }
 
 export class FeasibilityReportDto {
@@ -78,17 +100,31 @@ export class FeasibilityReportDto {
 /** R-APP-8 (§4.3): one issued document of the district's measures promoting the park. */
 export class SupportMeasureDto {
   @ApiProperty({ example: '渝北区促进人力资源服务产业园发展若干措施', maxLength: TEXT })
-  @IsString(R_APP_8) @IsNotEmpty(R_APP_8) @MaxLength(TEXT, R_APP_8) title!: string;
+  @IsString(R_APP_8)
+  @IsNotEmpty(R_APP_8)
+  @MaxLength(TEXT, R_APP_8)
+  title!: string;
   @ApiProperty({ description: 'the document number', example: '渝北府发〔2026〕3号', maxLength: TEXT })
-  @IsString(R_APP_8) @MaxLength(TEXT, R_APP_8) reference!: string;
+  @IsString(R_APP_8)
+  @MaxLength(TEXT, R_APP_8)
+  reference!: string;
   @ApiProperty({ format: 'date', description: 'the day of issue, YYYY-MM-DD', example: '2026-10-08' })
-  @IsChongqingDay('R-APP-8', 'the day of issue, a real calendar day YYYY-MM-DD') date!: string;
+  @IsChongqingDay('R-APP-8', 'the day of issue, a real calendar day YYYY-MM-DD')
+  date!: string;
 }
 
 export class DocumentsDto {
-  @ApiProperty({ type: GovernmentLetterDto, nullable: true }) @presentUnlessNull @IsObject() @ValidateNested() @Type(() => GovernmentLetterDto)
+  @ApiProperty({ type: GovernmentLetterDto, nullable: true })
+  @presentUnlessNull
+  @IsObject()
+  @ValidateNested()
+  @Type(() => GovernmentLetterDto)
   districtGovernmentLetter!: GovernmentLetterDto | null;
-  @ApiProperty({ type: FeasibilityReportDto, nullable: true }) @presentUnlessNull @IsObject() @ValidateNested() @Type(() => FeasibilityReportDto)
+  @ApiProperty({ type: FeasibilityReportDto, nullable: true })
+  @presentUnlessNull
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FeasibilityReportDto)
   feasibilityReport!: FeasibilityReportDto | null;
   @ApiPropertyOptional({
     type: [SupportMeasureDto],
@@ -98,8 +134,11 @@ export class DocumentsDto {
       'R-APP-8: the issued documents of the district’s measures promoting the park; ' +
       'null, absent or [] makes the case `returned` (a deficiency, not a 422)',
   })
-  @presentUnlessNull @IsArray(R_APP_8) @ArrayMaxSize(MAX_SUPPORT_MEASURES, R_APP_8)
-  @ValidateNested({ each: true }) @Type(() => SupportMeasureDto)
+  @presentUnlessNull
+  @IsArray(R_APP_8)
+  @ArrayMaxSize(MAX_SUPPORT_MEASURES, R_APP_8)
+  @ValidateNested({ each: true })
+  @Type(() => SupportMeasureDto)
   supportMeasures?: SupportMeasureDto[] | null;
 }
 
@@ -116,25 +155,46 @@ export class ApplicationDto {
   @ApiProperty({ example: '渝北人力资源服务产业园' }) @IsString() @IsNotEmpty() @MaxLength(TEXT) parkName!: string;
 
   @ApiProperty({ example: '500112', description: 'GB/T 2260 district code (GET /v1/districts)' })
-  @IsString() @IsIn([...DISTRICT_CODES], { message: 'district must be a known district code (GET /v1/districts)' })
+  @IsString()
+  @IsIn([...DISTRICT_CODES], { message: 'district must be a known district code (GET /v1/districts)' })
   district!: string;
 
-  @ApiProperty({ example: 12000 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(10_000_000) floorAreaSqm!: number;
+  @ApiProperty({ example: 12000 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(10_000_000)
+  floorAreaSqm!: number;
 
   @ApiProperty({ enum: SERVICE_FUNCTIONS, isArray: true })
-  @IsArray() @ArrayMaxSize(SERVICE_FUNCTIONS.length * 2) @IsIn(SERVICE_FUNCTIONS, { each: true })
+  @IsArray()
+  @ArrayMaxSize(SERVICE_FUNCTIONS.length * 2)
+  @IsIn(SERVICE_FUNCTIONS, { each: true })
   serviceFunctions!: ServiceFunction[];
 
-  @ApiProperty({ type: [AgencyDto] }) @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => AgencyDto)
+  @ApiProperty({ type: [AgencyDto] })
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => AgencyDto)
   agencies!: AgencyDto[];
 
-  @ApiProperty({ type: OperatingOfficeDto, nullable: true }) @presentUnlessNull @IsObject() @ValidateNested() @Type(() => OperatingOfficeDto)
+  @ApiProperty({ type: OperatingOfficeDto, nullable: true })
+  @presentUnlessNull
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OperatingOfficeDto)
   operatingOffice!: OperatingOfficeDto | null;
 
-  @ApiProperty({ type: ProjectedRevenueDto }) @IsObject() @ValidateNested() @Type(() => ProjectedRevenueDto)
+  @ApiProperty({ type: ProjectedRevenueDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ProjectedRevenueDto)
   projectedRevenue!: ProjectedRevenueDto;
 
-  @ApiProperty({ type: DocumentsDto }) @IsObject() @ValidateNested() @Type(() => DocumentsDto)
+  @ApiProperty({ type: DocumentsDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DocumentsDto)
   documents!: DocumentsDto;
 }
 

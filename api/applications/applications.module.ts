@@ -4,5 +4,9 @@ import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { ResubmissionController } from './resubmission.controller';
 
-@Module({ imports: [CasesModule], controllers: [ApplicationsController, ResubmissionController], providers: [ApplicationsService] })
+@Module({
+  imports: [CasesModule],
+  controllers: [ApplicationsController, ResubmissionController],
+  providers: [ApplicationsService],
+})
 export class ApplicationsModule {}

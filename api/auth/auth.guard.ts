@@ -18,7 +18,9 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw unauthorized('a bearer token is required (Authorization: Bearer <JWT>)');
 
@@ -34,7 +36,11 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<OfficerRole[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `role '${actor.role}' may not do this; allowed: ${roles.join(', ')}`);
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'forbidden',
+        `role '${actor.role}' may not do this; allowed: ${roles.join(', ')}`,
+      );
     }
     return true;
   }

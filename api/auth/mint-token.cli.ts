@@ -16,7 +16,11 @@ function main(): void {
       hours: { type: 'string', default: '12' },
     },
   });
-  const claims = { sub: values.sub ?? `${values.role ?? 'unknown'}-officer`, role: values.role, district: values.district };
+  const claims = {
+    sub: values.sub ?? `${values.role ?? 'unknown'}-officer`,
+    role: values.role,
+    district: values.district,
+  };
   const actor = actorFromClaims(claims);
   if (typeof actor === 'string') {
     console.error(`cannot mint a token: ${actor}`);

@@ -4,13 +4,17 @@ import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts'
 import { CASE_STAGES, type CaseStage, type Deadline } from '../../workflows/definitions/case';
 import { booleanQuery, PageQuery } from '../common/paging';
 
-
 /** Filters every case-wide list shares: the district (scoped for district officers) and whether overdue. */
 export class ScopedListQuery extends PageQuery {
   @ApiPropertyOptional({ example: '500112', description: 'a district officer may give only their own' })
-  @IsOptional() @IsIn([...DISTRICT_CODES], { message: 'district must be a known district code (GET /v1/districts)' }) district?: string;
+  @IsOptional()
+  @IsIn([...DISTRICT_CODES], { message: 'district must be a known district code (GET /v1/districts)' })
+  district?: string;
   @ApiPropertyOptional({ description: 'true: only what is past its deadline; false: only what is not' })
-  @IsOptional() @booleanQuery @IsBoolean({ message: 'overdue must be true or false' }) overdue?: boolean;
+  @IsOptional()
+  @booleanQuery
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
 }
 
 /** Filters of `GET /v1/cases`. */

@@ -2,8 +2,18 @@ import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
 import { chongqingYear, dueDateOf } from '../../workflows/definitions/civil-date';
 import {
-  CASE_STAGES, DEADLINE_KINDS, EVALUATION_OUTCOMES, PAYMENT_KINDS, PAYMENT_STATUSES, REFUND_STATUSES,
-  REVOCATION_GROUNDS, type CaseSnapshot, type Deadline, type Designation, type RefundDemand, type Waiver,
+  CASE_STAGES,
+  DEADLINE_KINDS,
+  EVALUATION_OUTCOMES,
+  PAYMENT_KINDS,
+  PAYMENT_STATUSES,
+  REFUND_STATUSES,
+  REVOCATION_GROUNDS,
+  type CaseSnapshot,
+  type Deadline,
+  type Designation,
+  type RefundDemand,
+  type Waiver,
 } from '../../workflows/definitions/case';
 
 const obj = (properties: Record<string, SchemaObject>, required = Object.keys(properties)): SchemaObject => ({
@@ -40,10 +50,10 @@ const DEADLINE = obj({
     description: 'the end of dueDate, 24:00 Chongqing = 16:00 UTC, exclusive: an action at or after it is late',
   },
 });
-const DEFICIENCY = obj(
-  { rule: { ...str, example: 'R-APP-3' }, message: str, field: { ...str, example: 'agencies' } },
-  ['rule', 'message'],
-);
+const DEFICIENCY = obj({ rule: { ...str, example: 'R-APP-3' }, message: str, field: { ...str, example: 'agencies' } }, [
+  'rule',
+  'message',
+]);
 const WAIVER = obj({
   reason: { ...str, example: '园区二期8,500平方米场地已签约，2027年6月前交付使用' },
   rules: arrayOf({ ...str, example: 'R-APP-4' }),
@@ -143,7 +153,12 @@ export class CaseView {
   @ApiProperty({ type: String, nullable: true }) returnReason!: string | null;
   @ApiProperty(prop({ type: 'object', nullable: true, description: 'the application as last filed' }))
   application!: CaseSnapshot['application'];
-  @ApiProperty(prop(obj({ expertIds: arrayOf(str), formedAt: date, reviewDueAt: date, summary: { type: 'object', nullable: true } }), { nullable: true }))
+  @ApiProperty(
+    prop(
+      obj({ expertIds: arrayOf(str), formedAt: date, reviewDueAt: date, summary: { type: 'object', nullable: true } }),
+      { nullable: true },
+    ),
+  )
   panel!: { expertIds: string[]; formedAt: string; reviewDueAt: string; summary: CaseSnapshot['reviewSummary'] } | null;
   @ApiProperty(prop(arrayOf(REVIEW))) reviews!: NonNullable<CaseSnapshot['panel']>['reviews'];
   @ApiProperty(prop(nullable(DESIGNATION))) designation!: Required<Designation> | null;
@@ -198,7 +213,12 @@ export function toCaseView(s: CaseSnapshot): CaseView {
     submissionCount: s.submissionCount,
     returnReason: s.returnReason,
     application: s.application,
-    panel: s.panel && { expertIds: s.panel.expertIds, formedAt: s.panel.formedAt, reviewDueAt: s.panel.reviewDueAt, summary: s.reviewSummary },
+    panel: s.panel && {
+      expertIds: s.panel.expertIds,
+      formedAt: s.panel.formedAt,
+      reviewDueAt: s.panel.reviewDueAt,
+      summary: s.reviewSummary,
+    },
     reviews: s.panel?.reviews ?? [],
     designation: s.designation && designationView(s.designation),
     rejection: s.rejection,

@@ -29,7 +29,10 @@ export class CasesController {
 
   @Get(':caseId')
   @ApiParam({ name: 'caseId', format: 'uuid' })
-  @ApiOperation({ summary: 'The case: stage, deadlines, deficiencies, panel, reviews, designation, payments, reports, evaluations, refund' })
+  @ApiOperation({
+    summary:
+      'The case: stage, deadlines, deficiencies, panel, reviews, designation, payments, reports, evaluations, refund',
+  })
   @ApiOkResponse({ type: CaseView })
   get(@CurrentActor() actor: Actor, @Param('caseId', CaseIdPipe) caseId: string): Promise<CaseView> {
     return this.cases.get(actor, caseId);

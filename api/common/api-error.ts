@@ -21,4 +21,5 @@ export class ApiError extends HttpException {
   }
 }
 
-export const notFound = (what: string): ApiError => new ApiError(HttpStatus.NOT_FOUND, 'not_found', `${what} was not found`);
+export const notFound = (what: string): ApiError =>
+  new ApiError(HttpStatus.NOT_FOUND, 'not_found', `${what} was not found`);

@@ -21,7 +21,16 @@ const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
 
 /** Node socket errors that mean "could not reach the server" (as raised by `pg` before any query ran). */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 /**
  * PostgreSQL SQLSTATEs of an unusable connection or server: class 08 (connection exception), 57P01
  * admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections.
@@ -60,8 +69,10 @@ export function classifyOutage(error: unknown, temporalAddress?: string): Outage
   const temporal = `Temporal${temporalAddress ? ` at ${temporalAddress}` : ''}`;
   for (const e of chain(error)) {
     const message = typeof e.message === 'string' ? e.message : '';
-    if (isGrpcLike(e) && e.code === GRPC_UNAVAILABLE) return { dependency: 'Temporal', message: `${temporal} is unreachable` };
-    if (isGrpcLike(e) && e.code === GRPC_DEADLINE_EXCEEDED) return { dependency: 'Temporal', message: `${temporal} did not answer in time` };
+    if (isGrpcLike(e) && e.code === GRPC_UNAVAILABLE)
+      return { dependency: 'Temporal', message: `${temporal} is unreachable` };
+    if (isGrpcLike(e) && e.code === GRPC_DEADLINE_EXCEEDED)
+      return { dependency: 'Temporal', message: `${temporal} did not answer in time` };
     if (e.name === 'TransportError') return { dependency: 'Temporal', message: `${temporal} is unreachable` };
     if (typeof e.code === 'string' && (SOCKET_CODES.has(e.code) || PG_CONNECTION_STATE.test(e.code))) {
       return { dependency: 'PostgreSQL', message: 'PostgreSQL is unreachable' };

@@ -39,7 +39,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       }
     }
     const status = this.statusOf(exception);
-    if (status === HttpStatus.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After')) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (status === HttpStatus.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(status).json(this.bodyOf(exception));
   }
 

@@ -35,9 +35,19 @@ export class JsonLogger implements LoggerService {
     if (!this.levels.has(level)) return;
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
     const stack = level === 'error' && typeof rest[0] === 'string' ? rest.shift() : undefined;
-    const fields = typeof message === 'object' && message !== null && !(message instanceof Error) ? message : { message: message instanceof Error ? message.message : String(message) };
+    const fields =
+      typeof message === 'object' && message !== null && !(message instanceof Error)
+        ? message
+        : { message: message instanceof Error ? message.message : String(message) };
     const requestId = currentRequest()?.requestId;
-    const entry = { time: new Date().toISOString(), level, ...(context ? { context } : {}), ...(requestId ? { requestId } : {}), ...fields, ...(stack ? { stack } : {}) };
+    const entry = {
+      time: new Date().toISOString(),
+      level,
+      ...(context ? { context } : {}),
+      ...(requestId ? { requestId } : {}),
+      ...fields,
+      ...(stack ? { stack } : {}),
+    };
     this.write(JSON.stringify(entry), level);
   }
 }

@@ -10,7 +10,11 @@ export class ErrorDetailSchema {
 
 /** Every 4xx/5xx body (api-contract "Errors"). */
 export class ErrorBodySchema {
-  @ApiProperty({ example: 'validation_failed', description: 'machine code, e.g. invalid_stage, validation_failed, not_found, rate_limited' }) error!: string;
+  @ApiProperty({
+    example: 'validation_failed',
+    description: 'machine code, e.g. invalid_stage, validation_failed, not_found, rate_limited',
+  })
+  error!: string;
   @ApiProperty({ example: 'the request body is invalid: …' }) message!: string;
   @ApiProperty({ type: [ErrorDetailSchema] }) details!: ErrorDetailSchema[];
 }
@@ -30,10 +34,13 @@ export const ERROR_RESPONSES: Record<number, string> = {
 
 /** Documents the contract's error responses on a route. */
 export const ApiErrors = (...statuses: number[]): MethodDecorator & ClassDecorator =>
-  applyDecorators(...statuses.map((status) => ApiResponse({ status, description: ERROR_RESPONSES[status], type: ErrorBodySchema })));
+  applyDecorators(
+    ...statuses.map((status) => ApiResponse({ status, description: ERROR_RESPONSES[status], type: ErrorBodySchema })),
+  );
 
 /** The errors an officer action may answer with. */
-export const ApiActionErrors = (): MethodDecorator & ClassDecorator => ApiErrors(401, 403, 404, 409, 413, 422, 429, 503);
+export const ApiActionErrors = (): MethodDecorator & ClassDecorator =>
+  ApiErrors(401, 403, 404, 409, 413, 422, 429, 503);
 
 /** The errors a read may answer with. */
 export const ApiReadErrors = (): MethodDecorator & ClassDecorator => ApiErrors(401, 403, 404, 422, 429);

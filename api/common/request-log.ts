@@ -17,7 +17,9 @@ export function requestLogger(logger: LoggerService) {
           path: request.originalUrl.split('?')[0],
           status: response.statusCode,
           durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-          ...(actor ? { caller: { id: actor.id, role: actor.role, ...(actor.district ? { district: actor.district } : {}) } } : {}),
+          ...(actor
+            ? { caller: { id: actor.id, role: actor.role, ...(actor.district ? { district: actor.district } : {}) } }
+            : {}),
         },
         'Http',
       );

@@ -15,14 +15,18 @@ export class DeadlineListQuery extends ScopedListQuery {
       'or an ISO 8601 date-time with offset: dueAt at or after it',
     example: '2027-01-01',
   })
-  @IsOptional() @IsDayOrInstant() from?: string;
+  @IsOptional()
+  @IsDayOrInstant()
+  from?: string;
   @ApiPropertyOptional({
     description:
       'a Chongqing day YYYY-MM-DD: deadlines whose dueDate is on or before it (R-CAL-1); ' +
       'or an ISO 8601 date-time with offset: dueAt at or before it',
     example: '2027-03-31',
   })
-  @IsOptional() @IsDayOrInstant() to?: string;
+  @IsOptional()
+  @IsDayOrInstant()
+  to?: string;
   @ApiPropertyOptional({ enum: DEADLINE_KINDS }) @IsOptional() @IsIn(DEADLINE_KINDS) kind?: DeadlineKind;
 }
 

@@ -15,7 +15,10 @@ export class DeadlinesController {
   constructor(private readonly deadlines: DeadlinesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Upcoming and overdue deadlines across the cases the caller may see, earliest first; from/to, kind, district, overdue' })
+  @ApiOperation({
+    summary:
+      'Upcoming and overdue deadlines across the cases the caller may see, earliest first; from/to, kind, district, overdue',
+  })
   @ApiPageResponse(DeadlineItem)
   list(@CurrentActor() actor: Actor, @Query() query: DeadlineListQuery): Promise<Page<DeadlineItem>> {
     return this.deadlines.list(actor, query);

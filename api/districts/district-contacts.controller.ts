@@ -19,7 +19,9 @@ export class DistrictContactsController {
   }
 
   @Put()
-  @ApiOperation({ summary: "Replaces the district bureau's email addresses: 0..20 distinct, locale zh-CN (default) or en" })
+  @ApiOperation({
+    summary: "Replaces the district bureau's email addresses: 0..20 distinct, locale zh-CN (default) or en",
+  })
   @ApiOkResponse({ description: 'the stored list' })
   replace(@Param('code') code: string, @Body() body: DistrictContactsDto): Promise<DistrictContactsView> {
     return this.contacts.replace(code, body);

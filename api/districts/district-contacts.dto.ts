@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { NOTICE_LOCALES, type NoticeLocale } from '../../workflows/definitions/notice-delivery';
 
 export const MAX_CONTACTS = 20;
@@ -29,7 +39,10 @@ export class DistrictContactsDto {
   @ApiProperty({ type: [DistrictContactDto], maxItems: MAX_CONTACTS })
   @IsArray()
   @ArrayMaxSize(MAX_CONTACTS)
-  @ArrayUnique((contact: DistrictContactDto) => (typeof contact?.email === 'string' ? contact.email.toLowerCase() : contact), { message: 'contacts must have distinct emails' })
+  @ArrayUnique(
+    (contact: DistrictContactDto) => (typeof contact?.email === 'string' ? contact.email.toLowerCase() : contact),
+    { message: 'contacts must have distinct emails' },
+  )
   @ValidateNested({ each: true })
   @Type(() => DistrictContactDto)
   contacts!: DistrictContactDto[];

@@ -1,4 +1,12 @@
-import { HttpException, HttpStatus, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Injectable,
+  Logger,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
@@ -15,7 +23,10 @@ const ACCEPTABLE_KEY = /^[\x21-\x7e]{1,200}$/;
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -55,9 +66,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.header(IDEMPOTENCY_HEADER);
     if (request.method !== 'POST' || key === undefined || !request.actor) return next.handle();
     if (!ACCEPTABLE_KEY.test(key)) {
-      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', `${IDEMPOTENCY_HEADER} must be 1–200 printable ASCII characters`, [
-        { field: IDEMPOTENCY_HEADER, message: 'use a unique token per action, e.g. a UUID' },
-      ]);
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'validation_failed',
+        `${IDEMPOTENCY_HEADER} must be 1–200 printable ASCII characters`,
+        [{ field: IDEMPOTENCY_HEADER, message: 'use a unique token per action, e.g. a UUID' }],
+      );
     }
     const caller = `${request.actor.role}:${request.actor.id}`;
     const path = request.originalUrl.split('?')[0];
@@ -65,7 +79,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       concatMap((prior) => {
         if (prior.state !== 'new' && !prior.sameRequest) throw keyReused(key);
         if (prior.state === 'in_progress') {
-          throw new ApiError(HttpStatus.CONFLICT, 'idempotency_in_progress', `the first request with ${IDEMPOTENCY_HEADER} '${key}' is still running; retry shortly`);
+          throw new ApiError(
+            HttpStatus.CONFLICT,
+            'idempotency_in_progress',
+            `the first request with ${IDEMPOTENCY_HEADER} '${key}' is still running; retry shortly`,
+          );
         }
         if (prior.state === 'completed') {
           response.setHeader('Idempotent-Replayed', 'true');
@@ -80,7 +98,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 
-  private run(next: CallHandler, caller: string, key: string, attempt: number, response: Response): Observable<unknown> {
+  private run(
+    next: CallHandler,
+    caller: string,
+    key: string,
+    attempt: number,
+    response: Response,
+  ): Observable<unknown> {
     return next.handle().pipe(
       catchError((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
@@ -113,7 +137,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     try {
       await settle();
     } catch (error) {
-      this.logger.warn(`could not store the outcome under ${IDEMPOTENCY_HEADER} '${key}' (retrying in the background; a retry takes the key over after its lease): ${(error as Error)?.message ?? error}`);
+      this.logger.warn(
+        `could not store the outcome under ${IDEMPOTENCY_HEADER} '${key}' (retrying in the background; a retry takes the key over after its lease): ${(error as Error)?.message ?? error}`,
+      );
       this.settleLater(settle, key, Date.now(), 0);
     }
   }
@@ -121,7 +147,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private settleLater(settle: () => Promise<void>, key: string, since: number, tries: number): void {
     const delay = Math.min(BACKGROUND_SETTLE_MAX_DELAY_MS, BACKGROUND_SETTLE_FIRST_DELAY_MS * 2 ** tries);
     if (Date.now() + delay - since > BACKGROUND_SETTLE_FOR_MS) {
-      this.logger.warn(`gave up storing the outcome under ${IDEMPOTENCY_HEADER} '${key}'; a retry takes the key over after its lease`);
+      this.logger.warn(
+        `gave up storing the outcome under ${IDEMPOTENCY_HEADER} '${key}'; a retry takes the key over after its lease`,
+      );
       return;
     }
     const retry = (): void => {
@@ -135,6 +163,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 }
 
 const keyReused = (key: string): ApiError =>
-  new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'idempotency_key_reused', `${IDEMPOTENCY_HEADER} '${key}' was already used for a different request`, [
-    { field: IDEMPOTENCY_HEADER, message: 'a key may be reused only with the same method, path and body' },
-  ]);
+  new ApiError(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'idempotency_key_reused',
+    `${IDEMPOTENCY_HEADER} '${key}' was already used for a different request`,
+    [{ field: IDEMPOTENCY_HEADER, message: 'a key may be reused only with the same method, path and body' }],
+  );

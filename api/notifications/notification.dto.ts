@@ -29,7 +29,11 @@ export class DeliveryFailureView {
 }
 
 export class DeliveryView {
-  @ApiProperty({ enum: DELIVERY_STATUSES, description: 'email delivery: inbox_only (no email), pending, delivered, partially_failed, failed, no_contacts (flagged)' })
+  @ApiProperty({
+    enum: DELIVERY_STATUSES,
+    description:
+      'email delivery: inbox_only (no email), pending, delivered, partially_failed, failed, no_contacts (flagged)',
+  })
   status!: (typeof DELIVERY_STATUSES)[number];
 
   @ApiProperty({ type: [DeliveryFailureView], description: 'addresses that refused the email for good' })

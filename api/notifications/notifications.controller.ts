@@ -14,7 +14,10 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiOperation({ summary: "The caller's reminders and notices, newest first, with their email delivery (filters unread, caseId, kind)" })
+  @ApiOperation({
+    summary:
+      "The caller's reminders and notices, newest first, with their email delivery (filters unread, caseId, kind)",
+  })
   @ApiPageResponse(NotificationView)
   list(@CurrentActor() actor: Actor, @Query() query: NotificationQuery): Promise<Page<NotificationView>> {
     return this.notifications.list(actor, query);
@@ -22,7 +25,7 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Marks one of the caller\'s notifications read (idempotent)' })
+  @ApiOperation({ summary: "Marks one of the caller's notifications read (idempotent)" })
   @ApiOkResponse({ type: NotificationView })
   markRead(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<NotificationView> {
     return this.notifications.markRead(actor, id);

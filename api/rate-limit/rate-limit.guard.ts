@@ -25,6 +25,10 @@ export class RateLimitGuard implements CanActivate {
     if (waitMs === 0) return true;
     const retryAfterSeconds = Math.ceil(waitMs / 1000);
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfterSeconds));
-    throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'rate_limited', `too many requests from ${actor.role} ${actor.id}; retry in ${retryAfterSeconds} s`);
+    throw new ApiError(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'rate_limited',
+      `too many requests from ${actor.role} ${actor.id}; retry in ${retryAfterSeconds} s`,
+    );
   }
 }

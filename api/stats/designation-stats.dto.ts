@@ -10,7 +10,9 @@ export class DesignationStatsQuery {
       'Absent: the parks designated now, as the read model stands',
     example: '2026-12-31',
   })
-  @IsOptional() @IsDayOrInstant() at?: string;
+  @IsOptional()
+  @IsDayOrInstant()
+  at?: string;
 }
 
 export class DistrictCount {
@@ -54,7 +56,8 @@ export class DesignationStats {
   })
   date!: string | null;
   @ApiProperty({ example: 3 }) total!: number;
-  @ApiProperty({ type: [DistrictCount], description: 'districts with at least one designated park' }) byDistrict!: DistrictCount[];
+  @ApiProperty({ type: [DistrictCount], description: 'districts with at least one designated park' })
+  byDistrict!: DistrictCount[];
   @ApiProperty({ type: [DesignatedPark] }) parks!: DesignatedPark[];
   @ApiProperty({ type: ProgrammeTarget }) target!: ProgrammeTarget;
 }

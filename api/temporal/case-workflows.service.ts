@@ -14,7 +14,6 @@ import { isWorkerWaitTimeout, isWorkflowEnded, noWorkerError, toApiError } from 
 import { TEMPORAL_CLIENT } from './temporal-client.token';
 import { workerIsPolling } from './worker-presence';
 
-
 /** How long `GET /v1/cases/{caseId}/actions/{updateId}` waits for an outcome before answering "running". */
 export const OUTCOME_WAIT_MS = 1_000;
 
@@ -104,7 +103,13 @@ export class CaseWorkflowsService {
    * by its id (also derived from the key), so the retry returns the same case and the real outcome. A case
    * that has ended meanwhile is not started again (`REJECT_DUPLICATE`): its filing's outcome is read back.
    */
-  async startWithUpdate<Ret, Arg>(input: ParkCaseInput, summary: string, details: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret | ActionPending> {
+  async startWithUpdate<Ret, Arg>(
+    input: ParkCaseInput,
+    summary: string,
+    details: string,
+    update: UpdateDefinition<Ret, [Arg]>,
+    arg: Arg,
+  ): Promise<Ret | ActionPending> {
     await this.assertWorkerPolling();
     const workflowId = parkCaseWorkflowId(input.caseId);
     const reattach = input.caseId === idempotentCaseId();
@@ -121,14 +126,18 @@ export class CaseWorkflowsService {
       staticDetails: details,
     });
     try {
-      return await this.bounded(() => this.client.workflow.executeUpdateWithStart(update, { args: [arg], startWorkflowOperation, updateId }));
+      return await this.bounded(() =>
+        this.client.workflow.executeUpdateWithStart(update, { args: [arg], startWorkflowOperation, updateId }),
+      );
     } catch (error) {
       // Sent, but no outcome in time: the server may hold the case — 202 with its caseId, never a terminate.
-      if (isWorkerWaitTimeout(error)) return new ActionPending(input.caseId, updateId, this.config.UPDATE_WAIT_MS, 'filing');
+      if (isWorkerWaitTimeout(error))
+        return new ActionPending(input.caseId, updateId, this.config.UPDATE_WAIT_MS, 'filing');
       // A connection that failed before the call reached the server (gRPC UNAVAILABLE): nothing was sent.
       const outage = classifyOutage(error, this.config.TEMPORAL_ADDRESS);
       if (outage) throw dependencyUnavailableError(outage);
-      if (reattach && (error as { name?: string })?.name === 'WorkflowExecutionAlreadyStartedError') return this.endedFiling<Ret>(input.caseId, updateId);
+      if (reattach && (error as { name?: string })?.name === 'WorkflowExecutionAlreadyStartedError')
+        return this.endedFiling<Ret>(input.caseId, updateId);
       throw toApiError(error);
     }
   }
@@ -139,7 +148,11 @@ export class CaseWorkflowsService {
     if (outcome?.status === 'applied') return outcome.result;
     if (outcome?.status === 'running') return new ActionPending(caseId, updateId, OUTCOME_WAIT_MS, 'filing');
     if (outcome?.status === 'refused' && outcome.error instanceof ApiError) throw outcome.error;
-    throw new ApiError(HttpStatus.CONFLICT, 'invalid_stage', `case ${caseId}, filed with this Idempotency-Key, has ended; GET /v1/cases/${caseId} shows it`);
+    throw new ApiError(
+      HttpStatus.CONFLICT,
+      'invalid_stage',
+      `case ${caseId}, filed with this Idempotency-Key, has ended; GET /v1/cases/${caseId} shows it`,
+    );
   }
 
   /**
@@ -155,7 +168,9 @@ export class CaseWorkflowsService {
     const updateId = idempotentUpdateId() ?? randomUUID();
     let accepted;
     try {
-      accepted = await this.client.withDeadline(deadline, () => workflow.startUpdate(update, { args: [arg], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED }));
+      accepted = await this.client.withDeadline(deadline, () =>
+        workflow.startUpdate(update, { args: [arg], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED }),
+      );
     } catch (error) {
       // The request was sent: the server may hold the update and apply it once a worker takes the task.
       // Saying "nothing was applied" would be a guess — the honest answer is 202 with the update id.
@@ -182,7 +197,10 @@ export class CaseWorkflowsService {
     if (updateId.length > 255) throw notFound(`action ${updateId.slice(0, 40)}… on case ${caseId}`);
     const handle = this.client.workflow.getHandle(parkCaseWorkflowId(caseId)).getUpdateHandle<Ret>(updateId);
     try {
-      return { status: 'applied', result: await this.client.withDeadline(Date.now() + OUTCOME_WAIT_MS, () => handle.result()) };
+      return {
+        status: 'applied',
+        result: await this.client.withDeadline(Date.now() + OUTCOME_WAIT_MS, () => handle.result()),
+      };
     } catch (error) {
       if (isWorkerWaitTimeout(error)) {
         // The client retries an unreachable server until the deadline: that wait is an outage, not "running".
@@ -213,7 +231,10 @@ export class CaseWorkflowsService {
     try {
       await this.client.withDeadline(Date.now() + OUTCOME_WAIT_MS, () => this.client.workflowService.getSystemInfo({}));
     } catch (error) {
-      const outage = classifyOutage(error, this.config.TEMPORAL_ADDRESS) ?? { dependency: 'Temporal' as const, message: `Temporal at ${this.config.TEMPORAL_ADDRESS} did not answer in time` };
+      const outage = classifyOutage(error, this.config.TEMPORAL_ADDRESS) ?? {
+        dependency: 'Temporal' as const,
+        message: `Temporal at ${this.config.TEMPORAL_ADDRESS} did not answer in time`,
+      };
       throw dependencyUnavailableError(outage);
     }
   }
@@ -226,7 +247,11 @@ export class CaseWorkflowsService {
       live = await workerIsPolling(this.client, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, Date.now() + UPDATE_WAIT_MS);
     } catch (error) {
       // Nothing was sent yet: a server that cannot be reached (or does not answer in time) is an outage.
-      const outage = classifyOutage(error, TEMPORAL_ADDRESS) ?? (isWorkerWaitTimeout(error) ? { dependency: 'Temporal' as const, message: `Temporal at ${TEMPORAL_ADDRESS} did not answer in time` } : undefined);
+      const outage =
+        classifyOutage(error, TEMPORAL_ADDRESS) ??
+        (isWorkerWaitTimeout(error)
+          ? { dependency: 'Temporal' as const, message: `Temporal at ${TEMPORAL_ADDRESS} did not answer in time` }
+          : undefined);
       if (outage) throw dependencyUnavailableError(outage);
       throw error;
     }

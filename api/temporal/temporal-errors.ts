@@ -1,6 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import { isGrpcDeadlineError } from '@temporalio/client';
-import { CaseFailureType, type InvalidInputDetail, type InvalidStageDetails } from '../../workflows/definitions/failures';
+import {
+  CaseFailureType,
+  type InvalidInputDetail,
+  type InvalidStageDetails,
+} from '../../workflows/definitions/failures';
 import { ApiError } from '../common/api-error';
 
 interface FailureLike {
@@ -25,7 +29,11 @@ function applicationFailureOf(error: unknown): FailureLike | undefined {
 export function isWorkerWaitTimeout(error: unknown): boolean {
   const e = error as { name?: string };
   // isGrpcDeadlineError: the SDK's own check for gRPC status DEADLINE_EXCEEDED along the cause chain.
-  return e?.name === 'WorkflowUpdateRPCTimeoutOrCancelledError' || (e?.name === 'ServiceError' && /deadline/i.test(String((error as Error).message))) || isGrpcDeadlineError(error);
+  return (
+    e?.name === 'WorkflowUpdateRPCTimeoutOrCancelledError' ||
+    (e?.name === 'ServiceError' && /deadline/i.test(String((error as Error).message))) ||
+    isGrpcDeadlineError(error)
+  );
 }
 
 /**
@@ -50,7 +58,11 @@ export function isWorkflowEnded(error: unknown): boolean {
  */
 export function caseEndedError(action: string, stage: string | undefined): ApiError {
   const named = stage ?? 'ended';
-  return new ApiError(HttpStatus.CONFLICT, 'invalid_stage', `${action} is not allowed in stage '${named}' (the case has ended; current stage: ${named})`);
+  return new ApiError(
+    HttpStatus.CONFLICT,
+    'invalid_stage',
+    `${action} is not allowed in stage '${named}' (the case has ended; current stage: ${named})`,
+  );
 }
 
 /** The 503 an officer gets when no worker took the action in time. */
@@ -67,12 +79,21 @@ export function toApiError(error: unknown): unknown {
   const failure = applicationFailureOf(error);
   if (failure?.type === CaseFailureType.INVALID_STAGE) {
     const { stage } = (failure.details?.[0] ?? {}) as Partial<InvalidStageDetails>;
-    return new ApiError(HttpStatus.CONFLICT, 'invalid_stage', `${failure.message} (current stage: ${stage ?? 'unknown'})`);
+    return new ApiError(
+      HttpStatus.CONFLICT,
+      'invalid_stage',
+      `${failure.message} (current stage: ${stage ?? 'unknown'})`,
+    );
   }
   if (failure?.type === CaseFailureType.INVALID_INPUT) {
     const detail = failure.details?.[0] as InvalidInputDetail | undefined;
     const message = failure.message ?? 'invalid input';
-    return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', message, detail ? [detail] : [{ message }]);
+    return new ApiError(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'validation_failed',
+      message,
+      detail ? [detail] : [{ message }],
+    );
   }
   return error;
 }

@@ -15,7 +15,10 @@ import { TEMPORAL_CLIENT } from './temporal-client.token';
       provide: TEMPORAL_CLIENT,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
+        new Client({
+          connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+          namespace: config.TEMPORAL_NAMESPACE,
+        }),
     },
     CaseWorkflowsService,
   ],

@@ -8,7 +8,12 @@ export const LIVE_POLLER_MS = 70_000;
  * True when a parkflow worker has polled `taskQueue`'s workflow tasks within {@link LIVE_POLLER_MS}: the test the API
  * makes before it sends an action, and the `worker` check of `/health/ready` — so "ready" means an action is served.
  */
-export async function workerIsPolling(client: Client, namespace: string, taskQueue: string, deadline: number): Promise<boolean> {
+export async function workerIsPolling(
+  client: Client,
+  namespace: string,
+  taskQueue: string,
+  deadline: number,
+): Promise<boolean> {
   const { pollers } = await client.withDeadline(deadline, () =>
     client.workflowService.describeTaskQueue({
       namespace,

@@ -27,7 +27,9 @@ export class Lifecycle1764216000000 implements MigrationInterface {
       message text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       read_at timestamptz)`);
-    await db.query('CREATE INDEX notifications_recipient_idx ON notifications (recipient_role, recipient_district, issued_at DESC)');
+    await db.query(
+      'CREATE INDEX notifications_recipient_idx ON notifications (recipient_role, recipient_district, issued_at DESC)',
+    );
     await db.query('CREATE INDEX notifications_case_idx ON notifications (case_id)');
     await db.query(`CREATE TABLE payments (
       case_id text NOT NULL,
@@ -53,6 +55,7 @@ export class Lifecycle1764216000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['treasury_instructions', 'payments', 'notifications', 'case_audit']) await db.query(`DROP TABLE ${table}`);
+    for (const table of ['treasury_instructions', 'payments', 'notifications', 'case_audit'])
+      await db.query(`DROP TABLE ${table}`);
   }
 }

@@ -33,7 +33,9 @@ export class NoticeDelivery1764388800000 implements MigrationInterface {
       sent_at timestamptz,
       message_id text NOT NULL,
       UNIQUE (notice_key, address))`);
-    await db.query(`CREATE INDEX notice_deliveries_open_idx ON notice_deliveries (notice_key) WHERE status = 'pending'`);
+    await db.query(
+      `CREATE INDEX notice_deliveries_open_idx ON notice_deliveries (notice_key) WHERE status = 'pending'`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

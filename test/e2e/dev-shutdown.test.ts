@@ -27,7 +27,8 @@ function groupMembers(pgid: number): number[] {
   }
   return members;
 }
-const alive = (pid: number): boolean => existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+const alive = (pid: number): boolean =>
+  existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 
 let dev: ChildProcess | undefined;
 let dataDir: string;
@@ -65,15 +66,25 @@ it('prints "parkflow is running" once ready, and Ctrl-C stops every process it s
   dev.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => dev?.once('exit', (code) => resolve(code)));
 
-  await eventually(() => output.includes('parkflow is running') || dev?.exitCode !== null, 'dev.sh to say "parkflow is running"', 240_000).catch((error: Error) => {
+  await eventually(
+    () => output.includes('parkflow is running') || dev?.exitCode !== null,
+    'dev.sh to say "parkflow is running"',
+    240_000,
+  ).catch((error: Error) => {
     throw new Error(`${error.message}\n${output}`);
   });
   expect({ running: output.includes('parkflow is running'), output }).toMatchObject({ running: true });
   // "running" means ready: the API answers 200 on /health/ready right away (a worker polls).
   const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
-  expect({ status: ready.status, body: await ready.json() }).toMatchObject({ status: 200, body: { checks: { worker: { status: 'up' } } } });
+  expect({ status: ready.status, body: await ready.json() }).toMatchObject({
+    status: 200,
+    body: { checks: { worker: { status: 'up' } } },
+  });
 
-  const started = readFileSync(join(dataDir, 'dev.pids'), 'utf8').trim().split('\n').map((line) => line.split(' '));
+  const started = readFileSync(join(dataDir, 'dev.pids'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' '));
   expect(started.map(([name]) => name).sort()).toEqual(['api', 'postgres', 'temporal', 'worker']);
   groups = started.map(([, pid]) => Number(pid));
   const everyPid = [dev.pid as number, ...[dev.pid as number, ...groups].flatMap(groupMembers)];
@@ -81,10 +92,14 @@ it('prints "parkflow is running" once ready, and Ctrl-C stops every process it s
 
   const signalledAt = Date.now();
   process.kill(dev.pid as number, 'SIGINT');
-  await eventually(() => everyPid.every((pid) => !alive(pid)), 'every dev.sh process to end', 15_000).catch((error: Error) => {
-    const left = everyPid.filter(alive).map((pid) => `${pid}: ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')}`);
-    throw new Error(`${error.message}; still alive:\n${left.join('\n')}\n${output}`);
-  });
+  await eventually(() => everyPid.every((pid) => !alive(pid)), 'every dev.sh process to end', 15_000).catch(
+    (error: Error) => {
+      const left = everyPid
+        .filter(alive)
+        .map((pid) => `${pid}: ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')}`);
+      throw new Error(`${error.message}; still alive:\n${left.join('\n')}\n${output}`);
+    },
+  );
   expect(Date.now() - signalledAt).toBeLessThan(15_000);
   expect(await exited).toBe(130);
   expect([dev.pid as number, ...groups].flatMap(groupMembers)).toEqual([]);

@@ -31,17 +31,21 @@ afterAll(() => {
 /** The drills signal real processes (kill -9, SIGSTOP) and read /proc: Linux only, said so rather than passed. */
 const onLinux = process.platform === 'linux' ? it : it.skip;
 
-onLinux('the five short drills: every drill × invariant row passes', async () => {
-  const result = await runDrills({ short: true, repoRoot: root, buildDir: BUILD_DIR });
-  const table = renderTable(result.rows);
-  process.stdout.write(`[drills] short run in ${(result.ms / 1000).toFixed(1)} s\n${table}\n`);
+onLinux(
+  'the five short drills: every drill × invariant row passes',
+  async () => {
+    const result = await runDrills({ short: true, repoRoot: root, buildDir: BUILD_DIR });
+    const table = renderTable(result.rows);
+    process.stdout.write(`[drills] short run in ${(result.ms / 1000).toFixed(1)} s\n${table}\n`);
 
-  const drills = [...new Set(result.rows.map((r) => r.drill))];
-  expect(drills).toHaveLength(5);
-  for (const drill of drills) expect(result.rows.filter((r) => r.drill === drill).length).toBeGreaterThanOrEqual(9);
-  // On failure, the rows that failed with their numbers and evidence (the stack's logs are kept in result.dataDir).
-  expect({ failed: result.rows.filter((r) => !r.pass), logs: result.dataDir }).toEqual({
-    failed: [],
-    logs: result.dataDir,
-  });
-}, 240_000);
+    const drills = [...new Set(result.rows.map((r) => r.drill))];
+    expect(drills).toHaveLength(5);
+    for (const drill of drills) expect(result.rows.filter((r) => r.drill === drill).length).toBeGreaterThanOrEqual(9);
+    // On failure, the rows that failed with their numbers and evidence (the stack's logs are kept in result.dataDir).
+    expect({ failed: result.rows.filter((r) => !r.pass), logs: result.dataDir }).toEqual({
+      failed: [],
+      logs: result.dataDir,
+    });
+  },
+  240_000,
+);

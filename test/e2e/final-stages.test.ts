@@ -38,11 +38,30 @@ interface ActionCall {
 function everyAction(caseId: string, { panel }: { panel: boolean }): ActionCall[] {
   const at = (action: string) => `/v1/cases/${caseId}/${action}`;
   return [
-    { action: 'resubmission', path: at('resubmission'), token: driver.districtToken(), body: validApplication({ district: DISTRICT }) },
+    {
+      action: 'resubmission',
+      path: at('resubmission'),
+      token: driver.districtToken(),
+      body: validApplication({ district: DISTRICT }),
+    },
     { action: 'acceptance', path: at('acceptance'), token: driver.municipal(), body: { accepted: true } },
     { action: 'panel', path: at('panel'), token: driver.municipal(), body: { expertIds: PANEL } },
-    ...(panel ? [{ action: 'reviews', path: at('reviews'), token: driver.expert(PANEL[0]), body: { necessity: 80, feasibility: 80, recommend: true } }] : []),
-    { action: 'designation', path: at('designation'), token: driver.municipal(), body: { decision: 'designate', reason: '评审通过', subsidyAmount: 2_000_000 } },
+    ...(panel
+      ? [
+          {
+            action: 'reviews',
+            path: at('reviews'),
+            token: driver.expert(PANEL[0]),
+            body: { necessity: 80, feasibility: 80, recommend: true },
+          },
+        ]
+      : []),
+    {
+      action: 'designation',
+      path: at('designation'),
+      token: driver.municipal(),
+      body: { decision: 'designate', reason: '评审通过', subsidyAmount: 2_000_000 },
+    },
     { action: 'incubation-base', path: at('incubation-base'), token: driver.municipal(), body: {} },
     {
       action: 'payment confirmation',
@@ -51,9 +70,24 @@ function everyAction(caseId: string, { panel }: { panel: boolean }): ActionCall[
       body: { paidAt: '2026-12-01T10:00:00+08:00', bankReference: 'CQ-T-9999' },
     },
     { action: 'annual-reports', path: at('annual-reports'), token: driver.districtToken(), body: reportBody(2027) },
-    { action: 'evaluations', path: at('evaluations'), token: driver.municipal(), body: { outcome: 'renew', findings: '运营规范' } },
-    { action: 'refund-payments', path: at('refund-payments'), token: driver.finance(), body: { amount: 1, paidAt: '2027-01-01', bankReference: 'R-1' } },
-    { action: 'refund-write-off', path: at('refund-write-off'), token: driver.municipal(), body: { reason: '区县财政确无偿还能力' } },
+    {
+      action: 'evaluations',
+      path: at('evaluations'),
+      token: driver.municipal(),
+      body: { outcome: 'renew', findings: '运营规范' },
+    },
+    {
+      action: 'refund-payments',
+      path: at('refund-payments'),
+      token: driver.finance(),
+      body: { amount: 1, paidAt: '2027-01-01', bankReference: 'R-1' },
+    },
+    {
+      action: 'refund-write-off',
+      path: at('refund-write-off'),
+      token: driver.municipal(),
+      body: { reason: '区县财政确无偿还能力' },
+    },
   ];
 }
 
@@ -65,7 +99,14 @@ async function expectEveryActionRefused(caseId: string, stage: string, panel = t
   const expected: Record<string, unknown> = {};
   for (const call of everyAction(caseId, { panel })) {
     const { status, body } = await stack.call('POST', call.path, { token: call.token, body: call.body });
-    answers[call.action] = { status, error: body?.error, namesStage: typeof body?.message === 'string' && body.message.includes(`stage '${stage}'`) && body.message.includes(`current stage: ${stage}`) };
+    answers[call.action] = {
+      status,
+      error: body?.error,
+      namesStage:
+        typeof body?.message === 'string' &&
+        body.message.includes(`stage '${stage}'`) &&
+        body.message.includes(`current stage: ${stage}`),
+    };
     expected[call.action] = { status: 409, error: 'invalid_stage', namesStage: true };
   }
   expect(answers).toEqual(expected);
@@ -76,7 +117,10 @@ async function expectEveryActionRefused(caseId: string, stage: string, panel = t
 async function withStaleReadModel(caseId: string, stage: string, run: () => Promise<void>): Promise<void> {
   const [{ stage: actual }] = await stack.dataSource.query('SELECT stage FROM park_cases WHERE case_id = $1', [caseId]);
   const setStage = (to: string) =>
-    stack.dataSource.query(`UPDATE park_cases SET stage = $2, snapshot = jsonb_set(snapshot, '{stage}', to_jsonb($2::text)) WHERE case_id = $1`, [caseId, to]);
+    stack.dataSource.query(
+      `UPDATE park_cases SET stage = $2, snapshot = jsonb_set(snapshot, '{stage}', to_jsonb($2::text)) WHERE case_id = $1`,
+      [caseId, to],
+    );
   await setStage(stage);
   try {
     await run();
@@ -87,7 +131,10 @@ async function withStaleReadModel(caseId: string, stage: string, run: () => Prom
 
 const reject = async (): Promise<string> => {
   const caseId = await driver.reviewed();
-  const rejected = await driver.ok('POST', `/v1/cases/${caseId}/designation`, { token: driver.municipal(), body: { decision: 'reject', reason: '必要性论证不足' } });
+  const rejected = await driver.ok('POST', `/v1/cases/${caseId}/designation`, {
+    token: driver.municipal(),
+    body: { decision: 'reject', reason: '必要性论证不足' },
+  });
   expect(rejected.stage).toBe('rejected');
   return caseId;
 };
@@ -97,20 +144,39 @@ const close = async (): Promise<string> => {
   const designated = await driver.designated();
   const caseId = designated.caseId as string;
   const tranche1 = designated.payments.find((p: { kind: string }) => p.kind === 'subsidy_tranche_1');
-  const revoked = await driver.ok('POST', `/v1/cases/${caseId}/evaluations`, { token: driver.municipal(), body: { outcome: 'revoke', findings: '园区有名无实', grounds: ['nominal_only'] } });
-  // R-PAY-1: tranche 1 is still in flight, so the revoked case does not end yet.
-  expect(revoked).toMatchObject({ stage: 'revoked', refundDemand: null, payments: [expect.objectContaining({ kind: 'subsidy_tranche_1', status: 'instructed' })] });
-  const confirmed = await driver.ok('POST', `/v1/cases/${caseId}/payments/${encodeURIComponent(tranche1.paymentId)}/confirmation`, {
-    token: driver.finance(),
-    body: { paidAt: '2026-12-01T10:00:00+08:00', bankReference: 'CQ-T-0001' },
+  const revoked = await driver.ok('POST', `/v1/cases/${caseId}/evaluations`, {
+    token: driver.municipal(),
+    body: { outcome: 'revoke', findings: '园区有名无实', grounds: ['nominal_only'] },
   });
-  expect(confirmed).toMatchObject({ stage: 'closed', payments: [expect.objectContaining({ kind: 'subsidy_tranche_1', status: 'paid' })] });
+  // R-PAY-1: tranche 1 is still in flight, so the revoked case does not end yet.
+  expect(revoked).toMatchObject({
+    stage: 'revoked',
+    refundDemand: null,
+    payments: [expect.objectContaining({ kind: 'subsidy_tranche_1', status: 'instructed' })],
+  });
+  const confirmed = await driver.ok(
+    'POST',
+    `/v1/cases/${caseId}/payments/${encodeURIComponent(tranche1.paymentId)}/confirmation`,
+    {
+      token: driver.finance(),
+      body: { paidAt: '2026-12-01T10:00:00+08:00', bankReference: 'CQ-T-0001' },
+    },
+  );
+  expect(confirmed).toMatchObject({
+    stage: 'closed',
+    payments: [expect.objectContaining({ kind: 'subsidy_tranche_1', status: 'paid' })],
+  });
   return caseId;
 };
 
 /** Returned (R-APP-3: 10 agencies), then no resubmission within 30 policy days (§5.1): lapsed. */
 const lapse = async (): Promise<string> => {
-  const filed = await driver.ok('POST', '/v1/applications', { token: driver.districtToken(), body: validApplication({ district: DISTRICT, agencies: agencies(10, DISTRICT) }) }, 201);
+  const filed = await driver.ok(
+    'POST',
+    '/v1/applications',
+    { token: driver.districtToken(), body: validApplication({ district: DISTRICT, agencies: agencies(10, DISTRICT) }) },
+    201,
+  );
   expect(filed.stage).toBe('returned');
   await driver.until(`/v1/cases/${filed.caseId}`, driver.municipal(), (c) => c.stage === 'lapsed');
   return filed.caseId as string;
@@ -133,19 +199,38 @@ describe('final stages answer 409, never 5xx (policy.md "Calendar…", api-contr
     const closed = await close();
     await withStaleReadModel(closed, 'revoked', async () => {
       // The read model says revoked (both actions allowed there), so the API sends them; the workflow has completed.
-      const confirmation = await stack.call('POST', `/v1/cases/${closed}/payments/${encodeURIComponent(`${closed}:subsidy_tranche_1`)}/confirmation`, {
-        token: driver.finance(),
-        body: { paidAt: '2026-12-02T10:00:00+08:00', bankReference: 'CQ-T-0002' },
+      const confirmation = await stack.call(
+        'POST',
+        `/v1/cases/${closed}/payments/${encodeURIComponent(`${closed}:subsidy_tranche_1`)}/confirmation`,
+        {
+          token: driver.finance(),
+          body: { paidAt: '2026-12-02T10:00:00+08:00', bankReference: 'CQ-T-0002' },
+        },
+      );
+      expect(confirmation).toMatchObject({
+        status: 409,
+        body: { error: 'invalid_stage', message: expect.stringContaining('current stage: closed') },
       });
-      expect(confirmation).toMatchObject({ status: 409, body: { error: 'invalid_stage', message: expect.stringContaining('current stage: closed') } });
-      const refund = await stack.call('POST', `/v1/cases/${closed}/refund-payments`, { token: driver.finance(), body: { amount: 1, paidAt: '2027-01-01', bankReference: 'R-1' } });
-      expect(refund).toMatchObject({ status: 409, body: { error: 'invalid_stage', message: expect.stringContaining("stage 'closed'") } });
+      const refund = await stack.call('POST', `/v1/cases/${closed}/refund-payments`, {
+        token: driver.finance(),
+        body: { amount: 1, paidAt: '2027-01-01', bankReference: 'R-1' },
+      });
+      expect(refund).toMatchObject({
+        status: 409,
+        body: { error: 'invalid_stage', message: expect.stringContaining("stage 'closed'") },
+      });
     });
 
     const lapsed = await lapse();
     await withStaleReadModel(lapsed, 'returned', async () => {
-      const resubmission = await stack.call('POST', `/v1/cases/${lapsed}/resubmission`, { token: driver.districtToken(), body: validApplication({ district: DISTRICT }) });
-      expect(resubmission).toMatchObject({ status: 409, body: { error: 'invalid_stage', message: expect.stringContaining('current stage: lapsed') } });
+      const resubmission = await stack.call('POST', `/v1/cases/${lapsed}/resubmission`, {
+        token: driver.districtToken(),
+        body: validApplication({ district: DISTRICT }),
+      });
+      expect(resubmission).toMatchObject({
+        status: 409,
+        body: { error: 'invalid_stage', message: expect.stringContaining('current stage: lapsed') },
+      });
     });
   });
 });

@@ -89,7 +89,9 @@ describe('R-APP-8 / R-APP-4 at filing and acceptance', () => {
     });
 
     const isAcceptance = (entry: { action: string }) => entry.action === 'application_accepted';
-    const history = await driver.until(`/v1/cases/${caseId}/history`, driver.municipal(), (h) => h.items.some(isAcceptance));
+    const history = await driver.until(`/v1/cases/${caseId}/history`, driver.municipal(), (h) =>
+      h.items.some(isAcceptance),
+    );
     const acceptance = history.items.find(isAcceptance);
     expect(acceptance.details).toMatchObject({ waiverReason, waivedRules: ['R-APP-4'] });
   });
@@ -141,7 +143,11 @@ describe('R-CAL-1 deadlines are Chongqing days', () => {
     ];
     for (const [query, field] of refusals) {
       const refused = await stack.call('GET', `/v1/deadlines?${query}`, { token });
-      expect({ query, status: refused.status, fields: fieldsOf(refused.body) }).toEqual({ query, status: 422, fields: [field] });
+      expect({ query, status: refused.status, fields: fieldsOf(refused.body) }).toEqual({
+        query,
+        status: 422,
+        fields: [field],
+      });
     }
   });
 });

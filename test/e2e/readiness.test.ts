@@ -18,15 +18,28 @@ describe('GET /health/ready reports the worker as its own check', () => {
     expect(notReady.body).toEqual({
       error: 'not_ready',
       message: 'not ready: worker down',
-      details: [{ field: 'worker', message: "no parkflow worker has polled task queue 'parkflow-e2e' in the last 70 s" }],
+      details: [
+        { field: 'worker', message: "no parkflow worker has polled task queue 'parkflow-e2e' in the last 70 s" },
+      ],
     });
 
-    const worker = await createParkflowWorker({ connection: stack.env.nativeConnection, namespace: 'default', taskQueue: 'parkflow-e2e', dataSource: stack.dataSource });
+    const worker = await createParkflowWorker({
+      connection: stack.env.nativeConnection,
+      namespace: 'default',
+      taskQueue: 'parkflow-e2e',
+      dataSource: stack.dataSource,
+    });
     const running = worker.run();
     try {
-      await eventually(async () => (await stack.call('GET', '/health/ready')).status === 200, '/health/ready to answer 200 once the worker polls');
+      await eventually(
+        async () => (await stack.call('GET', '/health/ready')).status === 200,
+        '/health/ready to answer 200 once the worker polls',
+      );
       const ready = await stack.call('GET', '/health/ready');
-      expect(ready.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } } });
+      expect(ready.body).toEqual({
+        status: 'ok',
+        checks: { postgres: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } },
+      });
     } finally {
       worker.shutdown();
       await running;

@@ -15,12 +15,21 @@ const yubei = () => stack.token('district', '500112');
  * floor area no longer does: R-APP-4 holds *in principle* and is only a flag, see policy-edges-api.test.ts.)
  */
 const fileReturned = async () => {
-  const filed = await stack.call('POST', '/v1/applications', { token: yubei(), body: validApplication({ agencies: agencies(10, '500112') }) });
+  const filed = await stack.call('POST', '/v1/applications', {
+    token: yubei(),
+    body: validApplication({ agencies: agencies(10, '500112') }),
+  });
   expect(filed.status).toBe(201);
   expect(filed.body).toEqual({
     caseId: expect.any(String),
     stage: 'returned',
-    deficiencies: [{ rule: 'R-APP-3', field: 'agencies', message: expect.stringContaining('10 distinct resident agencies; at least 15') }],
+    deficiencies: [
+      {
+        rule: 'R-APP-3',
+        field: 'agencies',
+        message: expect.stringContaining('10 distinct resident agencies; at least 15'),
+      },
+    ],
     flags: [],
   });
   return filed.body.caseId as string;
@@ -29,11 +38,20 @@ const fileReturned = async () => {
 describe('POST /v1/cases/{caseId}/resubmission (§5.1)', () => {
   it('R-APP-1..8 run again on the corrected application: returned → submitted', async () => {
     const caseId = await fileReturned();
-    const resubmitted = await stack.call('POST', `/v1/cases/${caseId}/resubmission`, { token: yubei(), body: validApplication() });
+    const resubmitted = await stack.call('POST', `/v1/cases/${caseId}/resubmission`, {
+      token: yubei(),
+      body: validApplication(),
+    });
     expect(resubmitted.status).toBe(200);
     expect(resubmitted.body).toEqual({ caseId, stage: 'submitted', deficiencies: [], flags: [] });
     const read = await stack.call('GET', `/v1/cases/${caseId}`, { token: yubei() });
-    expect(read.body).toMatchObject({ stage: 'submitted', submissionCount: 2, deadlines: [], deficiencies: [], flags: [] });
+    expect(read.body).toMatchObject({
+      stage: 'submitted',
+      submissionCount: 2,
+      deadlines: [],
+      deficiencies: [],
+      flags: [],
+    });
     const history = await stack.call('GET', `/v1/cases/${caseId}/history`, { token: yubei() });
     expect(history.body.items.map((e: { action: string; actor: { id: string } }) => [e.action, e.actor.id])).toEqual([
       ['application_filed', 'district-officer'],
@@ -44,12 +62,21 @@ describe('POST /v1/cases/{caseId}/resubmission (§5.1)', () => {
   it('a still-deficient resubmission stays returned and lists what is still wrong', async () => {
     const caseId = await fileReturned();
     // 14 agencies: better than 10, still one short of R-APP-3's 15; the answer judges the new roster, not the old.
-    const again = await stack.call('POST', `/v1/cases/${caseId}/resubmission`, { token: yubei(), body: validApplication({ agencies: agencies(14, '500112') }) });
+    const again = await stack.call('POST', `/v1/cases/${caseId}/resubmission`, {
+      token: yubei(),
+      body: validApplication({ agencies: agencies(14, '500112') }),
+    });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({
       caseId,
       stage: 'returned',
-      deficiencies: [{ rule: 'R-APP-3', field: 'agencies', message: expect.stringContaining('14 distinct resident agencies; at least 15') }],
+      deficiencies: [
+        {
+          rule: 'R-APP-3',
+          field: 'agencies',
+          message: expect.stringContaining('14 distinct resident agencies; at least 15'),
+        },
+      ],
       flags: [],
     });
     const read = await stack.call('GET', `/v1/cases/${caseId}`, { token: yubei() });
@@ -58,23 +85,38 @@ describe('POST /v1/cases/{caseId}/resubmission (§5.1)', () => {
 
   it('resubmitting a submitted case is 409 invalid_stage naming the current stage, and changes nothing', async () => {
     const filed = await stack.call('POST', '/v1/applications', { token: yubei(), body: validApplication() });
-    const refused = await stack.call('POST', `/v1/cases/${filed.body.caseId}/resubmission`, { token: yubei(), body: validApplication() });
-    expect(refused).toMatchObject({ status: 409, body: { error: 'invalid_stage', message: expect.stringContaining('current stage: submitted') } });
+    const refused = await stack.call('POST', `/v1/cases/${filed.body.caseId}/resubmission`, {
+      token: yubei(),
+      body: validApplication(),
+    });
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { error: 'invalid_stage', message: expect.stringContaining('current stage: submitted') },
+    });
     const read = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, { token: yubei() });
     expect(read.body.submissionCount).toBe(1);
   });
 
   it("another district's case is 404, and an unknown case id is 404", async () => {
     const caseId = await fileReturned();
-    const foreign = await stack.call('POST', `/v1/cases/${caseId}/resubmission`, { token: stack.token('district', '500103'), body: validApplication({ district: '500103' }) });
+    const foreign = await stack.call('POST', `/v1/cases/${caseId}/resubmission`, {
+      token: stack.token('district', '500103'),
+      body: validApplication({ district: '500103' }),
+    });
     expect(foreign.status).toBe(404);
-    const unknown = await stack.call('POST', '/v1/cases/00000000-0000-4000-8000-000000000000/resubmission', { token: yubei(), body: validApplication() });
+    const unknown = await stack.call('POST', '/v1/cases/00000000-0000-4000-8000-000000000000/resubmission', {
+      token: yubei(),
+      body: validApplication(),
+    });
     expect(unknown.status).toBe(404);
   });
 
   it('a malformed resubmission is 422 and the case keeps its stage', async () => {
     const caseId = await fileReturned();
-    const bad = await stack.call('POST', `/v1/cases/${caseId}/resubmission`, { token: yubei(), body: { ...validApplication(), agencies: 'many' } });
+    const bad = await stack.call('POST', `/v1/cases/${caseId}/resubmission`, {
+      token: yubei(),
+      body: { ...validApplication(), agencies: 'many' },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'agencies' })]));
     expect((await stack.call('GET', `/v1/cases/${caseId}`, { token: yubei() })).body.stage).toBe('returned');

@@ -25,7 +25,12 @@ const MUNICIPAL = 'municipal:municipal-officer'; // the idempotency caller of dr
 
 type Row = { status: number | null; attempt: number; lease_expires_at: Date };
 const row = async (caller: string, key: string): Promise<Row | undefined> =>
-  (await stack.dataSource.query('SELECT status, attempt, lease_expires_at FROM idempotency_keys WHERE caller = $1 AND key = $2', [caller, key]))[0];
+  (
+    await stack.dataSource.query(
+      'SELECT status, attempt, lease_expires_at FROM idempotency_keys WHERE caller = $1 AND key = $2',
+      [caller, key],
+    )
+  )[0];
 
 /**
  * What a request that died mid-way leaves behind: the key's row back to `in_progress` (no stored answer), with
@@ -39,12 +44,15 @@ async function strand(caller: string, key: string, path: string, body: unknown, 
   );
 }
 
-const historyOf = async (caseId: string): Promise<Array<{ action: string }>> => (await driver.ok('GET', `/v1/cases/${caseId}/history`, { token: driver.municipal() })).items;
+const historyOf = async (caseId: string): Promise<Array<{ action: string }>> =>
+  (await driver.ok('GET', `/v1/cases/${caseId}/history`, { token: driver.municipal() })).items;
 
 /** Completed-update events for `updateId` in the case workflow's Temporal history. */
 async function completedUpdates(caseId: string, updateId: string): Promise<number> {
   const history = await stack.env.client.workflow.getHandle(parkCaseWorkflowId(caseId)).fetchHistory();
-  return (history.events ?? []).filter((e) => e.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId === updateId).length;
+  return (history.events ?? []).filter(
+    (e) => e.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId === updateId,
+  ).length;
 }
 
 describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () => {
@@ -60,11 +68,16 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
     const retry = await stack.call('POST', path, { token: driver.municipal(), body: {}, headers });
     expect({ status: retry.status, body: retry.body }).toEqual({ status: 200, body: first.body });
     expect(retry.headers.get('idempotent-replayed')).toBeNull(); // answered from Temporal, not from the store
-    expect((await historyOf(designated.caseId)).filter((e) => e.action === 'incubation_base_recognised')).toHaveLength(1);
+    expect((await historyOf(designated.caseId)).filter((e) => e.action === 'incubation_base_recognised')).toHaveLength(
+      1,
+    );
     // The taker stored the answer: the next retry is a plain replay.
     expect(await row(MUNICIPAL, headers['Idempotency-Key'])).toMatchObject({ status: 200, attempt: 2 });
     const replay = await stack.call('POST', path, { token: driver.municipal(), body: {}, headers });
-    expect({ status: replay.status, replayed: replay.headers.get('idempotent-replayed') }).toEqual({ status: 200, replayed: 'true' });
+    expect({ status: replay.status, replayed: replay.headers.get('idempotent-replayed') }).toEqual({
+      status: 200,
+      replayed: 'true',
+    });
   });
 
   it('a key whose lease is still running answers 409 idempotency_in_progress, and nothing is sent', async () => {
@@ -73,7 +86,11 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
     const body = { accepted: true };
     const key = 'live-lease-acceptance';
     await strand(MUNICIPAL, key, path, body, -60_000); // claimed a moment ago, for another minute
-    const busy = await stack.call('POST', path, { token: driver.municipal(), body, headers: { 'Idempotency-Key': key } });
+    const busy = await stack.call('POST', path, {
+      token: driver.municipal(),
+      body,
+      headers: { 'Idempotency-Key': key },
+    });
     expect(busy.status).toBe(409);
     expect(busy.body.error).toBe('idempotency_in_progress');
     expect((await driver.ok('GET', `/v1/cases/${caseId}`, { token: driver.municipal() })).stage).toBe('submitted');
@@ -116,7 +133,11 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
     const body = { accepted: true };
     const key = 'stranded-before-sending';
     await strand(MUNICIPAL, key, path, body); // died after claiming the key, before sending anything
-    const retry = await stack.call('POST', path, { token: driver.municipal(), body, headers: { 'Idempotency-Key': key } });
+    const retry = await stack.call('POST', path, {
+      token: driver.municipal(),
+      body,
+      headers: { 'Idempotency-Key': key },
+    });
     expect(retry.status).toBe(200);
     expect(retry.body.stage).toBe('accepted');
     expect(await completedUpdates(caseId, idempotentUpdateIdFor(MUNICIPAL, key))).toBe(1);
@@ -127,15 +148,27 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
     const path = `/v1/cases/${designated.caseId}/incubation-base`;
     const key = 'resent-incubation';
     const updateId = idempotentUpdateIdFor(MUNICIPAL, key);
-    const first = await stack.call('POST', path, { token: driver.municipal(), body: {}, headers: { 'Idempotency-Key': key } });
+    const first = await stack.call('POST', path, {
+      token: driver.municipal(),
+      body: {},
+      headers: { 'Idempotency-Key': key },
+    });
     expect(first.status).toBe(200);
     // The update id the API sent is the one derived here (GET …/actions/{updateId} finds it).
-    expect(await driver.ok('GET', `/v1/cases/${designated.caseId}/actions/${updateId}`, { token: driver.municipal() })).toMatchObject({ status: 'applied' });
+    expect(
+      await driver.ok('GET', `/v1/cases/${designated.caseId}/actions/${updateId}`, { token: driver.municipal() }),
+    ).toMatchObject({ status: 'applied' });
     // The key's row is lost altogether: the retry is a new request and sends the same update (same id) again.
     await stack.dataSource.query('DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2', [MUNICIPAL, key]);
-    const again = await stack.call('POST', path, { token: driver.municipal(), body: {}, headers: { 'Idempotency-Key': key } });
+    const again = await stack.call('POST', path, {
+      token: driver.municipal(),
+      body: {},
+      headers: { 'Idempotency-Key': key },
+    });
     expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: first.body });
-    expect((await historyOf(designated.caseId)).filter((e) => e.action === 'incubation_base_recognised')).toHaveLength(1);
+    expect((await historyOf(designated.caseId)).filter((e) => e.action === 'incubation_base_recognised')).toHaveLength(
+      1,
+    );
     expect(await completedUpdates(designated.caseId, updateId)).toBe(1);
   });
 
@@ -161,7 +194,11 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
       const caseId = await driver.file();
       const key = 'blip-short';
       failures = 2;
-      const answer = await stack.call('POST', `/v1/cases/${caseId}/acceptance`, { token: driver.municipal(), body: { accepted: true }, headers: { 'Idempotency-Key': key } });
+      const answer = await stack.call('POST', `/v1/cases/${caseId}/acceptance`, {
+        token: driver.municipal(),
+        body: { accepted: true },
+        headers: { 'Idempotency-Key': key },
+      });
       expect(answer.status).toBe(200);
       expect(failures).toBe(0);
       expect(await row(MUNICIPAL, key)).toMatchObject({ status: 200 });
@@ -181,9 +218,14 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
       const stored = await row(MUNICIPAL, headers['Idempotency-Key']);
       expect(stored?.status).toBeNull();
       expect(stored!.lease_expires_at.getTime() - Date.now()).toBeGreaterThan(2 * stack.config.UPDATE_WAIT_MS);
-      expect((await stack.call('POST', path, { token: driver.municipal(), body: { accepted: true }, headers })).body.error).toBe('idempotency_in_progress');
+      expect(
+        (await stack.call('POST', path, { token: driver.municipal(), body: { accepted: true }, headers })).body.error,
+      ).toBe('idempotency_in_progress');
       // Once the lease has run out, the retry gets the real answer.
-      await stack.dataSource.query(`UPDATE idempotency_keys SET lease_expires_at = now() - interval '1 second' WHERE caller = $1 AND key = $2`, [MUNICIPAL, headers['Idempotency-Key']]);
+      await stack.dataSource.query(
+        `UPDATE idempotency_keys SET lease_expires_at = now() - interval '1 second' WHERE caller = $1 AND key = $2`,
+        [MUNICIPAL, headers['Idempotency-Key']],
+      );
       const retry = await stack.call('POST', path, { token: driver.municipal(), body: { accepted: true }, headers });
       expect({ status: retry.status, body: retry.body }).toEqual({ status: 200, body: answer.body });
       expect(await historyOf(caseId)).toHaveLength(entries);

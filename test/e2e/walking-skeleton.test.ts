@@ -19,7 +19,10 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
     await eventually(async () => (await stack.call('GET', '/health/ready')).status === 200, 'the worker to poll');
     const { status, body } = await stack.call('GET', '/health/ready');
     expect(status).toBe(200);
-    expect(body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } } });
+    expect(body).toEqual({
+      status: 'ok',
+      checks: { postgres: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } },
+    });
   });
 
   it('a valid application is 201 submitted, readable at GET /v1/cases/{id}, and visible to ops by CaseStage and District', async () => {
@@ -29,7 +32,14 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
 
     const read = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, { token: yubei() });
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ caseId: filed.body.caseId, stage: 'submitted', district: '500112', parkName: '渝北人力资源服务产业园', deficiencies: [], flags: [] });
+    expect(read.body).toMatchObject({
+      caseId: filed.body.caseId,
+      stage: 'submitted',
+      district: '500112',
+      parkName: '渝北人力资源服务产业园',
+      deficiencies: [],
+      flags: [],
+    });
 
     const description = await stack.env.client.workflow.getHandle(parkCaseWorkflowId(filed.body.caseId)).describe();
     expect(description.typedSearchAttributes.get(CASE_STAGE_KEY)).toBe('submitted');
@@ -38,9 +48,20 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
   });
 
   it('14 agencies and 7,999 m² make a returned case: deficiency R-APP-3, and R-APP-4 (in principle) only as a flag', async () => {
-    const r3 = { rule: 'R-APP-3', field: 'agencies', message: expect.stringContaining('14 distinct resident agencies; at least 15') };
-    const r4 = { rule: 'R-APP-4', field: 'floorAreaSqm', message: expect.stringContaining('7999 m²; at least 8000 m²') };
-    const filed = await stack.call('POST', '/v1/applications', { token: yubei(), body: validApplication({ agencies: agencies(14), floorAreaSqm: 7999 }) });
+    const r3 = {
+      rule: 'R-APP-3',
+      field: 'agencies',
+      message: expect.stringContaining('14 distinct resident agencies; at least 15'),
+    };
+    const r4 = {
+      rule: 'R-APP-4',
+      field: 'floorAreaSqm',
+      message: expect.stringContaining('7999 m²; at least 8000 m²'),
+    };
+    const filed = await stack.call('POST', '/v1/applications', {
+      token: yubei(),
+      body: validApplication({ agencies: agencies(14), floorAreaSqm: 7999 }),
+    });
     expect(filed.status).toBe(201);
     expect(filed.body).toEqual({ caseId: expect.any(String), stage: 'returned', deficiencies: [r3], flags: [r4] });
     const read = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, { token: stack.token('municipal') });
@@ -52,10 +73,15 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
     });
 
     // 7,999 m² alone returns nothing: the case is submitted, the shortfall flagged for the municipal bureau.
-    const flagged = await stack.call('POST', '/v1/applications', { token: yubei(), body: validApplication({ floorAreaSqm: 7999 }) });
+    const flagged = await stack.call('POST', '/v1/applications', {
+      token: yubei(),
+      body: validApplication({ floorAreaSqm: 7999 }),
+    });
     expect(flagged.status).toBe(201);
     expect(flagged.body).toEqual({ caseId: expect.any(String), stage: 'submitted', deficiencies: [], flags: [r4] });
-    const readFlagged = await stack.call('GET', `/v1/cases/${flagged.body.caseId}`, { token: stack.token('municipal') });
+    const readFlagged = await stack.call('GET', `/v1/cases/${flagged.body.caseId}`, {
+      token: stack.token('municipal'),
+    });
     expect(readFlagged.body).toMatchObject({ stage: 'submitted', deadlines: [], deficiencies: [], flags: [r4] });
   });
 
@@ -96,21 +122,31 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
 
   it('no token is 401; a bad token is 401; a token for an unknown district is 401', async () => {
     expect((await stack.call('POST', '/v1/applications', { body: validApplication() })).status).toBe(401);
-    expect((await stack.call('POST', '/v1/applications', { token: 'not-a-jwt', body: validApplication() })).status).toBe(401);
+    expect(
+      (await stack.call('POST', '/v1/applications', { token: 'not-a-jwt', body: validApplication() })).status,
+    ).toBe(401);
     const unknownDistrict = await stack.call('GET', '/v1/districts', { token: stack.token('district', '110101') });
     expect(unknownDistrict).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
   });
 
   it('a district officer filing for another district is 403; a municipal officer may not file (403)', async () => {
-    const foreign = await stack.call('POST', '/v1/applications', { token: stack.token('district', '500103'), body: validApplication() });
+    const foreign = await stack.call('POST', '/v1/applications', {
+      token: stack.token('district', '500103'),
+      body: validApplication(),
+    });
     expect(foreign).toMatchObject({ status: 403, body: { error: 'forbidden' } });
-    const municipal = await stack.call('POST', '/v1/applications', { token: stack.token('municipal'), body: validApplication() });
+    const municipal = await stack.call('POST', '/v1/applications', {
+      token: stack.token('municipal'),
+      body: validApplication(),
+    });
     expect(municipal.status).toBe(403);
   });
 
   it("another district's case is 404 to a district officer (its existence is not revealed)", async () => {
     const filed = await stack.call('POST', '/v1/applications', { token: yubei(), body: validApplication() });
-    const peek = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, { token: stack.token('district', '500103') });
+    const peek = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, {
+      token: stack.token('district', '500103'),
+    });
     expect(peek).toMatchObject({ status: 404, body: { error: 'not_found' } });
   });
 

@@ -1,6 +1,12 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { parkCaseWorkflow } from '../../workflows';
-import type { Actor, AnnualReportInput, CaseSnapshot, EvaluationOutcome, RevocationGround } from '../../workflows/definitions/case';
+import type {
+  Actor,
+  AnnualReportInput,
+  CaseSnapshot,
+  EvaluationOutcome,
+  RevocationGround,
+} from '../../workflows/definitions/case';
 import * as m from '../../workflows/definitions/messages';
 import { validApplication } from './fixtures';
 import { fileApplication, type WorkflowHarness } from './workflow-harness';
@@ -25,7 +31,13 @@ export const goodReport = (year: number, overrides: Partial<AnnualReportInput> =
   revenue: 600_000_000,
   staff: 12,
   floorAreaSqm: 12_000,
-  subsidyUse: { rent: 300_000, renovation: 200_000, propertyManagement: 100_000, publicFacilities: 100_000, operations: 300_000 },
+  subsidyUse: {
+    rent: 300_000,
+    renovation: 200_000,
+    propertyManagement: 100_000,
+    publicFacilities: 100_000,
+    operations: 300_000,
+  },
   ...overrides,
 });
 
@@ -43,7 +55,11 @@ export class CaseDriver {
   }
 
   /** A submitted case taken through acceptance, a panel and three reviews, then designated. */
-  static async designated(h: WorkflowHarness, subsidyAmount = 2_000_000, application = validApplication()): Promise<CaseDriver> {
+  static async designated(
+    h: WorkflowHarness,
+    subsidyAmount = 2_000_000,
+    application = validApplication(),
+  ): Promise<CaseDriver> {
     const driver = await CaseDriver.file(h, application);
     await driver.accept();
     await driver.formPanel(PANEL);
@@ -52,32 +68,51 @@ export class CaseDriver {
     return driver;
   }
 
-  accept = (accepted = true, reason?: string) => this.handle.executeUpdate(m.acceptanceUpdate, { args: [{ actor: municipal, accepted, reason }] });
-  formPanel = (expertIds: string[]) => this.handle.executeUpdate(m.formPanelUpdate, { args: [{ actor: municipal, expertIds }] });
+  accept = (accepted = true, reason?: string) =>
+    this.handle.executeUpdate(m.acceptanceUpdate, { args: [{ actor: municipal, accepted, reason }] });
+  formPanel = (expertIds: string[]) =>
+    this.handle.executeUpdate(m.formPanelUpdate, { args: [{ actor: municipal, expertIds }] });
   review = (expertId: string, necessity = 85, feasibility = 80, recommend = true) =>
-    this.handle.executeUpdate(m.submitReviewUpdate, { args: [{ actor: expert(expertId), necessity, feasibility, recommend }] });
+    this.handle.executeUpdate(m.submitReviewUpdate, {
+      args: [{ actor: expert(expertId), necessity, feasibility, recommend }],
+    });
   designate = (subsidyAmount: number) =>
-    this.handle.executeUpdate(m.designationUpdate, { args: [{ actor: municipal, decision: 'designate', reason: 'the panel recommends it', subsidyAmount }] });
-  reject = (reason: string) => this.handle.executeUpdate(m.designationUpdate, { args: [{ actor: municipal, decision: 'reject', reason }] });
+    this.handle.executeUpdate(m.designationUpdate, {
+      args: [{ actor: municipal, decision: 'designate', reason: 'the panel recommends it', subsidyAmount }],
+    });
+  reject = (reason: string) =>
+    this.handle.executeUpdate(m.designationUpdate, { args: [{ actor: municipal, decision: 'reject', reason }] });
   recogniseIncubationBase = () => this.handle.executeUpdate(m.incubationBaseUpdate, { args: [{ actor: municipal }] });
   confirmPayment = (paymentId: string) =>
-    this.handle.executeUpdate(m.confirmPaymentUpdate, { args: [{ actor: finance, paymentId, paidAt: new Date().toISOString(), bankReference: `BANK-${paymentId}` }] });
-  report = (report: AnnualReportInput) => this.handle.executeUpdate(m.annualReportUpdate, { args: [{ actor: districtOfficer, report }] });
+    this.handle.executeUpdate(m.confirmPaymentUpdate, {
+      args: [{ actor: finance, paymentId, paidAt: new Date().toISOString(), bankReference: `BANK-${paymentId}` }],
+    });
+  report = (report: AnnualReportInput) =>
+    this.handle.executeUpdate(m.annualReportUpdate, { args: [{ actor: districtOfficer, report }] });
   /** A revocation states its grounds (R-EVL-2): `poorly_run` unless others are given. */
-  evaluate = (outcome: EvaluationOutcome, extra: { rectifyBy?: string; refundAmount?: number; grounds?: RevocationGround[] } = {}) => {
+  evaluate = (
+    outcome: EvaluationOutcome,
+    extra: { rectifyBy?: string; refundAmount?: number; grounds?: RevocationGround[] } = {},
+  ) => {
     const grounds = outcome === 'revoke' ? { grounds: extra.grounds ?? (['poorly_run'] as RevocationGround[]) } : {};
-    return this.handle.executeUpdate(m.evaluationUpdate, { args: [{ actor: municipal, outcome, findings: `evaluation: ${outcome}`, ...extra, ...grounds }] });
+    return this.handle.executeUpdate(m.evaluationUpdate, {
+      args: [{ actor: municipal, outcome, findings: `evaluation: ${outcome}`, ...extra, ...grounds }],
+    });
   };
-  writeOffRefund = (reason: string) => this.handle.executeUpdate(m.refundWriteOffUpdate, { args: [{ actor: municipal, reason }] });
+  writeOffRefund = (reason: string) =>
+    this.handle.executeUpdate(m.refundWriteOffUpdate, { args: [{ actor: municipal, reason }] });
   payRefund = (amount: number) =>
-    this.handle.executeUpdate(m.refundPaymentUpdate, { args: [{ actor: finance, amount, paidAt: new Date().toISOString(), bankReference: `REFUND-${amount}` }] });
+    this.handle.executeUpdate(m.refundPaymentUpdate, {
+      args: [{ actor: finance, amount, paidAt: new Date().toISOString(), bankReference: `REFUND-${amount}` }],
+    });
   snapshot = (): Promise<CaseSnapshot> => this.handle.query(m.caseSnapshotQuery);
   /** R-RPT-5: the park's first reporting year, set at designation. */
   firstReportingYear = async (): Promise<number> => (await this.snapshot()).designation!.firstReportingYear!;
 
   /** Confirms every instructed payment (finance). */
   async confirmAllPayments(): Promise<void> {
-    for (const payment of (await this.snapshot()).payments) if (payment.status === 'instructed') await this.confirmPayment(payment.paymentId);
+    for (const payment of (await this.snapshot()).payments)
+      if (payment.status === 'instructed') await this.confirmPayment(payment.paymentId);
   }
 
   /** Skips server time to the instant `iso`. */
@@ -86,7 +121,23 @@ export class CaseDriver {
     if (ms > 0) await this.h.env.sleep(ms);
   }
 
-  notices = (kind?: string): Promise<Array<{ kind: string; recipient_role: string; recipient_district: string | null; recipient_id: string | null; due_at: Date | null }>> =>
-    this.h.dataSource.query(`SELECT kind, recipient_role, recipient_district, recipient_id, due_at FROM notifications WHERE case_id = $1 ${kind ? 'AND kind = $2' : ''} ORDER BY issued_at, key`, kind ? [this.caseId, kind] : [this.caseId]);
-  audit = (): Promise<Array<{ action: string; actor: { id: string } }>> => this.h.dataSource.query('SELECT action, actor FROM case_audit WHERE case_id = $1 ORDER BY at, recorded_at', [this.caseId]);
+  notices = (
+    kind?: string,
+  ): Promise<
+    Array<{
+      kind: string;
+      recipient_role: string;
+      recipient_district: string | null;
+      recipient_id: string | null;
+      due_at: Date | null;
+    }>
+  > =>
+    this.h.dataSource.query(
+      `SELECT kind, recipient_role, recipient_district, recipient_id, due_at FROM notifications WHERE case_id = $1 ${kind ? 'AND kind = $2' : ''} ORDER BY issued_at, key`,
+      kind ? [this.caseId, kind] : [this.caseId],
+    );
+  audit = (): Promise<Array<{ action: string; actor: { id: string } }>> =>
+    this.h.dataSource.query('SELECT action, actor FROM case_audit WHERE case_id = $1 ORDER BY at, recorded_at', [
+      this.caseId,
+    ]);
 }

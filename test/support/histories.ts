@@ -16,7 +16,10 @@ export async function recordHistory(name: string, handle: WorkflowHandle): Promi
   const generation = process.env.RECORD_HISTORIES;
   if (!generation) return;
   mkdirSync(HISTORIES_DIR, { recursive: true });
-  writeFileSync(join(HISTORIES_DIR, `${name}.${generation}.history.pb`), History.encode(History.fromObject(await handle.fetchHistory())).finish());
+  writeFileSync(
+    join(HISTORIES_DIR, `${name}.${generation}.history.pb`),
+    History.encode(History.fromObject(await handle.fetchHistory())).finish(),
+  );
 }
 
 /** A recorded history, decoded. */

@@ -12,7 +12,13 @@ export const reportBody = (year: number): AnnualReportInput => ({
   revenue: 420_000_000,
   staff: 35,
   floorAreaSqm: 12_000,
-  subsidyUse: { rent: 400_000, renovation: 300_000, propertyManagement: 100_000, publicFacilities: 100_000, operations: 100_000 },
+  subsidyUse: {
+    rent: 400_000,
+    renovation: 300_000,
+    propertyManagement: 100_000,
+    publicFacilities: 100_000,
+    operations: 100_000,
+  },
 });
 
 /** Drives cases through the API only, as officers would; every step asserts its status. */
@@ -30,12 +36,18 @@ export class HttpDriver {
   /** A call that must succeed with `status`; returns the body. */
   async ok(method: string, path: string, options: CallOptions, status = 200): Promise<any> {
     const response = await this.stack.call(method, path, options);
-    if (response.status !== status) throw new Error(`${method} ${path} → ${response.status} (expected ${status}): ${JSON.stringify(response.body)}`);
+    if (response.status !== status)
+      throw new Error(`${method} ${path} → ${response.status} (expected ${status}): ${JSON.stringify(response.body)}`);
     return response.body;
   }
 
   async file(): Promise<string> {
-    const filed = await this.ok('POST', '/v1/applications', { token: this.districtToken(), body: validApplication({ district: this.district }) }, 201);
+    const filed = await this.ok(
+      'POST',
+      '/v1/applications',
+      { token: this.districtToken(), body: validApplication({ district: this.district }) },
+      201,
+    );
     return filed.caseId as string;
   }
 
@@ -49,7 +61,10 @@ export class HttpDriver {
   async reviewed(caseId?: string): Promise<string> {
     const id = await this.underReview(caseId);
     for (const expertId of PANEL) {
-      await this.ok('POST', `/v1/cases/${id}/reviews`, { token: this.expert(expertId), body: { necessity: 80, feasibility: 75, recommend: true } });
+      await this.ok('POST', `/v1/cases/${id}/reviews`, {
+        token: this.expert(expertId),
+        body: { necessity: 80, feasibility: 75, recommend: true },
+      });
     }
     return id;
   }
@@ -57,13 +72,20 @@ export class HttpDriver {
   /** Designated with a 2,000,000 CNY subsidy; returns the case after designation. */
   async designated(caseId?: string): Promise<any> {
     const id = await this.reviewed(caseId);
-    return this.ok('POST', `/v1/cases/${id}/designation`, { token: this.municipal(), body: { decision: 'designate', reason: '评审通过', subsidyAmount: 2_000_000 } });
+    return this.ok('POST', `/v1/cases/${id}/designation`, {
+      token: this.municipal(),
+      body: { decision: 'designate', reason: '评审通过', subsidyAmount: 2_000_000 },
+    });
   }
 
   /** Polls `GET path` until `done(body)` holds, within `withinMs`; never a fixed sleep. */
   async until(path: string, token: string, done: (body: any) => boolean, withinMs = 20_000): Promise<any> {
     let body: any;
-    await eventually(async () => done((body = await this.ok('GET', path, { token }))), `GET ${path} to reach the expected state`, withinMs);
+    await eventually(
+      async () => done((body = await this.ok('GET', path, { token }))),
+      `GET ${path} to reach the expected state`,
+      withinMs,
+    );
     return body;
   }
 }

@@ -15,7 +15,9 @@ export function jsonLoss(value: unknown, path: string): string | undefined {
     case 'boolean':
       return undefined;
     case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0) ? undefined : `${path} is ${Object.is(value, -0) ? '-0' : value}`;
+      return Number.isFinite(value) && !Object.is(value, -0)
+        ? undefined
+        : `${path} is ${Object.is(value, -0) ? '-0' : value}`;
     case 'object': {
       if (value === null) return undefined;
       if (Array.isArray(value)) {
@@ -27,7 +29,8 @@ export function jsonLoss(value: unknown, path: string): string | undefined {
         return undefined;
       }
       const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return `${path} is a ${(value as object).constructor?.name ?? 'non-plain object'}`;
+      if (proto !== Object.prototype && proto !== null)
+        return `${path} is a ${(value as object).constructor?.name ?? 'non-plain object'}`;
       for (const key of Object.keys(value)) {
         const lost = jsonLoss((value as Record<string, unknown>)[key], `${path}.${key}`);
         if (lost) return lost;
@@ -45,7 +48,11 @@ export function firstDifference(a: unknown, b: unknown, path = 'state'): string 
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const key of keys) {
-      const diff = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+      const diff = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
       if (diff) return diff;
     }
     return `${path} (own keys ${JSON.stringify(Object.keys(a))} vs ${JSON.stringify(Object.keys(b))})`;

@@ -5,7 +5,14 @@
  * 31 March, the case's own deadlines ± 1 ms).
  */
 import fc from 'fast-check';
-import { EXPERT_POOL, type ActionSpec, type AdvanceSpec, type LifeSpec, type RelativeAmount, type Step } from './life-steps';
+import {
+  EXPERT_POOL,
+  type ActionSpec,
+  type AdvanceSpec,
+  type LifeSpec,
+  type RelativeAmount,
+  type Step,
+} from './life-steps';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -16,12 +23,22 @@ const text = (valid: string) => fc.constantFrom(valid, valid, valid, '', '   ');
 
 const submission: fc.Arbitrary<ActionSpec> = fc.record({
   a: fc.constant('submitApplication' as const),
-  agencies: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 15, max: 20 }) }, { weight: 1, arbitrary: fc.integer({ min: 10, max: 14 }) }),
+  agencies: fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 15, max: 20 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 10, max: 14 }) },
+  ),
   duplicateAgency: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   measures: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   letter: fc.oneof({ weight: 6, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-  floorAreaSqm: fc.oneof(fc.integer({ min: 8000, max: 20000 }), fc.constantFrom(7999, 8000), fc.integer({ min: 3000, max: 7999 })),
-  missingFunctions: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 4 }) }),
+  floorAreaSqm: fc.oneof(
+    fc.integer({ min: 8000, max: 20000 }),
+    fc.constantFrom(7999, 8000),
+    fc.integer({ min: 3000, max: 7999 }),
+  ),
+  missingFunctions: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(0) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 4 }) },
+  ),
   wrongDistrict: fc.oneof({ weight: 15, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
 });
 
@@ -44,10 +61,16 @@ const panel: fc.Arbitrary<ActionSpec> = fc.record({
   ),
 });
 
-const score = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 100 }) }, { weight: 1, arbitrary: fc.constantFrom(-1, 101, 150, 50.5) });
+const score = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: 100 }) },
+  { weight: 1, arbitrary: fc.constantFrom(-1, 101, 150, 50.5) },
+);
 const review: fc.Arbitrary<ActionSpec> = fc.record({
   a: fc.constant('submitReview' as const),
-  expert: fc.oneof({ weight: 3, arbitrary: fc.record({ panelIndex: fc.nat(7) }) }, { weight: 1, arbitrary: fc.record({ id: fc.constantFrom(...EXPERT_POOL, 'expert-outsider') }) }),
+  expert: fc.oneof(
+    { weight: 3, arbitrary: fc.record({ panelIndex: fc.nat(7) }) },
+    { weight: 1, arbitrary: fc.record({ id: fc.constantFrom(...EXPERT_POOL, 'expert-outsider') }) },
+  ),
   necessity: score,
   feasibility: score,
   recommend: fc.boolean(),
@@ -70,20 +93,36 @@ const designation: fc.Arbitrary<ActionSpec> = fc.oneof(
       { requiredKeys: ['a', 'decision', 'reason'] },
     ),
   },
-  { weight: 1, arbitrary: fc.record({ a: fc.constant('designation' as const), decision: fc.constant('reject' as const), reason: text('必要性不足') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      a: fc.constant('designation' as const),
+      decision: fc.constant('reject' as const),
+      reason: text('必要性不足'),
+    }),
+  },
 );
 
 const confirmPayment: fc.Arbitrary<ActionSpec> = fc.record({
   a: fc.constant('confirmPayment' as const),
-  payment: fc.oneof({ weight: 5, arbitrary: fc.record({ index: fc.nat(3) }) }, { weight: 1, arbitrary: fc.record({ id: fc.constantFrom('unknown-payment', 'case-0001:subsidy_tranche_3') }) }),
+  payment: fc.oneof(
+    { weight: 5, arbitrary: fc.record({ index: fc.nat(3) }) },
+    { weight: 1, arbitrary: fc.record({ id: fc.constantFrom('unknown-payment', 'case-0001:subsidy_tranche_3') }) },
+  ),
   bankReference: fc.constantFrom('BANK-1', 'BANK-2', 'BANK-3', ''),
 });
 
 const annualReport: fc.Arbitrary<ActionSpec> = fc.record({
   a: fc.constant('annualReport' as const),
   // Years around the first reporting year (past, current, future, duplicates) or around the current year.
-  year: fc.oneof({ weight: 3, arbitrary: fc.record({ fromFirst: fc.integer({ min: -2, max: 10 }) }) }, { weight: 2, arbitrary: fc.record({ fromNow: fc.integer({ min: -2, max: 1 }) }) }),
-  revenue: fc.oneof(fc.integer({ min: 0, max: 2_000 }).map((m) => m * 1_000_000), fc.constantFrom(299_999_999, 300_000_000, 999_999_999, 1_000_000_000)),
+  year: fc.oneof(
+    { weight: 3, arbitrary: fc.record({ fromFirst: fc.integer({ min: -2, max: 10 }) }) },
+    { weight: 2, arbitrary: fc.record({ fromNow: fc.integer({ min: -2, max: 1 }) }) },
+  ),
+  revenue: fc.oneof(
+    fc.integer({ min: 0, max: 2_000 }).map((m) => m * 1_000_000),
+    fc.constantFrom(299_999_999, 300_000_000, 999_999_999, 1_000_000_000),
+  ),
   agencies: fc.integer({ min: 10, max: 30 }),
   floorAreaSqm: fc.integer({ min: 5000, max: 20000 }),
 });
@@ -103,7 +142,20 @@ const evaluation: fc.Arbitrary<ActionSpec> = fc
       findings: text('评估意见'),
       rectifyBy: fc.oneof(
         { weight: 5, arbitrary: fc.record({ days: fc.integer({ min: -3, max: 800 }) }) },
-        { weight: 1, arbitrary: fc.record({ text: fc.constantFrom('2027-02-30', '2028-02-29', 'tomorrow', '2027-13-01', '', '2030-1-5', '2031-06-30T12:00:00Z') }) },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            text: fc.constantFrom(
+              '2027-02-30',
+              '2028-02-29',
+              'tomorrow',
+              '2027-13-01',
+              '',
+              '2030-1-5',
+              '2031-06-30T12:00:00Z',
+            ),
+          }),
+        },
       ),
       grounds: fc.oneof(
         { weight: 4, arbitrary: fc.uniqueArray(fc.constantFrom(...GROUNDS), { minLength: 1, maxLength: 3 }) },
@@ -117,14 +169,32 @@ const evaluation: fc.Arbitrary<ActionSpec> = fc
 /** Evaluations that carry only the fields of their outcome (the mixed ones above are mostly refused). */
 const wellFormedEvaluation: fc.Arbitrary<ActionSpec> = fc.oneof(
   fc.constant<ActionSpec>({ a: 'evaluation', outcome: 'renew', findings: '运行良好' }),
-  fc.record({ days: fc.integer({ min: -3, max: 800 }) }).map((rectifyBy): ActionSpec => ({ a: 'evaluation', outcome: 'rectify', findings: '限期整改', rectifyBy })),
   fc
-    .record({ grounds: fc.uniqueArray(fc.constantFrom(...GROUNDS), { minLength: 1, maxLength: 3 }), refundAmount: fc.option(relative(120), { nil: undefined }) })
-    .map(({ grounds, refundAmount }): ActionSpec => ({ a: 'evaluation', outcome: 'revoke', findings: '经营不善', grounds, ...(refundAmount ? { refundAmount } : {}) })),
+    .record({ days: fc.integer({ min: -3, max: 800 }) })
+    .map((rectifyBy): ActionSpec => ({ a: 'evaluation', outcome: 'rectify', findings: '限期整改', rectifyBy })),
+  fc
+    .record({
+      grounds: fc.uniqueArray(fc.constantFrom(...GROUNDS), { minLength: 1, maxLength: 3 }),
+      refundAmount: fc.option(relative(120), { nil: undefined }),
+    })
+    .map(({ grounds, refundAmount }): ActionSpec => ({
+      a: 'evaluation',
+      outcome: 'revoke',
+      findings: '经营不善',
+      grounds,
+      ...(refundAmount ? { refundAmount } : {}),
+    })),
 );
 
-const refundPayment: fc.Arbitrary<ActionSpec> = fc.record({ a: fc.constant('refundPayment' as const), amount: relative(120), bankReference: fc.constantFrom('REFUND-1', 'REFUND-2', '') });
-const writeOff: fc.Arbitrary<ActionSpec> = fc.record({ a: fc.constant('refundWriteOff' as const), reason: text('核销') });
+const refundPayment: fc.Arbitrary<ActionSpec> = fc.record({
+  a: fc.constant('refundPayment' as const),
+  amount: relative(120),
+  bankReference: fc.constantFrom('REFUND-1', 'REFUND-2', ''),
+});
+const writeOff: fc.Arbitrary<ActionSpec> = fc.record({
+  a: fc.constant('refundWriteOff' as const),
+  reason: text('核销'),
+});
 
 /** Any officer action, valid or not, with an actor of the right role. */
 export const randomAction: fc.Arbitrary<ActionSpec> = fc.oneof(
@@ -142,7 +212,9 @@ export const randomAction: fc.Arbitrary<ActionSpec> = fc.oneof(
   writeOff,
 );
 
-export const guidedAction: fc.Arbitrary<ActionSpec> = fc.nat(1_000_000).map((pick): ActionSpec => ({ a: 'guided', pick }));
+export const guidedAction: fc.Arbitrary<ActionSpec> = fc
+  .nat(1_000_000)
+  .map((pick): ActionSpec => ({ a: 'guided', pick }));
 
 export interface AdvanceOptions {
   /** The longest plain advance, in days (default 400). */
@@ -157,14 +229,44 @@ export interface AdvanceOptions {
 export function advance(options: AdvanceOptions = {}): fc.Arbitrary<AdvanceSpec> {
   const edgeOffset = fc.constantFrom(...(options.edgeOffsets ?? EDGE_OFFSETS));
   return fc.oneof(
-    { weight: 3, arbitrary: fc.integer({ min: MINUTE, max: 12 * 60 * MINUTE }).map((ms): AdvanceSpec => ({ to: 'by', ms })) },
+    {
+      weight: 3,
+      arbitrary: fc.integer({ min: MINUTE, max: 12 * 60 * MINUTE }).map((ms): AdvanceSpec => ({ to: 'by', ms })),
+    },
     { weight: 4, arbitrary: fc.integer({ min: DAY, max: 60 * DAY }).map((ms): AdvanceSpec => ({ to: 'by', ms })) },
-    { weight: 1, arbitrary: fc.integer({ min: 60 * DAY, max: (options.maxDays ?? 400) * DAY }).map((ms): AdvanceSpec => ({ to: 'by', ms })) },
-    { weight: 1, arbitrary: fc.record({ to: fc.constant('newYear' as const), skip: fc.constantFrom(0, 0, 0, 1), offsetMs: edgeOffset }) },
-    { weight: 1, arbitrary: fc.record({ to: fc.constant('midYear' as const), skip: fc.constant(0), offsetMs: edgeOffset }) },
-    { weight: 1, arbitrary: fc.record({ to: fc.constant('reportDue' as const), skip: fc.constant(0), offsetMs: edgeOffset }) },
-    { weight: 1, arbitrary: fc.record({ to: fc.constant('lastOfFebruary' as const), hour: fc.constantFrom(...(options.februaryHours ?? [0, 9, 23])) }) },
-    { weight: 2, arbitrary: fc.record({ to: fc.constant('deadline' as const), index: fc.nat(5), offsetMs: edgeOffset }) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .integer({ min: 60 * DAY, max: (options.maxDays ?? 400) * DAY })
+        .map((ms): AdvanceSpec => ({ to: 'by', ms })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        to: fc.constant('newYear' as const),
+        skip: fc.constantFrom(0, 0, 0, 1),
+        offsetMs: edgeOffset,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ to: fc.constant('midYear' as const), skip: fc.constant(0), offsetMs: edgeOffset }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ to: fc.constant('reportDue' as const), skip: fc.constant(0), offsetMs: edgeOffset }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        to: fc.constant('lastOfFebruary' as const),
+        hour: fc.constantFrom(...(options.februaryHours ?? [0, 9, 23])),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({ to: fc.constant('deadline' as const), index: fc.nat(5), offsetMs: edgeOffset }),
+    },
     { weight: 1, arbitrary: fc.record({ to: fc.constant('nextEvent' as const), offsetMs: edgeOffset }) },
   );
 }
@@ -196,7 +298,29 @@ export function life(options: LifeOptions = {}): fc.Arbitrary<LifeSpec> {
     ...(options.fileFirst ? [] : [{ weight: 1, arbitrary: step }]),
   );
   return fc.record({
-    start: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: START_MIN, max: START_MAX }) }, { weight: 1, arbitrary: fc.integer({ min: 2025, max: 2032 }).chain((y) => fc.constantFrom(Date.UTC(y, 11, 31, 15, 59, 59, 999), Date.UTC(y, 11, 31, 16), Date.UTC(y, 5, 30, 15, 59), Date.UTC(y, 5, 30, 16), Date.UTC(y, 1, 28, 16), Date.UTC(y, 2, 31, 16))) }),
-    steps: fc.tuple(first, fc.array(step, { minLength: options.minSteps ?? 10, maxLength: options.maxSteps ?? 40, size: 'max' })).map(([head, rest]) => [head, ...rest]),
+    start: fc.oneof(
+      { weight: 5, arbitrary: fc.integer({ min: START_MIN, max: START_MAX }) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .integer({ min: 2025, max: 2032 })
+          .chain((y) =>
+            fc.constantFrom(
+              Date.UTC(y, 11, 31, 15, 59, 59, 999),
+              Date.UTC(y, 11, 31, 16),
+              Date.UTC(y, 5, 30, 15, 59),
+              Date.UTC(y, 5, 30, 16),
+              Date.UTC(y, 1, 28, 16),
+              Date.UTC(y, 2, 31, 16),
+            ),
+          ),
+      },
+    ),
+    steps: fc
+      .tuple(
+        first,
+        fc.array(step, { minLength: options.minSteps ?? 10, maxLength: options.maxSteps ?? 40, size: 'max' }),
+      )
+      .map(([head, rest]) => [head, ...rest]),
   });
 }

@@ -11,11 +11,13 @@ export const CQ_MS = 8 * 3_600_000;
 /** An instant in the ISO form the case state uses. */
 export const iso = (ms: number): string => new Date(ms).toISOString();
 /** The Chongqing calendar day of an instant, computed here independently of workflows/civil-date.ts. */
-export const cqDay = (instant: string | number): string => iso((typeof instant === 'number' ? instant : Date.parse(instant)) + CQ_MS).slice(0, 10);
+export const cqDay = (instant: string | number): string =>
+  iso((typeof instant === 'number' ? instant : Date.parse(instant)) + CQ_MS).slice(0, 10);
 /** The Chongqing calendar year of an instant. */
 export const cqYear = (instant: string | number): number => Number(cqDay(instant).slice(0, 4));
 /** The calendar day `days` after `day` (YYYY-MM-DD). */
-export const plusDays = (day: string, days: number): string => iso(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).slice(0, 10);
+export const plusDays = (day: string, days: number): string =>
+  iso(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).slice(0, 10);
 /** Same month and day `years` later, 29 Feb → 28 Feb (R-CAL-2). */
 export function plusYears(day: string, years: number): string {
   const year = Number(day.slice(0, 4)) + years;

@@ -13,7 +13,8 @@ import type { LifeEvent } from './life-model';
 /** R-RPT-1: the report for `year` is due 31 March of the next year, 24:00 Chongqing. */
 export const REPORT_DUE = (year: number) => endOfCqDay(`${year + 1}-03-31`);
 /** R-RPT-5, computed here: the designation year when designated on or before 30 June (Chongqing), else the next. */
-export const firstReportingYear = (designatedAt: string) => (cqDay(designatedAt).slice(5) <= '06-30' ? cqYear(designatedAt) : cqYear(designatedAt) + 1);
+export const firstReportingYear = (designatedAt: string) =>
+  cqDay(designatedAt).slice(5) <= '06-30' ? cqYear(designatedAt) : cqYear(designatedAt) + 1;
 
 /** Tracks the windows the deadlines run from and checks the deadlines and the next evaluation after each event. */
 export class DeadlineInvariants {
@@ -35,32 +36,51 @@ export class DeadlineInvariants {
       const added = state.panel.expertIds.some((id) => !this.prevExperts.includes(id));
       if (this.prevExperts.length === 0 || added) this.reviewWindowFrom = event.at;
     }
-    if (event.name === 'evaluation' && event.request.outcome === 'rectify') this.rectifyDay = event.request.rectifyBy as string;
+    if (event.name === 'evaluation' && event.request.outcome === 'rectify')
+      this.rectifyDay = event.request.rectifyBy as string;
     if (event.name === 'evaluation' && event.request.outcome === 'revoke') this.revokedAt = event.at;
   }
 
   /** R-CAL-1 / R-CAL-2: the deadlines the case lists are exactly those the rules give, at the latest commit. */
   checkDeadlines(state: CaseSnapshot, at: string): void {
     for (const deadline of state.deadlines) {
-      if (!deadline.dueAt.endsWith('T16:00:00.000Z')) this.fail('deadlines', `${deadline.kind} deadline ${deadline.dueAt} does not end a Chongqing day (16:00:00.000Z)`);
-      if (deadline.dueDate !== deadline.dueAt.slice(0, 10)) this.fail('deadlines', `${deadline.kind} deadline ${deadline.dueAt} has dueDate ${deadline.dueDate}`);
+      if (!deadline.dueAt.endsWith('T16:00:00.000Z'))
+        this.fail(
+          'deadlines',
+          `${deadline.kind} deadline ${deadline.dueAt} does not end a Chongqing day (16:00:00.000Z)`,
+        );
+      if (deadline.dueDate !== deadline.dueAt.slice(0, 10))
+        this.fail('deadlines', `${deadline.kind} deadline ${deadline.dueAt} has dueDate ${deadline.dueDate}`);
     }
     const expected: Deadline[] = [];
     const push = (kind: DeadlineKind, dueAt: string) => expected.push({ kind, dueAt, dueDate: dueAt.slice(0, 10) });
     if (state.stage === 'returned') push('resubmission', endOfCqDay(plusDays(cqDay(state.returnedAt!), 30)));
     if (state.panel) {
       const due = endOfCqDay(plusDays(cqDay(this.reviewWindowFrom ?? state.panel.formedAt), 14));
-      if (state.panel.reviewDueAt !== due) this.fail('deadlines', `review due ${state.panel.reviewDueAt}, the panel's window (from ${this.reviewWindowFrom}) ends ${due}`);
+      if (state.panel.reviewDueAt !== due)
+        this.fail(
+          'deadlines',
+          `review due ${state.panel.reviewDueAt}, the panel's window (from ${this.reviewWindowFrom}) ends ${due}`,
+        );
       if (state.stage === 'under_review' && !state.reviewSummary) push('review', due);
     }
     for (const payment of state.payments) {
       const due = endOfCqDay(plusDays(cqDay(payment.instructedAt), 14));
-      if (payment.confirmBy !== due) this.fail('deadlines', `${payment.paymentId} confirmBy ${payment.confirmBy}, expected ${due} (instructed ${payment.instructedAt} + 14 days)`);
+      if (payment.confirmBy !== due)
+        this.fail(
+          'deadlines',
+          `${payment.paymentId} confirmBy ${payment.confirmBy}, expected ${due} (instructed ${payment.instructedAt} + 14 days)`,
+        );
       if (payment.status === 'instructed') push('payment_confirmation', due);
     }
     for (const report of state.reports) {
-      if (report.dueAt !== REPORT_DUE(report.year)) this.fail('deadlines', `report ${report.year} dueAt ${report.dueAt}, expected ${REPORT_DUE(report.year)}`);
-      if (report.late !== report.submittedAt >= report.dueAt) this.fail('deadlines', `report ${report.year} submitted ${report.submittedAt} marked late=${report.late} (due ${report.dueAt})`);
+      if (report.dueAt !== REPORT_DUE(report.year))
+        this.fail('deadlines', `report ${report.year} dueAt ${report.dueAt}, expected ${REPORT_DUE(report.year)}`);
+      if (report.late !== report.submittedAt >= report.dueAt)
+        this.fail(
+          'deadlines',
+          `report ${report.year} submitted ${report.submittedAt} marked late=${report.late} (due ${report.dueAt})`,
+        );
     }
     const designation = state.designation;
     if (designation && (state.stage === 'designated' || state.stage === 'rectifying')) {
@@ -69,26 +89,36 @@ export class DeadlineInvariants {
       }
     }
     if (designation && designation.firstReportingYear !== firstReportingYear(designation.designatedAt)) {
-      this.fail('deadlines', `designated ${designation.designatedAt} (${cqDay(designation.designatedAt)} Chongqing): first reporting year ${designation.firstReportingYear}, expected ${firstReportingYear(designation.designatedAt)} (R-RPT-5)`);
+      this.fail(
+        'deadlines',
+        `designated ${designation.designatedAt} (${cqDay(designation.designatedAt)} Chongqing): first reporting year ${designation.firstReportingYear}, expected ${firstReportingYear(designation.designatedAt)} (R-RPT-5)`,
+      );
     }
     if (state.stage === 'designated' && state.nextEvaluationDue) push('evaluation', state.nextEvaluationDue);
     if (state.stage === 'rectifying') {
       const due = this.rectifyDay ? endOfCqDay(this.rectifyDay) : undefined;
-      if (state.rectifyBy !== due) this.fail('deadlines', `rectifyBy ${state.rectifyBy}, the order named ${this.rectifyDay} (ends ${due})`);
+      if (state.rectifyBy !== due)
+        this.fail('deadlines', `rectifyBy ${state.rectifyBy}, the order named ${this.rectifyDay} (ends ${due})`);
       if (state.rectifyBy) push('rectification', state.rectifyBy);
     }
     const demand = state.refundDemand;
     if (demand) {
       const due = endOfCqDay(plusDays(cqDay(this.revokedAt!), 60));
-      if (demand.dueAt !== due) this.fail('deadlines', `refund due ${demand.dueAt}, expected ${due} (revoked ${this.revokedAt} + 60 days)`);
+      if (demand.dueAt !== due)
+        this.fail('deadlines', `refund due ${demand.dueAt}, expected ${due} (revoked ${this.revokedAt} + 60 days)`);
       if (state.stage === 'revoked' && (demand.status === 'open' || demand.status === 'escalated')) push('refund', due);
     }
-    const order = (list: Deadline[]) => [...list].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.kind.localeCompare(b.kind));
+    const order = (list: Deadline[]) =>
+      [...list].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.kind.localeCompare(b.kind));
     if (!isDeepStrictEqual(order(state.deadlines), order(expected))) {
-      this.fail('deadlines', `deadlines at ${at}: ${JSON.stringify(state.deadlines)}\n      expected: ${JSON.stringify(order(expected))}`);
+      this.fail(
+        'deadlines',
+        `deadlines at ${at}: ${JSON.stringify(state.deadlines)}\n      expected: ${JSON.stringify(order(expected))}`,
+      );
     }
     for (let i = 1; i < state.deadlines.length; i += 1) {
-      if (state.deadlines[i - 1].dueAt > state.deadlines[i].dueAt) this.fail('deadlines', 'deadlines are not listed earliest first');
+      if (state.deadlines[i - 1].dueAt > state.deadlines[i].dueAt)
+        this.fail('deadlines', 'deadlines are not listed earliest first');
     }
   }
 
@@ -96,7 +126,8 @@ export class DeadlineInvariants {
   checkEvaluation(state: CaseSnapshot): void {
     const designation = state.designation;
     if (!designation || state.stage === 'revoked' || state.stage === 'closed') {
-      if (state.nextEvaluationDue !== null && state.stage !== 'designated' && state.stage !== 'rectifying') this.fail('evaluation', `stage ${state.stage} still has an evaluation due ${state.nextEvaluationDue}`);
+      if (state.nextEvaluationDue !== null && state.stage !== 'designated' && state.stage !== 'rectifying')
+        this.fail('evaluation', `stage ${state.stage} still has an evaluation due ${state.nextEvaluationDue}`);
       return;
     }
     const renewals = state.evaluations.filter((e) => e.outcome === 'renew');
@@ -105,7 +136,11 @@ export class DeadlineInvariants {
     const due = state.nextEvaluationDue;
     if (!due) return this.fail('evaluation', `stage ${state.stage} has no next evaluation`);
     if (due > bound) this.fail('evaluation', `next evaluation ${due} is more than 3 years after ${base} (${bound})`);
-    if (due !== bound) this.fail('evaluation', `next evaluation ${due}, expected ${bound} (3 years after ${renewals.length > 0 ? 'the latest renewal' : 'designation'} ${base})`);
+    if (due !== bound)
+      this.fail(
+        'evaluation',
+        `next evaluation ${due}, expected ${bound} (3 years after ${renewals.length > 0 ? 'the latest renewal' : 'designation'} ${base})`,
+      );
   }
 
   /** Remembers the panel as it stands, to see experts added by the next formPanel. */

@@ -45,7 +45,9 @@ export function guidedSpec(state: CaseSnapshot, clock: string, pick: number): Ac
   });
   const confirm = (): ActionSpec | undefined => {
     const index = state.payments.findIndex((p) => p.status === 'instructed');
-    return index < 0 ? undefined : { a: 'confirmPayment', payment: { index }, bankReference: `BANK-${c.int(1000, 9999)}` };
+    return index < 0
+      ? undefined
+      : { a: 'confirmPayment', payment: { index }, bankReference: `BANK-${c.int(1000, 9999)}` };
   };
   switch (state.stage) {
     case 'draft':
@@ -54,7 +56,11 @@ export function guidedSpec(state: CaseSnapshot, clock: string, pick: number): Ac
     case 'submitted': {
       const flagged = (state.flags ?? []).length > 0;
       return c.chance(0.85)
-        ? { a: 'acceptance', accepted: true, ...(flagged ? { waiverReason: '园区地处主城核心区，面积可适当放宽' } : {}) }
+        ? {
+            a: 'acceptance',
+            accepted: true,
+            ...(flagged ? { waiverReason: '园区地处主城核心区，面积可适当放宽' } : {}),
+          }
         : { a: 'acceptance', accepted: false, reason: '申报材料需补充' };
     }
     case 'accepted': {
@@ -68,10 +74,17 @@ export function guidedSpec(state: CaseSnapshot, clock: string, pick: number): Ac
         const missing = panel.expertIds.filter((id) => !panel.reviews.some((r) => r.expertId === id));
         if (c.chance(0.12) && missing.length > 0) {
           const newcomer = EXPERT_POOL.find((id) => !panel.expertIds.includes(id));
-          if (newcomer) return { a: 'formPanel', expertIds: panel.expertIds.map((id) => (id === missing[0] ? newcomer : id)) };
+          if (newcomer)
+            return { a: 'formPanel', expertIds: panel.expertIds.map((id) => (id === missing[0] ? newcomer : id)) };
         }
         const id = missing[c.int(0, missing.length - 1)] ?? panel.expertIds[0];
-        return { a: 'submitReview', expert: { id }, necessity: c.int(40, 100), feasibility: c.int(40, 100), recommend: c.chance(0.8) };
+        return {
+          a: 'submitReview',
+          expert: { id },
+          necessity: c.int(40, 100),
+          feasibility: c.int(40, 100),
+          recommend: c.chance(0.8),
+        };
       }
       if (c.chance(0.12)) return { a: 'designation', decision: 'reject', reason: '专家组认为必要性不足' };
       const subsidyAmount = c.weighted<number>([
@@ -87,12 +100,16 @@ export function guidedSpec(state: CaseSnapshot, clock: string, pick: number): Ac
     case 'rectifying': {
       const first = state.designation?.firstReportingYear ?? cqYear(state.designation!.designatedAt);
       const unreported: number[] = [];
-      for (let year = first; year < cqYear(clock); year += 1) if (!state.reports.some((r) => r.year === year)) unreported.push(year);
+      for (let year = first; year < cqYear(clock); year += 1)
+        if (!state.reports.some((r) => r.year === year)) unreported.push(year);
       const hasGrant = state.payments.some((p) => p.kind === 'incubation_grant');
       const ceiling = subsidyTotal(state);
       const choice = c.weighted<string>([
         // Diligent officers, mostly: an overdue confirmation or report is the likeliest next action.
-        [confirm() ? (state.payments.some((p) => p.status === 'instructed' && p.confirmBy <= clock) ? 30 : 6) : 0, 'confirm'],
+        [
+          confirm() ? (state.payments.some((p) => p.status === 'instructed' && p.confirmBy <= clock) ? 30 : 6) : 0,
+          'confirm',
+        ],
         [unreported.length > 0 ? (Date.UTC(unreported[0] + 1, 2, 31, 16) <= Date.parse(clock) ? 30 : 6) : 0, 'report'],
         [hasGrant ? 0 : 1, 'grant'],
         [2, 'renew'],
@@ -101,14 +118,33 @@ export function guidedSpec(state: CaseSnapshot, clock: string, pick: number): Ac
       ]);
       if (choice === 'confirm') return confirm()!;
       if (choice === 'report') {
-        return { a: 'annualReport', year: { fromFirst: unreported[0] - first }, revenue: c.int(100, 1500) * 1_000_000, agencies: c.int(12, 30), floorAreaSqm: c.int(6000, 20000) };
+        return {
+          a: 'annualReport',
+          year: { fromFirst: unreported[0] - first },
+          revenue: c.int(100, 1500) * 1_000_000,
+          agencies: c.int(12, 30),
+          floorAreaSqm: c.int(6000, 20000),
+        };
       }
       if (choice === 'grant') return { a: 'incubationBase' };
       if (choice === 'renew') return { a: 'evaluation', outcome: 'renew', findings: '运行良好' };
-      if (choice === 'rectify') return { a: 'evaluation', outcome: 'rectify', findings: '入驻机构不足，限期整改', rectifyBy: { days: c.int(1, 365) } };
+      if (choice === 'rectify')
+        return {
+          a: 'evaluation',
+          outcome: 'rectify',
+          findings: '入驻机构不足，限期整改',
+          rectifyBy: { days: c.int(1, 365) },
+        };
       const grounds = ['poorly_run', 'nominal_only', 'adverse_effect'].filter(() => c.chance(0.5));
-      const refund: RelativeAmount | undefined = ceiling > 0 && c.chance(0.6) ? (c.chance(0.3) ? { plus: 0 } : { share: c.int(5, 100) / 100 }) : undefined;
-      return { a: 'evaluation', outcome: 'revoke', findings: '有名无实', grounds: grounds.length > 0 ? grounds : ['poorly_run'], ...(refund ? { refundAmount: refund } : {}) };
+      const refund: RelativeAmount | undefined =
+        ceiling > 0 && c.chance(0.6) ? (c.chance(0.3) ? { plus: 0 } : { share: c.int(5, 100) / 100 }) : undefined;
+      return {
+        a: 'evaluation',
+        outcome: 'revoke',
+        findings: '有名无实',
+        grounds: grounds.length > 0 ? grounds : ['poorly_run'],
+        ...(refund ? { refundAmount: refund } : {}),
+      };
     }
     case 'revoked': {
       const demand = state.refundDemand;
@@ -120,7 +156,12 @@ export function guidedSpec(state: CaseSnapshot, clock: string, pick: number): Ac
         [1, 'stray'],
       ]);
       if (choice === 'confirm') return confirm()!;
-      if (choice === 'refund') return { a: 'refundPayment', amount: c.chance(0.4) ? { plus: 0 } : { share: c.int(10, 90) / 100 }, bankReference: `REFUND-${c.int(1000, 9999)}` };
+      if (choice === 'refund')
+        return {
+          a: 'refundPayment',
+          amount: c.chance(0.4) ? { plus: 0 } : { share: c.int(10, 90) / 100 },
+          bankReference: `REFUND-${c.int(1000, 9999)}`,
+        };
       if (choice === 'writeOff') return { a: 'refundWriteOff', reason: '区县财政困难，经研究核销' };
       return { a: 'annualReport', year: { fromNow: -1 }, revenue: 500_000_000, agencies: 20, floorAreaSqm: 12_000 };
     }

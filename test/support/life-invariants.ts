@@ -16,7 +16,8 @@ import { MoneyInvariants } from './life-money-invariants';
 
 type Stage = CaseSnapshot['stage'];
 /** The invariant groups; the property test has one property per group. */
-export type Invariant = 'payments' | 'tranche2' | 'refund' | 'deadlines' | 'evaluation' | 'refusals' | 'json' | 'stages' | 'overdue';
+export type Invariant =
+  'payments' | 'tranche2' | 'refund' | 'deadlines' | 'evaluation' | 'refusals' | 'json' | 'stages' | 'overdue';
 /** One broken invariant, where in the life it broke. */
 export interface Violation {
   invariant: Invariant;
@@ -72,7 +73,11 @@ export class LifeChecker {
       return;
     }
     if (event.type === 'applied' || event.type === 'fired') {
-      if (event.before !== this.prevStage) this.fail('stages', `the ${event.type === 'fired' ? event.key : event.name} began in ${event.before}, but the case was ${this.prevStage}`);
+      if (event.before !== this.prevStage)
+        this.fail(
+          'stages',
+          `the ${event.type === 'fired' ? event.key : event.name} began in ${event.before}, but the case was ${this.prevStage}`,
+        );
       this.calendar.trackWindows(event, state);
       this.money.checkInstructions(event, state);
       if (event.type === 'fired') this.checkTimer(event, state);
@@ -91,20 +96,46 @@ export class LifeChecker {
   /** §6 / api-contract: a refusal is InvalidStage naming the stage the case is in, or InvalidInput naming a rule and a field. */
   private checkRefusal(event: Extract<LifeEvent, { type: 'refused' }>, state: CaseSnapshot): void {
     const failure = event.failure;
-    if (!(failure instanceof ApplicationFailure)) return this.fail('refusals', `${event.name} refused with a ${String(failure)}`);
-    const detail = (failure.details?.[0] ?? {}) as { stage?: unknown; action?: unknown; rule?: unknown; field?: unknown };
+    if (!(failure instanceof ApplicationFailure))
+      return this.fail('refusals', `${event.name} refused with a ${String(failure)}`);
+    const detail = (failure.details?.[0] ?? {}) as {
+      stage?: unknown;
+      action?: unknown;
+      rule?: unknown;
+      field?: unknown;
+    };
     const allowed = isActionAllowed(event.name, state.stage);
     if (failure.type === 'InvalidStage') {
-      if (typeof detail.stage !== 'string' || !detail.stage) this.fail('refusals', `${event.name}: InvalidStage names no stage (${JSON.stringify(failure.details)})`);
-      if (detail.action !== event.name) this.fail('refusals', `${event.name}: InvalidStage names action ${String(detail.action)}`);
+      if (typeof detail.stage !== 'string' || !detail.stage)
+        this.fail('refusals', `${event.name}: InvalidStage names no stage (${JSON.stringify(failure.details)})`);
+      if (detail.action !== event.name)
+        this.fail('refusals', `${event.name}: InvalidStage names action ${String(detail.action)}`);
       // The one InvalidStage in an allowed stage: a resubmission after its window, before the lapse is processed (policy.md).
-      const lateResubmission = event.name === 'submitApplication' && state.stage === 'returned' && detail.stage === 'lapsed';
-      if (allowed && !lateResubmission) this.fail('refusals', `${event.name} refused as InvalidStage '${String(detail.stage)}' although stage ${state.stage} allows it: ${failure.message}`);
-      if (!lateResubmission && detail.stage !== state.stage) this.fail('refusals', `${event.name}: InvalidStage names stage ${String(detail.stage)}, the case is ${state.stage}`);
+      const lateResubmission =
+        event.name === 'submitApplication' && state.stage === 'returned' && detail.stage === 'lapsed';
+      if (allowed && !lateResubmission)
+        this.fail(
+          'refusals',
+          `${event.name} refused as InvalidStage '${String(detail.stage)}' although stage ${state.stage} allows it: ${failure.message}`,
+        );
+      if (!lateResubmission && detail.stage !== state.stage)
+        this.fail(
+          'refusals',
+          `${event.name}: InvalidStage names stage ${String(detail.stage)}, the case is ${state.stage}`,
+        );
     } else if (failure.type === 'InvalidInput') {
-      if (typeof detail.rule !== 'string' || !detail.rule) this.fail('refusals', `${event.name}: InvalidInput names no rule: ${failure.message} (${JSON.stringify(failure.details)})`);
-      if (typeof detail.field !== 'string' || !detail.field) this.fail('refusals', `${event.name}: InvalidInput names no field: ${failure.message}`);
-      if (!allowed) this.fail('refusals', `${event.name} in stage ${state.stage} refused as InvalidInput, not InvalidStage: ${failure.message}`);
+      if (typeof detail.rule !== 'string' || !detail.rule)
+        this.fail(
+          'refusals',
+          `${event.name}: InvalidInput names no rule: ${failure.message} (${JSON.stringify(failure.details)})`,
+        );
+      if (typeof detail.field !== 'string' || !detail.field)
+        this.fail('refusals', `${event.name}: InvalidInput names no field: ${failure.message}`);
+      if (!allowed)
+        this.fail(
+          'refusals',
+          `${event.name} in stage ${state.stage} refused as InvalidInput, not InvalidStage: ${failure.message}`,
+        );
     } else {
       this.fail('refusals', `${event.name} refused with failure type ${String(failure.type)}: ${failure.message}`);
     }
@@ -114,23 +145,36 @@ export class LifeChecker {
   private checkTimer(event: Extract<LifeEvent, { type: 'fired' }>, state: CaseSnapshot): void {
     if (event.before === 'returned' && state.stage === 'lapsed') {
       const due = endOfCqDay(plusDays(cqDay(state.returnedAt!), 30));
-      if (event.at !== due) this.fail('stages', `lapsed at ${event.at}, the resubmission window (returned ${state.returnedAt}) ends ${due}`);
+      if (event.at !== due)
+        this.fail(
+          'stages',
+          `lapsed at ${event.at}, the resubmission window (returned ${state.returnedAt}) ends ${due}`,
+        );
     }
     const overdue = event.outcome.notices.filter((n) => n.kind === 'annual_report_overdue');
     if (overdue.length === 0) return;
     // R-RPT-6: one notice per case per week (to the district and to the municipal bureau), listing every year still unreported.
     if (this.lastOverdueAt && Date.parse(event.at) - Date.parse(this.lastOverdueAt) < 7 * 86_400_000) {
-      this.fail('overdue', `overdue notices at ${event.at}, only ${(Date.parse(event.at) - Date.parse(this.lastOverdueAt)) / 86_400_000} days after those at ${this.lastOverdueAt}`);
+      this.fail(
+        'overdue',
+        `overdue notices at ${event.at}, only ${(Date.parse(event.at) - Date.parse(this.lastOverdueAt)) / 86_400_000} days after those at ${this.lastOverdueAt}`,
+      );
     }
     this.lastOverdueAt = event.at;
     const roles = overdue.map((n) => n.recipient.role).sort();
-    if (!isDeepStrictEqual(roles, ['district', 'municipal'])) this.fail('overdue', `overdue notices at ${event.at} go to ${roles.join(', ')}`);
+    if (!isDeepStrictEqual(roles, ['district', 'municipal']))
+      this.fail('overdue', `overdue notices at ${event.at} go to ${roles.join(', ')}`);
     const first = firstReportingYear(state.designation!.designatedAt);
     const missing: number[] = [];
-    for (let year = first; REPORT_DUE(year) <= event.at; year += 1) if (!state.reports.some((r) => r.year === year)) missing.push(year);
+    for (let year = first; REPORT_DUE(year) <= event.at; year += 1)
+      if (!state.reports.some((r) => r.year === year)) missing.push(year);
     for (const notice of overdue) {
       const listed = (/for ([\d, ]+) have not arrived/.exec(notice.message)?.[1] ?? '').split(', ').map(Number);
-      if (!isDeepStrictEqual(listed, missing)) this.fail('overdue', `overdue notice at ${event.at} lists ${listed.join(', ')}; unreported and overdue: ${missing.join(', ')}`);
+      if (!isDeepStrictEqual(listed, missing))
+        this.fail(
+          'overdue',
+          `overdue notice at ${event.at} lists ${listed.join(', ')}; unreported and overdue: ${missing.join(', ')}`,
+        );
     }
   }
 
@@ -138,10 +182,18 @@ export class LifeChecker {
   private checkStage(state: CaseSnapshot, event: LifeEvent): void {
     const from = this.prevStage;
     if (state.stage === from) {
-      if (FINAL_STAGES.includes(from) && event.type !== 'continuedAsNew') this.fail('stages', `a ${event.type === 'applied' ? event.name : event.type === 'fired' ? event.key : event.type} was accepted on a ${from} case`);
+      if (FINAL_STAGES.includes(from) && event.type !== 'continuedAsNew')
+        this.fail(
+          'stages',
+          `a ${event.type === 'applied' ? event.name : event.type === 'fired' ? event.key : event.type} was accepted on a ${from} case`,
+        );
       return;
     }
-    if (!TRANSITIONS[from].includes(state.stage)) this.fail('stages', `stage ${from} → ${state.stage} is not an allowed transition (${event.type === 'applied' ? event.name : event.type === 'fired' ? event.key : event.type})`);
+    if (!TRANSITIONS[from].includes(state.stage))
+      this.fail(
+        'stages',
+        `stage ${from} → ${state.stage} is not an allowed transition (${event.type === 'applied' ? event.name : event.type === 'fired' ? event.key : event.type})`,
+      );
   }
 
   /** What the next run (continue-as-new) and every reader (query, read model) get is the state's JSON: nothing may be lost in it. */

@@ -22,7 +22,14 @@ import { fireDue, nextDueEvent, pruneFired } from '../../workflows/lifecycle/sch
 import { iso } from './life-calendar';
 import { resolveAction, resolveAdvance } from './life-resolve';
 import { actionHead, describeFailure, TimerLines } from './life-script';
-import { LIFE_DISTRICT, type ActionName, type AdvanceSpec, type LifeSpec, type ResolvedAction, type Step } from './life-steps';
+import {
+  LIFE_DISTRICT,
+  type ActionName,
+  type AdvanceSpec,
+  type LifeSpec,
+  type ResolvedAction,
+  type Step,
+} from './life-steps';
 
 type Stage = CaseSnapshot['stage'];
 
@@ -33,7 +40,14 @@ export const YEARLY_STAGES: ReadonlyArray<Stage> = ['designated', 'rectifying', 
 export type LifeEvent =
   | { type: 'applied'; name: ActionName; request: Record<string, unknown>; at: string; outcome: Outcome; before: Stage }
   /** `changed`: the validator changed the state (it must not: a refused action leaves the case as it was). */
-  | { type: 'refused'; name: ActionName; request: Record<string, unknown>; at: string; failure: unknown; changed: boolean }
+  | {
+      type: 'refused';
+      name: ActionName;
+      request: Record<string, unknown>;
+      at: string;
+      failure: unknown;
+      changed: boolean;
+    }
   | { type: 'fired'; key: string; index: number; at: string; outcome: Outcome; before: Stage }
   /** `before`: the state as the run ended; the model goes on with its JSON, as the next run receives it. */
   | { type: 'continuedAsNew'; at: string; before: CaseSnapshot }
@@ -64,7 +78,11 @@ export class LifeModel {
     caseId = 'case-0001',
   ) {
     this.clock = typeof start === 'number' ? iso(start) : start;
-    this.state = newCase({ caseId, district: LIFE_DISTRICT, parkName: '渝北人力资源服务产业园', policy, policyTimeScale: 1 }, Date.parse(this.clock), this.clock);
+    this.state = newCase(
+      { caseId, district: LIFE_DISTRICT, parkName: '渝北人力资源服务产业园', policy, policyTimeScale: 1 },
+      Date.parse(this.clock),
+      this.clock,
+    );
     this.lastCommitAt = this.clock;
     this.log.push(`${this.clock} case ${caseId} opened (draft)`);
   }
@@ -131,7 +149,14 @@ export class LifeModel {
         this.crash(`validate ${name}`, failure);
         return failure;
       }
-      this.emit({ type: 'refused', name, request, at: this.clock, failure, changed: JSON.stringify(this.state) !== beforeJson });
+      this.emit({
+        type: 'refused',
+        name,
+        request,
+        at: this.clock,
+        failure,
+        changed: JSON.stringify(this.state) !== beforeJson,
+      });
       return failure;
     }
     const before = this.state.stage;
@@ -145,7 +170,9 @@ export class LifeModel {
       return undefined;
     }
     const instructed = outcome.instruct.map((p) => `${p.kind} ${p.amount}`).join(', ');
-    this.log.push(`${head} → ${before === this.state.stage ? 'ok' : `${before} → ${this.state.stage}`}${instructed ? `; instructs ${instructed}` : ''}`);
+    this.log.push(
+      `${head} → ${before === this.state.stage ? 'ok' : `${before} → ${this.state.stage}`}${instructed ? `; instructs ${instructed}` : ''}`,
+    );
     this.emit({ type: 'applied', name, request, at: this.clock, outcome, before });
     this.advanceTo(this.clock);
     return undefined;
@@ -156,7 +183,9 @@ export class LifeModel {
     if (this.crashed) return;
     const target = resolveAdvance(spec, this.state, this.clock, this.policy);
     const { to, ...params } = spec;
-    this.log.push(`${this.clock} advance ${to} ${JSON.stringify(params)} → ${target}${target <= this.clock ? ' (not after the clock: stays)' : ''}`);
+    this.log.push(
+      `${this.clock} advance ${to} ${JSON.stringify(params)} → ${target}${target <= this.clock ? ' (not after the clock: stays)' : ''}`,
+    );
     this.timerLines.break();
     this.advanceTo(target > this.clock ? target : this.clock);
   }

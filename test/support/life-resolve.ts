@@ -10,7 +10,17 @@ import { nextDueEvent } from '../../workflows/lifecycle/schedule';
 import { agencies, validApplication } from './fixtures';
 import { CQ_MS, cqDay, cqYear, iso, plusDays } from './life-calendar';
 import { guidedSpec } from './life-guided';
-import { amountOf, EXPERT_POOL, LIFE_ACTORS, LIFE_DISTRICT, outstanding, subsidyTotal, type ActionSpec, type AdvanceSpec, type ResolvedAction } from './life-steps';
+import {
+  amountOf,
+  EXPERT_POOL,
+  LIFE_ACTORS,
+  LIFE_DISTRICT,
+  outstanding,
+  subsidyTotal,
+  type ActionSpec,
+  type AdvanceSpec,
+  type ResolvedAction,
+} from './life-steps';
 
 /** The application a submission spec describes: valid except for the shortfalls it asks for. */
 export function applicationOf(spec: Extract<ActionSpec, { a: 'submitApplication' }>): ParkApplication {
@@ -37,36 +47,81 @@ export function resolveAction(spec: ActionSpec, state: CaseSnapshot, clock: stri
     case 'acceptance':
       return {
         name: spec.a,
-        request: { actor: municipal, accepted: spec.accepted, ...(spec.reason !== undefined ? { reason: spec.reason } : {}), ...(spec.waiverReason !== undefined ? { waiverReason: spec.waiverReason } : {}) },
+        request: {
+          actor: municipal,
+          accepted: spec.accepted,
+          ...(spec.reason !== undefined ? { reason: spec.reason } : {}),
+          ...(spec.waiverReason !== undefined ? { waiverReason: spec.waiverReason } : {}),
+        },
       };
     case 'formPanel':
       return { name: spec.a, request: { actor: municipal, expertIds: [...spec.expertIds] } };
     case 'submitReview': {
       const ids = state.panel?.expertIds ?? [];
-      const id = 'id' in spec.expert ? spec.expert.id : (ids[spec.expert.panelIndex % Math.max(1, ids.length)] ?? EXPERT_POOL[0]);
-      return { name: spec.a, request: { actor: expert(id), necessity: spec.necessity, feasibility: spec.feasibility, recommend: spec.recommend } };
+      const id =
+        'id' in spec.expert
+          ? spec.expert.id
+          : (ids[spec.expert.panelIndex % Math.max(1, ids.length)] ?? EXPERT_POOL[0]);
+      return {
+        name: spec.a,
+        request: {
+          actor: expert(id),
+          necessity: spec.necessity,
+          feasibility: spec.feasibility,
+          recommend: spec.recommend,
+        },
+      };
     }
     case 'designation':
       return {
         name: spec.a,
-        request: { actor: municipal, decision: spec.decision, reason: spec.reason, ...(spec.subsidyAmount !== undefined ? { subsidyAmount: spec.subsidyAmount } : {}) },
+        request: {
+          actor: municipal,
+          decision: spec.decision,
+          reason: spec.reason,
+          ...(spec.subsidyAmount !== undefined ? { subsidyAmount: spec.subsidyAmount } : {}),
+        },
       };
     case 'incubationBase':
       return { name: spec.a, request: { actor: municipal, decisionReference: '渝人社〔2027〕1号' } };
     case 'confirmPayment': {
-      const paymentId = 'id' in spec.payment ? spec.payment.id : (state.payments[spec.payment.index % Math.max(1, state.payments.length)]?.paymentId ?? `${state.caseId}:subsidy_tranche_1`);
+      const paymentId =
+        'id' in spec.payment
+          ? spec.payment.id
+          : (state.payments[spec.payment.index % Math.max(1, state.payments.length)]?.paymentId ??
+            `${state.caseId}:subsidy_tranche_1`);
       return { name: spec.a, request: { actor: finance, paymentId, paidAt: clock, bankReference: spec.bankReference } };
     }
     case 'annualReport': {
-      const first = state.designation ? (state.designation.firstReportingYear ?? cqYear(state.designation.designatedAt)) : cqYear(clock);
+      const first = state.designation
+        ? (state.designation.firstReportingYear ?? cqYear(state.designation.designatedAt))
+        : cqYear(clock);
       const year = 'fromFirst' in spec.year ? first + spec.year.fromFirst : cqYear(clock) + spec.year.fromNow;
       const revenue = spec.revenue;
-      const subsidyUse = { rent: 300_000, renovation: 200_000, propertyManagement: 100_000, publicFacilities: 100_000, operations: 300_000 };
-      return { name: spec.a, request: { actor: district, report: { year, agencies: spec.agencies, revenue, staff: 12, floorAreaSqm: spec.floorAreaSqm, subsidyUse } } };
+      const subsidyUse = {
+        rent: 300_000,
+        renovation: 200_000,
+        propertyManagement: 100_000,
+        publicFacilities: 100_000,
+        operations: 300_000,
+      };
+      return {
+        name: spec.a,
+        request: {
+          actor: district,
+          report: { year, agencies: spec.agencies, revenue, staff: 12, floorAreaSqm: spec.floorAreaSqm, subsidyUse },
+        },
+      };
     }
     case 'evaluation': {
-      const rectifyBy = spec.rectifyBy === undefined ? undefined : 'days' in spec.rectifyBy ? plusDays(cqDay(clock), spec.rectifyBy.days) : spec.rectifyBy.text;
-      const refundAmount = spec.refundAmount === undefined ? undefined : amountOf(spec.refundAmount, subsidyTotal(state));
+      const rectifyBy =
+        spec.rectifyBy === undefined
+          ? undefined
+          : 'days' in spec.rectifyBy
+            ? plusDays(cqDay(clock), spec.rectifyBy.days)
+            : spec.rectifyBy.text;
+      const refundAmount =
+        spec.refundAmount === undefined ? undefined : amountOf(spec.refundAmount, subsidyTotal(state));
       return {
         name: spec.a,
         request: {
@@ -80,7 +135,15 @@ export function resolveAction(spec: ActionSpec, state: CaseSnapshot, clock: stri
       };
     }
     case 'refundPayment':
-      return { name: spec.a, request: { actor: finance, amount: amountOf(spec.amount, outstanding(state)), paidAt: clock, bankReference: spec.bankReference } };
+      return {
+        name: spec.a,
+        request: {
+          actor: finance,
+          amount: amountOf(spec.amount, outstanding(state)),
+          paidAt: clock,
+          bankReference: spec.bankReference,
+        },
+      };
     case 'refundWriteOff':
       return { name: spec.a, request: { actor: municipal, reason: spec.reason } };
   }
@@ -95,7 +158,12 @@ function nextOf(clock: string, base: (year: number) => number, offsetMs: number,
 }
 
 /** The instant an advance goes to (may be at or before the clock: then the clock stays). */
-export function resolveAdvance(spec: AdvanceSpec, state: CaseSnapshot, clock: string, policy: PolicyConfig = DEFAULT_POLICY): string {
+export function resolveAdvance(
+  spec: AdvanceSpec,
+  state: CaseSnapshot,
+  clock: string,
+  policy: PolicyConfig = DEFAULT_POLICY,
+): string {
   const now = Date.parse(clock);
   switch (spec.to) {
     case 'by':

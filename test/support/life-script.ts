@@ -66,7 +66,10 @@ export class TimerLines {
     const changed = before !== stage;
     if (!changed && this.last?.key === key && this.last.line === this.log.length - 1) {
       this.last.count += 1;
-      this.log[this.last.line] = this.log[this.last.line].replace(/( #\d+)(?:\.\.#\d+ ×\d+, last [^ ]+)?$/, `$1..#${index} ×${this.last.count}, last ${clock}`);
+      this.log[this.last.line] = this.log[this.last.line].replace(
+        /( #\d+)(?:\.\.#\d+ ×\d+, last [^ ]+)?$/,
+        `$1..#${index} ×${this.last.count}, last ${clock}`,
+      );
       return;
     }
     this.log.push(`${clock}   timer ${key}${changed ? ` → ${stage}` : ''} #${index}`);

@@ -17,7 +17,18 @@ export const LIFE_ACTORS = {
   expert: (id: string): Actor => ({ id, role: 'expert' }),
 };
 /** Experts the generators draw panels and reviewers from. */
-export const EXPERT_POOL = ['expert-1', 'expert-2', 'expert-3', 'expert-4', 'expert-5', 'expert-6', 'expert-7', 'expert-8', 'expert-9', 'expert-10'];
+export const EXPERT_POOL = [
+  'expert-1',
+  'expert-2',
+  'expert-3',
+  'expert-4',
+  'expert-5',
+  'expert-6',
+  'expert-7',
+  'expert-8',
+  'expert-9',
+  'expert-10',
+];
 
 /** The name of an officer action a life takes (an Update of the case workflow). */
 export type ActionName = OfficerActionName;
@@ -29,7 +40,8 @@ export type RelativeAmount = { share: number } | { plus: number } | { fixed: num
 export const subsidyTotal = (state: CaseSnapshot): number =>
   state.payments.filter((p) => p.kind !== 'incubation_grant').reduce((sum, p) => sum + p.amount, 0);
 /** What the district still owes on the refund demand: the ceiling of a refund payment. */
-export const outstanding = (state: CaseSnapshot): number => (state.refundDemand ? state.refundDemand.amount - state.refundDemand.paidAmount : 0);
+export const outstanding = (state: CaseSnapshot): number =>
+  state.refundDemand ? state.refundDemand.amount - state.refundDemand.paidAmount : 0;
 /** The amount a {@link RelativeAmount} means against `ceiling`. */
 export const amountOf = (amount: RelativeAmount, ceiling: number): number =>
   'share' in amount ? Math.round(ceiling * amount.share) : 'plus' in amount ? ceiling + amount.plus : amount.fixed;
@@ -54,11 +66,23 @@ export type ActionSpec =
     }
   | { a: 'acceptance'; accepted: boolean; reason?: string; waiverReason?: string }
   | { a: 'formPanel'; expertIds: string[] }
-  | { a: 'submitReview'; expert: { panelIndex: number } | { id: string }; necessity: number; feasibility: number; recommend: boolean }
+  | {
+      a: 'submitReview';
+      expert: { panelIndex: number } | { id: string };
+      necessity: number;
+      feasibility: number;
+      recommend: boolean;
+    }
   | { a: 'designation'; decision: 'designate' | 'reject'; subsidyAmount?: number; reason: string }
   | { a: 'incubationBase' }
   | { a: 'confirmPayment'; payment: { index: number } | { id: string }; bankReference: string }
-  | { a: 'annualReport'; year: { fromFirst: number } | { fromNow: number }; revenue: number; agencies: number; floorAreaSqm: number }
+  | {
+      a: 'annualReport';
+      year: { fromFirst: number } | { fromNow: number };
+      revenue: number;
+      agencies: number;
+      floorAreaSqm: number;
+    }
   | {
       a: 'evaluation';
       outcome: EvaluationOutcome;

@@ -8,6 +8,11 @@ export function installQuietRuntime(): void {
   installed = true;
   Runtime.install({
     logger: new DefaultLogger((process.env.TEST_LOG_LEVEL as 'WARN') ?? 'WARN'),
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: (process.env.TEST_CORE_LEVEL as 'ERROR') ?? 'ERROR' }), forward: {} } },
+    telemetryOptions: {
+      logging: {
+        filter: makeTelemetryFilterString({ core: (process.env.TEST_CORE_LEVEL as 'ERROR') ?? 'ERROR' }),
+        forward: {},
+      },
+    },
   });
 }

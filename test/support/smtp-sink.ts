@@ -62,11 +62,19 @@ export class SmtpSink {
       logger: false,
       closeTimeout: 50,
       onRcptTo: (address, _session, callback) =>
-        callback(this.rejected.has(address.address) ? Object.assign(new Error(`${address.address}: mailbox unavailable`), { responseCode: 550 }) : null),
+        callback(
+          this.rejected.has(address.address)
+            ? Object.assign(new Error(`${address.address}: mailbox unavailable`), { responseCode: 550 })
+            : null,
+        ),
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => void this.accept(Buffer.concat(chunks), session).then((accepted) => (accepted ? callback() : undefined)));
+        stream.on(
+          'end',
+          () =>
+            void this.accept(Buffer.concat(chunks), session).then((accepted) => (accepted ? callback() : undefined)),
+        );
       },
       onClose: (session) => this.closed.get(session.id)?.(),
     });
@@ -95,7 +103,12 @@ export class SmtpSink {
     }
     const mail = await simpleParser(raw);
     const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-    this.received.push({ to: to?.value[0]?.address ?? '', messageId: mail.messageId ?? '', subject: mail.subject ?? '', text: mail.text ?? '' });
+    this.received.push({
+      to: to?.value[0]?.address ?? '',
+      messageId: mail.messageId ?? '',
+      subject: mail.subject ?? '',
+      text: mail.text ?? '',
+    });
     return true;
   }
 }
@@ -123,8 +136,15 @@ export const deliveriesOf = (dataSource: DataSource, caseId: string): Promise<De
   );
 
 /** Writes a district's contact addresses directly (the API's PUT replaces them). */
-export async function setContacts(dataSource: DataSource, district: string, contacts: Array<{ email: string; locale?: string }>): Promise<void> {
+export async function setContacts(
+  dataSource: DataSource,
+  district: string,
+  contacts: Array<{ email: string; locale?: string }>,
+): Promise<void> {
   for (const [position, { email, locale = 'zh-CN' }] of contacts.entries()) {
-    await dataSource.query('INSERT INTO district_contacts (district, email, locale, position) VALUES ($1, $2, $3, $4)', [district, email, locale, position]);
+    await dataSource.query(
+      'INSERT INTO district_contacts (district, email, locale, position) VALUES ($1, $2, $3, $4)',
+      [district, email, locale, position],
+    );
   }
 }

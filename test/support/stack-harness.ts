@@ -73,7 +73,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let running: Promise<void> | undefined;
   const startWorker = async (): Promise<void> => {
     if (worker?.getState() === 'RUNNING') return;
-    worker = await createParkflowWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, dataSource, treasury: options.treasury });
+    worker = await createParkflowWorker({
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      dataSource,
+      treasury: options.treasury,
+    });
     running = worker.run();
   };
   if (options.withWorker !== false) await startWorker();
@@ -94,11 +100,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     config,
     stopWorker,
     startWorker,
-    token: (role, district, sub = `${role}-officer`) => jwt.sign({ sub, role, ...(district ? { district } : {}) }, { algorithm: 'HS256' }),
+    token: (role, district, sub = `${role}-officer`) =>
+      jwt.sign({ sub, role, ...(district ? { district } : {}) }, { algorithm: 'HS256' }),
     async call(method, path, { token, body, rawBody, headers } = {}) {
       const response = await fetch(`${baseUrl}${path}`, {
         method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
         body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
       });
       const text = await response.text();

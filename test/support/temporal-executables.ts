@@ -18,7 +18,9 @@ function provisioned(name: string): Executable {
 
 /** The Temporal CLI dev server (TEMPORAL_CLI_PATH wins). */
 export const devServerExecutable = (): Executable =>
-  process.env.TEMPORAL_CLI_PATH ? { type: 'existing-path', path: process.env.TEMPORAL_CLI_PATH } : provisioned('temporal');
+  process.env.TEMPORAL_CLI_PATH
+    ? { type: 'existing-path', path: process.env.TEMPORAL_CLI_PATH }
+    : provisioned('temporal');
 
 /** The Java time-skipping test server wrapper. */
 export const testServerExecutable = (): Executable => provisioned('temporal-test-server');

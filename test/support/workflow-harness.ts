@@ -9,7 +9,11 @@ import { createDataSource } from '../../persistence/data-source';
 import { createParkflowWorker, type ParkflowWorkerDeps } from '../../worker/create-worker';
 import type { ParkApplication } from '../../workflows/definitions/application';
 import type { ParkCaseInput } from '../../workflows/definitions/case';
-import { PARK_CASE_WORKFLOW_TYPE, parkCaseWorkflowId, submitApplicationUpdate } from '../../workflows/definitions/messages';
+import {
+  PARK_CASE_WORKFLOW_TYPE,
+  parkCaseWorkflowId,
+  submitApplicationUpdate,
+} from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { DISTRICT_KEY, PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
 import { installQuietRuntime } from './quiet-runtime';
@@ -35,7 +39,9 @@ export interface WorkflowHarness {
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-export async function startWorkflowHarness(options: { treasury?: TreasuryGateway; taskQueuePrefix?: string; notices?: ParkflowWorkerDeps['notices'] } = {}): Promise<WorkflowHarness> {
+export async function startWorkflowHarness(
+  options: { treasury?: TreasuryGateway; taskQueuePrefix?: string; notices?: ParkflowWorkerDeps['notices'] } = {},
+): Promise<WorkflowHarness> {
   installQuietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
   await env.connection.operatorService.addSearchAttributes({
@@ -43,7 +49,10 @@ export async function startWorkflowHarness(options: { treasury?: TreasuryGateway
     searchAttributes: Object.fromEntries(PARK_CASE_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_TYPE[key.type]])),
   });
   const dataSource = await createDataSource(process.env.DATABASE_URL as string).initialize();
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: new DefaultLogger('WARN'),
+  });
   const workflowBundle = await bundle;
   const taskQueue = `${options.taskQueuePrefix ?? 'test'}-${randomUUID()}`;
   // One worker for the whole file: a worker that stops keeps its cases on its sticky queue, and the
@@ -80,7 +89,13 @@ export async function startWorkflowHarness(options: { treasury?: TreasuryGateway
 /** Files `application` as a new case the way the API does (Update-with-Start), returning ids and outcome. */
 export async function fileApplication(h: WorkflowHarness, application: ParkApplication, policyTimeScale = 1) {
   const caseId = randomUUID();
-  const input: ParkCaseInput = { caseId, district: application.district, parkName: application.parkName, policy: DEFAULT_POLICY, policyTimeScale };
+  const input: ParkCaseInput = {
+    caseId,
+    district: application.district,
+    parkName: application.parkName,
+    policy: DEFAULT_POLICY,
+    policyTimeScale,
+  };
   const workflowId = parkCaseWorkflowId(caseId);
   const outcome = await h.client.workflow.executeUpdateWithStart(submitApplicationUpdate, {
     args: [{ application, actor: { id: 'district-officer', role: 'district', district: application.district } }],

@@ -29,14 +29,41 @@ describe('cursor paging', () => {
     const key = ['2026-11-26T00:00:00.000Z', 'case-1'];
     expect(decodeCursor(encodeCursor(key), ['instant', 'text'])).toEqual(key);
     const rows = [1, 2, 3];
-    expect(toPage(rows, 2, (n) => [n], (n) => n * 10)).toEqual({ items: [10, 20], nextCursor: encodeCursor([2]) });
-    expect(toPage(rows, 3, (n) => [n], (n) => n)).toEqual({ items: [1, 2, 3], nextCursor: null });
+    expect(
+      toPage(
+        rows,
+        2,
+        (n) => [n],
+        (n) => n * 10,
+      ),
+    ).toEqual({ items: [10, 20], nextCursor: encodeCursor([2]) });
+    expect(
+      toPage(
+        rows,
+        3,
+        (n) => [n],
+        (n) => n,
+      ),
+    ).toEqual({ items: [1, 2, 3], nextCursor: null });
   });
 
   it('refuses a cursor of another list, none of ours, or a tampered one whose values its columns cannot hold, with 422 naming the cursor field', () => {
-    const tampered = [encodeCursor(['not-a-date', 'case-1']), encodeCursor(['2026-11-26T00:00:00Z', 7]), encodeCursor(['2026-11-26T00:00:00Z', 'a\u0000b'])];
-    for (const bad of ['garbage', encodeCursor(['only-one']), Buffer.from('{"a":1}').toString('base64url'), ...tampered]) {
-      expect(() => decodeCursor(bad, ['instant', 'text'])).toThrow(expect.objectContaining({ response: expect.objectContaining({ details: [expect.objectContaining({ field: 'cursor' })] }) }));
+    const tampered = [
+      encodeCursor(['not-a-date', 'case-1']),
+      encodeCursor(['2026-11-26T00:00:00Z', 7]),
+      encodeCursor(['2026-11-26T00:00:00Z', 'a\u0000b']),
+    ];
+    for (const bad of [
+      'garbage',
+      encodeCursor(['only-one']),
+      Buffer.from('{"a":1}').toString('base64url'),
+      ...tampered,
+    ]) {
+      expect(() => decodeCursor(bad, ['instant', 'text'])).toThrow(
+        expect.objectContaining({
+          response: expect.objectContaining({ details: [expect.objectContaining({ field: 'cursor' })] }),
+        }),
+      );
     }
   });
 });
@@ -57,7 +84,18 @@ describe('JsonLogger (structured logs)', () => {
     logger.error('boom', 'Error: boom\n    at x', 'HttpError');
     logger.debug('ignored');
     expect(lines.map(([, level]) => level)).toEqual(['log', 'error']);
-    expect(JSON.parse(lines[0][0])).toEqual({ time: expect.any(String), level: 'log', context: 'Http', message: 'request', status: 201 });
-    expect(JSON.parse(lines[1][0])).toMatchObject({ level: 'error', context: 'HttpError', message: 'boom', stack: 'Error: boom\n    at x' });
+    expect(JSON.parse(lines[0][0])).toEqual({
+      time: expect.any(String),
+      level: 'log',
+      context: 'Http',
+      message: 'request',
+      status: 201,
+    });
+    expect(JSON.parse(lines[1][0])).toMatchObject({
+      level: 'error',
+      context: 'HttpError',
+      message: 'boom',
+      stack: 'Error: boom\n    at x',
+    });
   });
 });

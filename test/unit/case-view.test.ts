@@ -10,7 +10,13 @@ const DUE = '2026-03-02T02:00:00.000Z';
 /** A snapshot as the read model kept it before issue 9: no dueDate, flags, waiver, firstReportingYear or writeOff. */
 function legacySnapshot(): CaseSnapshot {
   const opened = '2025-03-01T02:00:00.000Z';
-  const input = { caseId: 'c-1', district: '500112', parkName: '渝北人力资源服务产业园', policy: DEFAULT_POLICY, policyTimeScale: 1 };
+  const input = {
+    caseId: 'c-1',
+    district: '500112',
+    parkName: '渝北人力资源服务产业园',
+    policy: DEFAULT_POLICY,
+    policyTimeScale: 1,
+  };
   const state = newCase(input, Date.parse(opened), opened);
   const legacy = state as Partial<CaseSnapshot>;
   delete legacy.flags;
@@ -36,7 +42,10 @@ describe('GET /v1/cases/{caseId} view of snapshots written before issue 9', () =
   });
 
   it('R-CAL-1 a deadline at D 16:00 UTC is a deadline of day D, not D + 1', () => {
-    const snapshot: CaseSnapshot = { ...legacySnapshot(), deadlines: [{ kind: 'refund', dueAt: '2026-03-31T16:00:00.000Z' }] };
+    const snapshot: CaseSnapshot = {
+      ...legacySnapshot(),
+      deadlines: [{ kind: 'refund', dueAt: '2026-03-31T16:00:00.000Z' }],
+    };
     expect(toCaseView(snapshot).deadlines[0].dueDate).toBe('2026-03-31');
   });
 
@@ -49,7 +58,12 @@ describe('GET /v1/cases/{caseId} view of snapshots written before issue 9', () =
 
 describe('R-CAL-1 query instants', () => {
   it('an instant states its offset; a day, a date-time without offset or an impossible one is not an instant', () => {
-    const instants = ['2027-03-31T16:00:00Z', '2027-04-01T00:00:00+08:00', '2027-04-01T00:00:00.123+0800', '2027-04-01T00:00Z'];
+    const instants = [
+      '2027-03-31T16:00:00Z',
+      '2027-04-01T00:00:00+08:00',
+      '2027-04-01T00:00:00.123+0800',
+      '2027-04-01T00:00Z',
+    ];
     const others = ['2027-03-31', '2027-04-01T00:00:00', '2027-02-30T00:00:00Z', '2027-W13', 'tomorrow', 20270331];
     expect(instants.filter((value) => !isInstant(value))).toEqual([]);
     expect(others.filter((value) => isInstant(value))).toEqual([]);

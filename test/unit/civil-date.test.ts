@@ -1,5 +1,17 @@
 import {
-  addDays, addYears, chongqingYear, civilDateOf, deadlineDaysAfter, deadlineText, deadlineYearsAfter, dueDateOf, endOfDay, isCivilDate, isPast, nextYearStart, startOfDay,
+  addDays,
+  addYears,
+  chongqingYear,
+  civilDateOf,
+  deadlineDaysAfter,
+  deadlineText,
+  deadlineYearsAfter,
+  dueDateOf,
+  endOfDay,
+  isCivilDate,
+  isPast,
+  nextYearStart,
+  startOfDay,
 } from '../../workflows/definitions/civil-date';
 
 describe('civil dates (R-CAL-1, R-CAL-2)', () => {
@@ -38,6 +50,8 @@ describe('civil dates (R-CAL-1, R-CAL-2)', () => {
 
   it('R-CAL-1: only real calendar days written YYYY-MM-DD are civil dates', () => {
     expect(['2027-06-30', '2028-02-29'].every(isCivilDate)).toBe(true);
-    expect(['2027-02-29', '2027-13-01', '2027-06-30T00:00:00Z', '27-06-30', 20270630, null].some(isCivilDate)).toBe(false);
+    expect(['2027-02-29', '2027-13-01', '2027-06-30T00:00:00Z', '27-06-30', 20270630, null].some(isCivilDate)).toBe(
+      false,
+    );
   });
 });

@@ -2,7 +2,8 @@ import { creditCodeCheckCharacter, isValidCreditCode } from '../../api/applicati
 
 describe('unified social credit code (GB 32100-2015, R-APP-3 roster)', () => {
   it('accepts codes with a correct check character', () => {
-    for (const code of ['91500112MA5U00003P', '91350100M000100Y43', '91110000600037341L']) expect(isValidCreditCode(code)).toBe(true);
+    for (const code of ['91500112MA5U00003P', '91350100M000100Y43', '91110000600037341L'])
+      expect(isValidCreditCode(code)).toBe(true);
   });
 
   it('rejects a wrong check character, a wrong length, letters outside the alphabet and non-strings', () => {

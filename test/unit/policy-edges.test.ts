@@ -39,12 +39,27 @@ function refusal(state: CaseSnapshot, update: { name: string }, request: object,
 
 /** A case designated at `designatedAt` with a 2,000,001 CNY subsidy (tranche 1 instructed). */
 function designatedAt(designatedAt: string): CaseSnapshot {
-  const state = newCase({ caseId: 'c1', district: '500112', parkName: '渝北园', policy: DEFAULT_POLICY, policyTimeScale: 1 }, 0, designatedAt);
+  const state = newCase(
+    { caseId: 'c1', district: '500112', parkName: '渝北园', policy: DEFAULT_POLICY, policyTimeScale: 1 },
+    0,
+    designatedAt,
+  );
   act(state, m.submitApplicationUpdate, { actor: district, application: validApplication() }, designatedAt);
   act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, designatedAt);
   act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, designatedAt);
-  for (const id of ['a', 'b', 'c']) act(state, m.submitReviewUpdate, { actor: expert(id), necessity: 80, feasibility: 80, recommend: true }, designatedAt);
-  act(state, m.designationUpdate, { actor: municipal, decision: 'designate', reason: '专家评审通过', subsidyAmount: 2_000_001 }, designatedAt);
+  for (const id of ['a', 'b', 'c'])
+    act(
+      state,
+      m.submitReviewUpdate,
+      { actor: expert(id), necessity: 80, feasibility: 80, recommend: true },
+      designatedAt,
+    );
+  act(
+    state,
+    m.designationUpdate,
+    { actor: municipal, decision: 'designate', reason: '专家评审通过', subsidyAmount: 2_000_001 },
+    designatedAt,
+  );
   return state;
 }
 
@@ -56,7 +71,9 @@ describe('R-RPT-5 reporting years and the second tranche', () => {
     const failure = refusal(state, m.annualReportUpdate, report(2026), '2026-05-11T02:00:00.000Z');
     expect(failure).toMatchObject({ type: 'InvalidInput', details: [{ field: 'year', rule: 'R-RPT-5' }] });
     expect(state.payments.map((p) => p.kind)).toEqual(['subsidy_tranche_1']);
-    expect(refusal(state, m.annualReportUpdate, report(2026), '2026-12-31T15:59:59.999Z')).toMatchObject({ details: [{ rule: 'R-RPT-5' }] });
+    expect(refusal(state, m.annualReportUpdate, report(2026), '2026-12-31T15:59:59.999Z')).toMatchObject({
+      details: [{ rule: 'R-RPT-5' }],
+    });
     const filed = act(state, m.annualReportUpdate, report(2026), '2026-12-31T16:00:00.000Z'); // 1 January 00:00 Chongqing
     expect(filed.instruct.map((p) => [p.kind, p.amount])).toEqual([['subsidy_tranche_2', 1_000_001]]);
   });
@@ -67,7 +84,9 @@ describe('R-RPT-5 reporting years and the second tranche', () => {
     expect(deadlinesOf(state, ctx('2027-01-05T00:00:00.000Z')).filter((d) => d.kind === 'annual_report')).toEqual([
       { kind: 'annual_report', dueAt: '2028-03-31T16:00:00.000Z', dueDate: '2028-03-31' },
     ]);
-    expect(refusal(state, m.annualReportUpdate, report(2026), '2027-01-05T00:00:00.000Z')).toMatchObject({ details: [{ field: 'year', rule: 'R-RPT-5' }] });
+    expect(refusal(state, m.annualReportUpdate, report(2026), '2027-01-05T00:00:00.000Z')).toMatchObject({
+      details: [{ field: 'year', rule: 'R-RPT-5' }],
+    });
     const lowRevenue = { actor: district, report: goodReport(2027, { revenue: 100_000_000 }) };
     act(state, m.annualReportUpdate, lowRevenue, '2028-01-10T00:00:00.000Z');
     expect(state.findings.map((f) => [f.rule, f.year])).toEqual([['R-RPT-2', 2027]]);
@@ -83,7 +102,12 @@ describe('R-RPT-5 reporting years and the second tranche', () => {
     act(state, m.annualReportUpdate, report(2026), '2027-02-01T00:00:00.000Z');
     act(state, m.annualReportUpdate, report(2027), '2028-02-01T00:00:00.000Z');
     expect(state.findings.filter((f) => f.rule === 'R-RPT-3')).toEqual([]); // not yet due
-    act(state, m.evaluationUpdate, { actor: municipal, outcome: 'renew', findings: '评估' }, '2029-04-01T00:00:00.000Z');
+    act(
+      state,
+      m.evaluationUpdate,
+      { actor: municipal, outcome: 'renew', findings: '评估' },
+      '2029-04-01T00:00:00.000Z',
+    );
     expect(state.evaluations[0].reportFindings.map((f) => f.rule)).toEqual(['R-RPT-3', 'R-RPT-1']); // 2028 missing, past due
   });
 });
@@ -91,14 +115,31 @@ describe('R-RPT-5 reporting years and the second tranche', () => {
 describe('R-CAL-1 / R-CAL-2 dates', () => {
   it('R-CAL-1: rectifyBy "2027-06-30" runs to 24:00 Chongqing (16:00 UTC), and the re-evaluation notice fires then, not at 08:00', () => {
     const state = designatedAt('2026-05-10T02:00:00.000Z');
-    act(state, m.evaluationUpdate, { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: '2027-06-30' }, '2027-01-10T00:00:00.000Z');
+    act(
+      state,
+      m.evaluationUpdate,
+      { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: '2027-06-30' },
+      '2027-01-10T00:00:00.000Z',
+    );
     expect(state.rectifyBy).toBe('2027-06-30T16:00:00.000Z');
-    expect(state.deadlines).toContainEqual({ kind: 'rectification', dueAt: '2027-06-30T16:00:00.000Z', dueDate: '2027-06-30' });
-    const series = activeSeries(state, ctx('2027-06-01T00:00:00.000Z')).find((s) => s.key.startsWith('rectification:'))!;
+    expect(state.deadlines).toContainEqual({
+      kind: 'rectification',
+      dueAt: '2027-06-30T16:00:00.000Z',
+      dueDate: '2027-06-30',
+    });
+    const series = activeSeries(state, ctx('2027-06-01T00:00:00.000Z')).find((s) =>
+      s.key.startsWith('rectification:'),
+    )!;
     expect(series.at(0)).toBe('2027-06-30T16:00:00.000Z');
     for (const bad of ['2027-06-30T00:00:00Z', '2027-02-30', '2027-01-10']) {
-      expect(refusal(designatedAt('2026-05-10T02:00:00.000Z'), m.evaluationUpdate, { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: bad }, '2027-01-10T00:00:00.000Z'))
-        .toMatchObject({ type: 'InvalidInput', details: [{ field: 'rectifyBy' }] });
+      expect(
+        refusal(
+          designatedAt('2026-05-10T02:00:00.000Z'),
+          m.evaluationUpdate,
+          { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: bad },
+          '2027-01-10T00:00:00.000Z',
+        ),
+      ).toMatchObject({ type: 'InvalidInput', details: [{ field: 'rectifyBy' }] });
     }
   });
 
@@ -113,7 +154,12 @@ describe('R-CAL-1 / R-CAL-2 dates', () => {
 
   it('R-EVL-2: an on-demand renewal puts the next evaluation 3 years after the renewal, not 3 years after the one it replaces', () => {
     const state = designatedAt('2026-05-10T02:00:00.000Z');
-    act(state, m.evaluationUpdate, { actor: municipal, outcome: 'renew', findings: '运营规范' }, '2027-02-01T02:00:00.000Z');
+    act(
+      state,
+      m.evaluationUpdate,
+      { actor: municipal, outcome: 'renew', findings: '运营规范' },
+      '2027-02-01T02:00:00.000Z',
+    );
     expect(state.nextEvaluationDue).toBe(deadlineYearsAfter('2027-02-01T02:00:00.000Z', 3));
     expect(state.nextEvaluationDue).toBe('2030-02-01T16:00:00.000Z');
   });
@@ -126,14 +172,29 @@ describe('R-PAY-1 money in flight, and final stages', () => {
     const state = designatedAt('2026-05-10T02:00:00.000Z');
     act(state, m.evaluationUpdate, revokeBody, '2026-06-01T02:00:00.000Z');
     expect(state.stage).toBe('revoked');
-    act(state, m.confirmPaymentUpdate, { actor: finance, paymentId: state.payments[0].paymentId, paidAt: '2026-06-02T02:00:00.000Z', bankReference: 'B1' }, '2026-06-02T02:00:00.000Z');
+    act(
+      state,
+      m.confirmPaymentUpdate,
+      {
+        actor: finance,
+        paymentId: state.payments[0].paymentId,
+        paidAt: '2026-06-02T02:00:00.000Z',
+        bankReference: 'B1',
+      },
+      '2026-06-02T02:00:00.000Z',
+    );
     expect(state.stage).toBe('closed');
   });
 
   it('R-PAY-1: a refund demand is capped by the subsidy tranches paid or in flight, never the incubation grant (R-SUB-3)', () => {
     const state = designatedAt('2026-05-10T02:00:00.000Z');
     act(state, m.incubationBaseUpdate, { actor: municipal }, '2026-05-11T02:00:00.000Z');
-    const failure = refusal(state, m.evaluationUpdate, { ...revokeBody, refundAmount: 1_000_001 }, '2026-06-01T02:00:00.000Z');
+    const failure = refusal(
+      state,
+      m.evaluationUpdate,
+      { ...revokeBody, refundAmount: 1_000_001 },
+      '2026-06-01T02:00:00.000Z',
+    );
     expect(failure).toMatchObject({ type: 'InvalidInput', details: [{ field: 'refundAmount', rule: 'R-PAY-1' }] });
     act(state, m.evaluationUpdate, { ...revokeBody, refundAmount: 1_000_000 }, '2026-06-01T02:00:00.000Z');
     expect(state.refundDemand).toMatchObject({ amount: 1_000_000, dueAt: '2026-07-31T16:00:00.000Z', status: 'open' });
@@ -142,11 +203,36 @@ describe('R-PAY-1 money in flight, and final stages', () => {
   it('R-EVL-2: revoke states its grounds; rectifyBy only with rectify, grounds and refundAmount only with revoke', () => {
     const state = designatedAt('2026-05-10T02:00:00.000Z');
     const at = '2026-06-01T02:00:00.000Z';
-    expect(refusal(state, m.evaluationUpdate, { ...revokeBody, grounds: undefined }, at)).toMatchObject({ details: [{ field: 'grounds', rule: 'R-EVL-2' }] });
-    expect(refusal(state, m.evaluationUpdate, { ...revokeBody, grounds: ['bad_luck'] }, at)).toMatchObject({ details: [{ field: 'grounds' }] });
-    expect(refusal(state, m.evaluationUpdate, { actor: municipal, outcome: 'renew', findings: 'x', grounds: ['poorly_run'] }, at)).toMatchObject({ details: [{ field: 'grounds' }] });
-    expect(refusal(state, m.evaluationUpdate, { actor: municipal, outcome: 'renew', findings: 'x', rectifyBy: '2027-01-01' }, at)).toMatchObject({ details: [{ field: 'rectifyBy' }] });
-    expect(refusal(state, m.evaluationUpdate, { actor: municipal, outcome: 'rectify', findings: 'x', rectifyBy: '2027-01-01', refundAmount: 1 }, at)).toMatchObject({ details: [{ field: 'refundAmount' }] });
+    expect(refusal(state, m.evaluationUpdate, { ...revokeBody, grounds: undefined }, at)).toMatchObject({
+      details: [{ field: 'grounds', rule: 'R-EVL-2' }],
+    });
+    expect(refusal(state, m.evaluationUpdate, { ...revokeBody, grounds: ['bad_luck'] }, at)).toMatchObject({
+      details: [{ field: 'grounds' }],
+    });
+    expect(
+      refusal(
+        state,
+        m.evaluationUpdate,
+        { actor: municipal, outcome: 'renew', findings: 'x', grounds: ['poorly_run'] },
+        at,
+      ),
+    ).toMatchObject({ details: [{ field: 'grounds' }] });
+    expect(
+      refusal(
+        state,
+        m.evaluationUpdate,
+        { actor: municipal, outcome: 'renew', findings: 'x', rectifyBy: '2027-01-01' },
+        at,
+      ),
+    ).toMatchObject({ details: [{ field: 'rectifyBy' }] });
+    expect(
+      refusal(
+        state,
+        m.evaluationUpdate,
+        { actor: municipal, outcome: 'rectify', findings: 'x', rectifyBy: '2027-01-01', refundAmount: 1 },
+        at,
+      ),
+    ).toMatchObject({ details: [{ field: 'refundAmount' }] });
   });
 
   it('final stages: every action on a closed, lapsed or rejected case is InvalidStage naming the stage', () => {
@@ -154,7 +240,10 @@ describe('R-PAY-1 money in flight, and final stages', () => {
       const state = designatedAt('2026-05-10T02:00:00.000Z');
       state.stage = stage;
       for (const action of OFFICER_UPDATES) {
-        expect(refusal(state, action.update, { actor: municipal }, '2026-06-01T02:00:00.000Z')).toMatchObject({ type: 'InvalidStage', details: [{ stage }] });
+        expect(refusal(state, action.update, { actor: municipal }, '2026-06-01T02:00:00.000Z')).toMatchObject({
+          type: 'InvalidStage',
+          details: [{ stage }],
+        });
       }
     }
   });
@@ -163,23 +252,56 @@ describe('R-PAY-1 money in flight, and final stages', () => {
 describe('§5.1 resubmission window and R-RPT-6 overdue notices', () => {
   it('§5.1: a resubmission that arrives with the lapse timer, at the end of day 30, is refused even before the lapse is processed', () => {
     const returnedAt = '2026-11-26T02:00:00.000Z';
-    const state = newCase({ caseId: 'c2', district: '500112', parkName: '园', policy: DEFAULT_POLICY, policyTimeScale: 1 }, 0, returnedAt);
-    act(state, m.submitApplicationUpdate, { actor: district, application: validApplication({ agencies: [] }) }, returnedAt);
+    const state = newCase(
+      { caseId: 'c2', district: '500112', parkName: '园', policy: DEFAULT_POLICY, policyTimeScale: 1 },
+      0,
+      returnedAt,
+    );
+    act(
+      state,
+      m.submitApplicationUpdate,
+      { actor: district, application: validApplication({ agencies: [] }) },
+      returnedAt,
+    );
     expect(state.stage).toBe('returned');
     const resubmission = { actor: district, application: validApplication() };
-    expect(refusal(state, m.submitApplicationUpdate, resubmission, '2026-12-26T16:00:00.000Z')).toMatchObject({ type: 'InvalidStage', details: [{ stage: 'lapsed' }] });
+    expect(refusal(state, m.submitApplicationUpdate, resubmission, '2026-12-26T16:00:00.000Z')).toMatchObject({
+      type: 'InvalidStage',
+      details: [{ stage: 'lapsed' }],
+    });
     act(state, m.submitApplicationUpdate, resubmission, '2026-12-26T15:59:59.999Z');
     expect(state.stage).toBe('submitted');
   });
 
   it('R-RPT-6: a park that stops reporting gets one weekly overdue notice per recipient, listing every unreported year', () => {
     const state = designatedAt('2026-05-10T02:00:00.000Z');
-    act(state, m.confirmPaymentUpdate, { actor: finance, paymentId: state.payments[0].paymentId, paidAt: '2026-05-11T02:00:00.000Z', bankReference: 'B1' }, '2026-05-11T02:00:00.000Z');
-    act(state, m.evaluationUpdate, { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: '2040-01-01' }, '2026-05-12T02:00:00.000Z');
+    act(
+      state,
+      m.confirmPaymentUpdate,
+      {
+        actor: finance,
+        paymentId: state.payments[0].paymentId,
+        paidAt: '2026-05-11T02:00:00.000Z',
+        bankReference: 'B1',
+      },
+      '2026-05-11T02:00:00.000Z',
+    );
+    act(
+      state,
+      m.evaluationUpdate,
+      { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: '2040-01-01' },
+      '2026-05-12T02:00:00.000Z',
+    );
     const overdue: Array<{ at: string; message: string }> = [];
-    for (let due = nextDueEvent(state, ctx('2026-05-12T02:00:00.000Z')); due && due.at < '2033-06-01'; due = nextDueEvent(state, ctx(due.at))) {
+    for (
+      let due = nextDueEvent(state, ctx('2026-05-12T02:00:00.000Z'));
+      due && due.at < '2033-06-01';
+      due = nextDueEvent(state, ctx(due.at))
+    ) {
       const at = due.at;
-      for (const notice of fireDue(state, due).notices) if (notice.kind === 'annual_report_overdue' && notice.recipient.role === 'municipal') overdue.push({ at, message: notice.message });
+      for (const notice of fireDue(state, due).notices)
+        if (notice.kind === 'annual_report_overdue' && notice.recipient.role === 'municipal')
+          overdue.push({ at, message: notice.message });
     }
     const inLastWeek = overdue.filter((n) => n.at >= '2033-05-24T16:00:00.000Z');
     expect(inLastWeek).toHaveLength(1);

@@ -37,7 +37,8 @@ function check(spec: LifeSpec): LifeResult {
 /** The script of a life with its violations of `invariant` marked where they happened. */
 function report(result: LifeResult, invariant: Invariant): string {
   const marks = new Map<number, string[]>();
-  for (const v of result.violations.filter((x) => x.invariant === invariant)) marks.set(v.line, [...(marks.get(v.line) ?? []), v.message]);
+  for (const v of result.violations.filter((x) => x.invariant === invariant))
+    marks.set(v.line, [...(marks.get(v.line) ?? []), v.message]);
   return result.script.flatMap((line, i) => [line, ...(marks.get(i + 1) ?? []).map((m) => `      ✗ ${m}`)]).join('\n');
 }
 
@@ -48,7 +49,10 @@ function holds(invariant: Invariant): void {
     fc.property(lives, (spec) => {
       const result = check(spec);
       const broken = result.violations.filter((v) => v.invariant === invariant);
-      if (broken.length > 0) throw new Error(`${broken.length} violation(s) of ${invariant}: ${broken[0].message}\n\nthe life (✗ marks each violation):\n${report(result, invariant)}`);
+      if (broken.length > 0)
+        throw new Error(
+          `${broken.length} violation(s) of ${invariant}: ${broken[0].message}\n\nthe life (✗ marks each violation):\n${report(result, invariant)}`,
+        );
     }),
     {
       numRuns: NUM_RUNS,
@@ -70,14 +74,50 @@ function holds(invariant: Invariant): void {
 const TIMEOUT = 120_000;
 
 describe(`random lives of a park case (pure model, ${NUM_RUNS} lives per property)`, () => {
-  it(`R-PAY-1 / §5.2: no payment is instructed twice, tranches are ⌊S/2⌋ and S − ⌊S/2⌋, and the sum never exceeds subsidy + one grant, over ${NUM_RUNS} random lives`, () => holds('payments'), TIMEOUT);
-  it("R-RPT-5 / §5.2: tranche 2 is instructed only from 1 January after the first reporting year, and only once that year's report is in", () => holds('tranche2'), TIMEOUT);
-  it('R-PAY-1 / R-REF-1: a refund demand never exceeds the subsidy tranches paid plus in flight (grant excluded); a case closes exactly when no money is in flight and the demand is done', () => holds('refund'), TIMEOUT);
+  it(
+    `R-PAY-1 / §5.2: no payment is instructed twice, tranches are ⌊S/2⌋ and S − ⌊S/2⌋, and the sum never exceeds subsidy + one grant, over ${NUM_RUNS} random lives`,
+    () => holds('payments'),
+    TIMEOUT,
+  );
+  it(
+    "R-RPT-5 / §5.2: tranche 2 is instructed only from 1 January after the first reporting year, and only once that year's report is in",
+    () => holds('tranche2'),
+    TIMEOUT,
+  );
+  it(
+    'R-PAY-1 / R-REF-1: a refund demand never exceeds the subsidy tranches paid plus in flight (grant excluded); a case closes exactly when no money is in flight and the demand is done',
+    () => holds('refund'),
+    TIMEOUT,
+  );
   // R-CAL-3 (statutory holidays) is not implemented in workflows/ yet: when it is, the expected days in checkDeadlines (test/support/life-deadline-invariants.ts) move to the next working day.
-  it('R-CAL-1 / R-CAL-2: every deadline ends at 16:00:00.000Z of its dueDate and falls exactly where its rule puts it (+30 / +14 / +60 days, 31 March, 3 years with 29 Feb → 28 Feb)', () => holds('deadlines'), TIMEOUT);
-  it('R-EVL-2: the next evaluation falls 3 years after the latest renewal (or designation), never later', () => holds('evaluation'), TIMEOUT);
-  it('§6 / api-contract: every refusal is InvalidStage naming the stage or InvalidInput naming a rule, leaves the case unchanged, and nothing else is ever thrown', () => holds('refusals'), TIMEOUT);
-  it('continue-as-new: the case state survives a JSON round trip unchanged after every change', () => holds('json'), TIMEOUT);
-  it('R-RPT-6: overdue report notices go out at most once a week per case, to the district and the municipal bureau, listing every year still unreported', () => holds('overdue'), TIMEOUT);
-  it('§5 lifecycle: stages move only along allowed transitions, and final stages (lapsed, rejected, closed) never change', () => holds('stages'), TIMEOUT);
+  it(
+    'R-CAL-1 / R-CAL-2: every deadline ends at 16:00:00.000Z of its dueDate and falls exactly where its rule puts it (+30 / +14 / +60 days, 31 March, 3 years with 29 Feb → 28 Feb)',
+    () => holds('deadlines'),
+    TIMEOUT,
+  );
+  it(
+    'R-EVL-2: the next evaluation falls 3 years after the latest renewal (or designation), never later',
+    () => holds('evaluation'),
+    TIMEOUT,
+  );
+  it(
+    '§6 / api-contract: every refusal is InvalidStage naming the stage or InvalidInput naming a rule, leaves the case unchanged, and nothing else is ever thrown',
+    () => holds('refusals'),
+    TIMEOUT,
+  );
+  it(
+    'continue-as-new: the case state survives a JSON round trip unchanged after every change',
+    () => holds('json'),
+    TIMEOUT,
+  );
+  it(
+    'R-RPT-6: overdue report notices go out at most once a week per case, to the district and the municipal bureau, listing every year still unreported',
+    () => holds('overdue'),
+    TIMEOUT,
+  );
+  it(
+    '§5 lifecycle: stages move only along allowed transitions, and final stages (lapsed, rejected, closed) never change',
+    () => holds('stages'),
+    TIMEOUT,
+  );
 });

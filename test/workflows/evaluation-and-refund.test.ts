@@ -1,7 +1,13 @@
 import { CaseDriver } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
-import { addDays, civilDateOf, deadlineDaysAfter, deadlineYearsAfter, endOfDay } from '../../workflows/definitions/civil-date';
+import {
+  addDays,
+  civilDateOf,
+  deadlineDaysAfter,
+  deadlineYearsAfter,
+  endOfDay,
+} from '../../workflows/definitions/civil-date';
 import { addPolicyDays } from '../../workflows/policy-time';
 
 let h: WorkflowHarness;
@@ -26,11 +32,17 @@ describe('evaluation (§5.3, R-EVL-1) and refund (R-REF-1)', () => {
     const rectifyDay = addDays(civilDateOf(designation!.designatedAt), 60);
     const rectifying = await driver.evaluate('rectify', { rectifyBy: rectifyDay });
     expect(rectifying).toMatchObject({ stage: 'rectifying', rectifyBy: endOfDay(rectifyDay) });
-    expect(rectifying.deadlines).toContainEqual({ kind: 'rectification', dueAt: endOfDay(rectifyDay), dueDate: rectifyDay });
+    expect(rectifying.deadlines).toContainEqual({
+      kind: 'rectification',
+      dueAt: endOfDay(rectifyDay),
+      dueDate: rectifyDay,
+    });
     await driver.sleepUntil(addPolicyDays(endOfDay(rectifyDay), -1 / 24));
     expect(await driver.notices('re_evaluation_due')).toEqual([]); // 23:00 on the day: not yet passed
     await driver.sleepUntil(addPolicyDays(endOfDay(rectifyDay), 1 / 24)); // 01:00 the next day
-    expect(await driver.notices('re_evaluation_due')).toEqual([expect.objectContaining({ recipient_role: 'municipal' })]);
+    expect(await driver.notices('re_evaluation_due')).toEqual([
+      expect.objectContaining({ recipient_role: 'municipal' }),
+    ]);
     const renewed = await driver.evaluate('renew');
     expect(renewed).toMatchObject({ stage: 'designated', rectifyBy: null });
     expect(renewed.nextEvaluationDue).toBe(deadlineYearsAfter(renewed.evaluations[1].decidedAt, 3));
@@ -41,9 +53,17 @@ describe('evaluation (§5.3, R-EVL-1) and refund (R-REF-1)', () => {
     const driver = await paidPark();
     await driver.recogniseIncubationBase();
     await driver.confirmAllPayments(); // the incubation grant (R-SUB-3) is paid too, but is never refunded under R-REF-1
-    await expect(driver.evaluate('revoke', { refundAmount: 1_000_001 })).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('R-PAY-1') } });
-    const revoked = await driver.evaluate('revoke', { refundAmount: 1_000_000, grounds: ['nominal_only', 'adverse_effect'] });
-    expect(revoked).toMatchObject({ stage: 'revoked', refundDemand: { amount: 1_000_000, paidAmount: 0, status: 'open' } });
+    await expect(driver.evaluate('revoke', { refundAmount: 1_000_001 })).rejects.toMatchObject({
+      cause: { type: 'InvalidInput', message: expect.stringContaining('R-PAY-1') },
+    });
+    const revoked = await driver.evaluate('revoke', {
+      refundAmount: 1_000_000,
+      grounds: ['nominal_only', 'adverse_effect'],
+    });
+    expect(revoked).toMatchObject({
+      stage: 'revoked',
+      refundDemand: { amount: 1_000_000, paidAmount: 0, status: 'open' },
+    });
     expect(revoked.evaluations[0].grounds).toEqual(['nominal_only', 'adverse_effect']);
     expect(revoked.refundDemand!.dueAt).toBe(deadlineDaysAfter(revoked.updatedAt, 60));
     const part = await driver.payRefund(400_000);
@@ -60,8 +80,15 @@ describe('evaluation (§5.3, R-EVL-1) and refund (R-REF-1)', () => {
     const revoked = await driver.evaluate('revoke', { refundAmount: 500_000 });
     await driver.sleepUntil(addPolicyDays(revoked.refundDemand!.dueAt, 1));
     expect((await driver.snapshot()).refundDemand).toMatchObject({ status: 'escalated', paidAmount: 0 });
-    expect(await driver.notices('refund_escalated')).toEqual([expect.objectContaining({ recipient_role: 'municipal' })]);
-    expect((await driver.notices('refund_reminder')).map((n) => n.recipient_district)).toEqual(['500112', '500112', '500112', '500112']);
+    expect(await driver.notices('refund_escalated')).toEqual([
+      expect.objectContaining({ recipient_role: 'municipal' }),
+    ]);
+    expect((await driver.notices('refund_reminder')).map((n) => n.recipient_district)).toEqual([
+      '500112',
+      '500112',
+      '500112',
+      '500112',
+    ]);
     const settled = await driver.payRefund(500_000);
     expect(settled).toMatchObject({ stage: 'closed', refundDemand: { status: 'settled' } });
   });
@@ -72,7 +99,14 @@ describe('evaluation (§5.3, R-EVL-1) and refund (R-REF-1)', () => {
     await driver.payRefund(300_000);
     await driver.sleepUntil(addPolicyDays(revoked.refundDemand!.dueAt, 1 / 24)); // escalated at the deadline (a write-off before the escalation is refused: test/unit/policy-edges.test.ts)
     const closed = await driver.writeOffRefund('园区运营主体已注销');
-    expect(closed).toMatchObject({ stage: 'closed', refundDemand: { status: 'written_off', paidAmount: 300_000, writeOff: { amount: 500_000, reason: '园区运营主体已注销' } } });
+    expect(closed).toMatchObject({
+      stage: 'closed',
+      refundDemand: {
+        status: 'written_off',
+        paidAmount: 300_000,
+        writeOff: { amount: 500_000, reason: '园区运营主体已注销' },
+      },
+    });
     expect((await driver.handle.result()).stage).toBe('closed');
   });
 
@@ -85,10 +119,15 @@ describe('evaluation (§5.3, R-EVL-1) and refund (R-REF-1)', () => {
   it('R-PAY-1 revoked while tranche 1 is instructed but unconfirmed: finance still confirms it, and only then the case closes', async () => {
     const driver = await CaseDriver.designated(h, 2_000_000);
     const revoked = await driver.evaluate('revoke', { grounds: ['adverse_effect'] });
-    expect(revoked).toMatchObject({ stage: 'revoked', payments: [{ kind: 'subsidy_tranche_1', status: 'instructed' }] });
+    expect(revoked).toMatchObject({
+      stage: 'revoked',
+      payments: [{ kind: 'subsidy_tranche_1', status: 'instructed' }],
+    });
     const closed = await driver.confirmPayment(revoked.payments[0].paymentId);
     expect(closed).toMatchObject({ stage: 'closed', payments: [{ status: 'paid' }] });
     expect((await driver.handle.result()).stage).toBe('closed');
-    expect(await h.dataSource.query('SELECT status FROM payments WHERE case_id = $1', [driver.caseId])).toEqual([{ status: 'paid' }]);
+    expect(await h.dataSource.query('SELECT status FROM payments WHERE case_id = $1', [driver.caseId])).toEqual([
+      { status: 'paid' },
+    ]);
   });
 });

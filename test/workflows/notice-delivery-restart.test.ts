@@ -23,7 +23,10 @@ afterAll(async () => {
 it('R-RPT-1 a worker shut down while the SMTP server has not yet answered DATA aborts the send; the new worker delivers the reminder once', async () => {
   await h.stopSharedWorker(); // its sticky cache would hold on to the case; these workers keep none
   const common = {
-    connection: h.env.nativeConnection, namespace: h.env.namespace ?? 'default', taskQueue: h.taskQueue, dataSource: h.dataSource,
+    connection: h.env.nativeConnection,
+    namespace: h.env.namespace ?? 'default',
+    taskQueue: h.taskQueue,
+    dataSource: h.dataSource,
     notices: { mailer: new SmtpNoticeMailer(sink.url, 'parkflow <notices@parkflow.test>'), municipalEmails: [] },
     overrides: { maxCachedWorkflows: 0, shutdownGraceTime: '100ms' },
   } as const;
@@ -46,8 +49,15 @@ it('R-RPT-1 a worker shut down while the SMTP server has not yet answered DATA a
   await second.runUntil(async () => {
     await skipping;
     await h.env.sleep(60 * 60_000); // past the retry of the aborted attempt
-    await eventually(async () => (await deliveriesOf(h.dataSource, driver.caseId))[0].status === 'sent', 'the delivery on the new worker');
+    await eventually(
+      async () => (await deliveriesOf(h.dataSource, driver.caseId))[0].status === 'sent',
+      'the delivery on the new worker',
+    );
   });
-  expect(sink.received.map((mail) => [mail.to, mail.messageId])).toEqual([['shapingba@rsj.spb.cq.cn', inFlight.message_id]]);
-  expect(await deliveriesOf(h.dataSource, driver.caseId)).toEqual([expect.objectContaining({ status: 'sent', attempts: 1, delivery_status: 'delivered' })]);
+  expect(sink.received.map((mail) => [mail.to, mail.messageId])).toEqual([
+    ['shapingba@rsj.spb.cq.cn', inFlight.message_id],
+  ]);
+  expect(await deliveriesOf(h.dataSource, driver.caseId)).toEqual([
+    expect.objectContaining({ status: 'sent', attempts: 1, delivery_status: 'delivered' }),
+  ]);
 });

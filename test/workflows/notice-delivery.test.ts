@@ -15,7 +15,13 @@ let sink: SmtpSink;
 let h: WorkflowHarness;
 beforeAll(async () => {
   sink = await SmtpSink.start();
-  h = await startWorkflowHarness({ taskQueuePrefix: 'mail', notices: { mailer: new SmtpNoticeMailer(sink.url, 'parkflow <notices@parkflow.test>'), municipalEmails: [MUNICIPAL] } });
+  h = await startWorkflowHarness({
+    taskQueuePrefix: 'mail',
+    notices: {
+      mailer: new SmtpNoticeMailer(sink.url, 'parkflow <notices@parkflow.test>'),
+      municipalEmails: [MUNICIPAL],
+    },
+  });
 });
 afterAll(async () => {
   await h?.teardown();
@@ -42,21 +48,38 @@ async function mailsOf(caseId: string): Promise<ReceivedEmail[]> {
 const daysFrom = (due: Date, at: Date): number => Math.round((at.getTime() - due.getTime()) / DAY_MS);
 
 describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, once per address', () => {
-  it('R-RPT-1 reminders at T-30, T-7, T-1 and weekly overdue notices reach the district\'s addresses once each, the municipal bureau its own, no other district anything; a 550 address fails alone', async () => {
-    await setContacts(h.dataSource, '500112', [{ email: 'yubei@rsj.yb.cq.cn' }, { email: 'yubei-en@rsj.yb.cq.cn', locale: 'en' }, { email: 'gone@rsj.yb.cq.cn' }]);
+  it("R-RPT-1 reminders at T-30, T-7, T-1 and weekly overdue notices reach the district's addresses once each, the municipal bureau its own, no other district anything; a 550 address fails alone", async () => {
+    await setContacts(h.dataSource, '500112', [
+      { email: 'yubei@rsj.yb.cq.cn' },
+      { email: 'yubei-en@rsj.yb.cq.cn', locale: 'en' },
+      { email: 'gone@rsj.yb.cq.cn' },
+    ]);
     await setContacts(h.dataSource, '500103', [{ email: 'yuzhong@rsj.yz.cq.cn' }]);
     sink.rejected.add('gone@rsj.yb.cq.cn');
     const driver = await designated();
     const year = await driver.firstReportingYear();
     const due = reportDueAt(year, DEFAULT_POLICY);
     await driver.sleepUntil(addPolicyDays(due, 15)); // overdue at due, +7 and +14 days
-    await eventually(async () => (await mailsOf(driver.caseId)).length === 6 + 6 + 3, 'the emails of three reminders and three overdue notices');
-    await eventually(async () => (await deliveriesOf(h.dataSource, driver.caseId)).every((row) => row.status !== 'pending'), 'the failed deliveries');
+    await eventually(
+      async () => (await mailsOf(driver.caseId)).length === 6 + 6 + 3,
+      'the emails of three reminders and three overdue notices',
+    );
+    await eventually(
+      async () => (await deliveriesOf(h.dataSource, driver.caseId)).every((row) => row.status !== 'pending'),
+      'the failed deliveries',
+    );
 
     const mails = await mailsOf(driver.caseId);
-    const subjectsTo = (address: string) => mails.filter((mail) => mail.to === address).map((mail) => mail.subject.replace(/[:：】].*/, ''));
-    expect(subjectsTo('yubei@rsj.yb.cq.cn')).toEqual([...Array(3).fill('【年度报告报送提醒'), ...Array(3).fill('【年度报告逾期未报')]);
-    expect(subjectsTo('yubei-en@rsj.yb.cq.cn')).toEqual([...Array(3).fill('Yearly report due'), ...Array(3).fill('Yearly report overdue')]);
+    const subjectsTo = (address: string) =>
+      mails.filter((mail) => mail.to === address).map((mail) => mail.subject.replace(/[:：】].*/, ''));
+    expect(subjectsTo('yubei@rsj.yb.cq.cn')).toEqual([
+      ...Array(3).fill('【年度报告报送提醒'),
+      ...Array(3).fill('【年度报告逾期未报'),
+    ]);
+    expect(subjectsTo('yubei-en@rsj.yb.cq.cn')).toEqual([
+      ...Array(3).fill('Yearly report due'),
+      ...Array(3).fill('Yearly report overdue'),
+    ]);
     expect(subjectsTo(MUNICIPAL)).toEqual(Array(3).fill('【年度报告逾期未报'));
     expect(subjectsTo('yuzhong@rsj.yz.cq.cn')).toEqual([]); // another district's bureau hears nothing of this park
     expect(sink.to('gone@rsj.yb.cq.cn')).toEqual([]);
@@ -64,13 +87,27 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
 
     const rows = await deliveriesOf(h.dataSource, driver.caseId);
     const sent = rows.filter((row) => row.status === 'sent');
-    expect(sent.filter((row) => row.kind === 'annual_report_reminder' && row.address === 'yubei@rsj.yb.cq.cn').map((row) => daysFrom(row.due_at, row.issued_at))).toEqual([-30, -7, -1]);
-    expect(sent.filter((row) => row.kind === 'annual_report_overdue' && row.address === MUNICIPAL).map((row) => daysFrom(row.due_at, row.issued_at))).toEqual([0, 7, 14]);
+    expect(
+      sent
+        .filter((row) => row.kind === 'annual_report_reminder' && row.address === 'yubei@rsj.yb.cq.cn')
+        .map((row) => daysFrom(row.due_at, row.issued_at)),
+    ).toEqual([-30, -7, -1]);
+    expect(
+      sent
+        .filter((row) => row.kind === 'annual_report_overdue' && row.address === MUNICIPAL)
+        .map((row) => daysFrom(row.due_at, row.issued_at)),
+    ).toEqual([0, 7, 14]);
     const bounced = rows.filter((row) => row.address === 'gone@rsj.yb.cq.cn');
     expect(bounced).toHaveLength(6);
-    expect(bounced.every((row) => row.status === 'failed' && row.attempts === 1 && /550/.test(row.last_error ?? ''))).toBe(true);
-    expect(new Set(rows.filter((row) => row.recipient_role === 'district').map((row) => row.delivery_status))).toEqual(new Set(['partially_failed']));
-    expect(new Set(rows.filter((row) => row.recipient_role === 'municipal').map((row) => row.delivery_status))).toEqual(new Set(['delivered']));
+    expect(
+      bounced.every((row) => row.status === 'failed' && row.attempts === 1 && /550/.test(row.last_error ?? '')),
+    ).toBe(true);
+    expect(new Set(rows.filter((row) => row.recipient_role === 'district').map((row) => row.delivery_status))).toEqual(
+      new Set(['partially_failed']),
+    );
+    expect(new Set(rows.filter((row) => row.recipient_role === 'municipal').map((row) => row.delivery_status))).toEqual(
+      new Set(['delivered']),
+    );
     await driver.report(goodReport(year)); // ends the overdue series
   });
 
@@ -81,9 +118,17 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
     await sink.stop();
     await driver.sleepUntil(addPolicyDays(due, -30));
     await h.env.sleep(5 * 60_000); // retries 30 s, 1 min, 2 min after the first attempt
-    await eventually(async () => (await deliveriesOf(h.dataSource, driver.caseId)).some((row) => (row.attempts ?? 0) >= 2), 'failed attempts');
+    await eventually(
+      async () => (await deliveriesOf(h.dataSource, driver.caseId)).some((row) => (row.attempts ?? 0) >= 2),
+      'failed attempts',
+    );
     const [down] = await deliveriesOf(h.dataSource, driver.caseId);
-    expect(down).toMatchObject({ kind: 'annual_report_reminder', status: 'pending', delivery_status: 'pending', last_error: expect.stringMatching(/ECONNREFUSED/) });
+    expect(down).toMatchObject({
+      kind: 'annual_report_reminder',
+      status: 'pending',
+      delivery_status: 'pending',
+      last_error: expect.stringMatching(/ECONNREFUSED/),
+    });
 
     await sink.restart();
     await h.env.sleep(60 * 60_000); // past the next retry
@@ -100,8 +145,14 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
     const driver = await designated(2_000_000, validApplication({ district: '500106' }));
     const due = reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY);
     await driver.sleepUntil(addPolicyDays(due, -30));
-    await eventually(async () => (await deliveriesOf(h.dataSource, driver.caseId)).some((row) => row.delivery_status === 'no_contacts'), 'the flag');
-    expect(await deliveriesOf(h.dataSource, driver.caseId)).toEqual([expect.objectContaining({ kind: 'annual_report_reminder', delivery_status: 'no_contacts', address: null })]);
+    await eventually(
+      async () =>
+        (await deliveriesOf(h.dataSource, driver.caseId)).some((row) => row.delivery_status === 'no_contacts'),
+      'the flag',
+    );
+    expect(await deliveriesOf(h.dataSource, driver.caseId)).toEqual([
+      expect.objectContaining({ kind: 'annual_report_reminder', delivery_status: 'no_contacts', address: null }),
+    ]);
     expect(await mailsOf(driver.caseId)).toEqual([]);
   });
 });

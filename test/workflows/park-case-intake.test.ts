@@ -17,9 +17,13 @@ afterAll(async () => {
 });
 
 const readModel = (caseId: string) =>
-  h.dataSource.query('SELECT stage, version, snapshot FROM park_cases WHERE case_id = $1', [caseId]).then((rows) => rows[0]);
+  h.dataSource
+    .query('SELECT stage, version, snapshot FROM park_cases WHERE case_id = $1', [caseId])
+    .then((rows) => rows[0]);
 const filings = (caseId: string) =>
-  h.dataSource.query('SELECT submission_no, outcome FROM case_submissions WHERE case_id = $1 ORDER BY submission_no', [caseId]);
+  h.dataSource.query('SELECT submission_no, outcome FROM case_submissions WHERE case_id = $1 ORDER BY submission_no', [
+    caseId,
+  ]);
 
 describe('park case intake (§5.1, R-APP-1..8)', () => {
   it('R-APP-1..8 met: the case is submitted, recorded in PostgreSQL and tagged CaseStage=submitted', async () => {
@@ -55,7 +59,9 @@ describe('park case intake (§5.1, R-APP-1..8)', () => {
     const { caseId, handle } = await fileApplication(h, validApplication({ agencies: agencies(10) }));
     await h.env.sleep('20 days');
     const corrected = await handle.executeUpdate(submitApplicationUpdate, {
-      args: [{ application: validApplication(), actor: { id: 'district-officer', role: 'district', district: '500112' } }],
+      args: [
+        { application: validApplication(), actor: { id: 'district-officer', role: 'district', district: '500112' } },
+      ],
     });
     expect(corrected).toEqual({ caseId, stage: 'submitted', deficiencies: [], flags: [] });
     await h.env.sleep('15 days'); // past the first window: a submitted case does not lapse
@@ -69,12 +75,19 @@ describe('park case intake (§5.1, R-APP-1..8)', () => {
   it('a filing in a stage that does not allow it is rejected (InvalidStage) and leaves no event in history', async () => {
     const { handle } = await fileApplication(h, validApplication());
     const again = handle.executeUpdate(submitApplicationUpdate, {
-      args: [{ application: validApplication(), actor: { id: 'district-officer', role: 'district', district: '500112' } }],
+      args: [
+        { application: validApplication(), actor: { id: 'district-officer', role: 'district', district: '500112' } },
+      ],
     });
-    await expect(again).rejects.toMatchObject({ cause: { type: 'InvalidStage', message: expect.stringContaining("stage 'submitted'") } });
+    await expect(again).rejects.toMatchObject({
+      cause: { type: 'InvalidStage', message: expect.stringContaining("stage 'submitted'") },
+    });
     const { events } = await handle.fetchHistory();
     const updateEvents = (events ?? []).filter((e) =>
-      [EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED].includes(e.eventType as number),
+      [
+        EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED,
+        EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
+      ].includes(e.eventType as number),
     );
     expect(updateEvents).toHaveLength(2); // accepted + completed of the first filing only
   });

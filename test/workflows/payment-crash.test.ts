@@ -38,8 +38,14 @@ describe('no payment is ever instructed twice (§5.2)', () => {
     const driver = await CaseDriver.designated(h, 2_000_000);
     const [tranche1] = (await driver.snapshot()).payments;
     expect(treasury.calls.filter((id) => id === tranche1.paymentId)).toHaveLength(2); // the lost attempt and its retry
-    expect(await h.dataSource.query('SELECT count(*)::int AS n FROM treasury_instructions WHERE case_id = $1', [driver.caseId])).toEqual([{ n: 1 }]);
-    const [ledger] = await h.dataSource.query('SELECT status, treasury_reference FROM payments WHERE case_id = $1', [driver.caseId]);
+    expect(
+      await h.dataSource.query('SELECT count(*)::int AS n FROM treasury_instructions WHERE case_id = $1', [
+        driver.caseId,
+      ]),
+    ).toEqual([{ n: 1 }]);
+    const [ledger] = await h.dataSource.query('SELECT status, treasury_reference FROM payments WHERE case_id = $1', [
+      driver.caseId,
+    ]);
     expect(ledger).toEqual({ status: 'instructed', treasury_reference: `LOCAL-${tranche1.paymentId}` });
     await driver.confirmPayment(tranche1.paymentId);
     expect((await driver.snapshot()).payments[0].status).toBe('paid');

@@ -31,7 +31,12 @@ it('§5.2 a worker restarted in the middle of a payment instructs it once', asyn
   await h.stopSharedWorker(); // its sticky cache would hold on to the case; these workers keep none
   const recording = new RecordingTreasuryGateway(h.dataSource);
   const gateway = new HangAfterFirstHandOver(recording);
-  const common = { connection: h.env.nativeConnection, namespace: h.env.namespace ?? 'default', taskQueue: h.taskQueue, dataSource: h.dataSource };
+  const common = {
+    connection: h.env.nativeConnection,
+    namespace: h.env.namespace ?? 'default',
+    taskQueue: h.taskQueue,
+    dataSource: h.dataSource,
+  };
   const noCache = { maxCachedWorkflows: 0, shutdownGraceTime: '100ms' } as const;
   const first = await createParkflowWorker({ ...common, treasury: gateway, overrides: noCache });
   const firstRun = first.run();
@@ -48,6 +53,8 @@ it('§5.2 a worker restarted in the middle of a payment instructs it once', asyn
   const outcome = await second.runUntil(designated);
   expect(outcome.stage).toBe('designated');
   expect(gateway.calls).toBe(2); // the retry on the new worker handed it over again…
-  const instructions = await h.dataSource.query('SELECT kind, amount FROM treasury_instructions WHERE case_id = $1', [driver.caseId]);
+  const instructions = await h.dataSource.query('SELECT kind, amount FROM treasury_instructions WHERE case_id = $1', [
+    driver.caseId,
+  ]);
   expect(instructions).toEqual([{ kind: 'subsidy_tranche_1', amount: '1000000' }]); // …and the treasury has it once
 });

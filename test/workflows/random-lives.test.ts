@@ -42,7 +42,17 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 const specs: LifeSpec[] = fc.sample(
-  life({ fileFirst: true, minSteps: 20, maxSteps: 35, maxDays: 150, edgeOffsets: [-DAY - MINUTE, -MINUTE, MINUTE, DAY + MINUTE], februaryHours: [9, 23], guidedWeight: 8, randomWeight: 2, advanceWeight: 4 }),
+  life({
+    fileFirst: true,
+    minSteps: 20,
+    maxSteps: 35,
+    maxDays: 150,
+    edgeOffsets: [-DAY - MINUTE, -MINUTE, MINUTE, DAY + MINUTE],
+    februaryHours: [9, 23],
+    guidedWeight: 8,
+    randomWeight: 2,
+    advanceWeight: 4,
+  }),
   { numRuns: LIVES, seed: SEED },
 );
 
@@ -65,7 +75,12 @@ const summary = (state: CaseSnapshot) => ({
   stage: state.stage,
   payments: state.payments.map(({ paymentId, kind, amount, status }) => ({ paymentId, kind, amount, status })),
   reports: state.reports.map((r) => r.year),
-  refundDemand: state.refundDemand && { amount: state.refundDemand.amount, paidAmount: state.refundDemand.paidAmount, status: state.refundDemand.status, dueAt: state.refundDemand.dueAt },
+  refundDemand: state.refundDemand && {
+    amount: state.refundDemand.amount,
+    paidAmount: state.refundDemand.paidAmount,
+    status: state.refundDemand.status,
+    dueAt: state.refundDemand.dueAt,
+  },
   nextEvaluationDue: state.nextEvaluationDue,
   rectifyBy: state.rectifyBy,
   deadlines: state.deadlines,
@@ -80,7 +95,12 @@ const summary = (state: CaseSnapshot) => ({
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not return within ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not return within ${ms} ms`)), ms)),
+      ),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -88,7 +108,9 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 const failureOf = (error: unknown): unknown => (error instanceof WorkflowUpdateFailedError ? error.cause : error);
 const refusalOf = (failure: unknown) =>
-  failure instanceof ApplicationFailure ? { type: failure.type, details: failure.details } : { type: 'not an ApplicationFailure', details: [String(failure)] };
+  failure instanceof ApplicationFailure
+    ? { type: failure.type, details: failure.details }
+    : { type: 'not an ApplicationFailure', details: [String(failure)] };
 
 /** One life: the model and the workflow step for step; returns the model (its script explains a failure). */
 async function drive(spec: LifeSpec, index: number): Promise<LifeModel> {
@@ -104,7 +126,9 @@ async function drive(spec: LifeSpec, index: number): Promise<LifeModel> {
   model.act(filing);
 
   const at = async (updateId: string): Promise<string> => {
-    const rows: Array<{ at: Date }> = await h.dataSource.query('SELECT at FROM case_audit WHERE event_id = $1', [`${workflowId}:update:${updateId}`]);
+    const rows: Array<{ at: Date }> = await h.dataSource.query('SELECT at FROM case_audit WHERE event_id = $1', [
+      `${workflowId}:update:${updateId}`,
+    ]);
     if (rows.length !== 1) throw new Error(`no audit entry for update ${updateId}`);
     return rows[0].at.toISOString();
   };
@@ -123,7 +147,11 @@ async function drive(spec: LifeSpec, index: number): Promise<LifeModel> {
     const updateId = randomUUID();
     let refused: unknown;
     try {
-      await withTimeout(handle.executeUpdate(definition, { args: [action.request], updateId }), 20_000, `${action.name} (update ${updateId})`);
+      await withTimeout(
+        handle.executeUpdate(definition, { args: [action.request], updateId }),
+        20_000,
+        `${action.name} (update ${updateId})`,
+      );
     } catch (error) {
       refused = failureOf(error);
     }
@@ -131,11 +159,17 @@ async function drive(spec: LifeSpec, index: number): Promise<LifeModel> {
       // Applied: the model applies it at the workflow's own instant of the action.
       model.advanceTo(await at(updateId));
       const modelRefusal = model.act(action);
-      if (modelRefusal !== undefined) throw new Error(`${action.name} was applied by the workflow but refused by the model: ${describeFailure(modelRefusal)}\n${model.script()}`);
+      if (modelRefusal !== undefined)
+        throw new Error(
+          `${action.name} was applied by the workflow but refused by the model: ${describeFailure(modelRefusal)}\n${model.script()}`,
+        );
     } else {
       const modelRefusal = model.act(action);
       model.log.push(`      (workflow: refused ${describeFailure(refused)})`);
-      if (modelRefusal === undefined) throw new Error(`${action.name} was refused by the workflow (${describeFailure(refused)}) but applied by the model\n${model.script()}`);
+      if (modelRefusal === undefined)
+        throw new Error(
+          `${action.name} was refused by the workflow (${describeFailure(refused)}) but applied by the model\n${model.script()}`,
+        );
       expect(refusalOf(refused)).toEqual(refusalOf(modelRefusal));
     }
   }
@@ -150,7 +184,11 @@ async function drive(spec: LifeSpec, index: number): Promise<LifeModel> {
 async function compare(handle: WorkflowHandle<typeof parkCaseWorkflow>, model: LifeModel): Promise<void> {
   let actual = await handle.query(caseSnapshotQuery);
   // A timer's task may still be committing when the sleep returns: wait until the versions agree (bounded).
-  await eventually(async () => (actual = await handle.query(caseSnapshotQuery)).version >= model.state.version, `version ${model.state.version}`, 5_000).catch(() => undefined);
+  await eventually(
+    async () => (actual = await handle.query(caseSnapshotQuery)).version >= model.state.version,
+    `version ${model.state.version}`,
+    5_000,
+  ).catch(() => undefined);
   try {
     expect(summary(actual)).toEqual(summary(model.state));
     expect(comparable(actual)).toEqual(comparable(model.state));
@@ -175,6 +213,8 @@ describe(`random lives on the real workflow (${LIVES} lives, seed ${SEED})`, () 
       refusals += model.log.filter((line) => line.includes('→ refused')).length;
       runs += model.log.filter((line) => line.includes('continue-as-new')).length;
     }
-    process.stdout.write(`\n[random-lives] ${LIVES} lives (${finals.join(', ')}), ${steps} script lines, ${refusals} refusals, ${runs} continue-as-new, ${Date.now() - started} ms\n`);
+    process.stdout.write(
+      `\n[random-lives] ${LIVES} lives (${finals.join(', ')}), ${steps} script lines, ${refusals} refusals, ${runs} continue-as-new, ${Date.now() - started} ms\n`,
+    );
   }, 180_000);
 });

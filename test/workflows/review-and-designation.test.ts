@@ -14,7 +14,9 @@ afterAll(async () => {
 });
 
 const updateEvents = async (driver: CaseDriver) =>
-  ((await driver.handle.fetchHistory()).events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED).length;
+  ((await driver.handle.fetchHistory()).events ?? []).filter(
+    (e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED,
+  ).length;
 
 describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
   it('§5.1 review closes with a summary when all three experts have reviewed; R-SUB-1 designation instructs tranche 1 (50%) once', async () => {
@@ -26,17 +28,47 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
     await driver.review('expert-b', 70, 60, true);
     expect((await driver.snapshot()).reviewSummary).toBeNull();
     const closed = await driver.review('expert-c', 50, 40, false);
-    expect(closed.reviewSummary).toMatchObject({ meanNecessity: 70, meanFeasibility: 60, recommendFor: 2, recommendAgainst: 1 });
+    expect(closed.reviewSummary).toMatchObject({
+      meanNecessity: 70,
+      meanFeasibility: 60,
+      recommendFor: 2,
+      recommendAgainst: 1,
+    });
 
     const designated = await driver.designate(2_000_001);
     expect(designated.stage).toBe('designated');
-    expect(designated.designation).toMatchObject({ subsidyAmount: 2_000_001, certificateNo: expect.stringMatching(/^CQ-HRP-/) });
-    expect(designated.payments).toEqual([expect.objectContaining({ kind: 'subsidy_tranche_1', amount: 1_000_000, status: 'instructed' })]); // ⌊2,000,001 / 2⌋ (§5.2)
-    const ledger = await h.dataSource.query('SELECT kind, amount, status, treasury_reference FROM payments WHERE case_id = $1', [driver.caseId]);
-    expect(ledger).toEqual([{ kind: 'subsidy_tranche_1', amount: '1000000', status: 'instructed', treasury_reference: expect.stringMatching(/^LOCAL-/) }]);
-    expect(await h.dataSource.query('SELECT count(*)::int AS n FROM treasury_instructions WHERE case_id = $1', [driver.caseId])).toEqual([{ n: 1 }]);
+    expect(designated.designation).toMatchObject({
+      subsidyAmount: 2_000_001,
+      certificateNo: expect.stringMatching(/^CQ-HRP-/),
+    });
+    expect(designated.payments).toEqual([
+      expect.objectContaining({ kind: 'subsidy_tranche_1', amount: 1_000_000, status: 'instructed' }),
+    ]); // ⌊2,000,001 / 2⌋ (§5.2)
+    const ledger = await h.dataSource.query(
+      'SELECT kind, amount, status, treasury_reference FROM payments WHERE case_id = $1',
+      [driver.caseId],
+    );
+    expect(ledger).toEqual([
+      {
+        kind: 'subsidy_tranche_1',
+        amount: '1000000',
+        status: 'instructed',
+        treasury_reference: expect.stringMatching(/^LOCAL-/),
+      },
+    ]);
+    expect(
+      await h.dataSource.query('SELECT count(*)::int AS n FROM treasury_instructions WHERE case_id = $1', [
+        driver.caseId,
+      ]),
+    ).toEqual([{ n: 1 }]);
     expect((await driver.audit()).map((a) => a.action)).toEqual([
-      'application_filed', 'application_accepted', 'panel_formed', 'review_submitted', 'review_submitted', 'review_submitted', 'designated',
+      'application_filed',
+      'application_accepted',
+      'panel_formed',
+      'review_submitted',
+      'review_submitted',
+      'review_submitted',
+      'designated',
     ]);
     await recordHistory('review-and-designation', driver.handle);
   });
@@ -47,7 +79,10 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
     await driver.formPanel(PANEL);
     for (const id of PANEL) await driver.review(id, 30, 20, false);
     const rejected = await driver.reject('the panel finds the park neither necessary nor feasible');
-    expect(rejected).toMatchObject({ stage: 'rejected', rejection: { reason: 'the panel finds the park neither necessary nor feasible' } });
+    expect(rejected).toMatchObject({
+      stage: 'rejected',
+      rejection: { reason: 'the panel finds the park neither necessary nor feasible' },
+    });
     expect((await driver.handle.result()).stage).toBe('rejected');
   });
 
@@ -68,9 +103,14 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
     expect((await driver.notices('review_reminder')).map((n) => n.recipient_id)).toEqual(['expert-c', 'expert-c']); // T-7 and T-1
     expect(await driver.notices('review_overdue')).toEqual([expect.objectContaining({ recipient_role: 'municipal' })]);
 
-    await expect(driver.formPanel(['expert-b', 'expert-c', 'expert-d'])).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('expert-a') } });
+    await expect(driver.formPanel(['expert-b', 'expert-c', 'expert-d'])).rejects.toMatchObject({
+      cause: { type: 'InvalidInput', message: expect.stringContaining('expert-a') },
+    });
     const reformed = await driver.formPanel(['expert-a', 'expert-b', 'expert-d']);
-    expect(reformed.panel).toMatchObject({ expertIds: ['expert-a', 'expert-b', 'expert-d'], replaced: [expect.objectContaining({ expertId: 'expert-c' })] });
+    expect(reformed.panel).toMatchObject({
+      expertIds: ['expert-a', 'expert-b', 'expert-d'],
+      replaced: [expect.objectContaining({ expertId: 'expert-c' })],
+    });
     await expect(driver.review('expert-c')).rejects.toMatchObject({ cause: { type: 'InvalidInput' } });
     const closed = await driver.review('expert-d');
     expect(closed.reviewSummary).toMatchObject({ recommendFor: 3 });
@@ -81,19 +121,33 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
     await driver.accept();
     await driver.formPanel(PANEL);
     await driver.review('expert-a');
-    await expect(driver.review('expert-a')).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('once') } });
-    await expect(driver.review('expert-b', 101)).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('necessity') } });
-    await expect(driver.formPanel(['x', 'y'])).rejects.toMatchObject({ cause: { message: expect.stringContaining('3–7') } });
+    await expect(driver.review('expert-a')).rejects.toMatchObject({
+      cause: { type: 'InvalidInput', message: expect.stringContaining('once') },
+    });
+    await expect(driver.review('expert-b', 101)).rejects.toMatchObject({
+      cause: { type: 'InvalidInput', message: expect.stringContaining('necessity') },
+    });
+    await expect(driver.formPanel(['x', 'y'])).rejects.toMatchObject({
+      cause: { message: expect.stringContaining('3–7') },
+    });
   });
 
   it('R-SUB-1: a subsidy outside 1,000,000–3,000,000 is refused, and designation waits for the review to close', async () => {
     const driver = await CaseDriver.file(h);
     await driver.accept();
     await driver.formPanel(PANEL);
-    await expect(driver.designate(2_000_000)).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('review has not closed') } });
+    await expect(driver.designate(2_000_000)).rejects.toMatchObject({
+      cause: { type: 'InvalidInput', message: expect.stringContaining('review has not closed') },
+    });
     for (const id of PANEL) await driver.review(id);
     const before = await updateEvents(driver);
-    await expect(driver.designate(999_999)).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('R-SUB-1'), details: [{ field: 'subsidyAmount', rule: 'R-SUB-1' }] } });
+    await expect(driver.designate(999_999)).rejects.toMatchObject({
+      cause: {
+        type: 'InvalidInput',
+        message: expect.stringContaining('R-SUB-1'),
+        details: [{ field: 'subsidyAmount', rule: 'R-SUB-1' }],
+      },
+    });
     await expect(driver.designate(3_000_001)).rejects.toMatchObject({ cause: { type: 'InvalidInput' } });
     expect(await updateEvents(driver)).toBe(before); // rejected actions leave no trace in history
     expect((await driver.designate(3_000_000)).stage).toBe('designated');
@@ -102,16 +156,31 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
   it('an action the stage does not allow is InvalidStage and leaves no event in history', async () => {
     const driver = await CaseDriver.file(h);
     const before = await updateEvents(driver);
-    await expect(driver.designate(2_000_000)).rejects.toMatchObject({ cause: { type: 'InvalidStage', message: expect.stringContaining("stage 'submitted'") } });
-    await expect(driver.handle.executeUpdate(m.evaluationUpdate, { args: [{ actor: municipal, outcome: 'renew', findings: 'x' }] })).rejects.toMatchObject({ cause: { type: 'InvalidStage' } });
+    await expect(driver.designate(2_000_000)).rejects.toMatchObject({
+      cause: { type: 'InvalidStage', message: expect.stringContaining("stage 'submitted'") },
+    });
+    await expect(
+      driver.handle.executeUpdate(m.evaluationUpdate, {
+        args: [{ actor: municipal, outcome: 'renew', findings: 'x' }],
+      }),
+    ).rejects.toMatchObject({ cause: { type: 'InvalidStage' } });
     expect(await updateEvents(driver)).toBe(before);
   });
 
   it('R-SUB-3: the incubation-base grant (600,000) is paid once; a second recognition is refused', async () => {
     const driver = await CaseDriver.designated(h);
     const first = await driver.recogniseIncubationBase();
-    expect(first.payments.filter((p) => p.kind === 'incubation_grant')).toEqual([expect.objectContaining({ amount: 600_000 })]);
-    await expect(driver.recogniseIncubationBase()).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('R-SUB-3') } });
-    expect(await h.dataSource.query("SELECT count(*)::int AS n FROM treasury_instructions WHERE case_id = $1 AND kind = 'incubation_grant'", [driver.caseId])).toEqual([{ n: 1 }]);
+    expect(first.payments.filter((p) => p.kind === 'incubation_grant')).toEqual([
+      expect.objectContaining({ amount: 600_000 }),
+    ]);
+    await expect(driver.recogniseIncubationBase()).rejects.toMatchObject({
+      cause: { type: 'InvalidInput', message: expect.stringContaining('R-SUB-3') },
+    });
+    expect(
+      await h.dataSource.query(
+        "SELECT count(*)::int AS n FROM treasury_instructions WHERE case_id = $1 AND kind = 'incubation_grant'",
+        [driver.caseId],
+      ),
+    ).toEqual([{ n: 1 }]);
   });
 });

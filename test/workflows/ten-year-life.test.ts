@@ -33,7 +33,9 @@ async function runsOf(driver: CaseDriver): Promise<Array<{ runId: string; events
   while (runId) {
     const { events } = await h.client.workflow.getHandle(driver.handle.workflowId, runId).fetchHistory();
     runs.push({ runId, events: events?.length ?? 0 });
-    const started: temporal.api.history.v1.IHistoryEvent | undefined = events?.find((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED);
+    const started: temporal.api.history.v1.IHistoryEvent | undefined = events?.find(
+      (e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
+    );
     runId = started?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
   }
   return runs;
@@ -62,22 +64,32 @@ describe('a park over ten policy years (§5)', () => {
     expect(final.stage).toBe('designated');
     expect(final.reports.map((r) => r.year)).toEqual(Array.from({ length: 10 }, (_, i) => firstYear + i));
     expect(final.reports.every((r) => !r.late)).toBe(true);
-    expect(final.evaluations.map((e) => [e.outcome, chongqingYear(e.decidedAt) - designationYear])).toEqual([['renew', 3], ['renew', 6], ['renew', 9]]);
+    expect(final.evaluations.map((e) => [e.outcome, chongqingYear(e.decidedAt) - designationYear])).toEqual([
+      ['renew', 3],
+      ['renew', 6],
+      ['renew', 9],
+    ]);
     expect(final.payments.map((p) => [p.kind, p.amount, p.status])).toEqual([
       ['subsidy_tranche_1', 1_000_000, 'paid'],
       ['subsidy_tranche_2', 1_000_000, 'paid'],
     ]);
-    expect(await h.dataSource.query('SELECT kind FROM treasury_instructions WHERE case_id = $1 ORDER BY kind', [driver.caseId])).toEqual([
-      { kind: 'subsidy_tranche_1' },
-      { kind: 'subsidy_tranche_2' },
-    ]);
+    expect(
+      await h.dataSource.query('SELECT kind FROM treasury_instructions WHERE case_id = $1 ORDER BY kind', [
+        driver.caseId,
+      ]),
+    ).toEqual([{ kind: 'subsidy_tranche_1' }, { kind: 'subsidy_tranche_2' }]);
     expect(await driver.notices('annual_report_overdue')).toEqual([]);
 
     const runs = await runsOf(driver);
     expect(runs.length).toBeGreaterThanOrEqual(10); // one run per reporting year, plus the designation run
     for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_RUN);
     const total = runs.reduce((sum, run) => sum + run.events, 0);
-    process.stdout.write(`\n[ten-year-life] runs: ${runs.length}, events per run: ${runs.map((r) => r.events).reverse().join(' ')}, total ${total}\n`);
+    process.stdout.write(
+      `\n[ten-year-life] runs: ${runs.length}, events per run: ${runs
+        .map((r) => r.events)
+        .reverse()
+        .join(' ')}, total ${total}\n`,
+    );
     await recordHistory('ten-year-life-current-run', driver.handle);
   }, 300_000);
   it('R-RPT-6: a park that stops reporting gets one overdue notice a week per recipient listing every unreported year, and each run stays bounded', async () => {
@@ -99,6 +111,11 @@ describe('a park over ten policy years (§5)', () => {
     expect(latest.message).toContain(`${first}, ${first + 1}, ${first + 2}`);
     const runs = await runsOf(driver);
     for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_UNREPORTED_RUN);
-    process.stdout.write(`\n[unreported park] ${weeks} weekly notices, events per run: ${runs.map((r) => r.events).reverse().join(' ')}\n`);
+    process.stdout.write(
+      `\n[unreported park] ${weeks} weekly notices, events per run: ${runs
+        .map((r) => r.events)
+        .reverse()
+        .join(' ')}\n`,
+    );
   }, 300_000);
 });

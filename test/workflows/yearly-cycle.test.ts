@@ -25,9 +25,20 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
     const reminders = await driver.notices('annual_report_reminder');
     expect(reminders.map((n) => n.recipient_district)).toEqual(['500112', '500112', '500112']);
     const overdue = await driver.notices('annual_report_overdue');
-    expect(overdue.map((n) => n.recipient_role)).toEqual(['district', 'municipal', 'district', 'municipal', 'district', 'municipal']);
+    expect(overdue.map((n) => n.recipient_role)).toEqual([
+      'district',
+      'municipal',
+      'district',
+      'municipal',
+      'district',
+      'municipal',
+    ]);
     expect((await driver.handle.describe()).typedSearchAttributes.get(OVERDUE_REPORTS_KEY)).toBe(1);
-    expect((await driver.snapshot()).deadlines[0]).toEqual({ kind: 'payment_confirmation', dueAt: expect.stringMatching(/T16:00:00\.000Z$/), dueDate: expect.any(String) });
+    expect((await driver.snapshot()).deadlines[0]).toEqual({
+      kind: 'payment_confirmation',
+      dueAt: expect.stringMatching(/T16:00:00\.000Z$/),
+      dueDate: expect.any(String),
+    });
 
     const reported = await driver.report(goodReport(year));
     expect(reported.reports).toEqual([expect.objectContaining({ year, late: true })]);
@@ -48,12 +59,15 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
     expect(evaluated.evaluations[0].reportFindings.map((f) => f.rule)).toEqual(['R-RPT-2', 'R-RPT-4']);
   });
 
-  it('R-RPT-5: the report of the year still running is refused and releases nothing; tranche 2 = the rest of the subsidy, on the first reporting year\'s report', async () => {
+  it("R-RPT-5: the report of the year still running is refused and releases nothing; tranche 2 = the rest of the subsidy, on the first reporting year's report", async () => {
     const driver = await CaseDriver.designated(h, 2_000_001);
     const first = await driver.firstReportingYear();
     await driver.sleepUntil(addPolicyDays(startOfYear(first + 1), 1 + 10 / 24)); // 2 January 10:00: the new year's run has begun
     const reported = await driver.report(goodReport(first));
-    expect(reported.payments.map((p) => [p.kind, p.amount])).toEqual([['subsidy_tranche_1', 1_000_000], ['subsidy_tranche_2', 1_000_001]]);
+    expect(reported.payments.map((p) => [p.kind, p.amount])).toEqual([
+      ['subsidy_tranche_1', 1_000_000],
+      ['subsidy_tranche_2', 1_000_001],
+    ]);
     // Refusals come last: the time-skipping test server stops skipping time after an Update its validator rejects.
     const refused = { cause: { type: 'InvalidInput', message: expect.stringContaining('R-RPT-5') } };
     await expect(driver.report(goodReport(first + 1))).rejects.toMatchObject(refused); // the year still running
@@ -73,9 +87,18 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
       ['subsidy_tranche_1', 1_500_000, 'paid'],
       ['subsidy_tranche_2', 1_500_000, 'paid'],
     ]);
-    await expect(driver.confirmPayment(payments[0].paymentId)).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('already confirmed') } });
-    const ledger = await h.dataSource.query('SELECT kind, status FROM payments WHERE case_id = $1 ORDER BY kind', [driver.caseId]);
-    expect(ledger).toEqual([{ kind: 'subsidy_tranche_1', status: 'paid' }, { kind: 'subsidy_tranche_2', status: 'paid' }]);
-    await expect(driver.report(goodReport(year))).rejects.toMatchObject({ cause: { type: 'InvalidInput', message: expect.stringContaining('already submitted') } });
+    await expect(driver.confirmPayment(payments[0].paymentId)).rejects.toMatchObject({
+      cause: { type: 'InvalidInput', message: expect.stringContaining('already confirmed') },
+    });
+    const ledger = await h.dataSource.query('SELECT kind, status FROM payments WHERE case_id = $1 ORDER BY kind', [
+      driver.caseId,
+    ]);
+    expect(ledger).toEqual([
+      { kind: 'subsidy_tranche_1', status: 'paid' },
+      { kind: 'subsidy_tranche_2', status: 'paid' },
+    ]);
+    await expect(driver.report(goodReport(year))).rejects.toMatchObject({
+      cause: { type: 'InvalidInput', message: expect.stringContaining('already submitted') },
+    });
   });
 });

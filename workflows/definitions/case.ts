@@ -20,7 +20,15 @@ export type CaseStage = (typeof CASE_STAGES)[number];
 export const FINAL_STAGES: ReadonlyArray<CaseStage | 'draft'> = ['lapsed', 'rejected', 'closed'];
 
 /** What a case can be waiting on (api-contract `deadlines[].kind`). */
-export const DEADLINE_KINDS = ['resubmission', 'review', 'payment_confirmation', 'annual_report', 'evaluation', 'rectification', 'refund'] as const;
+export const DEADLINE_KINDS = [
+  'resubmission',
+  'review',
+  'payment_confirmation',
+  'annual_report',
+  'evaluation',
+  'rectification',
+  'refund',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /**

@@ -72,10 +72,12 @@ export function addYears(date: CivilDate, years: number): CivilDate {
 }
 
 /** R-CAL-2: the deadline *n days after* the event at `instant`: day D+n (D, the event's day, not counted), 24:00. */
-export const deadlineDaysAfter = (instant: string, days: number): string => endOfDay(addDays(civilDateOf(instant), days));
+export const deadlineDaysAfter = (instant: string, days: number): string =>
+  endOfDay(addDays(civilDateOf(instant), days));
 
 /** R-CAL-2: the deadline *n years after* the event at `instant`: the same month and day n years later, 24:00. */
-export const deadlineYearsAfter = (instant: string, years: number): string => endOfDay(addYears(civilDateOf(instant), years));
+export const deadlineYearsAfter = (instant: string, years: number): string =>
+  endOfDay(addYears(civilDateOf(instant), years));
 
 /** The deadline on day `month`/`day` of `year` (e.g. 31 March), 24:00 Chongqing. */
 export const deadlineOn = (year: number, month: number, day: number): string => endOfDay(format(year, month, day));

@@ -12,7 +12,14 @@ export type NoticeLocale = (typeof NOTICE_LOCALES)[number];
  * A notice's email delivery: inbox_only (no email), pending, delivered, partially_failed, failed, or no_contacts
  * (nobody to send to: flagged for the municipal bureau).
  */
-export const DELIVERY_STATUSES = ['inbox_only', 'pending', 'delivered', 'partially_failed', 'failed', 'no_contacts'] as const;
+export const DELIVERY_STATUSES = [
+  'inbox_only',
+  'pending',
+  'delivered',
+  'partially_failed',
+  'failed',
+  'no_contacts',
+] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** Input of the `deliverNotices` activity: the notices one change of a case wrote. */

@@ -10,4 +10,9 @@ export const NEXT_DEADLINE_KEY = { name: 'NextDeadline', type: 'DATETIME' } as c
 /** How many yearly reports are past due and missing (§5.3). */
 export const OVERDUE_REPORTS_KEY = { name: 'OverdueReports', type: 'INT' } as const;
 
-export const PARK_CASE_SEARCH_ATTRIBUTES = [CASE_STAGE_KEY, DISTRICT_KEY, NEXT_DEADLINE_KEY, OVERDUE_REPORTS_KEY] as const;
+export const PARK_CASE_SEARCH_ATTRIBUTES = [
+  CASE_STAGE_KEY,
+  DISTRICT_KEY,
+  NEXT_DEADLINE_KEY,
+  OVERDUE_REPORTS_KEY,
+] as const;

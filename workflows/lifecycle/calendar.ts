@@ -21,4 +21,5 @@ export function yearsAfter(ctx: Pick<Context, 'civil'>, instant: string, years: 
 }
 
 /** The deadline a date-only input names (R-CAL-1: the end of that Chongqing day; before, read as an instant). */
-export const deadlineOfDate = (ctx: Pick<Context, 'civil'>, date: string): string => (ctx.civil ? endOfDay(date) : new Date(date).toISOString());
+export const deadlineOfDate = (ctx: Pick<Context, 'civil'>, date: string): string =>
+  ctx.civil ? endOfDay(date) : new Date(date).toISOString();

@@ -10,15 +10,20 @@ const deadline = (kind: DeadlineKind, dueAt: string): Deadline => ({ kind, dueAt
 /** The deadlines the case is waiting on, earliest first (api-contract `deadlines[]`: `dueDate` and `dueAt`, R-CAL-1). */
 export function deadlinesOf(state: CaseSnapshot, ctx: ScheduleContext): Deadline[] {
   const deadlines: Deadline[] = [];
-  if (state.stage === 'returned' && state.returnedAt) deadlines.push(deadline('resubmission', resubmissionDueAt(state.returnedAt, ctx)));
-  if (state.stage === 'under_review' && state.panel && !state.reviewSummary) deadlines.push(deadline('review', state.panel.reviewDueAt));
+  if (state.stage === 'returned' && state.returnedAt)
+    deadlines.push(deadline('resubmission', resubmissionDueAt(state.returnedAt, ctx)));
+  if (state.stage === 'under_review' && state.panel && !state.reviewSummary)
+    deadlines.push(deadline('review', state.panel.reviewDueAt));
   for (const payment of inFlight(state)) deadlines.push(deadline('payment_confirmation', payment.confirmBy));
   if (state.stage === 'designated' || state.stage === 'rectifying') {
-    for (const year of unreportedYears(state, ctx.now)) deadlines.push(deadline('annual_report', reportDueAt(year, ctx.policy)));
+    for (const year of unreportedYears(state, ctx.now))
+      deadlines.push(deadline('annual_report', reportDueAt(year, ctx.policy)));
   }
-  if (state.stage === 'designated' && state.nextEvaluationDue) deadlines.push(deadline('evaluation', state.nextEvaluationDue));
+  if (state.stage === 'designated' && state.nextEvaluationDue)
+    deadlines.push(deadline('evaluation', state.nextEvaluationDue));
   if (state.stage === 'rectifying' && state.rectifyBy) deadlines.push(deadline('rectification', state.rectifyBy));
   const demand = state.refundDemand;
-  if (state.stage === 'revoked' && demand && (demand.status === 'open' || demand.status === 'escalated')) deadlines.push(deadline('refund', demand.dueAt));
+  if (state.stage === 'revoked' && demand && (demand.status === 'open' || demand.status === 'escalated'))
+    deadlines.push(deadline('refund', demand.dueAt));
   return deadlines.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }

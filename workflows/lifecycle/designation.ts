@@ -20,7 +20,8 @@ export function newPayment(state: CaseSnapshot, kind: PaymentKind, amount: numbe
 }
 
 /** §5.2 default split: tranche 1 = ⌊amount × share⌋ (the second gets the rest, so no yuan is lost). */
-export const firstTranche = (subsidy: number, policy: PolicyConfig): number => Math.floor(subsidy * policy.subsidyTrancheShares[0]);
+export const firstTranche = (subsidy: number, policy: PolicyConfig): number =>
+  Math.floor(subsidy * policy.subsidyTrancheShares[0]);
 
 /**
  * R-RPT-5: the first reporting year is the designation year when the park was designated on or before the cut-off
@@ -34,12 +35,22 @@ export function firstReportingYearOf(designatedAt: string, policy: PolicyConfig)
 
 export function validateDesignation(state: CaseSnapshot, request: DesignationRequest, policy: PolicyConfig): void {
   assertStage('designation', state);
-  if (!state.reviewSummary) throw invalidInput('decision', 'the expert review has not closed: every panel member must submit first', '§5.1');
+  if (!state.reviewSummary)
+    throw invalidInput('decision', 'the expert review has not closed: every panel member must submit first', '§5.1');
   if (!request.reason?.trim()) throw invalidInput('reason', 'a reason is required', '§5.1');
   if (request.decision === 'reject') return;
   const amount = request.subsidyAmount;
-  if (amount === undefined || !Number.isInteger(amount) || amount < policy.subsidyMinCny || amount > policy.subsidyMaxCny) {
-    throw invalidInput('subsidyAmount', `designation needs a subsidy of ${policy.subsidyMinCny}–${policy.subsidyMaxCny} CNY (integer)`, 'R-SUB-1');
+  if (
+    amount === undefined ||
+    !Number.isInteger(amount) ||
+    amount < policy.subsidyMinCny ||
+    amount > policy.subsidyMaxCny
+  ) {
+    throw invalidInput(
+      'subsidyAmount',
+      `designation needs a subsidy of ${policy.subsidyMinCny}–${policy.subsidyMaxCny} CNY (integer)`,
+      'R-SUB-1',
+    );
   }
 }
 
@@ -53,21 +64,31 @@ export function applyDesignation(state: CaseSnapshot, request: DesignationReques
   }
   const subsidyAmount = request.subsidyAmount!;
   // R-CAL-1: the certificate carries the Chongqing year of the decision.
-  const certificateNo = request.certificateNo ?? `CQ-HRP-${chongqingYear(ctx.now)}-${state.caseId.slice(0, 8).toUpperCase()}`;
+  const certificateNo =
+    request.certificateNo ?? `CQ-HRP-${chongqingYear(ctx.now)}-${state.caseId.slice(0, 8).toUpperCase()}`;
   state.stage = 'designated';
   state.designation = { certificateNo, designatedAt: ctx.now, subsidyAmount, reason: request.reason };
   if (ctx.civil) state.designation.firstReportingYear = firstReportingYearOf(ctx.now, ctx.policy);
   state.nextEvaluationDue = yearsAfter(ctx, ctx.now, ctx.policy.evaluationIntervalYears);
   const tranche1 = newPayment(state, 'subsidy_tranche_1', firstTranche(subsidyAmount, ctx.policy), ctx);
   state.payments.push(tranche1);
-  const details = { certificateNo, subsidyAmount, firstReportingYear: state.designation.firstReportingYear, nextEvaluationDue: state.nextEvaluationDue };
+  const details = {
+    certificateNo,
+    subsidyAmount,
+    firstReportingYear: state.designation.firstReportingYear,
+    nextEvaluationDue: state.nextEvaluationDue,
+  };
   return outcome('designated', details, { instruct: [tranche1] });
 }
 
 export function validateIncubationBase(state: CaseSnapshot, _request: IncubationBaseRequest): void {
   assertStage('incubationBase', state);
   if (state.payments.some((p) => p.kind === 'incubation_grant')) {
-    throw invalidInput('incubationBase', 'the park is already recognised; the incubation-base grant is paid at most once', 'R-SUB-3');
+    throw invalidInput(
+      'incubationBase',
+      'the park is already recognised; the incubation-base grant is paid at most once',
+      'R-SUB-3',
+    );
   }
 }
 
@@ -76,5 +97,9 @@ export function applyIncubationBase(state: CaseSnapshot, request: IncubationBase
   const grant = newPayment(state, 'incubation_grant', ctx.policy.incubationGrantCny, ctx);
   state.payments.push(grant);
   state.updatedAt = ctx.now;
-  return outcome('incubation_base_recognised', { amount: grant.amount, ...(request.decisionReference ? { decisionReference: request.decisionReference } : {}) }, { instruct: [grant] });
+  return outcome(
+    'incubation_base_recognised',
+    { amount: grant.amount, ...(request.decisionReference ? { decisionReference: request.decisionReference } : {}) },
+    { instruct: [grant] },
+  );
 }

@@ -10,8 +10,14 @@ import { overdueReportYears, threeYearRevenueFinding } from './reports';
 
 /** The findings put before the evaluator (§5.3): report findings, R-RPT-3 when due and not met, every missed report. */
 export function findingsForEvaluation(state: CaseSnapshot, ctx: Context): Finding[] {
-  const missed = overdueReportYears(state, ctx.now, ctx.policy).map((year) => ({ rule: 'R-RPT-1', year, message: `the report for ${year} was not submitted` }));
-  const threeYear = state.findings.some((f) => f.rule === 'R-RPT-3') ? undefined : threeYearRevenueFinding(state, ctx.now, ctx.policy);
+  const missed = overdueReportYears(state, ctx.now, ctx.policy).map((year) => ({
+    rule: 'R-RPT-1',
+    year,
+    message: `the report for ${year} was not submitted`,
+  }));
+  const threeYear = state.findings.some((f) => f.rule === 'R-RPT-3')
+    ? undefined
+    : threeYearRevenueFinding(state, ctx.now, ctx.policy);
   return [...state.findings, ...(threeYear ? [threeYear] : []), ...missed];
 }
 
@@ -23,21 +29,37 @@ const OUTCOME_FIELDS = {
 } as const;
 
 function validateRectifyBy(rectifyBy: string | undefined, ctx: Context): void {
-  if (!rectifyBy) throw invalidInput('rectifyBy', 'a rectification order needs a deadline: a Chongqing day, YYYY-MM-DD', 'R-EVL-1');
-  if (ctx.civil && !isCivilDate(rectifyBy)) throw invalidInput('rectifyBy', `must be a Chongqing day written YYYY-MM-DD, not '${rectifyBy}'`, 'R-CAL-1');
-  if (!ctx.civil && Number.isNaN(Date.parse(rectifyBy))) throw invalidInput('rectifyBy', 'must be an ISO date', 'R-EVL-1');
+  if (!rectifyBy)
+    throw invalidInput('rectifyBy', 'a rectification order needs a deadline: a Chongqing day, YYYY-MM-DD', 'R-EVL-1');
+  if (ctx.civil && !isCivilDate(rectifyBy))
+    throw invalidInput('rectifyBy', `must be a Chongqing day written YYYY-MM-DD, not '${rectifyBy}'`, 'R-CAL-1');
+  if (!ctx.civil && Number.isNaN(Date.parse(rectifyBy)))
+    throw invalidInput('rectifyBy', 'must be an ISO date', 'R-EVL-1');
   const tomorrow = addDays(civilDateOf(ctx.now), 1);
   if (ctx.civil ? rectifyBy < tomorrow : deadlineOfDate(ctx, rectifyBy) <= ctx.now) {
-    throw invalidInput('rectifyBy', `the rectification deadline must be a future day (${tomorrow} or later)`, 'R-EVL-1');
+    throw invalidInput(
+      'rectifyBy',
+      `the rectification deadline must be a future day (${tomorrow} or later)`,
+      'R-EVL-1',
+    );
   }
 }
 
 function validateGrounds(grounds: unknown[] | undefined): void {
   if (!Array.isArray(grounds) || grounds.length === 0) {
-    throw invalidInput('grounds', `a revocation states one or more grounds: ${REVOCATION_GROUNDS.join(', ')}`, 'R-EVL-2');
+    throw invalidInput(
+      'grounds',
+      `a revocation states one or more grounds: ${REVOCATION_GROUNDS.join(', ')}`,
+      'R-EVL-2',
+    );
   }
   const unknown = grounds.filter((g) => !(REVOCATION_GROUNDS as readonly unknown[]).includes(g));
-  if (unknown.length > 0) throw invalidInput('grounds', `unknown ground(s) ${unknown.join(', ')}; allowed: ${REVOCATION_GROUNDS.join(', ')}`, 'R-EVL-2');
+  if (unknown.length > 0)
+    throw invalidInput(
+      'grounds',
+      `unknown ground(s) ${unknown.join(', ')}; allowed: ${REVOCATION_GROUNDS.join(', ')}`,
+      'R-EVL-2',
+    );
   if (new Set(grounds).size !== grounds.length) throw invalidInput('grounds', 'each ground is stated once', 'R-EVL-2');
 }
 
@@ -55,7 +77,11 @@ export function validateEvaluation(state: CaseSnapshot, request: EvaluationReque
   if (request.refundAmount !== undefined) {
     const ceiling = refundCeiling(state);
     if (!Number.isInteger(request.refundAmount) || request.refundAmount <= 0 || request.refundAmount > ceiling) {
-      throw invalidInput('refundAmount', `a refund is a positive integer no larger than the ${ceiling} CNY of subsidy tranches paid or in flight`, 'R-PAY-1');
+      throw invalidInput(
+        'refundAmount',
+        `a refund is a positive integer no larger than the ${ceiling} CNY of subsidy tranches paid or in flight`,
+        'R-PAY-1',
+      );
     }
   }
 }
@@ -75,12 +101,20 @@ export function applyEvaluation(state: CaseSnapshot, request: EvaluationRequest,
     ...(request.refundAmount !== undefined ? { refundAmount: request.refundAmount } : {}),
   });
   state.updatedAt = ctx.now;
-  const details = { outcome: request.outcome, findings: request.findings, findingsBeforeEvaluator: reportFindings.length };
+  const details = {
+    outcome: request.outcome,
+    findings: request.findings,
+    findingsBeforeEvaluator: reportFindings.length,
+  };
   if (request.outcome === 'renew') {
     state.stage = 'designated';
     state.rectifyBy = null;
     // R-EVL-2: the next period runs from this renewal (before issue 9: from the previous due date).
-    state.nextEvaluationDue = yearsAfter(ctx, ctx.civil ? ctx.now : (state.nextEvaluationDue ?? ctx.now), ctx.policy.evaluationIntervalYears);
+    state.nextEvaluationDue = yearsAfter(
+      ctx,
+      ctx.civil ? ctx.now : (state.nextEvaluationDue ?? ctx.now),
+      ctx.policy.evaluationIntervalYears,
+    );
     return outcome('evaluated_renew', { ...details, nextEvaluationDue: state.nextEvaluationDue });
   }
   if (request.outcome === 'rectify') {
@@ -98,5 +132,10 @@ export function applyEvaluation(state: CaseSnapshot, request: EvaluationRequest,
   // R-PAY-1: a revoked case closes once no money is in flight (before issue 9: at once without a refund demand).
   if (ctx.civil) closeIfSettled(state);
   else if (!request.refundAmount) state.stage = 'closed';
-  return outcome('evaluated_revoke', { ...details, grounds, refundAmount: request.refundAmount ?? 0, refundDueAt: state.refundDemand?.dueAt });
+  return outcome('evaluated_revoke', {
+    ...details,
+    grounds,
+    refundAmount: request.refundAmount ?? 0,
+    refundDueAt: state.refundDemand?.dueAt,
+  });
 }

@@ -52,7 +52,11 @@ export function validateSubmission(state: CaseSnapshot, { application }: SubmitA
     throw invalidStage('submitApplication', 'lapsed', ['returned, within the resubmission window (§5.1)']);
   }
   if (application.district !== state.district) {
-    throw invalidInput('district', `the application names district ${application.district}, but case ${state.caseId} belongs to ${state.district}`, '§6');
+    throw invalidInput(
+      'district',
+      `the application names district ${application.district}, but case ${state.caseId} belongs to ${state.district}`,
+      '§6',
+    );
   }
 }
 
@@ -88,14 +92,23 @@ const flaggedRules = (state: CaseSnapshot): string[] => [...new Set((state.flags
 
 export function validateAcceptance(state: CaseSnapshot, request: AcceptanceRequest): void {
   assertStage('acceptance', state);
-  if (!request.accepted && !request.reason?.trim()) throw invalidInput('reason', 'a reason is required when the application is not accepted', '§5.1');
+  if (!request.accepted && !request.reason?.trim())
+    throw invalidInput('reason', 'a reason is required when the application is not accepted', '§5.1');
   const flagged = flaggedRules(state);
   const waiver = request.waiverReason?.trim();
   if (request.accepted && flagged.length > 0 && !waiver) {
-    throw invalidInput('waiverReason', `the application falls short of ${flagged.join(' and ')} (in principle): accepting it needs a waiver reason`, flagged[0]);
+    throw invalidInput(
+      'waiverReason',
+      `the application falls short of ${flagged.join(' and ')} (in principle): accepting it needs a waiver reason`,
+      flagged[0],
+    );
   }
   if (waiver && !(request.accepted && flagged.length > 0)) {
-    throw invalidInput('waiverReason', 'a waiver reason is given only when accepting an application with R-APP-4/5 flags', 'R-APP-4');
+    throw invalidInput(
+      'waiverReason',
+      'a waiver reason is given only when accepting an application with R-APP-4/5 flags',
+      'R-APP-4',
+    );
   }
 }
 

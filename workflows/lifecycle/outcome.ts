@@ -11,7 +11,11 @@ export interface Outcome {
   instruct: Payment[];
 }
 
-export const outcome = (action: string, details: Record<string, unknown> = {}, extra: Partial<Pick<Outcome, 'notices' | 'instruct'>> = {}): Outcome => ({
+export const outcome = (
+  action: string,
+  details: Record<string, unknown> = {},
+  extra: Partial<Pick<Outcome, 'notices' | 'instruct'>> = {},
+): Outcome => ({
   action,
   details,
   notices: extra.notices ?? [],

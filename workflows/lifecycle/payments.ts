@@ -22,18 +22,33 @@ export function validatePaymentConfirmation(state: CaseSnapshot, request: Paymen
   assertStage('confirmPayment', state);
   const payment = state.payments.find((p) => p.paymentId === request.paymentId);
   if (!payment) throw invalidInput('paymentId', `case ${state.caseId} has no payment ${request.paymentId}`, '§5.2');
-  if (payment.status === 'paid') throw invalidInput('paymentId', `payment ${request.paymentId} is already confirmed; no payment is made twice`, '§5.2');
+  if (payment.status === 'paid')
+    throw invalidInput(
+      'paymentId',
+      `payment ${request.paymentId} is already confirmed; no payment is made twice`,
+      '§5.2',
+    );
   if (!request.bankReference?.trim()) throw invalidInput('bankReference', 'the bank reference is required', '§5.2');
   if (Number.isNaN(Date.parse(request.paidAt))) throw invalidInput('paidAt', 'must be an ISO date', '§5.2');
 }
 
 /** §5.2: finance confirms the treasury paid a disbursement; on a revoked case the last one may close it (R-PAY-1). */
-export function applyPaymentConfirmation(state: CaseSnapshot, request: PaymentConfirmationRequest, ctx: Context): Outcome {
+export function applyPaymentConfirmation(
+  state: CaseSnapshot,
+  request: PaymentConfirmationRequest,
+  ctx: Context,
+): Outcome {
   const payment = state.payments.find((p) => p.paymentId === request.paymentId)!;
   payment.status = 'paid';
   payment.paidAt = request.paidAt;
   payment.bankReference = request.bankReference;
   state.updatedAt = ctx.now;
   if (ctx.civil) closeIfSettled(state);
-  return outcome('payment_confirmed', { paymentId: payment.paymentId, kind: payment.kind, amount: payment.amount, bankReference: request.bankReference, stage: state.stage });
+  return outcome('payment_confirmed', {
+    paymentId: payment.paymentId,
+    kind: payment.kind,
+    amount: payment.amount,
+    bankReference: request.bankReference,
+    stage: state.stage,
+  });
 }

@@ -17,7 +17,11 @@ export function validateRefundPayment(state: CaseSnapshot, request: RefundPaymen
   if (!demand) throw invalidInput('amount', 'there is no open refund demand', 'R-REF-1');
   const outstanding = demand.amount - demand.paidAmount;
   if (!Number.isInteger(request.amount) || request.amount <= 0 || request.amount > outstanding) {
-    throw invalidInput('amount', `a refund payment is a positive integer up to the ${outstanding} CNY outstanding`, 'R-REF-1');
+    throw invalidInput(
+      'amount',
+      `a refund payment is a positive integer up to the ${outstanding} CNY outstanding`,
+      'R-REF-1',
+    );
   }
   if (!request.bankReference?.trim()) throw invalidInput('bankReference', 'the bank reference is required', 'R-REF-1');
   if (Number.isNaN(Date.parse(request.paidAt))) throw invalidInput('paidAt', 'must be an ISO date', 'R-REF-1');
@@ -42,7 +46,11 @@ export function validateRefundWriteOff(state: CaseSnapshot, request: RefundWrite
   const demand = openDemand(state);
   if (!demand) throw invalidInput('reason', 'there is no open refund demand to write off', 'R-PAY-1');
   if (demand.status !== 'escalated') {
-    throw invalidInput('reason', `the refund demand is written off only once escalated, after its deadline ${demand.dueAt}`, 'R-PAY-1');
+    throw invalidInput(
+      'reason',
+      `the refund demand is written off only once escalated, after its deadline ${demand.dueAt}`,
+      'R-PAY-1',
+    );
   }
   if (!request.reason?.trim()) throw invalidInput('reason', 'a write-off states its reason', 'R-PAY-1');
 }

@@ -8,7 +8,8 @@ import { firstTranche, newPayment } from './designation';
 import { outcome, type Context, type Outcome } from './outcome';
 
 /** R-RPT-1 default: the report for `year` is due at the end of 31 March of the next year (Chongqing, R-CAL-1). */
-export const reportDueAt = (year: number, policy: PolicyConfig): string => deadlineOn(year + 1, policy.reportDueMonth, policy.reportDueDay);
+export const reportDueAt = (year: number, policy: PolicyConfig): string =>
+  deadlineOn(year + 1, policy.reportDueMonth, policy.reportDueDay);
 
 /** R-RPT-5: the park's first reporting year (cases designated before the rule: the designation year). */
 export const firstReportYear = (state: CaseSnapshot): number =>
@@ -37,7 +38,8 @@ export function overdueStreakYear(state: CaseSnapshot, now: string, policy: Poli
   const years: number[] = [];
   for (let year = firstReportYear(state); year <= chongqingYear(now); year += 1) years.push(year);
   const dueMs = (year: number) => Date.parse(reportDueAt(year, policy));
-  const filedMs = (year: number) => Date.parse(state.reports.find((r) => r.year === year)?.submittedAt ?? '') || Infinity;
+  const filedMs = (year: number) =>
+    Date.parse(state.reports.find((r) => r.year === year)?.submittedAt ?? '') || Infinity;
   const overdueAt = (ms: number) => years.some((year) => dueMs(year) <= ms && filedMs(year) > ms);
   const nowMs = Date.parse(now);
   if (!overdueAt(nowMs)) return undefined;
@@ -52,11 +54,21 @@ export function checkReport(report: AnnualReportInput, state: CaseSnapshot, poli
   const findings: Finding[] = [];
   const year = report.year;
   if (year === firstReportYear(state) && report.revenue < policy.firstYearRevenueCny) {
-    findings.push({ rule: 'R-RPT-2', year, message: `revenue of the first reporting year (${report.revenue} CNY) is below ${policy.firstYearRevenueCny} CNY` });
+    findings.push({
+      rule: 'R-RPT-2',
+      year,
+      message: `revenue of the first reporting year (${report.revenue} CNY) is below ${policy.firstYearRevenueCny} CNY`,
+    });
   }
-  if (report.agencies < policy.minAgencies) findings.push({ rule: 'R-RPT-4', year, message: `${report.agencies} resident agencies, fewer than ${policy.minAgencies}` });
+  if (report.agencies < policy.minAgencies)
+    findings.push({
+      rule: 'R-RPT-4',
+      year,
+      message: `${report.agencies} resident agencies, fewer than ${policy.minAgencies}`,
+    });
   const minArea = minimumFloorArea(state, policy);
-  if (report.floorAreaSqm < minArea) findings.push({ rule: 'R-RPT-4', year, message: `floor area ${report.floorAreaSqm} m² is below ${minArea} m²` });
+  if (report.floorAreaSqm < minArea)
+    findings.push({ rule: 'R-RPT-4', year, message: `floor area ${report.floorAreaSqm} m² is below ${minArea} m²` });
   return findings;
 }
 
@@ -90,12 +102,21 @@ export function validateReport(state: CaseSnapshot, { report }: AnnualReportRequ
   const first = firstReportYear(state);
   const lastEnded = chongqingYear(ctx.now) - 1;
   if (!Number.isInteger(report.year) || report.year < first) {
-    throw invalidInput('year', `the first reporting year of this park is ${first}; no report is due for ${report.year}`, 'R-RPT-5');
+    throw invalidInput(
+      'year',
+      `the first reporting year of this park is ${first}; no report is due for ${report.year}`,
+      'R-RPT-5',
+    );
   }
   if (report.year > lastEnded) {
-    throw invalidInput('year', `the report for ${report.year} can be filed once the year has ended (from 1 January ${report.year + 1}, Chongqing)`, 'R-RPT-5');
+    throw invalidInput(
+      'year',
+      `the report for ${report.year} can be filed once the year has ended (from 1 January ${report.year + 1}, Chongqing)`,
+      'R-RPT-5',
+    );
   }
-  if (state.reports.some((r) => r.year === report.year)) throw invalidInput('year', `the report for ${report.year} was already submitted`, 'R-RPT-1');
+  if (state.reports.some((r) => r.year === report.year))
+    throw invalidInput('year', `the report for ${report.year} was already submitted`, 'R-RPT-1');
 }
 
 /** The second tranche is released by the first reporting year's report (R-RPT-5); before issue 9, by the first report. */
@@ -118,10 +139,15 @@ export function applyReport(state: CaseSnapshot, { report }: AnnualReportRequest
   const instruct = [];
   if (releasesTranche2(state, report.year, ctx)) {
     const subsidy = state.designation!.subsidyAmount;
-    const tranche1 = state.payments.find((p) => p.kind === 'subsidy_tranche_1')?.amount ?? firstTranche(subsidy, ctx.policy);
+    const tranche1 =
+      state.payments.find((p) => p.kind === 'subsidy_tranche_1')?.amount ?? firstTranche(subsidy, ctx.policy);
     const tranche2 = newPayment(state, 'subsidy_tranche_2', subsidy - tranche1, ctx);
     state.payments.push(tranche2);
     instruct.push(tranche2);
   }
-  return outcome('annual_report_submitted', { year: report.year, late, findings: findings.map((f) => f.rule) }, { instruct });
+  return outcome(
+    'annual_report_submitted',
+    { year: report.year, late, findings: findings.map((f) => f.rule) },
+    { instruct },
+  );
 }

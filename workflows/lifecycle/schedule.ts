@@ -47,12 +47,24 @@ function intakeSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     {
       key: `resubmission:${state.returnedAt}:reminder`,
       at: before(due, ctx.policy.resubmissionReminderDaysBefore),
-      notices: () => [{ ...about, kind: 'resubmission_reminder', message: `the corrected application for ${state.parkName} is due by ${shown(due)}, or the application lapses` }],
+      notices: () => [
+        {
+          ...about,
+          kind: 'resubmission_reminder',
+          message: `the corrected application for ${state.parkName} is due by ${shown(due)}, or the application lapses`,
+        },
+      ],
     },
     {
       key: `resubmission:${state.returnedAt}:lapse`,
       at: once(due),
-      notices: () => [{ ...about, kind: 'application_lapsed', message: `no corrected application for ${state.parkName} arrived by ${shown(due)}: the application has lapsed` }],
+      notices: () => [
+        {
+          ...about,
+          kind: 'application_lapsed',
+          message: `no corrected application for ${state.parkName} arrived by ${shown(due)}: the application has lapsed`,
+        },
+      ],
       mutate: (s) => {
         s.stage = 'lapsed';
       },
@@ -69,12 +81,27 @@ function reviewSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     {
       key: `review:${due}:reminder`,
       at: before(due, ctx.policy.reviewReminderDaysBefore),
-      notices: () => missing.map((expertId) => ({ kind: 'review_reminder', recipient: { role: 'expert', expertId }, dueAt: due, clause: '§5.1', message: `your review of ${state.parkName} is due by ${shown(due)}` })),
+      notices: () =>
+        missing.map((expertId) => ({
+          kind: 'review_reminder',
+          recipient: { role: 'expert', expertId },
+          dueAt: due,
+          clause: '§5.1',
+          message: `your review of ${state.parkName} is due by ${shown(due)}`,
+        })),
     },
     {
       key: `review:${due}:overdue`,
       at: once(due),
-      notices: () => [{ kind: 'review_overdue', recipient: { role: 'municipal' }, dueAt: due, clause: '§5.1', message: `the review window of ${state.parkName} closed with ${missing.length} review(s) missing (${missing.join(', ')}); replace the expert(s) to continue` }],
+      notices: () => [
+        {
+          kind: 'review_overdue',
+          recipient: { role: 'municipal' },
+          dueAt: due,
+          clause: '§5.1',
+          message: `the review window of ${state.parkName} closed with ${missing.length} review(s) missing (${missing.join(', ')}); replace the expert(s) to continue`,
+        },
+      ],
     },
   ];
 }
@@ -85,7 +112,15 @@ function paymentSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     .map((payment) => ({
       key: `payment:${payment.paymentId}:confirmation`,
       at: everyDaysFrom(payment.confirmBy, ctx.policy.overdueRepeatDays),
-      notices: () => [{ kind: 'payment_confirmation_reminder', recipient: { role: 'finance' }, dueAt: payment.confirmBy, clause: '§5.2', message: `payment ${payment.paymentId} (${payment.kind}, ${payment.amount} CNY) to ${state.parkName} awaits confirmation since ${shown(payment.confirmBy)}` }],
+      notices: () => [
+        {
+          kind: 'payment_confirmation_reminder',
+          recipient: { role: 'finance' },
+          dueAt: payment.confirmBy,
+          clause: '§5.2',
+          message: `payment ${payment.paymentId} (${payment.kind}, ${payment.amount} CNY) to ${state.parkName} awaits confirmation since ${shown(payment.confirmBy)}`,
+        },
+      ],
     }));
 }
 
@@ -98,7 +133,15 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     return {
       key: `report:${year}:reminder`,
       at: before(due, ctx.policy.reportReminderDaysBefore),
-      notices: () => [{ kind: 'annual_report_reminder', recipient: district, dueAt: due, clause: '§5.3 R-RPT-1', message: `the ${year} yearly report of ${state.parkName} is due by ${shown(due)}` }],
+      notices: () => [
+        {
+          kind: 'annual_report_reminder',
+          recipient: district,
+          dueAt: due,
+          clause: '§5.3 R-RPT-1',
+          message: `the ${year} yearly report of ${state.parkName} is due by ${shown(due)}`,
+        },
+      ],
     };
   });
   // R-RPT-6: one weekly notice per case listing every year still unreported (see overdueRun).
@@ -114,7 +157,11 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     // Runs started before R-RPT-6: one weekly series per unreported year.
     for (const year of unreported) {
       const due = reportDueAt(year, ctx.policy);
-      series.push({ key: `report:${year}:overdue`, at: everyDaysFrom(due, ctx.policy.overdueRepeatDays), notices: () => overdueNotices([year], due) });
+      series.push({
+        key: `report:${year}:overdue`,
+        at: everyDaysFrom(due, ctx.policy.overdueRepeatDays),
+        notices: () => overdueNotices([year], due),
+      });
     }
     return series;
   }
@@ -165,11 +212,39 @@ function evaluationSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
   const weekly = (due: string) => everyDaysFrom(due, ctx.policy.overdueRepeatDays);
   if (state.stage === 'designated' && state.nextEvaluationDue) {
     const due = state.nextEvaluationDue;
-    return [{ key: `evaluation:${due}`, at: weekly(due), notices: () => [{ kind: 'evaluation_due', recipient: municipal, dueAt: due, clause: '§5.3 R-EVL-1 R-EVL-2', message: `the periodic evaluation of ${state.parkName} is due (${shown(due)})` }] }];
+    return [
+      {
+        key: `evaluation:${due}`,
+        at: weekly(due),
+        notices: () => [
+          {
+            kind: 'evaluation_due',
+            recipient: municipal,
+            dueAt: due,
+            clause: '§5.3 R-EVL-1 R-EVL-2',
+            message: `the periodic evaluation of ${state.parkName} is due (${shown(due)})`,
+          },
+        ],
+      },
+    ];
   }
   if (state.stage === 'rectifying' && state.rectifyBy) {
     const due = state.rectifyBy;
-    return [{ key: `rectification:${due}`, at: weekly(due), notices: () => [{ kind: 're_evaluation_due', recipient: municipal, dueAt: due, clause: '§5.3 R-EVL-1', message: `the rectification deadline of ${state.parkName} (${shown(due)}) has passed: re-evaluate the park` }] }];
+    return [
+      {
+        key: `rectification:${due}`,
+        at: weekly(due),
+        notices: () => [
+          {
+            kind: 're_evaluation_due',
+            recipient: municipal,
+            dueAt: due,
+            clause: '§5.3 R-EVL-1',
+            message: `the rectification deadline of ${state.parkName} (${shown(due)}) has passed: re-evaluate the park`,
+          },
+        ],
+      },
+    ];
   }
   return [];
 }
@@ -184,7 +259,14 @@ function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     {
       key: 'refund:reminder',
       at: before(demand.dueAt, ctx.policy.refundReminderDaysBefore),
-      notices: () => [{ ...about, kind: 'refund_reminder', recipient: district, message: `${outstanding()} CNY of the subsidy of ${state.parkName} must be refunded by ${shown(demand.dueAt)}` }],
+      notices: () => [
+        {
+          ...about,
+          kind: 'refund_reminder',
+          recipient: district,
+          message: `${outstanding()} CNY of the subsidy of ${state.parkName} must be refunded by ${shown(demand.dueAt)}`,
+        },
+      ],
     },
     {
       key: 'refund:escalation',
@@ -193,8 +275,22 @@ function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
         s.refundDemand!.status = 'escalated';
       },
       notices: (index) => [
-        ...(index === 0 ? [{ ...about, kind: 'refund_escalated' as const, recipient: { role: 'municipal' as const }, message: `the refund demand on ${state.parkName} is unpaid past ${shown(demand.dueAt)}: ${outstanding()} CNY outstanding` }] : []),
-        { ...about, kind: 'refund_reminder' as const, recipient: district, message: `${outstanding()} CNY of the subsidy of ${state.parkName} is overdue since ${shown(demand.dueAt)}` },
+        ...(index === 0
+          ? [
+              {
+                ...about,
+                kind: 'refund_escalated' as const,
+                recipient: { role: 'municipal' as const },
+                message: `the refund demand on ${state.parkName} is unpaid past ${shown(demand.dueAt)}: ${outstanding()} CNY outstanding`,
+              },
+            ]
+          : []),
+        {
+          ...about,
+          kind: 'refund_reminder' as const,
+          recipient: district,
+          message: `${outstanding()} CNY of the subsidy of ${state.parkName} is overdue since ${shown(demand.dueAt)}`,
+        },
       ],
     },
   ];
@@ -202,7 +298,9 @@ function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
 
 /** Every series the case's current state keeps running (§5.1–§5.3 reminders, notices and deadlines). */
 export function activeSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
-  return [intakeSeries, reviewSeries, paymentSeries, reportSeries, evaluationSeries, refundSeries].flatMap((of) => of(state, ctx));
+  return [intakeSeries, reviewSeries, paymentSeries, reportSeries, evaluationSeries, refundSeries].flatMap((of) =>
+    of(state, ctx),
+  );
 }
 
 /** The earliest element not yet fired across the active series, if any. */
