@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# `npm test`: set-up, type-check, lint, then the three jest suites (unit, workflows, e2e) in one run.
+# `npm test`: set-up, type-check, lint, format check (Prettier), then the three jest suites (unit, workflows,
+# e2e) in one run.
 # Ends with one plain summary line ("tests: N passed, N failed") for CI. Extra arguments go to jest.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-setup.sh || exit 1
 echo "[test] type-check" >&2 && npx tsc -p tsconfig.json --noEmit || exit 1
 echo "[test] lint" >&2 && npx eslint . || exit 1
+echo "[test] format" >&2 && npx prettier --check --log-level warn "**/*.{ts,js,mjs,cjs,json,yml,yaml}" || exit 1
 mkdir -p test-results
 npx jest --ci --maxWorkers=2 --json --outputFile=test-results/jest.json "$@"
 status=$?
