@@ -54,6 +54,8 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       '@typescript-eslint/explicit-module-boundary-types': 'off',
+      // Prettier (printWidth 120) cannot break long strings, template literals or comments: keep those within 120 too
+      'max-len': ['error', { code: 120, ignoreUrls: true, ignorePattern: '^import ' }],
       // a package's public entry point only: its internals move between releases
       'no-restricted-imports': [
         'error',

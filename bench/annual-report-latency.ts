@@ -47,7 +47,10 @@ function summary(label: string, samplesMs: number[]): string {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const mean = sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length;
   const f = (ms: number) => ms.toFixed(1).padStart(7);
-  return `${label.padEnd(44)} p50 ${f(percentile(sorted, 50))} ms  p90 ${f(percentile(sorted, 90))} ms  p99 ${f(percentile(sorted, 99))} ms  mean ${f(mean)} ms  (n=${sorted.length})`;
+  return (
+    `${label.padEnd(44)} p50 ${f(percentile(sorted, 50))} ms  p90 ${f(percentile(sorted, 90))} ` +
+    `ms  p99 ${f(percentile(sorted, 99))} ms  mean ${f(mean)} ms  (n=${sorted.length})`
+  );
 }
 
 async function timed(action: () => Promise<unknown>): Promise<number> {
@@ -75,7 +78,9 @@ async function pool<T>(count: number, concurrency: number, task: (i: number) => 
 const wallTimeAt = (openedAtMs: number, policyMs: number): number =>
   openedAtMs + (policyMs - openedAtMs) / POLICY_TIME_SCALE;
 
-/** Files, designates (2,000,000 CNY) and confirms tranche 1 of `count` cases; the last one's clock is furthest behind. */
+/**
+ * Files, designates (2,000,000 CNY) and confirms tranche 1 of `count` cases; the last one's clock is furthest behind.
+ */
 async function designatedCases(driver: HttpDriver, count: number): Promise<BenchCase[]> {
   const caseIds = await pool(count, SETUP_CONCURRENCY, () => driver.file());
   return pool(count, SETUP_CONCURRENCY, async (i) => {
@@ -104,7 +109,8 @@ async function designatedCases(driver: HttpDriver, count: number): Promise<Bench
 async function untilReportable(stack: Stack, driver: HttpDriver, sentinel: BenchCase): Promise<void> {
   const expectedAt = wallTimeAt(sentinel.openedAtMs, Date.parse(startOfYear(sentinel.year + 1)));
   process.stderr.write(
-    `waiting ~${Math.max(0, Math.round((expectedAt - Date.now()) / 1000))} s for reporting year ${sentinel.year} to end (R-RPT-5)…\n`,
+    `waiting ~${Math.max(0, Math.round((expectedAt - Date.now()) / 1000))} ` +
+      `s for reporting year ${sentinel.year} to end (R-RPT-5)…\n`,
   );
   await eventually(
     async () => {
@@ -142,7 +148,8 @@ async function main(): Promise<void> {
     const years = new Set(all.map((c) => c.year));
     if (years.size !== 1)
       throw new Error(
-        `the cases straddle the R-RPT-5 cut-off (first reporting years ${[...years].join(', ')}): set-up took too long for this POLICY_TIME_SCALE`,
+        `the cases straddle the R-RPT-5 cut-off (first reporting ` +
+          `years ${[...years].join(', ')}): set-up took too long for this POLICY_TIME_SCALE`,
       );
     await untilReportable(stack, driver, sentinel);
 
@@ -186,7 +193,9 @@ async function main(): Promise<void> {
     );
     if (Date.now() > quietUntil) {
       console.log(
-        `note: the samples outlasted the quiet window by ${((Date.now() - quietUntil) / 1000).toFixed(1)} s: report reminders fired meanwhile (fewer samples, or a lower POLICY_TIME_SCALE)`,
+        `note: the samples outlasted the quiet window ` +
+          `by ${((Date.now() - quietUntil) / 1000).toFixed(1)} s: report ` +
+          `reminders fired meanwhile (fewer samples, or a lower POLICY_TIME_SCALE)`,
       );
     }
   } finally {

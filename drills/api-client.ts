@@ -1,7 +1,10 @@
 import { JwtService } from '@nestjs/jwt';
 import type { OfficerRole } from '../workflows/definitions/case';
 
-/** One HTTP exchange the drill made, as seen by the caller: `status` 0 when no answer came (connection refused, reset, timeout). */
+/**
+ * One HTTP exchange the drill made, as seen by the caller: `status` 0 when no answer came (connection refused, reset,
+ * timeout).
+ */
 export interface Exchange {
   method: string;
   path: string;
@@ -22,10 +25,16 @@ export interface Answer {
   headers: Headers | undefined;
 }
 
-/** The 503s the contract documents (api-contract "Errors"; issue 10 item 5): a named dependency or no worker, with `Retry-After`. */
+/**
+ * The 503s the contract documents (api-contract "Errors"; issue 10 item 5): a named dependency or no worker, with
+ * `Retry-After`.
+ */
 export const DOCUMENTED_503 = ['dependency_unavailable', 'worker_unavailable'];
 
-/** True for a 5xx the contract does not allow: anything but a documented 503 carrying `Retry-After` (issue 10: "never a 500"). */
+/**
+ * True for a 5xx the contract does not allow: anything but a documented 503 carrying `Retry-After` (issue 10: "never a
+ * 500").
+ */
 export const isUndocumented5xx = (exchange: Exchange): boolean =>
   exchange.status >= 500 &&
   !(exchange.status === 503 && DOCUMENTED_503.includes(exchange.code ?? '') && /^\d+$/.test(exchange.retryAfter ?? ''));

@@ -93,7 +93,8 @@ export async function appliedOnce(
       if (record.final === 'applied' && e.accepted === 1 && e.completed === 1) verified += 1;
       else
         evidence.push(
-          `${record.path} (key ${record.key}) answered ${record.answered2xx}, outcome ${record.final}; Temporal accepted ${e.accepted}×, completed ${e.completed}×`,
+          `${record.path} (key ${record.key}) answered ${record.answered2xx}, ` +
+            `outcome ${record.final}; Temporal accepted ${e.accepted}×, completed ${e.completed}×`,
         );
     }
   }
@@ -134,7 +135,8 @@ export async function oneInstructionPerPayment(drill: string, records: ActionRec
         n: number;
         ledger: string | null;
       }>(
-        `SELECT t.case_id, t.payment_id, t.kind, t.amount, count(*) OVER (PARTITION BY t.case_id, t.payment_id)::int AS n, p.treasury_reference AS ledger
+        `SELECT t.case_id, t.payment_id, t.kind, t.amount, ` +
+          `count(*) OVER (PARTITION BY t.case_id, t.payment_id)::int AS n, p.treasury_reference AS ledger
        FROM treasury_instructions t LEFT JOIN payments p USING (case_id, payment_id) WHERE t.case_id = ANY($1)`,
         [caseIds],
       );
@@ -147,7 +149,8 @@ export async function oneInstructionPerPayment(drill: string, records: ActionRec
         if (matching.length !== 1) evidence.push(`payment ${p.paymentId}: ${matching.length} treasury instructions`);
         else if (matching[0].kind !== p.kind || Number(matching[0].amount) !== p.amount)
           evidence.push(
-            `payment ${p.paymentId}: instructed ${matching[0].kind} ${matching[0].amount}, case says ${p.kind} ${p.amount}`,
+            `payment ${p.paymentId}: instructed ${matching[0].kind} ${matching[0].amount}, ` +
+              `case says ${p.kind} ${p.amount}`,
           );
         else if (!matching[0].ledger)
           evidence.push(`payment ${p.paymentId}: no treasury reference in the payments ledger`);
@@ -204,7 +207,9 @@ export async function stateEqualsReadModel(
         if (live instanceof Error) last = `query failed: ${live.message}`;
         else if (!stored) last = `workflow at version ${live.version} (${live.stage}), no park_cases row`;
         else if (stored.version !== live.version || canonical(stored.snapshot) !== canonical(live))
-          last = `workflow v${live.version} ${live.stage}, read model v${stored.version} ${stored.stage}; differ: ${differences(live, stored.snapshot)}`;
+          last =
+            `workflow v${live.version} ${live.stage}, read model ` +
+            `v${stored.version} ${stored.stage}; differ: ${differences(live, stored.snapshot)}`;
         else if (view.status !== 200 || view.body.stage !== live.stage)
           last = `GET /v1/cases/${caseId} → ${view.status} ${view.body?.stage}, workflow ${live.stage}`;
         else return true;

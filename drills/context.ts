@@ -18,7 +18,10 @@ export interface DrillParams {
   leaseMs: number;
 }
 
-/** A short UPDATE_WAIT_MS and lease (issue 10 item 9: "set it short in the drill"), so waits and take-overs happen within a drill. */
+/**
+ * A short UPDATE_WAIT_MS and lease (issue 10 item 9: "set it short in the drill"), so waits and take-overs happen
+ * within a drill.
+ */
 const API_TUNING = { updateWaitMs: 1_500, leaseMs: 2_000 };
 /** `npm run drills`: the sizes issue 10 item 9 names (two worker kills, PostgreSQL down 30 s). */
 export const FULL: DrillParams = {

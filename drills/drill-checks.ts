@@ -25,7 +25,9 @@ export function inFlightRetries(ctx: DrillContext): Row {
     );
   if (records.length === 0)
     evidence.push('no keyed request was in flight at the kill: the drill did not exercise its fault');
-  const numbers = `${records.length} in flight: ${applied.length}/${records.length} real outcome (applied), ${times(inProgress, '409 in progress')} before take-over, last ${seconds(last)} after restart`;
+  const numbers =
+    `${records.length} in flight: ${applied.length}/${records.length} real outcome ` +
+    `(applied), ${times(inProgress, '409 in progress')} before take-over, last ${seconds(last)} after restart`;
   return row(ctx.stream.drill, name, numbers, records.length > 0 && applied.length === records.length, evidence);
 }
 
@@ -48,13 +50,15 @@ export function outageAnswers(ctx: DrillContext, what: string, needs: (e: Exchan
     times(honest.filter((e) => e.code === code).length, `503 ${code}`),
   );
   const numbers =
-    `${what} ${seconds(window.to - window.from)}: ${inside.length} answers; ${needing.length} needed it: ${codes.join(', ') || '0×503'}, ` +
+    `${what} ${seconds(window.to - window.from)}: ${inside.length} ` +
+    `answers; ${needing.length} needed it: ${codes.join(', ') || '0×503'}, ` +
     `${guesses.length} other; ${times(bad.length, '5xx undocumented')}`;
   const evidence = [
     ...bad.map((e) => `${e.method} ${e.path} → ${e.status} ${e.code ?? ''}, Retry-After ${e.retryAfter ?? 'none'}`),
     ...guesses.map(
       (e) =>
-        `${e.method} ${e.path} → ${e.status || 'no answer'} ${e.code ?? ''} while ${what.replace(' down', '')} was down`,
+        `${e.method} ${e.path} → ${e.status || 'no answer'} ${e.code ?? ''} ` +
+        `while ${what.replace(' down', '')} was down`,
     ),
   ];
   if (needing.length === 0)
@@ -112,7 +116,8 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
     const retry = (r: ActionRecord): Promise<Answer> =>
       client.call('POST', r.path, { token: r.token, body: r.body, idempotencyKey: r.key });
     retries = await Promise.all([...firsts.keys()].map(retry)); // still paused
-    await sleep(Math.max(0, from + params.pauseMs - Date.now())); // the pause lasts its full length, past UPDATE_WAIT_MS
+    // the pause lasts its full length, past UPDATE_WAIT_MS
+    await sleep(Math.max(0, from + params.pauseMs - Date.now()));
   } finally {
     stack.worker.resume();
     ctx.windows.push({ what: 'worker paused', from, to: Date.now() });
@@ -121,7 +126,8 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
   const pausedMs = resumedAt - from;
   const applied = (await Promise.all(burst)).filter((caseId) => caseId !== undefined).length;
   ctx.facts.push(
-    `worker paused ${seconds(pausedMs)} (UPDATE_WAIT_MS ${seconds(params.updateWaitMs)}), ${params.pauseFilings} filings sent, applied ${seconds(Date.now() - resumedAt)} after SIGCONT`,
+    `worker paused ${seconds(pausedMs)} (UPDATE_WAIT_MS ${seconds(params.updateWaitMs)}), ` +
+      `${params.pauseFilings} filings sent, applied ${seconds(Date.now() - resumedAt)} after SIGCONT`,
   );
   const records = [...firsts.keys()];
   retries.push(
@@ -151,14 +157,16 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
       a.body?.caseId === records[i % records.length].caseId
         ? []
         : [
-            `retry of ${records[i % records.length].key}: ${a.status} caseId ${a.body?.caseId}, first ${records[i % records.length].caseId}`,
+            `retry of ${records[i % records.length].key}: ${a.status} ` +
+              `caseId ${a.body?.caseId}, first ${records[i % records.length].caseId}`,
           ],
     ),
   ];
   if (leftCase > 0) evidence.push(`${leftCase} filings answered 503 left a case`);
   if (pausedMs <= params.updateWaitMs) evidence.push('the pause did not outlast UPDATE_WAIT_MS');
   const numbers =
-    `${records.length} filings: ${times(status(201), '201')}, ${times(status(202), '202')}, ${namedCase} named their case, ${times(status(503), '503')} (${leftCase} left a case); ` +
+    `${records.length} filings: ${times(status(201), '201')}, ${times(status(202), '202')}, ` +
+    `${namedCase} named their case, ${times(status(503), '503')} (${leftCase} left a case); ` +
     `${sameCase}/${retries.length} same-key retries → same caseId; ${applied}/${answered2xx} applied after SIGCONT`;
   const pass =
     records.length === params.pauseFilings &&

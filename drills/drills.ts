@@ -67,7 +67,8 @@ export const DRILLS: Drill[] = [
       const downMs = Date.now() - from;
       await arriving;
       ctx.facts.push(
-        `${inFlight} POST in flight at the kill, Temporal down ${seconds(downMs)}, worker ${ctx.stack.worker.alive() ? 'survived' : 'DIED'}`,
+        `${inFlight} POST in flight at the kill, Temporal down ${seconds(downMs)}, ` +
+          `worker ${ctx.stack.worker.alive() ? 'survived' : 'DIED'}`,
       );
     },
     check: (ctx) => [outageAnswers(ctx, 'Temporal down', (e) => e.method === 'POST' || e.path.includes('/actions/'))],
@@ -87,10 +88,13 @@ export const DRILLS: Drill[] = [
       const downMs = Date.now() - killedAt;
       await arriving;
       ctx.facts.push(
-        `${inFlight} POST in flight at the kill, PostgreSQL down ${seconds(downMs)}, worker ${ctx.stack.worker.alive() ? 'survived' : 'DIED'}, API ${ctx.stack.api.alive() ? 'survived' : 'DIED'}`,
+        `${inFlight} POST in flight at the kill, PostgreSQL down ${seconds(downMs)}, ` +
+          `worker ${ctx.stack.worker.alive() ? 'survived' : 'DIED'}, ` +
+          `API ${ctx.stack.api.alive() ? 'survived' : 'DIED'}`,
       );
     },
-    check: (ctx) => [outageAnswers(ctx, 'PostgreSQL down', () => true)], // every endpoint the stream uses reads or writes PostgreSQL
+    // every endpoint the stream uses reads or writes PostgreSQL
+    check: (ctx) => [outageAnswers(ctx, 'PostgreSQL down', () => true)],
   },
   {
     id: 'worker-stop',

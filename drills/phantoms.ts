@@ -38,7 +38,8 @@ export class PhantomWatch {
         [record.caseId],
       );
       this.phantoms.push(
-        `${record.path} (key ${record.key}): Temporal lost update ${record.updateId} (404 after 202, not in the workflow's history), ` +
+        `${record.path} (key ${record.key}): Temporal lost ` +
+          `update ${record.updateId} (404 after 202, not in the workflow's history), ` +
           `yet case_audit holds '${audit[0].action}' for it and park_cases shows v${stored?.version} ${stored?.stage}`,
       );
     } catch (error) {
@@ -50,7 +51,9 @@ export class PhantomWatch {
 
   /** "No phantom write": no update Temporal lost is recorded in the read model or the audit trail. */
   row(drill: string): Row {
-    const numbers = `${this.lost} updates lost by Temporal after a 202 (re-sent with their key), ${this.phantoms.length} recorded anyway, ${this.undecided.length} undecided`;
+    const numbers =
+      `${this.lost} updates lost by Temporal after a 202 (re-sent with their ` +
+      `key), ${this.phantoms.length} recorded anyway, ${this.undecided.length} undecided`;
     return row(
       drill,
       'no phantom write (lost update recorded)',

@@ -141,5 +141,8 @@ export async function waitFor<T>(
   }
 }
 
-/** Waits `ms`: a fault's own duration (an outage, a pause) or a client's pause between retries — never to wait for a state. */
+/**
+ * Waits `ms`: a fault's own duration (an outage, a pause) or a client's pause between retries — never to wait for a
+ * state.
+ */
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -58,7 +58,8 @@ export async function runDrills(options: RunOptions): Promise<RunResult> {
       leaseMs: params.leaseMs,
     });
     log(
-      `[drills] stack ready in ${seconds(Date.now() - started)}: API ${stack.apiUrl}, Temporal ${stack.temporalAddress}, PostgreSQL :${stack.ports.postgres}`,
+      `[drills] stack ready in ${seconds(Date.now() - started)}: API ${stack.apiUrl}, ` +
+        `Temporal ${stack.temporalAddress}, PostgreSQL :${stack.ports.postgres}`,
     );
     probes = new Probes(stack);
     const all: ActionRecord[] = [];
@@ -67,7 +68,8 @@ export async function runDrills(options: RunOptions): Promise<RunResult> {
       const drillRows = await runDrill(drill, stack, probes, params, all);
       rows.push(...drillRows);
       log(
-        `[drills] ${drill.name(params)}: ${drillRows.filter((r) => r.pass).length}/${drillRows.length} pass in ${seconds(Date.now() - drillStarted)}`,
+        `[drills] ${drill.name(params)}: ${drillRows.filter((r) => r.pass).length}/${drillRows.length} ` +
+          `pass in ${seconds(Date.now() - drillStarted)}`,
       );
     }
   } catch (error) {
@@ -142,7 +144,10 @@ async function runDrill(
   return rows;
 }
 
-/** An invariant whose check could not run (e.g. the stack did not come back) is a FAIL row of its own, not the end of the run. */
+/**
+ * An invariant whose check could not run (e.g. the stack did not come back) is a FAIL row of its own, not the end of
+ * the run.
+ */
 async function guarded(drill: string, invariant: string, check: () => Promise<Row>): Promise<Row> {
   try {
     return await check();
@@ -159,7 +164,9 @@ async function heal(stack: DrillStack): Promise<void> {
   if (!stack.api.alive()) await stack.startApi();
 }
 
-/** Every action of the stream reached its real outcome: applied (none refused, none left unresolved within the bound). */
+/**
+ * Every action of the stream reached its real outcome: applied (none refused, none left unresolved within the bound).
+ */
 function realOutcomes(drill: string, records: ActionRecord[], kills: number): Row {
   const by = (final: string): ActionRecord[] => records.filter((r) => r.final === final);
   const n202 = records.filter((r) => r.answered2xx === 202).length;
@@ -167,10 +174,12 @@ function realOutcomes(drill: string, records: ActionRecord[], kills: number): Ro
   const resent = records.reduce((n, r) => n + r.lost, 0);
   const numbers =
     `${records.length} actions, ${kills} ${kills === 1 ? 'kill' : 'kills'}: ${by('applied').length} applied ` +
-    `(${times(n202, '202')} resolved, ${resent} re-sent after 404), ${by('refused').length} refused, ${by('unresolved').length} unresolved`;
+    `(${times(n202, '202')} resolved, ${resent} re-sent after ` +
+    `404), ${by('refused').length} refused, ${by('unresolved').length} unresolved`;
   const evidence = wrong.map(
     (r) =>
-      `${r.path} (key ${r.key}): ${r.final}, answers ${r.statuses.join(' ')}${r.refusal ? `, ${JSON.stringify(r.refusal)}` : ''}`,
+      `${r.path} (key ${r.key}): ${r.final}, ` +
+      `answers ${r.statuses.join(' ')}${r.refusal ? `, ${JSON.stringify(r.refusal)}` : ''}`,
   );
   return row(drill, 'every action: real outcome', numbers, records.length > 0 && wrong.length === 0, evidence);
 }

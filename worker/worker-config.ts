@@ -39,7 +39,8 @@ export class WorkerConfig extends ServiceSettings {
   @Matches(EMAIL, {
     each: true,
     message: ({ value }) =>
-      `MUNICIPAL_NOTICE_EMAILS must be comma-separated email addresses, got '${(value as string[]).filter((address) => !EMAIL.test(address)).join("', '")}'`,
+      `MUNICIPAL_NOTICE_EMAILS must be comma-separated email addresses, got ` +
+      `'${(value as string[]).filter((address) => !EMAIL.test(address)).join("', '")}'`,
   })
   MUNICIPAL_NOTICE_EMAILS: string[] = [];
 

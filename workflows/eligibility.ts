@@ -28,7 +28,13 @@ function checkFeasibilityReport(app: ParkApplication): Deficiency[] {
   const report = app.documents.feasibilityReport;
   const field = 'documents.feasibilityReport';
   if (!report || blank(report.reference)) {
-    return [{ rule: 'R-APP-2', field, message: 'the planning & feasibility report (建设规划论证报告) is missing' }];
+    return [
+      {
+        rule: 'R-APP-2',
+        field,
+        message: 'the planning & feasibility report (建设规划论证报告) is missing',
+      },
+    ];
   }
   const parts = ['functionalPositioning', 'serviceSystem', 'operatingModel', 'developmentPlan'] as const;
   return parts
@@ -55,7 +61,8 @@ function checkAgencies(app: ParkApplication, policy: PolicyConfig): Deficiency[]
     found.push({
       rule: 'R-APP-3',
       field: 'agencies',
-      message: `the roster has ${distinct.size} distinct resident agencies; at least ${policy.minAgencies} are required`,
+      message:
+        `the roster has ${distinct.size} distinct resident ` + `agencies; at least ${policy.minAgencies} are required`,
     });
   }
   return found;
@@ -87,7 +94,9 @@ function checkFloorArea(app: ParkApplication, policy: PolicyConfig): Deficiency[
     {
       rule: 'R-APP-4',
       field: 'floorAreaSqm',
-      message: `floor area is ${app.floorAreaSqm} m²; at least ${policy.minFloorAreaSqm} m² in principle (原则上): a waiver reason is needed to accept it`,
+      message:
+        `floor area is ${app.floorAreaSqm} m²; at least ${policy.minFloorAreaSqm} ` +
+        `m² in principle (原则上): a waiver reason is needed to accept it`,
     },
   ];
 }
@@ -101,7 +110,9 @@ function checkServiceFunctions(app: ParkApplication): Deficiency[] {
     {
       rule: 'R-APP-5',
       field: 'serviceFunctions',
-      message: `supporting service functions missing: ${names} (in principle, 原则上: a waiver reason is needed to accept it)`,
+      message:
+        `supporting service functions missing: ${names} (in ` +
+        `principle, 原则上: a waiver reason is needed to accept it)`,
     },
   ];
 }

@@ -43,7 +43,9 @@ const RECORD_LOCALLY_FIRST = 'record-case-change-locally-first';
  * durable (worker or server lost, task timed out) could leave its write behind — a change history does not hold.
  */
 const RECORD_DURABLY = 'record-case-change-durably';
-/** Runs started before it keep the rules they began with: instant deadlines, per-year overdue notices, … (issue 9). */
+/**
+ * Runs started before it keep the rules they began with: instant deadlines, per-year overdue notices, … (issue 9).
+ */
 const CIVIL_CALENDAR_RULES = 'civil-calendar-rules';
 
 const SYSTEM = { id: 'system', role: 'system' } as const;
@@ -118,7 +120,8 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
       await recordCaseChangeLocally(record);
       for (const payment of change.instruct) await instruct(payment);
     } else {
-      // The commands of cases started before the patch, in their order (no await before the record unless a payment is due).
+      // The commands of cases started before the patch, in their order (no await before the record unless a payment is
+      // due).
       for (const payment of change.instruct) await instruct(payment);
       await recordCaseChange(record);
     }

@@ -14,7 +14,9 @@ export function policyDateAt(openedMs: number, nowMs: number, scale: number): Da
   return new Date(openedMs + (nowMs - openedMs) * scale);
 }
 
-/** The instant `days` × 24 h after `fromIso` (plain instant arithmetic; policy periods count days: see civil-date.ts). */
+/**
+ * The instant `days` × 24 h after `fromIso` (plain instant arithmetic; policy periods count days: see civil-date.ts).
+ */
 export function addPolicyDays(fromIso: string, days: number): string {
   return new Date(Date.parse(fromIso) + days * DAY_MS).toISOString();
 }

@@ -76,7 +76,8 @@ const TEXTS: Record<NoticeKind, Record<NoticeLocale, { title: string; action: st
     en: {
       title: 'Yearly report due',
       action:
-        "Please send the park's yearly report on its construction and development to the municipal bureau before the deadline.",
+        "Please send the park's yearly report on its construction " +
+        'and development to the municipal bureau before the deadline.',
     },
   },
   annual_report_overdue: {

@@ -42,7 +42,8 @@ function IsUnifiedSocialCreditCode(): PropertyDecorator {
       validator: {
         validate: (value: unknown) => isValidCreditCode(value),
         defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property} must be an 18-character unified social credit code with a valid GB 32100-2015 check character`,
+          `${args?.property} must be an 18-character unified social ` +
+          `credit code with a valid GB 32100-2015 check character`,
       },
     });
 }

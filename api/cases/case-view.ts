@@ -135,7 +135,9 @@ type RefundDemandView = Omit<RefundDemand, 'payments' | 'writeOff'> & {
   writeOff: NonNullable<RefundDemand['writeOff']> | null;
 };
 
-/** `GET /v1/cases/{caseId}` and the answer to every officer action (api-contract "Resources"); dates are policy dates. */
+/**
+ * `GET /v1/cases/{caseId}` and the answer to every officer action (api-contract "Resources"); dates are policy dates.
+ */
 export class CaseView {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ enum: CASE_STAGES }) stage!: string;

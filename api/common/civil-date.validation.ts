@@ -36,7 +36,9 @@ function civilDecorator(
     });
 }
 
-/** A real Chongqing day `YYYY-MM-DD` (not `2027-02-30`, not a date-time), else 422 `<field> must be <what> (<rule>)`. */
+/**
+ * A real Chongqing day `YYYY-MM-DD` (not `2027-02-30`, not a date-time), else 422 `<field> must be <what> (<rule>)`.
+ */
 export const IsChongqingDay = (rule: string, what = 'a real calendar day YYYY-MM-DD'): PropertyDecorator =>
   civilDecorator('isChongqingDay', rule, isCivilDate, (property) => `${property} must be ${what} (${rule})`);
 
@@ -47,5 +49,6 @@ export const IsDayOrInstant = (): PropertyDecorator =>
     'R-CAL-1',
     (value) => isCivilDate(value) || isInstant(value),
     (property) =>
-      `${property} must be a Chongqing day YYYY-MM-DD or an ISO 8601 date-time with its offset, e.g. 2027-03-31T16:00:00Z (R-CAL-1)`,
+      `${property} must be a Chongqing day YYYY-MM-DD or an ISO 8601 ` +
+      `date-time with its offset, e.g. 2027-03-31T16:00:00Z (R-CAL-1)`,
   );

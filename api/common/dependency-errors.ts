@@ -37,8 +37,15 @@ const SOCKET_CODES = new Set([
  */
 const PG_CONNECTION_STATE = /^(08...|57P0[123]|53300)$/;
 /** Messages of `pg` / `pg-pool` / TypeORM when the connection or the pool is gone. */
-const PG_CONNECTION_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client has encountered a connection error|Driver not Connected|terminating connection due to administrator command/i;
+const PG_CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Cannot use a pool after calling end',
+  'Client has encountered a connection error',
+  'Driver not Connected',
+  'terminating connection due to administrator command',
+];
+const PG_CONNECTION_MESSAGE = new RegExp(PG_CONNECTION_MESSAGES.join('|'), 'i');
 
 /** The error and its causes (`cause`, TypeORM's `driverError`), bounded. */
 function chain(error: unknown): ErrorLike[] {

@@ -8,7 +8,9 @@ interface DocumentedPath {
   methods: string[];
 }
 
-/** `/v1/cases/{caseId}/history` → a pattern matching `/v1/cases/<one segment>/history`, with or without a final `/`. */
+/**
+ * `/v1/cases/{caseId}/history` → a pattern matching `/v1/cases/<one segment>/history`, with or without a final `/`.
+ */
 function patternOf(path: string): RegExp {
   const escaped = path
     .split(/\{[^}]+\}/)

@@ -100,7 +100,8 @@ function constrainQuery(operation: Operation, models: ValidatedModel[]): void {
 /**
  * The OpenAPI document served at `/docs` and `/docs-json`: what the controllers declare, completed with the
  * answers every operation of its kind can give, the bounds the validators of `models` check, and closed request
- * schemas, so that the document states every status the API answers and accepts every request it declares valid (checked by schemathesis, test/e2e/api-fuzzing).
+ * schemas, so that the document states every status the API answers and accepts every request it declares valid
+ * (checked by schemathesis, test/e2e/api-fuzzing).
  */
 export function createOpenApiDocument(app: INestApplication, models: ValidatedModel[]): OpenAPIObject {
   const config = new DocumentBuilder()

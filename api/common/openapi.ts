@@ -25,11 +25,18 @@ export const ERROR_RESPONSES: Record<number, string> = {
   401: 'no bearer token, or an invalid one',
   403: 'the caller’s role may not do this',
   404: 'no such case, or not visible to the caller (another district’s case; an expert not on its panel)',
-  409: 'invalid_stage: the case’s current stage does not allow the action (the stage is in the message); or idempotency_in_progress',
+  409:
+    'invalid_stage: the case’s current stage does not allow the ' +
+    'action (the stage is in the message); or idempotency_in_progress',
   413: 'the body is larger than 256 kB',
-  422: 'validation_failed: one detail per failed field, naming the policy rule where one applies; or idempotency_key_reused',
+  422:
+    'validation_failed: one detail per failed field, naming ' +
+    'the policy rule where one applies; or idempotency_key_reused',
   429: 'rate_limited: too many requests from this caller (see Retry-After)',
-  503: 'nothing was applied; retry after Retry-After seconds. worker_unavailable: no worker polls the task queue (the action was not sent); dependency_unavailable: Temporal or PostgreSQL is unreachable (named in the message)',
+  503:
+    'nothing was applied; retry after Retry-After seconds. worker_unavailable: ' +
+    'no worker polls the task queue (the action was not sent); dependency_unavailable: ' +
+    'Temporal or PostgreSQL is unreachable (named in the message)',
 };
 
 /** Documents the contract's error responses on a route. */

@@ -17,7 +17,8 @@ export class DeadlinesController {
   @Get()
   @ApiOperation({
     summary:
-      'Upcoming and overdue deadlines across the cases the caller may see, earliest first; from/to, kind, district, overdue',
+      'Upcoming and overdue deadlines across the cases the caller ' +
+      'may see, earliest first; from/to, kind, district, overdue',
   })
   @ApiPageResponse(DeadlineItem)
   list(@CurrentActor() actor: Actor, @Query() query: DeadlineListQuery): Promise<Page<DeadlineItem>> {

@@ -39,7 +39,8 @@ export class HealthController {
   @ApiOperation({
     summary: 'Ready = an action would be served (503 otherwise, naming the checks that failed)',
     description:
-      'postgres: PostgreSQL answers; temporal: the Temporal frontend answers; worker: a parkflow worker has polled the ' +
+      'postgres: PostgreSQL answers; temporal: the Temporal ' +
+      'frontend answers; worker: a parkflow worker has polled the ' +
       'workflow task queue in the last 70 s (the test the API makes before sending an action).',
   })
   @ApiResponse({ status: 200, description: 'every check is up' })

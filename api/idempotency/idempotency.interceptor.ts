@@ -33,7 +33,10 @@ function canonical(value: unknown): string {
 
 export const bodyHash = (body: unknown): string => createHash('sha256').update(canonical(body)).digest('hex');
 
-/** Background storing of an answer (after the request's own tries failed): first after 2 s, then every 4–5 s, for 10 minutes. */
+/**
+ * Background storing of an answer (after the request's own tries failed): first after 2 s, then every 4–5 s, for 10
+ * minutes.
+ */
 const BACKGROUND_SETTLE_FIRST_DELAY_MS = 2_000;
 const BACKGROUND_SETTLE_MAX_DELAY_MS = 5_000;
 const BACKGROUND_SETTLE_FOR_MS = 10 * 60_000;
@@ -138,7 +141,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await settle();
     } catch (error) {
       this.logger.warn(
-        `could not store the outcome under ${IDEMPOTENCY_HEADER} '${key}' (retrying in the background; a retry takes the key over after its lease): ${(error as Error)?.message ?? error}`,
+        `could not store the outcome under ${IDEMPOTENCY_HEADER} '${key}' (retrying in the ` +
+          `background; a retry takes the key over after its lease): ${(error as Error)?.message ?? error}`,
       );
       this.settleLater(settle, key, Date.now(), 0);
     }

@@ -31,7 +31,10 @@ export class IdempotencyStore {
     private readonly config: AppConfig,
   ) {}
 
-  /** Claims the key for this request (or takes over an expired claim of the same request), or tells what an earlier request under it did. */
+  /**
+   * Claims the key for this request (or takes over an expired claim of the same request), or tells what an earlier
+   * request under it did.
+   */
   async begin(caller: string, key: string, method: string, path: string, bodyHash: string): Promise<PriorRequest> {
     const attempt = await this.keys.claim({ caller, key, method, path, bodyHash }, this.config.IDEMPOTENCY_LEASE_MS);
     if (attempt !== undefined) return { state: 'new', attempt, takenOver: attempt > 1 };
@@ -52,7 +55,10 @@ export class IdempotencyStore {
     await this.withRetries(() => this.keys.complete(caller, key, attempt, status, response));
   }
 
-  /** Frees the key after a failure worth retrying (5xx, 429), so the retry runs the action — if this request still owns it. */
+  /**
+   * Frees the key after a failure worth retrying (5xx, 429), so the retry runs the action — if this request still
+   * owns it.
+   */
   async release(caller: string, key: string, attempt: number): Promise<void> {
     await this.withRetries(() => this.keys.release(caller, key, attempt));
   }

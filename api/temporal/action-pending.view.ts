@@ -12,7 +12,8 @@ export class ActionPendingView {
   @ApiProperty({ enum: [ACTION_ACCEPTED] }) status!: typeof ACTION_ACCEPTED;
   @ApiProperty({
     example:
-      'the action was sent but no worker answered within 10000 ms: its outcome is not known yet (it may still be applied or refused); GET /v1/cases/<caseId>/actions/<updateId> gives its outcome',
+      'the action was sent but no worker answered within 10000 ms: its outcome is not known yet (it ' +
+      'may still be applied or refused); GET /v1/cases/<caseId>/actions/<updateId> gives its outcome',
   })
   message!: string;
 }

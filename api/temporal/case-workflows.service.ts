@@ -37,10 +37,14 @@ export class ActionPending {
     const outcome = `GET /v1/cases/${caseId}/actions/${updateId} gives its outcome`;
     this.message =
       stage === 'accepted'
-        ? `the action was accepted and is durable, but its effects (e.g. the treasury hand-over) took longer than ${waitedMs} ms; ${outcome}`
+        ? `the action was accepted and is durable, but its effects (e.g. ` +
+          `the treasury hand-over) took longer than ${waitedMs} ms; ${outcome}`
         : stage === 'sent'
-          ? `the action was sent but no worker answered within ${waitedMs} ms: its outcome is not known yet (it may still be applied or refused); ${outcome}`
-          : `the filing was sent as case ${caseId} but no worker answered within ${waitedMs} ms: its outcome is not known yet; the case appears in GET /v1/cases/${caseId} once a worker has taken it, ${outcome}, and a retry with the same Idempotency-Key answers for the same case`;
+          ? `the action was sent but no worker answered within ${waitedMs} ms: its ` +
+            `outcome is not known yet (it may still be applied or refused); ${outcome}`
+          : `the filing was sent as case ${caseId} but no worker answered within ${waitedMs} ms: its ` +
+            `outcome is not known yet; the case appears in GET /v1/cases/${caseId} once a worker has ` +
+            `taken it, ${outcome}, and a retry with the same Idempotency-Key answers for the same case`;
   }
 
   /**
@@ -70,7 +74,9 @@ function idempotentUpdateId(): string | undefined {
   return idempotency && idempotentUpdateIdFor(idempotency.caller, idempotency.key);
 }
 
-/** With an `Idempotency-Key`, the caseId of a new filing derived from it ({@link idempotentCaseIdFor}); else undefined. */
+/**
+ * With an `Idempotency-Key`, the caseId of a new filing derived from it ({@link idempotentCaseIdFor}); else undefined.
+ */
 export function idempotentCaseId(): string | undefined {
   const idempotency = currentRequest()?.idempotency;
   return idempotency && idempotentCaseIdFor(idempotency.caller, idempotency.key);

@@ -69,8 +69,10 @@ export function caseEndedError(action: string, stage: string | undefined): ApiEr
 export function noWorkerError(taskQueue: string, waitedMs: number): ApiError {
   const message =
     waitedMs === 0
-      ? `no parkflow worker is polling task queue '${taskQueue}'; the action was not sent — retry once the worker runs`
-      : `no parkflow worker answered on task queue '${taskQueue}' within ${waitedMs} ms; retry once the worker runs (GET the case to see whether the action was applied)`;
+      ? `no parkflow worker is polling task queue '${taskQueue}'; ` +
+        `the action was not sent — retry once the worker runs`
+      : `no parkflow worker answered on task queue '${taskQueue}' within ${waitedMs} ms; ` +
+        `retry once the worker runs (GET the case to see whether the action was applied)`;
   return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'worker_unavailable', message);
 }
 

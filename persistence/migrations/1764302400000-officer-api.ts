@@ -9,9 +9,12 @@ export class OfficerApi1764302400000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query('ALTER TABLE park_cases ADD COLUMN designated_at timestamptz, ADD COLUMN revoked_at timestamptz');
-    await db.query(`UPDATE park_cases SET
+    await db.query(
+      `UPDATE park_cases SET
       designated_at = (snapshot->'designation'->>'designatedAt')::timestamptz,
-      revoked_at = (SELECT min((e->>'decidedAt')::timestamptz) FROM jsonb_array_elements(snapshot->'evaluations') e WHERE e->>'outcome' = 'revoke')`);
+      revoked_at = (SELECT min((e->>'decidedAt')::timestamptz) FROM jsonb_array_elements(snapshot->'evaluations') e ` +
+        `WHERE e->>'outcome' = 'revoke')`,
+    );
     await db.query('CREATE INDEX park_cases_opened_idx ON park_cases (opened_at DESC, case_id DESC)');
     // due_at is a policy date (what officers see); due_wall_at is when it passes on the clock, which differs
     // from due_at when POLICY_TIME_SCALE compresses time, and decides "overdue".

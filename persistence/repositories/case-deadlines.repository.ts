@@ -71,7 +71,8 @@ export class CaseDeadlinesRepository {
     if (filter.after) {
       const { dueAt, caseId, kind } = filter.after;
       where.push(
-        `(d.due_at, d.case_id, d.kind) > (${params.add(dueAt)}::timestamptz, ${params.add(caseId)}, ${params.add(kind)})`,
+        `(d.due_at, d.case_id, d.kind) > ` +
+          `(${params.add(dueAt)}::timestamptz, ${params.add(caseId)}, ${params.add(kind)})`,
       );
     }
     const rows: Array<{

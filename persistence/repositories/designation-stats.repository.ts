@@ -15,7 +15,9 @@ export interface DesignatedPark {
   designatedAt: Date;
 }
 
-/** Which parks are designated (`park_cases` with their `districts`): a park counts from designation until revocation. */
+/**
+ * Which parks are designated (`park_cases` with their `districts`): a park counts from designation until revocation.
+ */
 export class DesignationStatsRepository {
   constructor(private readonly db: Database) {}
 

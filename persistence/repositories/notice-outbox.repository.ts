@@ -142,7 +142,10 @@ export class NoticeOutboxRepository {
     );
   }
 
-  /** Derives the notice's delivery status from its rows: pending while any is, else delivered, failed or partially failed. */
+  /**
+   * Derives the notice's delivery status from its rows: pending while any is, else delivered, failed or partially
+   * failed.
+   */
   async refreshDeliveryStatus(noticeKey: string): Promise<void> {
     await this.db.query(
       `UPDATE notifications SET delivery_status = (
@@ -157,7 +160,8 @@ export class NoticeOutboxRepository {
   /** How many rows of the notices are sent, failed for good, and still pending. */
   async report(noticeKeys: readonly string[]): Promise<NoticeDeliveryReport> {
     const [report]: NoticeDeliveryReport[] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status = 'failed')::int AS failed,
+      `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, ` +
+        `count(*) FILTER (WHERE status = 'failed')::int AS failed,
               count(*) FILTER (WHERE status = 'pending')::int AS pending
        FROM notice_deliveries WHERE notice_key = ANY($1)`,
       [noticeKeys],

@@ -45,7 +45,9 @@ type InboxRow = Omit<InboxNotice, 'caseId' | 'dueAt' | 'issuedAt' | 'readAt' | '
   delivery_status: DeliveryStatus;
 };
 
-const SELECT_INBOX = `SELECT n.key, n.kind, n.case_id, n.due_at, n.issued_at, n.read_at, n.clause, n.message, c.park_name,
+const SELECT_INBOX =
+  `SELECT n.key, n.kind, n.case_id, n.due_at, n.issued_at, n.read_at, ` +
+  `n.clause, n.message, c.park_name,
     n.delivery_status,
     COALESCE((SELECT json_agg(json_build_object('address', d.address, 'error', d.last_error) ORDER BY d.address)
               FROM notice_deliveries d WHERE d.notice_key = n.key AND d.status = 'failed'), '[]') AS failures
@@ -59,7 +61,8 @@ export class NotificationsRepository {
   async record(notice: Notice): Promise<void> {
     const { recipient } = notice;
     await this.db.query(
-      `INSERT INTO notifications (key, case_id, kind, recipient_role, recipient_district, recipient_id, due_at, issued_at, clause, message)
+      `INSERT INTO notifications (key, case_id, kind, recipient_role, recipient_district, recipient_id, due_at, ` +
+        `issued_at, clause, message)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (key) DO NOTHING`,
       [
         notice.key,
@@ -88,7 +91,8 @@ export class NotificationsRepository {
       where.push(`(n.issued_at, n.key) < (${params.add(issuedAt)}::timestamptz, ${params.add(key)})`);
     }
     const rows: InboxRow[] = await this.db.query(
-      `${SELECT_INBOX} WHERE ${where.join(' AND ')} ORDER BY n.issued_at DESC, n.key DESC LIMIT ${params.add(filter.limit)}`,
+      `${SELECT_INBOX} WHERE ${where.join(' AND ')} ORDER BY ` +
+        `n.issued_at DESC, n.key DESC LIMIT ${params.add(filter.limit)}`,
       params.values,
     );
     return rows.map(toInboxNotice);

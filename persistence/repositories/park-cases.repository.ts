@@ -53,10 +53,12 @@ export class ParkCasesRepository {
   async saveIfNewer(snapshot: CaseSnapshot): Promise<boolean> {
     const revokedAt = snapshot.evaluations.find((evaluation) => evaluation.outcome === 'revoke')?.decidedAt ?? null;
     const written: unknown[] = await this.db.query(
-      `INSERT INTO park_cases (case_id, district, park_name, stage, version, snapshot, opened_at, updated_at, designated_at, revoked_at)
+      `INSERT INTO park_cases (case_id, district, park_name, stage, version, snapshot, opened_at, updated_at, ` +
+        `designated_at, revoked_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (case_id) DO UPDATE SET
-         park_name = EXCLUDED.park_name, stage = EXCLUDED.stage, version = EXCLUDED.version, snapshot = EXCLUDED.snapshot,
+         park_name = EXCLUDED.park_name, stage = EXCLUDED.stage, ` +
+        `version = EXCLUDED.version, snapshot = EXCLUDED.snapshot,
          updated_at = EXCLUDED.updated_at, designated_at = EXCLUDED.designated_at, revoked_at = EXCLUDED.revoked_at
        WHERE park_cases.version < EXCLUDED.version
        RETURNING case_id`,

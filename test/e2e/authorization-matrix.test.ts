@@ -234,13 +234,16 @@ describe('authorization matrix (api-contract "Identity"): endpoint × caller →
     expect(actual).toEqual(row.expected);
   });
 
-  it('a token signed with another secret, an unknown role or a district token without a known district is 401', async () => {
-    const forged = new JwtService({ secret: 'not-the-secret-0123456789' }).sign({ sub: 'x', role: 'municipal' });
-    const badRole = stack.token('mayor' as never);
-    const unknownDistrict = stack.token('district', '999999');
-    for (const token of [forged, badRole, unknownDistrict, 'not-a-jwt']) {
-      const response = await stack.call('GET', '/v1/cases', { token });
-      expect({ status: response.status, error: response.body.error }).toEqual({ status: 401, error: 'unauthorized' });
-    }
-  });
+  it(
+    'a token signed with another secret, an unknown role ' + 'or a district token without a known district is 401',
+    async () => {
+      const forged = new JwtService({ secret: 'not-the-secret-0123456789' }).sign({ sub: 'x', role: 'municipal' });
+      const badRole = stack.token('mayor' as never);
+      const unknownDistrict = stack.token('district', '999999');
+      for (const token of [forged, badRole, unknownDistrict, 'not-a-jwt']) {
+        const response = await stack.call('GET', '/v1/cases', { token });
+        expect({ status: response.status, error: response.body.error }).toEqual({ status: 401, error: 'unauthorized' });
+      }
+    },
+  );
 });

@@ -266,7 +266,8 @@ const ROWS: Row[] = [
     status: 422,
     details: [{ field: 'at' }],
   },
-  // issue 10 item 6: found by schemathesis as 500s (PostgreSQL text cannot hold U+0000; a cursor reached a timestamptz cast)
+  // issue 10 item 6: found by schemathesis as 500s (PostgreSQL text cannot hold U+0000; a cursor reached a timestamptz
+  // cast)
   {
     name: 'contacts: a NUL character in a name',
     method: 'PUT',
@@ -351,29 +352,36 @@ describe('bad input per endpoint (api-contract "Errors")', () => {
     expect({ status, error: body.error }).toEqual({ status: 400, error: 'bad_request' });
   });
 
-  it('an empty query parameter counts as absent (issue 10 item 6): `?cursor=&limit=&district=` lists as if none were given', async () => {
-    const plain = await driver.ok('GET', '/v1/cases', { token: driver.municipal() });
-    expect(await driver.ok('GET', '/v1/cases?cursor=&limit=&district=&stage=', { token: driver.municipal() })).toEqual(
-      plain,
-    );
-  });
+  it(
+    'an empty query parameter counts as absent (issue 10 item ' +
+      '6): `?cursor=&limit=&district=` lists as if none were given',
+    async () => {
+      const plain = await driver.ok('GET', '/v1/cases', { token: driver.municipal() });
+      expect(
+        await driver.ok('GET', '/v1/cases?cursor=&limit=&district=&stage=', { token: driver.municipal() }),
+      ).toEqual(plain);
+    },
+  );
 
-  it('a method no operation of a documented path has is 405 with Allow, before authentication (issue 10 item 6)', async () => {
-    for (const [method, path, allow] of [
-      ['DELETE', `/v1/cases/${ids.submitted}`, 'GET, HEAD'],
-      ['PATCH', '/health/live', 'GET, HEAD'],
-      ['GET', `/v1/cases/${ids.submitted}/acceptance`, 'POST'],
-    ]) {
-      const { status, body, headers } = await stack.call(method, path);
-      expect({ method, path, status, allow: headers.get('allow'), error: body.error }).toEqual({
-        method,
-        path,
-        status: 405,
-        allow,
-        error: 'method_not_allowed',
-      });
-    }
-  });
+  it(
+    'a method no operation of a documented path has is ' + '405 with Allow, before authentication (issue 10 item 6)',
+    async () => {
+      for (const [method, path, allow] of [
+        ['DELETE', `/v1/cases/${ids.submitted}`, 'GET, HEAD'],
+        ['PATCH', '/health/live', 'GET, HEAD'],
+        ['GET', `/v1/cases/${ids.submitted}/acceptance`, 'POST'],
+      ]) {
+        const { status, body, headers } = await stack.call(method, path);
+        expect({ method, path, status, allow: headers.get('allow'), error: body.error }).toEqual({
+          method,
+          path,
+          status: 405,
+          allow,
+          error: 'method_not_allowed',
+        });
+      }
+    },
+  );
 
   it('nothing is half-written: every refused request left the cases’ audit trails as they were', async () => {
     const after = JSON.stringify(

@@ -91,7 +91,10 @@ function everyAction(caseId: string, { panel }: { panel: boolean }): ActionCall[
   ];
 }
 
-/** Sends every action to the ended case: each is 409 invalid_stage naming `stage`, and the case's audit trail is unchanged. */
+/**
+ * Sends every action to the ended case: each is 409 invalid_stage naming `stage`, and the case's audit trail is
+ * unchanged.
+ */
 async function expectEveryActionRefused(caseId: string, stage: string, panel = true): Promise<void> {
   const history = () => driver.ok('GET', `/v1/cases/${caseId}/history`, { token: driver.municipal() });
   const before = await history();
@@ -113,12 +116,15 @@ async function expectEveryActionRefused(caseId: string, stage: string, panel = t
   expect(await history()).toEqual(before);
 }
 
-/** Simulates a read model that lags behind the workflow: the stored case shows `stage` although the workflow has ended. */
+/**
+ * Simulates a read model that lags behind the workflow: the stored case shows `stage` although the workflow has ended.
+ */
 async function withStaleReadModel(caseId: string, stage: string, run: () => Promise<void>): Promise<void> {
   const [{ stage: actual }] = await stack.dataSource.query('SELECT stage FROM park_cases WHERE case_id = $1', [caseId]);
   const setStage = (to: string) =>
     stack.dataSource.query(
-      `UPDATE park_cases SET stage = $2, snapshot = jsonb_set(snapshot, '{stage}', to_jsonb($2::text)) WHERE case_id = $1`,
+      `UPDATE park_cases SET stage = $2, snapshot = jsonb_set(snapshot, ` +
+        `'{stage}', to_jsonb($2::text)) WHERE case_id = $1`,
       [caseId, to],
     );
   await setStage(stage);
@@ -187,50 +193,62 @@ describe('final stages answer 409, never 5xx (policy.md "Calendar…", api-contr
     await expectEveryActionRefused(await reject(), 'rejected');
   });
 
-  it("final stages answer 409: a revoked case closes once finance confirms the payment in flight (R-PAY-1), then every action is 409 naming 'closed'", async () => {
-    await expectEveryActionRefused(await close(), 'closed');
-  });
+  it(
+    'final stages answer 409: a revoked case closes once finance confirms ' +
+      "the payment in flight (R-PAY-1), then every action is 409 naming 'closed'",
+    async () => {
+      await expectEveryActionRefused(await close(), 'closed');
+    },
+  );
 
-  it("final stages answer 409: a resubmission (and every other action) on a lapsed case is 409 invalid_stage naming 'lapsed'", async () => {
-    await expectEveryActionRefused(await lapse(), 'lapsed', false);
-  });
+  it(
+    'final stages answer 409: a resubmission (and every other ' +
+      "action) on a lapsed case is 409 invalid_stage naming 'lapsed'",
+    async () => {
+      await expectEveryActionRefused(await lapse(), 'lapsed', false);
+    },
+  );
 
-  it("final stages answer 409: when the read model lags behind an ended workflow, Temporal's refusal becomes 409 naming the stage the case ended in", async () => {
-    const closed = await close();
-    await withStaleReadModel(closed, 'revoked', async () => {
-      // The read model says revoked (both actions allowed there), so the API sends them; the workflow has completed.
-      const confirmation = await stack.call(
-        'POST',
-        `/v1/cases/${closed}/payments/${encodeURIComponent(`${closed}:subsidy_tranche_1`)}/confirmation`,
-        {
+  it(
+    'final stages answer 409: when the read model lags behind an ended ' +
+      "workflow, Temporal's refusal becomes 409 naming the stage the case ended in",
+    async () => {
+      const closed = await close();
+      await withStaleReadModel(closed, 'revoked', async () => {
+        // The read model says revoked (both actions allowed there), so the API sends them; the workflow has completed.
+        const confirmation = await stack.call(
+          'POST',
+          `/v1/cases/${closed}/payments/${encodeURIComponent(`${closed}:subsidy_tranche_1`)}/confirmation`,
+          {
+            token: driver.finance(),
+            body: { paidAt: '2026-12-02T10:00:00+08:00', bankReference: 'CQ-T-0002' },
+          },
+        );
+        expect(confirmation).toMatchObject({
+          status: 409,
+          body: { error: 'invalid_stage', message: expect.stringContaining('current stage: closed') },
+        });
+        const refund = await stack.call('POST', `/v1/cases/${closed}/refund-payments`, {
           token: driver.finance(),
-          body: { paidAt: '2026-12-02T10:00:00+08:00', bankReference: 'CQ-T-0002' },
-        },
-      );
-      expect(confirmation).toMatchObject({
-        status: 409,
-        body: { error: 'invalid_stage', message: expect.stringContaining('current stage: closed') },
+          body: { amount: 1, paidAt: '2027-01-01', bankReference: 'R-1' },
+        });
+        expect(refund).toMatchObject({
+          status: 409,
+          body: { error: 'invalid_stage', message: expect.stringContaining("stage 'closed'") },
+        });
       });
-      const refund = await stack.call('POST', `/v1/cases/${closed}/refund-payments`, {
-        token: driver.finance(),
-        body: { amount: 1, paidAt: '2027-01-01', bankReference: 'R-1' },
-      });
-      expect(refund).toMatchObject({
-        status: 409,
-        body: { error: 'invalid_stage', message: expect.stringContaining("stage 'closed'") },
-      });
-    });
 
-    const lapsed = await lapse();
-    await withStaleReadModel(lapsed, 'returned', async () => {
-      const resubmission = await stack.call('POST', `/v1/cases/${lapsed}/resubmission`, {
-        token: driver.districtToken(),
-        body: validApplication({ district: DISTRICT }),
+      const lapsed = await lapse();
+      await withStaleReadModel(lapsed, 'returned', async () => {
+        const resubmission = await stack.call('POST', `/v1/cases/${lapsed}/resubmission`, {
+          token: driver.districtToken(),
+          body: validApplication({ district: DISTRICT }),
+        });
+        expect(resubmission).toMatchObject({
+          status: 409,
+          body: { error: 'invalid_stage', message: expect.stringContaining('current stage: lapsed') },
+        });
       });
-      expect(resubmission).toMatchObject({
-        status: 409,
-        body: { error: 'invalid_stage', message: expect.stringContaining('current stage: lapsed') },
-      });
-    });
-  });
+    },
+  );
 });

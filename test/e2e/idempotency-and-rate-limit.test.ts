@@ -38,32 +38,40 @@ describe('Idempotency-Key on state-changing POSTs (api-contract "Errors")', () =
   // An action that orders a payment, so a second application would show as a second treasury instruction. (Before
   // R-RPT-5 this was the first yearly report; a park designated today can file none until its first reporting year
   // has ended, so the incubation-base grant (R-SUB-3) — at most once, with its own payment — stands in for it.)
-  it('a replayed incubation-base recognition (R-SUB-3) is answered identically and applied once: one recognition, one grant instruction', async () => {
-    const designated = await driver.designated();
-    const send = () =>
-      stack.call('POST', `/v1/cases/${designated.caseId}/incubation-base`, {
-        token: driver.municipal(),
-        body: {},
-        headers: { 'Idempotency-Key': 'incubation-base-a' },
+  it(
+    'a replayed incubation-base recognition (R-SUB-3) is answered ' +
+      'identically and applied once: one recognition, one grant instruction',
+    async () => {
+      const designated = await driver.designated();
+      const send = () =>
+        stack.call('POST', `/v1/cases/${designated.caseId}/incubation-base`, {
+          token: driver.municipal(),
+          body: {},
+          headers: { 'Idempotency-Key': 'incubation-base-a' },
+        });
+      const first = await send();
+      const second = await send();
+      expect(first.status).toBe(200);
+      expect(first.body.payments).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'incubation_grant', amount: 600_000, status: 'instructed' }),
+        ]),
+      );
+      expect({ status: second.status, body: second.body }).toEqual({ status: first.status, body: first.body });
+      expect(second.headers.get('idempotent-replayed')).toBe('true');
+      const history = await driver.ok('GET', `/v1/cases/${designated.caseId}/history`, {
+        token: driver.districtToken(),
       });
-    const first = await send();
-    const second = await send();
-    expect(first.status).toBe(200);
-    expect(first.body.payments).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ kind: 'incubation_grant', amount: 600_000, status: 'instructed' }),
-      ]),
-    );
-    expect({ status: second.status, body: second.body }).toEqual({ status: first.status, body: first.body });
-    expect(second.headers.get('idempotent-replayed')).toBe('true');
-    const history = await driver.ok('GET', `/v1/cases/${designated.caseId}/history`, { token: driver.districtToken() });
-    expect(history.items.filter((e: { action: string }) => e.action === 'incubation_base_recognised')).toHaveLength(1);
-    expect(
-      await countRows(`SELECT count(*) FROM payments WHERE case_id = $1 AND kind = 'incubation_grant'`, [
-        designated.caseId,
-      ]),
-    ).toBe(1);
-  });
+      expect(history.items.filter((e: { action: string }) => e.action === 'incubation_base_recognised')).toHaveLength(
+        1,
+      );
+      expect(
+        await countRows(`SELECT count(*) FROM payments WHERE case_id = $1 AND kind = 'incubation_grant'`, [
+          designated.caseId,
+        ]),
+      ).toBe(1);
+    },
+  );
 
   it('the same key with a different body is 422 idempotency_key_reused, and nothing is applied', async () => {
     const designated = await driver.designated();
@@ -124,22 +132,26 @@ describe('Idempotency-Key on state-changing POSTs (api-contract "Errors")', () =
 });
 
 describe('rate limiting per caller', () => {
-  it(`after a burst of ${BURST} requests a caller gets 429 with Retry-After; another caller is unaffected`, async () => {
-    const busy = stack.token('finance', undefined, 'finance-busy');
-    const statuses: number[] = [];
-    let limited: Awaited<ReturnType<Stack['call']>> | undefined;
-    for (let i = 0; i < BURST + 3; i += 1) {
-      const response = await stack.call('GET', '/v1/districts', { token: busy });
-      statuses.push(response.status);
-      if (response.status === 429) limited = response;
-    }
-    expect(statuses.slice(0, BURST).every((s) => s === 200)).toBe(true);
-    expect(statuses[statuses.length - 1]).toBe(429);
-    expect(limited?.body).toMatchObject({ error: 'rate_limited', details: [] });
-    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(
-      (await stack.call('GET', '/v1/districts', { token: stack.token('finance', undefined, 'finance-quiet') })).status,
-    ).toBe(200);
-    expect((await stack.call('GET', '/health/live')).status).toBe(200); // probes are never limited
-  });
+  it(
+    `after a burst of ${BURST} requests a caller gets ` + `429 with Retry-After; another caller is unaffected`,
+    async () => {
+      const busy = stack.token('finance', undefined, 'finance-busy');
+      const statuses: number[] = [];
+      let limited: Awaited<ReturnType<Stack['call']>> | undefined;
+      for (let i = 0; i < BURST + 3; i += 1) {
+        const response = await stack.call('GET', '/v1/districts', { token: busy });
+        statuses.push(response.status);
+        if (response.status === 429) limited = response;
+      }
+      expect(statuses.slice(0, BURST).every((s) => s === 200)).toBe(true);
+      expect(statuses[statuses.length - 1]).toBe(429);
+      expect(limited?.body).toMatchObject({ error: 'rate_limited', details: [] });
+      expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(
+        (await stack.call('GET', '/v1/districts', { token: stack.token('finance', undefined, 'finance-quiet') }))
+          .status,
+      ).toBe(200);
+      expect((await stack.call('GET', '/health/live')).status).toBe(200); // probes are never limited
+    },
+  );
 });

@@ -41,16 +41,19 @@ async function allPages(driver: HttpDriver, path: string, token: string): Promis
 }
 
 describe('GET /v1/cases: scoped, filtered, cursor-paged', () => {
-  it('a district officer pages through exactly their district’s cases, newest first, with no duplicates', async () => {
-    const { pages, items } = await allPages(yubei, '/v1/cases?limit=2', yubei.districtToken());
-    expect(pages).toBe(2);
-    const caseIds = items.map((c) => c.caseId);
-    expect(new Set(caseIds).size).toBe(caseIds.length);
-    expect([...caseIds].sort()).toEqual([...ids.yubeiSubmitted, ids.yubeiDesignated.caseId].sort());
-    expect(items.every((c) => c.district === TONGLIANG)).toBe(true);
-    const opened = items.map((c) => c.openedAt);
-    expect(opened).toEqual([...opened].sort().reverse());
-  });
+  it(
+    'a district officer pages through exactly their ' + 'district’s cases, newest first, with no duplicates',
+    async () => {
+      const { pages, items } = await allPages(yubei, '/v1/cases?limit=2', yubei.districtToken());
+      expect(pages).toBe(2);
+      const caseIds = items.map((c) => c.caseId);
+      expect(new Set(caseIds).size).toBe(caseIds.length);
+      expect([...caseIds].sort()).toEqual([...ids.yubeiSubmitted, ids.yubeiDesignated.caseId].sort());
+      expect(items.every((c) => c.district === TONGLIANG)).toBe(true);
+      const opened = items.map((c) => c.openedAt);
+      expect(opened).toEqual([...opened].sort().reverse());
+    },
+  );
 
   it('filters by stage and district; municipal sees every district', async () => {
     const designated = await yubei.ok('GET', `/v1/cases?stage=designated&district=${TONGLIANG}`, {
@@ -93,7 +96,8 @@ describe('GET /v1/deadlines', () => {
     });
     const window = await yubei.ok(
       'GET',
-      `/v1/deadlines?district=${TONGLIANG}&from=${encodeURIComponent(confirmation.dueAt)}&to=${encodeURIComponent(confirmation.dueAt)}`,
+      `/v1/deadlines?district=${TONGLIANG}&from=${encodeURIComponent(confirmation.dueAt)}` +
+        `&to=${encodeURIComponent(confirmation.dueAt)}`,
       { token: yubei.municipal() },
     );
     expect(window.items.map((d: { kind: string }) => d.kind)).toContain('payment_confirmation');
@@ -139,41 +143,45 @@ describe('operability', () => {
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('the OpenAPI document covers every contract endpoint with bearer security, response schemas and error responses', async () => {
-    const { status, body: doc } = await stack.call('GET', '/docs-json');
-    expect(status).toBe(200);
-    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    const { filing } = OFFICER_ACTIONS.submitApplication;
-    const contract: Array<[string, string, string[]]> = [
-      ['post', filing.start, ['201', '401', '403', '422']],
-      ['post', filing.resubmission, ['200', '401', '403', '404', '409', '422']],
-      ...CASE_ROUTE_ACTION_NAMES.map((name): [string, string, string[]] => [
-        'post',
-        caseActionPath(name),
-        ['200', '401', '403', '404', '409', '422', '429', '503'],
-      ]),
-      ['get', '/v1/cases', ['200', '401', '422']],
-      ['get', '/v1/cases/{caseId}', ['200', '401', '404']],
-      ['get', '/v1/cases/{caseId}/history', ['200', '401', '404']],
-      ['get', '/v1/cases/{caseId}/actions/{updateId}', ['200', '401', '404', '503']],
-      ['get', '/v1/deadlines', ['200', '401', '422']],
-      ['get', '/v1/stats/designations', ['200', '401', '403']],
-      ['get', '/v1/districts', ['200']],
-      ['get', '/health/ready', ['200']],
-    ];
-    for (const [method, path, statuses] of contract) {
-      const operation = doc.paths[path]?.[method];
-      expect({ path, method, documented: !!operation }).toEqual({ path, method, documented: true });
-      expect({ path, statuses: statuses.filter((s) => !operation.responses[s]) }).toEqual({ path, statuses: [] });
-      const ok = operation.responses[statuses[0]];
-      if (!path.startsWith('/health') && path !== '/v1/districts') {
-        expect({ path, schema: !!ok.content?.['application/json']?.schema }).toEqual({ path, schema: true });
-        expect({ path, security: operation.security }).toEqual({ path, security: [{ bearer: [] }] });
+  it(
+    'the OpenAPI document covers every contract endpoint with ' +
+      'bearer security, response schemas and error responses',
+    async () => {
+      const { status, body: doc } = await stack.call('GET', '/docs-json');
+      expect(status).toBe(200);
+      expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      const { filing } = OFFICER_ACTIONS.submitApplication;
+      const contract: Array<[string, string, string[]]> = [
+        ['post', filing.start, ['201', '401', '403', '422']],
+        ['post', filing.resubmission, ['200', '401', '403', '404', '409', '422']],
+        ...CASE_ROUTE_ACTION_NAMES.map((name): [string, string, string[]] => [
+          'post',
+          caseActionPath(name),
+          ['200', '401', '403', '404', '409', '422', '429', '503'],
+        ]),
+        ['get', '/v1/cases', ['200', '401', '422']],
+        ['get', '/v1/cases/{caseId}', ['200', '401', '404']],
+        ['get', '/v1/cases/{caseId}/history', ['200', '401', '404']],
+        ['get', '/v1/cases/{caseId}/actions/{updateId}', ['200', '401', '404', '503']],
+        ['get', '/v1/deadlines', ['200', '401', '422']],
+        ['get', '/v1/stats/designations', ['200', '401', '403']],
+        ['get', '/v1/districts', ['200']],
+        ['get', '/health/ready', ['200']],
+      ];
+      for (const [method, path, statuses] of contract) {
+        const operation = doc.paths[path]?.[method];
+        expect({ path, method, documented: !!operation }).toEqual({ path, method, documented: true });
+        expect({ path, statuses: statuses.filter((s) => !operation.responses[s]) }).toEqual({ path, statuses: [] });
+        const ok = operation.responses[statuses[0]];
+        if (!path.startsWith('/health') && path !== '/v1/districts') {
+          expect({ path, schema: !!ok.content?.['application/json']?.schema }).toEqual({ path, schema: true });
+          expect({ path, security: operation.security }).toEqual({ path, security: [{ bearer: [] }] });
+        }
       }
-    }
-    const summaries = CASE_ROUTE_ACTION_NAMES.map((name) => doc.paths[caseActionPath(name)].post.summary);
-    expect(summaries).toEqual(CASE_ROUTE_ACTION_NAMES.map((name) => OFFICER_ACTIONS[name].route.summary));
-    expect(doc.components.schemas.ErrorBodySchema.properties).toHaveProperty('details');
-    expect(doc.components.schemas.AnnualReportDto.properties.subsidyUse).toBeDefined();
-  });
+      const summaries = CASE_ROUTE_ACTION_NAMES.map((name) => doc.paths[caseActionPath(name)].post.summary);
+      expect(summaries).toEqual(CASE_ROUTE_ACTION_NAMES.map((name) => OFFICER_ACTIONS[name].route.summary));
+      expect(doc.components.schemas.ErrorBodySchema.properties).toHaveProperty('details');
+      expect(doc.components.schemas.AnnualReportDto.properties.subsidyUse).toBeDefined();
+    },
+  );
 });

@@ -35,7 +35,8 @@ async function caseWithNotices(
     stage: 'designated',
   };
   await stack.dataSource.query(
-    `INSERT INTO park_cases (case_id, district, park_name, stage, version, snapshot, opened_at, updated_at) VALUES ($1, $2, $3, 'designated', 1, $4, now(), now())`,
+    `INSERT INTO park_cases (case_id, district, park_name, stage, version, snapshot, ` +
+      `opened_at, updated_at) VALUES ($1, $2, $3, 'designated', 1, $4, now(), now())`,
     [caseId, district, parkName, JSON.stringify(snapshot)],
   );
   const keys: string[] = [];
@@ -43,7 +44,8 @@ async function caseWithNotices(
     const key = `${caseId}:report:2026:${notice.kind}:${i}:0`;
     keys.push(key);
     await stack.dataSource.query(
-      `INSERT INTO notifications (key, case_id, kind, recipient_role, recipient_district, due_at, issued_at, clause, message)
+      `INSERT INTO notifications (key, case_id, kind, recipient_role, recipient_district, due_at, issued_at, ` +
+        `clause, message)
        VALUES ($1, $2, $3, $4, $5, '2027-03-31T16:00:00Z', $6, '§5.3 R-RPT-1', 'the 2026 yearly report is due')`,
       [
         key,
@@ -59,39 +61,42 @@ async function caseWithNotices(
 }
 
 describe('GET /v1/notifications, POST /v1/notifications/{id}/read', () => {
-  it("R-RPT-1 a district bureau sees its own district's notices only, newest first; the municipal bureau its own", async () => {
-    const { caseId } = await caseWithNotices('500109', [
-      { kind: 'annual_report_reminder', role: 'district' },
-      { kind: 'annual_report_overdue', role: 'district' },
-      { kind: 'annual_report_overdue', role: 'municipal' },
-    ]);
-    const own = await stack.call('GET', `/v1/notifications?caseId=${caseId}`, {
-      token: stack.token('district', '500109'),
-    });
-    expect(own.status).toBe(200);
-    expect(own.body.items.map((n: { kind: string }) => n.kind)).toEqual([
-      'annual_report_overdue',
-      'annual_report_reminder',
-    ]);
-    expect(own.body.items[0]).toMatchObject({
-      caseId,
-      dueAt: '2027-03-31T16:00:00.000Z',
-      read: false,
-      clause: '§5.3 R-RPT-1',
-      parkName: '园区-500109',
-      delivery: { status: 'inbox_only', failures: [] },
-    });
-    expect(
-      (await stack.call('GET', `/v1/notifications?caseId=${caseId}`, { token: stack.token('district', '500110') })).body
-        .items,
-    ).toEqual([]);
-    const municipal = await stack.call('GET', `/v1/notifications?caseId=${caseId}`, {
-      token: stack.token('municipal'),
-    });
-    expect(municipal.body.items.map((n: { kind: string }) => n.kind)).toEqual(['annual_report_overdue']);
-    for (const role of ['expert', 'finance'] as const)
-      expect((await stack.call('GET', '/v1/notifications', { token: stack.token(role) })).status).toBe(403);
-  });
+  it(
+    "R-RPT-1 a district bureau sees its own district's " + 'notices only, newest first; the municipal bureau its own',
+    async () => {
+      const { caseId } = await caseWithNotices('500109', [
+        { kind: 'annual_report_reminder', role: 'district' },
+        { kind: 'annual_report_overdue', role: 'district' },
+        { kind: 'annual_report_overdue', role: 'municipal' },
+      ]);
+      const own = await stack.call('GET', `/v1/notifications?caseId=${caseId}`, {
+        token: stack.token('district', '500109'),
+      });
+      expect(own.status).toBe(200);
+      expect(own.body.items.map((n: { kind: string }) => n.kind)).toEqual([
+        'annual_report_overdue',
+        'annual_report_reminder',
+      ]);
+      expect(own.body.items[0]).toMatchObject({
+        caseId,
+        dueAt: '2027-03-31T16:00:00.000Z',
+        read: false,
+        clause: '§5.3 R-RPT-1',
+        parkName: '园区-500109',
+        delivery: { status: 'inbox_only', failures: [] },
+      });
+      expect(
+        (await stack.call('GET', `/v1/notifications?caseId=${caseId}`, { token: stack.token('district', '500110') }))
+          .body.items,
+      ).toEqual([]);
+      const municipal = await stack.call('GET', `/v1/notifications?caseId=${caseId}`, {
+        token: stack.token('municipal'),
+      });
+      expect(municipal.body.items.map((n: { kind: string }) => n.kind)).toEqual(['annual_report_overdue']);
+      for (const role of ['expert', 'finance'] as const)
+        expect((await stack.call('GET', '/v1/notifications', { token: stack.token(role) })).status).toBe(403);
+    },
+  );
 
   it("marks read once and idempotently; unread filter; another caller's notice is 404", async () => {
     const { caseId, keys } = await caseWithNotices('500111', [
@@ -132,27 +137,30 @@ describe('GET /v1/notifications, POST /v1/notifications/{id}/read', () => {
     expect((await stack.call('GET', '/v1/notifications?cursor=bogus', { token })).status).toBe(422);
   });
 
-  it('R-RPT-1 an address that refuses for good (550) shows as a failed delivery; the other address gets its email', async () => {
-    await setContacts(stack.dataSource, '500114', [{ email: 'ok@rsj.cq.cn' }, { email: 'gone@rsj.cq.cn' }]);
-    sink.rejected.add('gone@rsj.cq.cn');
-    const { caseId, keys } = await caseWithNotices('500114', [{ kind: 'annual_report_reminder', role: 'district' }]);
-    const { deliverNotices } = createNoticeDeliveryActivities({
-      dataSource: stack.dataSource,
-      mailer: new SmtpNoticeMailer(sink.url, 'notices@parkflow.test'),
-      municipalEmails: [],
-    });
-    expect(await new MockActivityEnvironment().run(deliverNotices, { noticeKeys: keys })).toEqual({
-      sent: 1,
-      failed: 1,
-      pending: 0,
-    });
-    expect(sink.to('ok@rsj.cq.cn')).toHaveLength(1);
-    const { body } = await stack.call('GET', `/v1/notifications?caseId=${caseId}`, {
-      token: stack.token('district', '500114'),
-    });
-    expect(body.items[0].delivery).toEqual({
-      status: 'partially_failed',
-      failures: [{ address: 'gone@rsj.cq.cn', error: expect.stringContaining('550') }],
-    });
-  });
+  it(
+    'R-RPT-1 an address that refuses for good (550) shows ' + 'as a failed delivery; the other address gets its email',
+    async () => {
+      await setContacts(stack.dataSource, '500114', [{ email: 'ok@rsj.cq.cn' }, { email: 'gone@rsj.cq.cn' }]);
+      sink.rejected.add('gone@rsj.cq.cn');
+      const { caseId, keys } = await caseWithNotices('500114', [{ kind: 'annual_report_reminder', role: 'district' }]);
+      const { deliverNotices } = createNoticeDeliveryActivities({
+        dataSource: stack.dataSource,
+        mailer: new SmtpNoticeMailer(sink.url, 'notices@parkflow.test'),
+        municipalEmails: [],
+      });
+      expect(await new MockActivityEnvironment().run(deliverNotices, { noticeKeys: keys })).toEqual({
+        sent: 1,
+        failed: 1,
+        pending: 0,
+      });
+      expect(sink.to('ok@rsj.cq.cn')).toHaveLength(1);
+      const { body } = await stack.call('GET', `/v1/notifications?caseId=${caseId}`, {
+        token: stack.token('district', '500114'),
+      });
+      expect(body.items[0].delivery).toEqual({
+        status: 'partially_failed',
+        failures: [{ address: 'gone@rsj.cq.cn', error: expect.stringContaining('550') }],
+      });
+    },
+  );
 });

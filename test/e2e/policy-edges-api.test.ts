@@ -39,23 +39,26 @@ const named = (body: { details: Array<{ field?: string; rule?: string }> }) =>
 const fieldsOf = (body: { details: Array<{ field?: string }> }) => body.details.map((d) => d.field);
 
 describe('R-APP-8 / R-APP-4 at filing and acceptance', () => {
-  it('R-APP-8 an application without supportMeasures (absent, null or []) is 201 returned, deficiency R-APP-8', async () => {
-    const variants: Array<(app: ParkApplication) => void> = [
-      (app) => delete app.documents.supportMeasures,
-      (app) => (app.documents.supportMeasures = null),
-      (app) => (app.documents.supportMeasures = []),
-    ];
-    for (const variant of variants) {
-      const filed = await file(application(variant));
-      expect(filed.status).toBe(201);
-      expect(filed.body).toEqual({
-        caseId: expect.any(String),
-        stage: 'returned',
-        deficiencies: [expect.objectContaining({ rule: 'R-APP-8', field: 'documents.supportMeasures' })],
-        flags: [],
-      });
-    }
-  });
+  it(
+    'R-APP-8 an application without supportMeasures ' + '(absent, null or []) is 201 returned, deficiency R-APP-8',
+    async () => {
+      const variants: Array<(app: ParkApplication) => void> = [
+        (app) => delete app.documents.supportMeasures,
+        (app) => (app.documents.supportMeasures = null),
+        (app) => (app.documents.supportMeasures = []),
+      ];
+      for (const variant of variants) {
+        const filed = await file(application(variant));
+        expect(filed.status).toBe(201);
+        expect(filed.body).toEqual({
+          caseId: expect.any(String),
+          stage: 'returned',
+          deficiencies: [expect.objectContaining({ rule: 'R-APP-8', field: 'documents.supportMeasures' })],
+          flags: [],
+        });
+      }
+    },
+  );
 
   it('R-APP-8 a measure whose date is no real day is 422 naming the field and the rule', async () => {
     const measure = { title: '若干措施', reference: '渝北府发〔2026〕3号', date: '2026-02-30' };
@@ -64,37 +67,40 @@ describe('R-APP-8 / R-APP-4 at filing and acceptance', () => {
     expect(named(filed.body)).toEqual([{ field: 'documents.supportMeasures.0.date', rule: 'R-APP-8' }]);
   });
 
-  it('R-APP-4 7,000 m² is 201 submitted with flag R-APP-4; accepting needs a waiverReason, kept in the history', async () => {
-    const filed = await file(application((app) => (app.floorAreaSqm = 7000)));
-    expect(filed.status).toBe(201);
-    expect(filed.body).toEqual({
-      caseId: expect.any(String),
-      stage: 'submitted',
-      deficiencies: [],
-      flags: [expect.objectContaining({ rule: 'R-APP-4' })],
-    });
-    const caseId: string = filed.body.caseId;
+  it(
+    'R-APP-4 7,000 m² is 201 submitted with flag R-APP-4; ' + 'accepting needs a waiverReason, kept in the history',
+    async () => {
+      const filed = await file(application((app) => (app.floorAreaSqm = 7000)));
+      expect(filed.status).toBe(201);
+      expect(filed.body).toEqual({
+        caseId: expect.any(String),
+        stage: 'submitted',
+        deficiencies: [],
+        flags: [expect.objectContaining({ rule: 'R-APP-4' })],
+      });
+      const caseId: string = filed.body.caseId;
 
-    const unwaived = await act('acceptance', { accepted: true }, driver.municipal(), caseId);
-    expect(unwaived.status).toBe(422);
-    expect(named(unwaived.body)).toEqual([{ field: 'waiverReason', rule: 'R-APP-4' }]);
+      const unwaived = await act('acceptance', { accepted: true }, driver.municipal(), caseId);
+      expect(unwaived.status).toBe(422);
+      expect(named(unwaived.body)).toEqual([{ field: 'waiverReason', rule: 'R-APP-4' }]);
 
-    const waiverReason = '园区二期8,500平方米场地已签约，2027年6月前交付使用';
-    const accepted = await act('acceptance', { accepted: true, waiverReason }, driver.municipal(), caseId);
-    expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({
-      stage: 'accepted',
-      flags: [{ rule: 'R-APP-4' }],
-      waiver: { reason: waiverReason, rules: ['R-APP-4'], by: 'municipal-officer' },
-    });
+      const waiverReason = '园区二期8,500平方米场地已签约，2027年6月前交付使用';
+      const accepted = await act('acceptance', { accepted: true, waiverReason }, driver.municipal(), caseId);
+      expect(accepted.status).toBe(200);
+      expect(accepted.body).toMatchObject({
+        stage: 'accepted',
+        flags: [{ rule: 'R-APP-4' }],
+        waiver: { reason: waiverReason, rules: ['R-APP-4'], by: 'municipal-officer' },
+      });
 
-    const isAcceptance = (entry: { action: string }) => entry.action === 'application_accepted';
-    const history = await driver.until(`/v1/cases/${caseId}/history`, driver.municipal(), (h) =>
-      h.items.some(isAcceptance),
-    );
-    const acceptance = history.items.find(isAcceptance);
-    expect(acceptance.details).toMatchObject({ waiverReason, waivedRules: ['R-APP-4'] });
-  });
+      const isAcceptance = (entry: { action: string }) => entry.action === 'application_accepted';
+      const history = await driver.until(`/v1/cases/${caseId}/history`, driver.municipal(), (h) =>
+        h.items.some(isAcceptance),
+      );
+      const acceptance = history.items.find(isAcceptance);
+      expect(acceptance.details).toMatchObject({ waiverReason, waivedRules: ['R-APP-4'] });
+    },
+  );
 });
 
 describe('R-CAL-1 deadlines are Chongqing days', () => {
@@ -165,23 +171,26 @@ describe('R-RPT-5, R-EVL-2, R-PAY-1 on a designated park', () => {
     }
   });
 
-  it('R-EVL-2 revoke without grounds (or unknown ones) is 422 naming grounds; rectify with grounds is 422', async () => {
-    const inTwoMonths = addDays(civilDateOf(new Date().toISOString()), 60);
-    const bodies = [
-      { outcome: 'revoke', findings: '有名无实' },
-      { outcome: 'revoke', findings: '有名无实', grounds: [] },
-      { outcome: 'revoke', findings: '有名无实', grounds: ['badly_run'] },
-      { outcome: 'revoke', findings: '有名无实', grounds: ['poorly_run', 'poorly_run'] },
-      { outcome: 'rectify', findings: '整改', rectifyBy: inTwoMonths, grounds: ['poorly_run'] },
-    ];
-    for (const body of bodies) {
-      const refused = await act('evaluations', body);
-      expect({ body, status: refused.status }).toEqual({ body, status: 422 });
-      expect(refused.body.details).toEqual([expect.objectContaining({ field: 'grounds', rule: 'R-EVL-2' })]);
-    }
-    const view = await driver.ok('GET', `/v1/cases/${designated.caseId}`, { token: driver.municipal() });
-    expect(view.stage).toBe('designated');
-  });
+  it(
+    'R-EVL-2 revoke without grounds (or unknown ones) ' + 'is 422 naming grounds; rectify with grounds is 422',
+    async () => {
+      const inTwoMonths = addDays(civilDateOf(new Date().toISOString()), 60);
+      const bodies = [
+        { outcome: 'revoke', findings: '有名无实' },
+        { outcome: 'revoke', findings: '有名无实', grounds: [] },
+        { outcome: 'revoke', findings: '有名无实', grounds: ['badly_run'] },
+        { outcome: 'revoke', findings: '有名无实', grounds: ['poorly_run', 'poorly_run'] },
+        { outcome: 'rectify', findings: '整改', rectifyBy: inTwoMonths, grounds: ['poorly_run'] },
+      ];
+      for (const body of bodies) {
+        const refused = await act('evaluations', body);
+        expect({ body, status: refused.status }).toEqual({ body, status: 422 });
+        expect(refused.body.details).toEqual([expect.objectContaining({ field: 'grounds', rule: 'R-EVL-2' })]);
+      }
+      const view = await driver.ok('GET', `/v1/cases/${designated.caseId}`, { token: driver.municipal() });
+      expect(view.stage).toBe('designated');
+    },
+  );
 
   it('R-PAY-1 refund-write-off on a designated case is 409 invalid_stage; a blank reason is 422', async () => {
     const refused = await act('refund-write-off', { reason: '运营主体已注销，追缴无果' });
@@ -195,21 +204,24 @@ describe('R-RPT-5, R-EVL-2, R-PAY-1 on a designated park', () => {
 });
 
 describe('§3 GET /v1/stats/designations, R-CAL-1', () => {
-  it('R-CAL-1 without at it counts a park designated now (at: null); at = yesterday (Chongqing) not, at = today', async () => {
-    const token = driver.municipal();
-    const counts = (stats: { parks: Array<{ caseId: string }> }) =>
-      stats.parks.some((p) => p.caseId === designated.caseId);
-    const now = await driver.ok('GET', '/v1/stats/designations', { token });
-    expect(now).toMatchObject({ at: null, date: null });
-    expect(counts(now)).toBe(true);
+  it(
+    'R-CAL-1 without at it counts a park designated now ' + '(at: null); at = yesterday (Chongqing) not, at = today',
+    async () => {
+      const token = driver.municipal();
+      const counts = (stats: { parks: Array<{ caseId: string }> }) =>
+        stats.parks.some((p) => p.caseId === designated.caseId);
+      const now = await driver.ok('GET', '/v1/stats/designations', { token });
+      expect(now).toMatchObject({ at: null, date: null });
+      expect(counts(now)).toBe(true);
 
-    const today = civilDateOf(designated.designation.designatedAt);
-    const yesterday = await driver.ok('GET', `/v1/stats/designations?at=${addDays(today, -1)}`, { token });
-    expect(yesterday).toMatchObject({ at: endOfDay(addDays(today, -1)), date: addDays(today, -1) });
-    expect(counts(yesterday)).toBe(false);
-    expect(counts(await driver.ok('GET', `/v1/stats/designations?at=${today}`, { token }))).toBe(true);
+      const today = civilDateOf(designated.designation.designatedAt);
+      const yesterday = await driver.ok('GET', `/v1/stats/designations?at=${addDays(today, -1)}`, { token });
+      expect(yesterday).toMatchObject({ at: endOfDay(addDays(today, -1)), date: addDays(today, -1) });
+      expect(counts(yesterday)).toBe(false);
+      expect(counts(await driver.ok('GET', `/v1/stats/designations?at=${today}`, { token }))).toBe(true);
 
-    const refused = await stack.call('GET', '/v1/stats/designations?at=yesterday', { token });
-    expect({ status: refused.status, fields: fieldsOf(refused.body) }).toEqual({ status: 422, fields: ['at'] });
-  });
+      const refused = await stack.call('GET', '/v1/stats/designations?at=yesterday', { token });
+      expect({ status: refused.status, fields: fieldsOf(refused.body) }).toEqual({ status: 422, fields: ['at'] });
+    },
+  );
 });

@@ -37,48 +37,52 @@ afterAll(async () => {
 });
 
 describe('an action whose effects outlast the wait (§5.2 treasury hand-over)', () => {
-  it('is answered 202 with the update id; the case shows it at once, and the hand-over completes once the treasury answers', async () => {
-    const driver = new HttpDriver(stack);
-    const caseId = await driver.reviewed();
-    const response = await stack.call('POST', `/v1/cases/${caseId}/designation`, {
-      token: driver.municipal(),
-      body: { decision: 'designate', reason: '评审通过', subsidyAmount: 2_000_000 },
-      headers: { 'Idempotency-Key': 'designate-slow-treasury' },
-    });
-    expect(response.status).toBe(202);
-    expect(response.body).toEqual({
-      caseId,
-      updateId: expect.any(String),
-      status: 'accepted',
-      message: expect.stringContaining(`GET /v1/cases/${caseId}`),
-    });
+  it(
+    'is answered 202 with the update id; the case shows it at ' +
+      'once, and the hand-over completes once the treasury answers',
+    async () => {
+      const driver = new HttpDriver(stack);
+      const caseId = await driver.reviewed();
+      const response = await stack.call('POST', `/v1/cases/${caseId}/designation`, {
+        token: driver.municipal(),
+        body: { decision: 'designate', reason: '评审通过', subsidyAmount: 2_000_000 },
+        headers: { 'Idempotency-Key': 'designate-slow-treasury' },
+      });
+      expect(response.status).toBe(202);
+      expect(response.body).toEqual({
+        caseId,
+        updateId: expect.any(String),
+        status: 'accepted',
+        message: expect.stringContaining(`GET /v1/cases/${caseId}`),
+      });
 
-    // The designation is durable and visible although the treasury has not answered yet.
-    const meanwhile = await driver.ok('GET', `/v1/cases/${caseId}`, { token: driver.municipal() });
-    expect(meanwhile).toMatchObject({
-      stage: 'designated',
-      payments: [{ kind: 'subsidy_tranche_1', status: 'instructed' }],
-    });
-    expect(await stack.dataSource.query('SELECT 1 FROM treasury_instructions WHERE case_id = $1', [caseId])).toEqual(
-      [],
-    );
+      // The designation is durable and visible although the treasury has not answered yet.
+      const meanwhile = await driver.ok('GET', `/v1/cases/${caseId}`, { token: driver.municipal() });
+      expect(meanwhile).toMatchObject({
+        stage: 'designated',
+        payments: [{ kind: 'subsidy_tranche_1', status: 'instructed' }],
+      });
+      expect(await stack.dataSource.query('SELECT 1 FROM treasury_instructions WHERE case_id = $1', [caseId])).toEqual(
+        [],
+      );
 
-    // A retry with the same key replays the 202 rather than designating again.
-    const retry = await stack.call('POST', `/v1/cases/${caseId}/designation`, {
-      token: driver.municipal(),
-      body: { decision: 'designate', reason: '评审通过', subsidyAmount: 2_000_000 },
-      headers: { 'Idempotency-Key': 'designate-slow-treasury' },
-    });
-    expect({ status: retry.status, body: retry.body }).toEqual({ status: 202, body: response.body });
+      // A retry with the same key replays the 202 rather than designating again.
+      const retry = await stack.call('POST', `/v1/cases/${caseId}/designation`, {
+        token: driver.municipal(),
+        body: { decision: 'designate', reason: '评审通过', subsidyAmount: 2_000_000 },
+        headers: { 'Idempotency-Key': 'designate-slow-treasury' },
+      });
+      expect({ status: retry.status, body: retry.body }).toEqual({ status: 202, body: response.body });
 
-    treasury.release();
-    const history = await driver.until(`/v1/cases/${caseId}/history`, driver.municipal(), (h) =>
-      h.items.some((e: { action: string }) => e.action === 'designated'),
-    );
-    expect(history.items.filter((e: { action: string }) => e.action === 'designated')).toHaveLength(1);
-    const handedOver = async () =>
-      stack.dataSource.query('SELECT kind, amount FROM treasury_instructions WHERE case_id = $1', [caseId]);
-    await eventually(async () => (await handedOver()).length > 0, 'the treasury hand-over', 5_000);
-    expect(await handedOver()).toEqual([{ kind: 'subsidy_tranche_1', amount: '1000000' }]);
-  });
+      treasury.release();
+      const history = await driver.until(`/v1/cases/${caseId}/history`, driver.municipal(), (h) =>
+        h.items.some((e: { action: string }) => e.action === 'designated'),
+      );
+      expect(history.items.filter((e: { action: string }) => e.action === 'designated')).toHaveLength(1);
+      const handedOver = async () =>
+        stack.dataSource.query('SELECT kind, amount FROM treasury_instructions WHERE case_id = $1', [caseId]);
+      await eventually(async () => (await handedOver()).length > 0, 'the treasury hand-over', 5_000);
+      expect(await handedOver()).toEqual([{ kind: 'subsidy_tranche_1', amount: '1000000' }]);
+    },
+  );
 });

@@ -38,8 +38,10 @@ const row = async (caller: string, key: string): Promise<Row | undefined> =>
  */
 async function strand(caller: string, key: string, path: string, body: unknown, agoMs = 60_000): Promise<void> {
   await stack.dataSource.query(
-    `INSERT INTO idempotency_keys (caller, key, method, path, body_hash, lease_expires_at) VALUES ($1, $2, 'POST', $3, $4, now() - $5 * interval '1 millisecond')
-     ON CONFLICT (caller, key) DO UPDATE SET status = NULL, response = NULL, completed_at = NULL, lease_expires_at = EXCLUDED.lease_expires_at`,
+    `INSERT INTO idempotency_keys (caller, key, method, path, body_hash, lease_expires_at) ` +
+      `VALUES ($1, $2, 'POST', $3, $4, now() - $5 * interval '1 millisecond')
+     ON CONFLICT (caller, key) DO UPDATE SET status = NULL, response = NULL, completed_at = NULL, ` +
+      `lease_expires_at = EXCLUDED.lease_expires_at`,
     [caller, key, path, bodyHash(body), agoMs],
   );
 }
@@ -56,29 +58,33 @@ async function completedUpdates(caseId: string, updateId: string): Promise<numbe
 }
 
 describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () => {
-  it('a retry after the lease of a crashed request ran out gets the applied action (200 with the case), applied once', async () => {
-    const designated = await driver.designated();
-    const path = `/v1/cases/${designated.caseId}/incubation-base`;
-    const headers = { 'Idempotency-Key': 'stranded-incubation-1' };
-    const first = await stack.call('POST', path, { token: driver.municipal(), body: {}, headers });
-    expect(first.status).toBe(200);
-    // The API process "died" after the action was applied and before its answer was stored.
-    await strand(MUNICIPAL, headers['Idempotency-Key'], path, {});
+  it(
+    'a retry after the lease of a crashed request ran out ' +
+      'gets the applied action (200 with the case), applied once',
+    async () => {
+      const designated = await driver.designated();
+      const path = `/v1/cases/${designated.caseId}/incubation-base`;
+      const headers = { 'Idempotency-Key': 'stranded-incubation-1' };
+      const first = await stack.call('POST', path, { token: driver.municipal(), body: {}, headers });
+      expect(first.status).toBe(200);
+      // The API process "died" after the action was applied and before its answer was stored.
+      await strand(MUNICIPAL, headers['Idempotency-Key'], path, {});
 
-    const retry = await stack.call('POST', path, { token: driver.municipal(), body: {}, headers });
-    expect({ status: retry.status, body: retry.body }).toEqual({ status: 200, body: first.body });
-    expect(retry.headers.get('idempotent-replayed')).toBeNull(); // answered from Temporal, not from the store
-    expect((await historyOf(designated.caseId)).filter((e) => e.action === 'incubation_base_recognised')).toHaveLength(
-      1,
-    );
-    // The taker stored the answer: the next retry is a plain replay.
-    expect(await row(MUNICIPAL, headers['Idempotency-Key'])).toMatchObject({ status: 200, attempt: 2 });
-    const replay = await stack.call('POST', path, { token: driver.municipal(), body: {}, headers });
-    expect({ status: replay.status, replayed: replay.headers.get('idempotent-replayed') }).toEqual({
-      status: 200,
-      replayed: 'true',
-    });
-  });
+      const retry = await stack.call('POST', path, { token: driver.municipal(), body: {}, headers });
+      expect({ status: retry.status, body: retry.body }).toEqual({ status: 200, body: first.body });
+      expect(retry.headers.get('idempotent-replayed')).toBeNull(); // answered from Temporal, not from the store
+      expect(
+        (await historyOf(designated.caseId)).filter((e) => e.action === 'incubation_base_recognised'),
+      ).toHaveLength(1);
+      // The taker stored the answer: the next retry is a plain replay.
+      expect(await row(MUNICIPAL, headers['Idempotency-Key'])).toMatchObject({ status: 200, attempt: 2 });
+      const replay = await stack.call('POST', path, { token: driver.municipal(), body: {}, headers });
+      expect({ status: replay.status, replayed: replay.headers.get('idempotent-replayed') }).toEqual({
+        status: 200,
+        replayed: 'true',
+      });
+    },
+  );
 
   it('a key whose lease is still running answers 409 idempotency_in_progress, and nothing is sent', async () => {
     const caseId = await driver.file();
@@ -97,21 +103,24 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
     expect(await row(MUNICIPAL, key)).toMatchObject({ status: null, attempt: 1 });
   });
 
-  it('a taken-over key of an action that ended the case answers 200 with the ended case, not 409 invalid_stage', async () => {
-    const caseId = await driver.reviewed();
-    const path = `/v1/cases/${caseId}/designation`;
-    const body = { decision: 'reject', reason: '不符合认定条件' };
-    const headers = { 'Idempotency-Key': 'stranded-rejection' };
-    const first = await stack.call('POST', path, { token: driver.municipal(), body, headers });
-    expect(first.status).toBe(200);
-    expect(first.body.stage).toBe('rejected');
-    const entries = (await historyOf(caseId)).length;
-    await strand(MUNICIPAL, headers['Idempotency-Key'], path, body);
+  it(
+    'a taken-over key of an action that ended the case ' + 'answers 200 with the ended case, not 409 invalid_stage',
+    async () => {
+      const caseId = await driver.reviewed();
+      const path = `/v1/cases/${caseId}/designation`;
+      const body = { decision: 'reject', reason: '不符合认定条件' };
+      const headers = { 'Idempotency-Key': 'stranded-rejection' };
+      const first = await stack.call('POST', path, { token: driver.municipal(), body, headers });
+      expect(first.status).toBe(200);
+      expect(first.body.stage).toBe('rejected');
+      const entries = (await historyOf(caseId)).length;
+      await strand(MUNICIPAL, headers['Idempotency-Key'], path, body);
 
-    const retry = await stack.call('POST', path, { token: driver.municipal(), body, headers });
-    expect({ status: retry.status, body: retry.body }).toEqual({ status: 200, body: first.body });
-    expect(await historyOf(caseId)).toHaveLength(entries);
-  });
+      const retry = await stack.call('POST', path, { token: driver.municipal(), body, headers });
+      expect({ status: retry.status, body: retry.body }).toEqual({ status: 200, body: first.body });
+      expect(await historyOf(caseId)).toHaveLength(entries);
+    },
+  );
 
   it('a taken-over key of a refused action answers the same refusal (409), and the refusal is stored', async () => {
     const caseId = await driver.file();
@@ -143,34 +152,38 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
     expect(await completedUpdates(caseId, idempotentUpdateIdFor(MUNICIPAL, key))).toBe(1);
   });
 
-  it('Temporal (1.24) answers a re-sent completed update from its first outcome: one history entry, one update event', async () => {
-    const designated = await driver.designated();
-    const path = `/v1/cases/${designated.caseId}/incubation-base`;
-    const key = 'resent-incubation';
-    const updateId = idempotentUpdateIdFor(MUNICIPAL, key);
-    const first = await stack.call('POST', path, {
-      token: driver.municipal(),
-      body: {},
-      headers: { 'Idempotency-Key': key },
-    });
-    expect(first.status).toBe(200);
-    // The update id the API sent is the one derived here (GET …/actions/{updateId} finds it).
-    expect(
-      await driver.ok('GET', `/v1/cases/${designated.caseId}/actions/${updateId}`, { token: driver.municipal() }),
-    ).toMatchObject({ status: 'applied' });
-    // The key's row is lost altogether: the retry is a new request and sends the same update (same id) again.
-    await stack.dataSource.query('DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2', [MUNICIPAL, key]);
-    const again = await stack.call('POST', path, {
-      token: driver.municipal(),
-      body: {},
-      headers: { 'Idempotency-Key': key },
-    });
-    expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: first.body });
-    expect((await historyOf(designated.caseId)).filter((e) => e.action === 'incubation_base_recognised')).toHaveLength(
-      1,
-    );
-    expect(await completedUpdates(designated.caseId, updateId)).toBe(1);
-  });
+  it(
+    'Temporal (1.24) answers a re-sent completed update from ' +
+      'its first outcome: one history entry, one update event',
+    async () => {
+      const designated = await driver.designated();
+      const path = `/v1/cases/${designated.caseId}/incubation-base`;
+      const key = 'resent-incubation';
+      const updateId = idempotentUpdateIdFor(MUNICIPAL, key);
+      const first = await stack.call('POST', path, {
+        token: driver.municipal(),
+        body: {},
+        headers: { 'Idempotency-Key': key },
+      });
+      expect(first.status).toBe(200);
+      // The update id the API sent is the one derived here (GET …/actions/{updateId} finds it).
+      expect(
+        await driver.ok('GET', `/v1/cases/${designated.caseId}/actions/${updateId}`, { token: driver.municipal() }),
+      ).toMatchObject({ status: 'applied' });
+      // The key's row is lost altogether: the retry is a new request and sends the same update (same id) again.
+      await stack.dataSource.query('DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2', [MUNICIPAL, key]);
+      const again = await stack.call('POST', path, {
+        token: driver.municipal(),
+        body: {},
+        headers: { 'Idempotency-Key': key },
+      });
+      expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: first.body });
+      expect(
+        (await historyOf(designated.caseId)).filter((e) => e.action === 'incubation_base_recognised'),
+      ).toHaveLength(1);
+      expect(await completedUpdates(designated.caseId, updateId)).toBe(1);
+    },
+  );
 
   describe('storing the answer during a PostgreSQL blip', () => {
     let apiData: DataSource;
@@ -204,31 +217,34 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
       expect(await row(MUNICIPAL, key)).toMatchObject({ status: 200 });
     });
 
-    it('a longer outage still gets the real answer; the key is retaken after its lease and answers the same', async () => {
-      const caseId = await driver.file();
-      const path = `/v1/cases/${caseId}/acceptance`;
-      const headers = { 'Idempotency-Key': 'blip-long' };
-      failures = 1_000;
-      const answer = await stack.call('POST', path, { token: driver.municipal(), body: { accepted: true }, headers });
-      failures = 0;
-      expect(answer.status).toBe(200);
-      expect(answer.body.stage).toBe('accepted');
-      const entries = (await historyOf(caseId)).length;
-      // Not stored: in progress under a live lease of IDEMPOTENCY_LEASE_MS (default 2 × UPDATE_WAIT_MS + 10 s).
-      const stored = await row(MUNICIPAL, headers['Idempotency-Key']);
-      expect(stored?.status).toBeNull();
-      expect(stored!.lease_expires_at.getTime() - Date.now()).toBeGreaterThan(2 * stack.config.UPDATE_WAIT_MS);
-      expect(
-        (await stack.call('POST', path, { token: driver.municipal(), body: { accepted: true }, headers })).body.error,
-      ).toBe('idempotency_in_progress');
-      // Once the lease has run out, the retry gets the real answer.
-      await stack.dataSource.query(
-        `UPDATE idempotency_keys SET lease_expires_at = now() - interval '1 second' WHERE caller = $1 AND key = $2`,
-        [MUNICIPAL, headers['Idempotency-Key']],
-      );
-      const retry = await stack.call('POST', path, { token: driver.municipal(), body: { accepted: true }, headers });
-      expect({ status: retry.status, body: retry.body }).toEqual({ status: 200, body: answer.body });
-      expect(await historyOf(caseId)).toHaveLength(entries);
-    });
+    it(
+      'a longer outage still gets the real answer; the ' + 'key is retaken after its lease and answers the same',
+      async () => {
+        const caseId = await driver.file();
+        const path = `/v1/cases/${caseId}/acceptance`;
+        const headers = { 'Idempotency-Key': 'blip-long' };
+        failures = 1_000;
+        const answer = await stack.call('POST', path, { token: driver.municipal(), body: { accepted: true }, headers });
+        failures = 0;
+        expect(answer.status).toBe(200);
+        expect(answer.body.stage).toBe('accepted');
+        const entries = (await historyOf(caseId)).length;
+        // Not stored: in progress under a live lease of IDEMPOTENCY_LEASE_MS (default 2 × UPDATE_WAIT_MS + 10 s).
+        const stored = await row(MUNICIPAL, headers['Idempotency-Key']);
+        expect(stored?.status).toBeNull();
+        expect(stored!.lease_expires_at.getTime() - Date.now()).toBeGreaterThan(2 * stack.config.UPDATE_WAIT_MS);
+        expect(
+          (await stack.call('POST', path, { token: driver.municipal(), body: { accepted: true }, headers })).body.error,
+        ).toBe('idempotency_in_progress');
+        // Once the lease has run out, the retry gets the real answer.
+        await stack.dataSource.query(
+          `UPDATE idempotency_keys SET lease_expires_at = now() - interval '1 second' WHERE caller = $1 AND key = $2`,
+          [MUNICIPAL, headers['Idempotency-Key']],
+        );
+        const retry = await stack.call('POST', path, { token: driver.municipal(), body: { accepted: true }, headers });
+        expect({ status: retry.status, body: retry.body }).toEqual({ status: 200, body: answer.body });
+        expect(await historyOf(caseId)).toHaveLength(entries);
+      },
+    );
   });
 });

@@ -25,65 +25,74 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
     });
   });
 
-  it('a valid application is 201 submitted, readable at GET /v1/cases/{id}, and visible to ops by CaseStage and District', async () => {
-    const filed = await stack.call('POST', '/v1/applications', { token: yubei(), body: validApplication() });
-    expect(filed.status).toBe(201);
-    expect(filed.body).toEqual({ caseId: expect.any(String), stage: 'submitted', deficiencies: [], flags: [] });
+  it(
+    'a valid application is 201 submitted, readable at GET ' +
+      '/v1/cases/{id}, and visible to ops by CaseStage and District',
+    async () => {
+      const filed = await stack.call('POST', '/v1/applications', { token: yubei(), body: validApplication() });
+      expect(filed.status).toBe(201);
+      expect(filed.body).toEqual({ caseId: expect.any(String), stage: 'submitted', deficiencies: [], flags: [] });
 
-    const read = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, { token: yubei() });
-    expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({
-      caseId: filed.body.caseId,
-      stage: 'submitted',
-      district: '500112',
-      parkName: '渝北人力资源服务产业园',
-      deficiencies: [],
-      flags: [],
-    });
+      const read = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, { token: yubei() });
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({
+        caseId: filed.body.caseId,
+        stage: 'submitted',
+        district: '500112',
+        parkName: '渝北人力资源服务产业园',
+        deficiencies: [],
+        flags: [],
+      });
 
-    const description = await stack.env.client.workflow.getHandle(parkCaseWorkflowId(filed.body.caseId)).describe();
-    expect(description.typedSearchAttributes.get(CASE_STAGE_KEY)).toBe('submitted');
-    expect(description.typedSearchAttributes.get(DISTRICT_KEY)).toBe('500112');
-    expect(await description.staticSummary()).toBe('渝北人力资源服务产业园 (500112)');
-  });
+      const description = await stack.env.client.workflow.getHandle(parkCaseWorkflowId(filed.body.caseId)).describe();
+      expect(description.typedSearchAttributes.get(CASE_STAGE_KEY)).toBe('submitted');
+      expect(description.typedSearchAttributes.get(DISTRICT_KEY)).toBe('500112');
+      expect(await description.staticSummary()).toBe('渝北人力资源服务产业园 (500112)');
+    },
+  );
 
-  it('14 agencies and 7,999 m² make a returned case: deficiency R-APP-3, and R-APP-4 (in principle) only as a flag', async () => {
-    const r3 = {
-      rule: 'R-APP-3',
-      field: 'agencies',
-      message: expect.stringContaining('14 distinct resident agencies; at least 15'),
-    };
-    const r4 = {
-      rule: 'R-APP-4',
-      field: 'floorAreaSqm',
-      message: expect.stringContaining('7999 m²; at least 8000 m²'),
-    };
-    const filed = await stack.call('POST', '/v1/applications', {
-      token: yubei(),
-      body: validApplication({ agencies: agencies(14), floorAreaSqm: 7999 }),
-    });
-    expect(filed.status).toBe(201);
-    expect(filed.body).toEqual({ caseId: expect.any(String), stage: 'returned', deficiencies: [r3], flags: [r4] });
-    const read = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, { token: stack.token('municipal') });
-    expect(read.body).toMatchObject({
-      stage: 'returned',
-      deadlines: [{ kind: 'resubmission', dueAt: expect.any(String) }],
-      deficiencies: [r3],
-      flags: [r4],
-    });
+  it(
+    '14 agencies and 7,999 m² make a returned case: ' +
+      'deficiency R-APP-3, and R-APP-4 (in principle) ' +
+      'only as a flag',
+    async () => {
+      const r3 = {
+        rule: 'R-APP-3',
+        field: 'agencies',
+        message: expect.stringContaining('14 distinct resident agencies; at least 15'),
+      };
+      const r4 = {
+        rule: 'R-APP-4',
+        field: 'floorAreaSqm',
+        message: expect.stringContaining('7999 m²; at least 8000 m²'),
+      };
+      const filed = await stack.call('POST', '/v1/applications', {
+        token: yubei(),
+        body: validApplication({ agencies: agencies(14), floorAreaSqm: 7999 }),
+      });
+      expect(filed.status).toBe(201);
+      expect(filed.body).toEqual({ caseId: expect.any(String), stage: 'returned', deficiencies: [r3], flags: [r4] });
+      const read = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, { token: stack.token('municipal') });
+      expect(read.body).toMatchObject({
+        stage: 'returned',
+        deadlines: [{ kind: 'resubmission', dueAt: expect.any(String) }],
+        deficiencies: [r3],
+        flags: [r4],
+      });
 
-    // 7,999 m² alone returns nothing: the case is submitted, the shortfall flagged for the municipal bureau.
-    const flagged = await stack.call('POST', '/v1/applications', {
-      token: yubei(),
-      body: validApplication({ floorAreaSqm: 7999 }),
-    });
-    expect(flagged.status).toBe(201);
-    expect(flagged.body).toEqual({ caseId: expect.any(String), stage: 'submitted', deficiencies: [], flags: [r4] });
-    const readFlagged = await stack.call('GET', `/v1/cases/${flagged.body.caseId}`, {
-      token: stack.token('municipal'),
-    });
-    expect(readFlagged.body).toMatchObject({ stage: 'submitted', deadlines: [], deficiencies: [], flags: [r4] });
-  });
+      // 7,999 m² alone returns nothing: the case is submitted, the shortfall flagged for the municipal bureau.
+      const flagged = await stack.call('POST', '/v1/applications', {
+        token: yubei(),
+        body: validApplication({ floorAreaSqm: 7999 }),
+      });
+      expect(flagged.status).toBe(201);
+      expect(flagged.body).toEqual({ caseId: expect.any(String), stage: 'submitted', deficiencies: [], flags: [r4] });
+      const readFlagged = await stack.call('GET', `/v1/cases/${flagged.body.caseId}`, {
+        token: stack.token('municipal'),
+      });
+      expect(readFlagged.body).toMatchObject({ stage: 'submitted', deadlines: [], deficiencies: [], flags: [r4] });
+    },
+  );
 
   it('a null document is a deficiency (R-APP-1), not a 422', async () => {
     const app = validApplication();

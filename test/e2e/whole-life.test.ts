@@ -36,7 +36,8 @@ afterAll(async () => {
 
 describe('a park’s whole life through HTTP only (compressed POLICY_TIME_SCALE)', () => {
   it(
-    'apply → accept → panel → reviews → designate → payments confirmed → yearly report (once its year has ended, R-RPT-5) → evaluation → revoke → refund paid → closed',
+    'apply → accept → panel → reviews → designate → payments confirmed → yearly report ' +
+      '(once its year has ended, R-RPT-5) → evaluation → revoke → refund paid → closed',
     async () => {
       const { municipal, finance } = driver;
       const district = driver.districtToken();
@@ -112,7 +113,8 @@ describe('a park’s whole life through HTTP only (compressed POLICY_TIME_SCALE)
         body: { paidAt: `${year + 1}-03-05T10:00:00+08:00`, bankReference: 'CQ-T-0002' },
       });
 
-      // R-EVL-1/2 / R-REF-1: revoked on stated grounds with a refund demand of 1,500,000 CNY, paid in two parts → closed.
+      // R-EVL-1/2 / R-REF-1: revoked on stated grounds with a refund demand of 1,500,000 CNY, paid in two parts →
+      // closed.
       const revoked = await driver.ok('POST', `/v1/cases/${caseId}/evaluations`, {
         token: municipal(),
         body: { outcome: 'revoke', findings: '名存实亡', grounds: ['nominal_only'], refundAmount: 1_500_000 },

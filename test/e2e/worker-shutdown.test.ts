@@ -190,7 +190,8 @@ async function killServerThenTerminate(
     .filter((line) => !['PostgreSQL connected', 'Temporal connected', 'worker polling'].includes(line.message))
     .map((line) => line.message);
   process.stdout.write(
-    `[worker-shutdown] exited ${exitMs} ms after SIGTERM (code ${exit.code}, signal ${exit.signal}); steps: ${JSON.stringify(steps)}\n`,
+    `[worker-shutdown] exited ${exitMs} ms after SIGTERM (code ${exit.code}, ` +
+      `signal ${exit.signal}); steps: ${JSON.stringify(steps)}\n`,
   );
   return { exitMs, ...exit };
 }
@@ -235,101 +236,118 @@ afterAll(async () => {
   await asAdmin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).catch(() => undefined);
 });
 
-describe('issue 10 item 7 "Shutdown": SIGTERM ends a worker within its grace time plus 10 s whatever the load or the server\'s state', () => {
-  it('an idle worker whose Temporal server was just killed with -9 exits within grace + 10 s of SIGTERM, logging each step', async () => {
-    if (process.platform !== 'linux') return; // reads /proc
-    const { server, address } = await startTemporal(dataDir);
-    const worker = await startWorker(address, `parkflow-shutdown-idle-${randomUUID()}`);
+describe(
+  'issue 10 item 7 "Shutdown": SIGTERM ends a worker within its ' +
+    "grace time plus 10 s whatever the load or the server's state",
+  () => {
+    it(
+      'an idle worker whose Temporal server was just killed with ' +
+        '-9 exits within grace + 10 s of SIGTERM, logging each step',
+      async () => {
+        if (process.platform !== 'linux') return; // reads /proc
+        const { server, address } = await startTemporal(dataDir);
+        const worker = await startWorker(address, `parkflow-shutdown-idle-${randomUUID()}`);
 
-    const { exitMs } = await killServerThenTerminate(server, worker);
-    expect(exitMs).toBeLessThan(EXIT_BOUND_MS + OBSERVATION_SLACK_MS);
-    const messages = logLines(worker).map((line) => line.message);
-    expect(messages).toContain('shutting down: no new tasks, in-flight ones get the grace time');
-    expect(logLines(worker).find((line) => line.message.startsWith('shutting down'))).toMatchObject({
-      signal: 'SIGTERM',
-      graceMs: SHUTDOWN_GRACE_MS,
-      exitAfterMs: EXIT_BOUND_MS,
-    });
-    // Either the worker stopped and the connections were closed in order, or the exit timer ended it.
-    const orderly = ['Temporal connection closed', 'PostgreSQL DataSource closed', 'exiting'].every((step) =>
-      messages.includes(step),
-    );
-    const forced = messages.includes('shutdown did not finish in time; exiting anyway');
-    expect({ orderly, forced, messages }).toMatchObject({ [orderly ? 'orderly' : 'forced']: true });
-  }, 180_000);
-
-  it('a busy worker (filings whose read-model write waits on a PostgreSQL lock) whose server was just killed with -9 exits within grace + 10 s of SIGTERM', async () => {
-    if (process.platform !== 'linux') return; // reads /proc
-    const { server, address } = await startTemporal(dataDir);
-    const taskQueue = `parkflow-shutdown-busy-${randomUUID()}`;
-    const worker = await startWorker(address, taskQueue);
-
-    // Every recordCaseChange (a local activity, in the filing's workflow task) blocks on this lock.
-    lock = new PgClient({ connectionString: databaseUrl });
-    await lock.connect();
-    await lock.query('BEGIN');
-    await lock.query('LOCK TABLE park_cases IN ACCESS EXCLUSIVE MODE');
-    const connection = await Connection.connect({ address });
-    connections.push(connection);
-    const client = new Client({ connection });
-    const abandon = new AbortController(); // the filings' calls retry against the dead server until aborted
-    let settled = 0;
-    const filings = Array.from({ length: 5 }, () => {
-      const application = validApplication();
-      const input: ParkCaseInput = {
-        caseId: randomUUID(),
-        district: application.district,
-        parkName: application.parkName,
-        policy: DEFAULT_POLICY,
-        policyTimeScale: 1,
-      };
-      return client
-        .withAbortSignal(abandon.signal, () =>
-          client.workflow.executeUpdateWithStart(submitApplicationUpdate, {
-            args: [
-              { application, actor: { id: 'district-officer', role: 'district', district: application.district } },
-            ],
-            startWorkflowOperation: new WithStartWorkflowOperation(PARK_CASE_WORKFLOW_TYPE, {
-              workflowId: parkCaseWorkflowId(input.caseId),
-              taskQueue,
-              args: [input],
-              workflowIdConflictPolicy: 'FAIL',
-              typedSearchAttributes: [{ key: DISTRICT_KEY, value: application.district }],
-            }),
-          }),
-        )
-        .catch(() => undefined) // never answered: the server dies first
-        .finally(() => settled++);
-    });
-    const waiting = async (): Promise<number> => {
-      const {
-        rows: [{ count }],
-      } = await lock!.query(
-        `SELECT count(*)::int AS count FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'park_cases' AND NOT l.granted`,
-      );
-      return count as number;
-    };
-    await eventually(async () => (await waiting()) >= 1, "the worker's case writes to wait on the lock", 30_000).catch(
-      (error: Error) => {
-        throw new Error(`${error.message}\n${worker.output()}`);
+        const { exitMs } = await killServerThenTerminate(server, worker);
+        expect(exitMs).toBeLessThan(EXIT_BOUND_MS + OBSERVATION_SLACK_MS);
+        const messages = logLines(worker).map((line) => line.message);
+        expect(messages).toContain('shutting down: no new tasks, in-flight ones get the grace time');
+        expect(logLines(worker).find((line) => line.message.startsWith('shutting down'))).toMatchObject({
+          signal: 'SIGTERM',
+          graceMs: SHUTDOWN_GRACE_MS,
+          exitAfterMs: EXIT_BOUND_MS,
+        });
+        // Either the worker stopped and the connections were closed in order, or the exit timer ended it.
+        const orderly = ['Temporal connection closed', 'PostgreSQL DataSource closed', 'exiting'].every((step) =>
+          messages.includes(step),
+        );
+        const forced = messages.includes('shutdown did not finish in time; exiting anyway');
+        expect({ orderly, forced, messages }).toMatchObject({ [orderly ? 'orderly' : 'forced']: true });
       },
+      180_000,
     );
 
-    const { exitMs } = await killServerThenTerminate(server, worker);
-    expect(exitMs).toBeLessThan(EXIT_BOUND_MS + OBSERVATION_SLACK_MS);
-    const messages = logLines(worker).map((line) => line.message);
-    expect(messages).toContain('shutting down: no new tasks, in-flight ones get the grace time');
-    const orderly = ['Temporal connection closed', 'PostgreSQL DataSource closed', 'exiting'].every((step) =>
-      messages.includes(step),
-    );
-    const forced = messages.includes('shutdown did not finish in time; exiting anyway');
-    expect({ orderly, forced, messages }).toMatchObject({ [orderly ? 'orderly' : 'forced']: true });
+    it(
+      'a busy worker (filings whose read-model write waits on a PostgreSQL lock) ' +
+        'whose server was just killed with -9 exits within grace + 10 s of SIGTERM',
+      async () => {
+        if (process.platform !== 'linux') return; // reads /proc
+        const { server, address } = await startTemporal(dataDir);
+        const taskQueue = `parkflow-shutdown-busy-${randomUUID()}`;
+        const worker = await startWorker(address, taskQueue);
 
-    await lock.query('ROLLBACK');
-    await lock.end();
-    lock = undefined;
-    abandon.abort();
-    await eventually(() => settled === filings.length, 'the abandoned filings to settle', 10_000);
-    await connection.close();
-  }, 180_000);
-});
+        // Every recordCaseChange (a local activity, in the filing's workflow task) blocks on this lock.
+        lock = new PgClient({ connectionString: databaseUrl });
+        await lock.connect();
+        await lock.query('BEGIN');
+        await lock.query('LOCK TABLE park_cases IN ACCESS EXCLUSIVE MODE');
+        const connection = await Connection.connect({ address });
+        connections.push(connection);
+        const client = new Client({ connection });
+        const abandon = new AbortController(); // the filings' calls retry against the dead server until aborted
+        let settled = 0;
+        const filings = Array.from({ length: 5 }, () => {
+          const application = validApplication();
+          const input: ParkCaseInput = {
+            caseId: randomUUID(),
+            district: application.district,
+            parkName: application.parkName,
+            policy: DEFAULT_POLICY,
+            policyTimeScale: 1,
+          };
+          return client
+            .withAbortSignal(abandon.signal, () =>
+              client.workflow.executeUpdateWithStart(submitApplicationUpdate, {
+                args: [
+                  { application, actor: { id: 'district-officer', role: 'district', district: application.district } },
+                ],
+                startWorkflowOperation: new WithStartWorkflowOperation(PARK_CASE_WORKFLOW_TYPE, {
+                  workflowId: parkCaseWorkflowId(input.caseId),
+                  taskQueue,
+                  args: [input],
+                  workflowIdConflictPolicy: 'FAIL',
+                  typedSearchAttributes: [{ key: DISTRICT_KEY, value: application.district }],
+                }),
+              }),
+            )
+            .catch(() => undefined) // never answered: the server dies first
+            .finally(() => settled++);
+        });
+        const waiting = async (): Promise<number> => {
+          const {
+            rows: [{ count }],
+          } = await lock!.query(
+            `SELECT count(*)::int AS count FROM pg_locks l JOIN pg_class c ON ` +
+              `c.oid = l.relation WHERE c.relname = 'park_cases' AND NOT l.granted`,
+          );
+          return count as number;
+        };
+        await eventually(
+          async () => (await waiting()) >= 1,
+          "the worker's case writes to wait on the lock",
+          30_000,
+        ).catch((error: Error) => {
+          throw new Error(`${error.message}\n${worker.output()}`);
+        });
+
+        const { exitMs } = await killServerThenTerminate(server, worker);
+        expect(exitMs).toBeLessThan(EXIT_BOUND_MS + OBSERVATION_SLACK_MS);
+        const messages = logLines(worker).map((line) => line.message);
+        expect(messages).toContain('shutting down: no new tasks, in-flight ones get the grace time');
+        const orderly = ['Temporal connection closed', 'PostgreSQL DataSource closed', 'exiting'].every((step) =>
+          messages.includes(step),
+        );
+        const forced = messages.includes('shutdown did not finish in time; exiting anyway');
+        expect({ orderly, forced, messages }).toMatchObject({ [orderly ? 'orderly' : 'forced']: true });
+
+        await lock.query('ROLLBACK');
+        await lock.end();
+        lock = undefined;
+        abandon.abort();
+        await eventually(() => settled === filings.length, 'the abandoned filings to settle', 10_000);
+        await connection.close();
+      },
+      180_000,
+    );
+  },
+);

@@ -133,7 +133,8 @@ export class CaseDriver {
     }>
   > =>
     this.h.dataSource.query(
-      `SELECT kind, recipient_role, recipient_district, recipient_id, due_at FROM notifications WHERE case_id = $1 ${kind ? 'AND kind = $2' : ''} ORDER BY issued_at, key`,
+      `SELECT kind, recipient_role, recipient_district, recipient_id, due_at FROM ` +
+        `notifications WHERE case_id = $1 ${kind ? 'AND kind = $2' : ''} ORDER BY issued_at, key`,
       kind ? [this.caseId, kind] : [this.caseId],
     );
   audit = (): Promise<Array<{ action: string; actor: { id: string } }>> =>

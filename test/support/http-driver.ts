@@ -37,7 +37,9 @@ export class HttpDriver {
   async ok(method: string, path: string, options: CallOptions, status = 200): Promise<any> {
     const response = await this.stack.call(method, path, options);
     if (response.status !== status)
-      throw new Error(`${method} ${path} → ${response.status} (expected ${status}): ${JSON.stringify(response.body)}`);
+      throw new Error(
+        `${method} ${path} → ${response.status} ` + `(expected ${status}): ${JSON.stringify(response.body)}`,
+      );
     return response.body;
   }
 

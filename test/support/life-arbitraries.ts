@@ -274,7 +274,9 @@ export function advance(options: AdvanceOptions = {}): fc.Arbitrary<AdvanceSpec>
 const START_MIN = Date.UTC(2025, 0, 1);
 const START_MAX = Date.UTC(2032, 11, 31, 23, 59, 59, 999);
 
-/** A random life: opened between 2025 and 2032, first a filing (mostly), then guided and random actions and advances. */
+/**
+ * A random life: opened between 2025 and 2032, first a filing (mostly), then guided and random actions and advances.
+ */
 export interface LifeOptions extends AdvanceOptions {
   minSteps?: number;
   maxSteps?: number;

@@ -69,7 +69,8 @@ export class DeadlineInvariants {
       if (payment.confirmBy !== due)
         this.fail(
           'deadlines',
-          `${payment.paymentId} confirmBy ${payment.confirmBy}, expected ${due} (instructed ${payment.instructedAt} + 14 days)`,
+          `${payment.paymentId} confirmBy ${payment.confirmBy}, ` +
+            `expected ${due} (instructed ${payment.instructedAt} + 14 days)`,
         );
       if (payment.status === 'instructed') push('payment_confirmation', due);
     }
@@ -91,7 +92,9 @@ export class DeadlineInvariants {
     if (designation && designation.firstReportingYear !== firstReportingYear(designation.designatedAt)) {
       this.fail(
         'deadlines',
-        `designated ${designation.designatedAt} (${cqDay(designation.designatedAt)} Chongqing): first reporting year ${designation.firstReportingYear}, expected ${firstReportingYear(designation.designatedAt)} (R-RPT-5)`,
+        `designated ${designation.designatedAt} (${cqDay(designation.designatedAt)} ` +
+          `Chongqing): first reporting year ${designation.firstReportingYear}, ` +
+          `expected ${firstReportingYear(designation.designatedAt)} (R-RPT-5)`,
       );
     }
     if (state.stage === 'designated' && state.nextEvaluationDue) push('evaluation', state.nextEvaluationDue);
@@ -139,7 +142,8 @@ export class DeadlineInvariants {
     if (due !== bound)
       this.fail(
         'evaluation',
-        `next evaluation ${due}, expected ${bound} (3 years after ${renewals.length > 0 ? 'the latest renewal' : 'designation'} ${base})`,
+        `next evaluation ${due}, expected ${bound} (3 years ` +
+          `after ${renewals.length > 0 ? 'the latest renewal' : 'designation'} ${base})`,
       );
   }
 

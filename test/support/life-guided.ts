@@ -7,7 +7,10 @@ import type { CaseSnapshot } from '../../workflows/definitions/case';
 import { cqYear } from './life-calendar';
 import { EXPERT_POOL, subsidyTotal, type ActionSpec, type RelativeAmount } from './life-steps';
 
-/** A small deterministic generator (mulberry32) for the choices of a guided step: the same pick always makes the same choices. */
+/**
+ * A small deterministic generator (mulberry32) for the choices of a guided step: the same pick always makes the same
+ * choices.
+ */
 function chooser(seed: number) {
   let s = seed >>> 0 || 1;
   const next = (): number => {
@@ -30,7 +33,10 @@ function chooser(seed: number) {
   };
 }
 
-/** The action a guided step means for the case as it stands at `clock`: a plausible one for its stage (mostly valid, sometimes a refusal). */
+/**
+ * The action a guided step means for the case as it stands at `clock`: a plausible one for its stage (mostly valid,
+ * sometimes a refusal).
+ */
 export function guidedSpec(state: CaseSnapshot, clock: string, pick: number): ActionSpec {
   const c = chooser(pick);
   const valid = (): Extract<ActionSpec, { a: 'submitApplication' }> => ({

@@ -76,7 +76,8 @@ export class LifeChecker {
       if (event.before !== this.prevStage)
         this.fail(
           'stages',
-          `the ${event.type === 'fired' ? event.key : event.name} began in ${event.before}, but the case was ${this.prevStage}`,
+          `the ${event.type === 'fired' ? event.key : event.name} ` +
+            `began in ${event.before}, but the case was ${this.prevStage}`,
         );
       this.calendar.trackWindows(event, state);
       this.money.checkInstructions(event, state);
@@ -93,7 +94,10 @@ export class LifeChecker {
     this.calendar.remember(state);
   };
 
-  /** §6 / api-contract: a refusal is InvalidStage naming the stage the case is in, or InvalidInput naming a rule and a field. */
+  /**
+   * §6 / api-contract: a refusal is InvalidStage naming the stage the case is in, or InvalidInput naming a rule and a
+   * field.
+   */
   private checkRefusal(event: Extract<LifeEvent, { type: 'refused' }>, state: CaseSnapshot): void {
     const failure = event.failure;
     if (!(failure instanceof ApplicationFailure))
@@ -110,13 +114,15 @@ export class LifeChecker {
         this.fail('refusals', `${event.name}: InvalidStage names no stage (${JSON.stringify(failure.details)})`);
       if (detail.action !== event.name)
         this.fail('refusals', `${event.name}: InvalidStage names action ${String(detail.action)}`);
-      // The one InvalidStage in an allowed stage: a resubmission after its window, before the lapse is processed (policy.md).
+      // The one InvalidStage in an allowed stage: a resubmission after its window, before the lapse is processed
+      // (policy.md).
       const lateResubmission =
         event.name === 'submitApplication' && state.stage === 'returned' && detail.stage === 'lapsed';
       if (allowed && !lateResubmission)
         this.fail(
           'refusals',
-          `${event.name} refused as InvalidStage '${String(detail.stage)}' although stage ${state.stage} allows it: ${failure.message}`,
+          `${event.name} refused as InvalidStage '${String(detail.stage)}' ` +
+            `although stage ${state.stage} allows it: ${failure.message}`,
         );
       if (!lateResubmission && detail.stage !== state.stage)
         this.fail(
@@ -153,11 +159,14 @@ export class LifeChecker {
     }
     const overdue = event.outcome.notices.filter((n) => n.kind === 'annual_report_overdue');
     if (overdue.length === 0) return;
-    // R-RPT-6: one notice per case per week (to the district and to the municipal bureau), listing every year still unreported.
+    // R-RPT-6: one notice per case per week (to the district and to the municipal bureau), listing every year still
+    // unreported.
     if (this.lastOverdueAt && Date.parse(event.at) - Date.parse(this.lastOverdueAt) < 7 * 86_400_000) {
       this.fail(
         'overdue',
-        `overdue notices at ${event.at}, only ${(Date.parse(event.at) - Date.parse(this.lastOverdueAt)) / 86_400_000} days after those at ${this.lastOverdueAt}`,
+        `overdue notices at ${event.at}, ` +
+          `only ${(Date.parse(event.at) - Date.parse(this.lastOverdueAt)) / 86_400_000} ` +
+          `days after those at ${this.lastOverdueAt}`,
       );
     }
     this.lastOverdueAt = event.at;
@@ -185,18 +194,23 @@ export class LifeChecker {
       if (FINAL_STAGES.includes(from) && event.type !== 'continuedAsNew')
         this.fail(
           'stages',
-          `a ${event.type === 'applied' ? event.name : event.type === 'fired' ? event.key : event.type} was accepted on a ${from} case`,
+          `a ${event.type === 'applied' ? event.name : event.type === 'fired' ? event.key : event.type} ` +
+            `was accepted on a ${from} case`,
         );
       return;
     }
     if (!TRANSITIONS[from].includes(state.stage))
       this.fail(
         'stages',
-        `stage ${from} → ${state.stage} is not an allowed transition (${event.type === 'applied' ? event.name : event.type === 'fired' ? event.key : event.type})`,
+        `stage ${from} → ${state.stage} is not an allowed transition ` +
+          `(${event.type === 'applied' ? event.name : event.type === 'fired' ? event.key : event.type})`,
       );
   }
 
-  /** What the next run (continue-as-new) and every reader (query, read model) get is the state's JSON: nothing may be lost in it. */
+  /**
+   * What the next run (continue-as-new) and every reader (query, read model) get is the state's JSON: nothing may be
+   * lost in it.
+   */
   private checkJson(state: CaseSnapshot, event: LifeEvent): void {
     const lost = jsonLoss(state, 'state');
     if (lost) this.fail('json', `the state does not survive a JSON round trip: ${lost}`);

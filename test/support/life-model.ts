@@ -33,7 +33,9 @@ import {
 
 type Stage = CaseSnapshot['stage'];
 
-/** Stages whose case lives on through reporting years: each year's boundary starts a fresh run (park-case.workflow.ts). */
+/**
+ * Stages whose case lives on through reporting years: each year's boundary starts a fresh run (park-case.workflow.ts).
+ */
 export const YEARLY_STAGES: ReadonlyArray<Stage> = ['designated', 'rectifying', 'revoked'];
 
 /** Something the model observed; the random-lives properties check them. */
@@ -51,7 +53,9 @@ export type LifeEvent =
   | { type: 'fired'; key: string; index: number; at: string; outcome: Outcome; before: Stage }
   /** `before`: the state as the run ended; the model goes on with its JSON, as the next run receives it. */
   | { type: 'continuedAsNew'; at: string; before: CaseSnapshot }
-  /** Something other than an ApplicationFailure from validate, or anything from apply / the schedule: the life stops. */
+  /**
+   * Something other than an ApplicationFailure from validate, or anything from apply / the schedule: the life stops.
+   */
   | { type: 'crashed'; where: string; at: string; error: unknown };
 
 /** Sees each event as it happens, with the model in the state the event left it. */
@@ -171,7 +175,8 @@ export class LifeModel {
     }
     const instructed = outcome.instruct.map((p) => `${p.kind} ${p.amount}`).join(', ');
     this.log.push(
-      `${head} → ${before === this.state.stage ? 'ok' : `${before} → ${this.state.stage}`}${instructed ? `; instructs ${instructed}` : ''}`,
+      `${head} → ${before === this.state.stage ? 'ok' : `${before} → ${this.state.stage}`}` +
+        `${instructed ? `; instructs ${instructed}` : ''}`,
     );
     this.emit({ type: 'applied', name, request, at: this.clock, outcome, before });
     this.advanceTo(this.clock);
@@ -184,7 +189,8 @@ export class LifeModel {
     const target = resolveAdvance(spec, this.state, this.clock, this.policy);
     const { to, ...params } = spec;
     this.log.push(
-      `${this.clock} advance ${to} ${JSON.stringify(params)} → ${target}${target <= this.clock ? ' (not after the clock: stays)' : ''}`,
+      `${this.clock} advance ${to} ${JSON.stringify(params)} ` +
+        `→ ${target}${target <= this.clock ? ' (not after the clock: stays)' : ''}`,
     );
     this.timerLines.break();
     this.advanceTo(target > this.clock ? target : this.clock);
@@ -232,7 +238,10 @@ export class LifeModel {
     if (target > this.clock) this.clock = target;
   }
 
-  /** Runs a lifecycle function the workflow runs unguarded: a throw there is a bug (it fails the workflow's task), so here it ends the life. */
+  /**
+   * Runs a lifecycle function the workflow runs unguarded: a throw there is a bug (it fails the workflow's task), so
+   * here it ends the life.
+   */
   private attempt<T>(where: string, fn: () => T): T | undefined {
     try {
       return fn();

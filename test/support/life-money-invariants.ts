@@ -33,7 +33,8 @@ export class MoneyInvariants {
     if (!isDeepStrictEqual(newOnes.map((p) => p.paymentId).sort(), instructed.map((p) => p.paymentId).sort())) {
       this.fail(
         'payments',
-        `new payments ${JSON.stringify(newOnes.map((p) => p.paymentId))} differ from those instructed ${JSON.stringify(instructed.map((p) => p.paymentId))}`,
+        `new payments ${JSON.stringify(newOnes.map((p) => p.paymentId))} differ ` +
+          `from those instructed ${JSON.stringify(instructed.map((p) => p.paymentId))}`,
       );
     }
     for (const payment of instructed) {
@@ -57,7 +58,8 @@ export class MoneyInvariants {
       if (event.at < from)
         this.fail(
           'tranche2',
-          `tranche 2 instructed at ${event.at}, before 1 January ${first + 1} (${from}) after the first reporting year ${first}`,
+          `tranche 2 instructed at ${event.at}, before 1 January ${first + 1} ` +
+            `(${from}) after the first reporting year ${first}`,
         );
       if (!state.reports.some((r) => r.year === first))
         this.fail(
@@ -75,7 +77,10 @@ export class MoneyInvariants {
       );
   }
 
-  /** §5.2: ids and kinds are unique, an instructed payment never changes (nor goes back from paid), tranches are ⌊S/2⌋ and S − ⌊S/2⌋. */
+  /**
+   * §5.2: ids and kinds are unique, an instructed payment never changes (nor goes back from paid), tranches are
+   * ⌊S/2⌋ and S − ⌊S/2⌋.
+   */
   checkPayments(state: CaseSnapshot): void {
     const ids = state.payments.map((p) => p.paymentId);
     const kinds = state.payments.map((p) => p.kind);

@@ -193,7 +193,9 @@ export function resolveAdvance(
   }
 }
 
-/** A schedule that throws leaves the clock where it is: the model's loop meets the same throw and reports it as a crash. */
+/**
+ * A schedule that throws leaves the clock where it is: the model's loop meets the same throw and reports it as a crash.
+ */
 const safely = <T>(fn: () => T): T | undefined => {
   try {
     return fn();

@@ -37,14 +37,22 @@ export function describeRequest(name: ActionName, request: Record<string, unknow
 export function describeFailure(failure: unknown): string {
   if (failure instanceof ApplicationFailure) {
     const detail = (failure.details?.[0] ?? {}) as { field?: string; rule?: string; stage?: string };
-    return `${failure.type} ${[detail.field, detail.rule, detail.stage && `stage ${detail.stage}`].filter(Boolean).join(' ')}`;
+    return (
+      `${failure.type} ` +
+      `${[detail.field, detail.rule, detail.stage && `stage ${detail.stage}`].filter(Boolean).join(' ')}`
+    );
   }
-  return `${(failure as Error)?.constructor?.name ?? typeof failure}: ${(failure as Error)?.message ?? String(failure)}`;
+  return (
+    `${(failure as Error)?.constructor?.name ?? typeof failure}: ` + `${(failure as Error)?.message ?? String(failure)}`
+  );
 }
 
 /** The start of an action's line: when, who (an expert by id) and what; the model appends how it ended. */
 export function actionHead(clock: string, { name, request }: ResolvedAction): string {
-  return `${clock} ${request.actor.role}${request.actor.role === 'expert' ? ` ${request.actor.id}` : ''} ${name} ${describeRequest(name, request)}`;
+  return (
+    `${clock} ${request.actor.role}${request.actor.role === 'expert' ? ` ${request.actor.id}` : ''} ` +
+    `${name} ${describeRequest(name, request)}`
+  );
 }
 
 /**

@@ -33,7 +33,10 @@ export const EXPERT_POOL = [
 /** The name of an officer action a life takes (an Update of the case workflow). */
 export type ActionName = OfficerActionName;
 
-/** An amount relative to a ceiling the case knows (refund ceiling, outstanding refund): a share, ceiling + n, or a fixed value. */
+/**
+ * An amount relative to a ceiling the case knows (refund ceiling, outstanding refund): a share, ceiling + n, or a fixed
+ * value.
+ */
 export type RelativeAmount = { share: number } | { plus: number } | { fixed: number };
 
 /** The subsidy tranches paid or in flight, the incubation grant excluded: the ceiling of a refund demand (R-REF-1). */
@@ -94,7 +97,9 @@ export type ActionSpec =
     }
   | { a: 'refundPayment'; amount: RelativeAmount; bankReference: string }
   | { a: 'refundWriteOff'; reason: string }
-  /** A plausible next action for the case's stage, chosen with `pick` (keeps random lives moving through the stages). */
+  /**
+   * A plausible next action for the case's stage, chosen with `pick` (keeps random lives moving through the stages).
+   */
   | { a: 'guided'; pick: number };
 
 /** Where the clock goes next; instants already past leave it where it is. */

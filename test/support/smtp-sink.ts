@@ -129,7 +129,8 @@ export interface DeliveryRow {
 /** Every bureau notice of a case with its outbox rows (one per address), oldest first. */
 export const deliveriesOf = (dataSource: DataSource, caseId: string): Promise<DeliveryRow[]> =>
   dataSource.query(
-    `SELECT n.kind, n.recipient_role, n.issued_at, n.due_at, n.delivery_status, d.address, d.status, d.attempts, d.last_error, d.message_id
+    `SELECT n.kind, n.recipient_role, n.issued_at, n.due_at, n.delivery_status, d.address, d.status, d.attempts, ` +
+      `d.last_error, d.message_id
      FROM notifications n LEFT JOIN notice_deliveries d ON d.notice_key = n.key
      WHERE n.case_id = $1 AND n.recipient_role IN ('district', 'municipal') ORDER BY n.issued_at, n.key, d.address`,
     [caseId],

@@ -47,25 +47,29 @@ describe('cursor paging', () => {
     ).toEqual({ items: [1, 2, 3], nextCursor: null });
   });
 
-  it('refuses a cursor of another list, none of ours, or a tampered one whose values its columns cannot hold, with 422 naming the cursor field', () => {
-    const tampered = [
-      encodeCursor(['not-a-date', 'case-1']),
-      encodeCursor(['2026-11-26T00:00:00Z', 7]),
-      encodeCursor(['2026-11-26T00:00:00Z', 'a\u0000b']),
-    ];
-    for (const bad of [
-      'garbage',
-      encodeCursor(['only-one']),
-      Buffer.from('{"a":1}').toString('base64url'),
-      ...tampered,
-    ]) {
-      expect(() => decodeCursor(bad, ['instant', 'text'])).toThrow(
-        expect.objectContaining({
-          response: expect.objectContaining({ details: [expect.objectContaining({ field: 'cursor' })] }),
-        }),
-      );
-    }
-  });
+  it(
+    'refuses a cursor of another list, none of ours, or a tampered one ' +
+      'whose values its columns cannot hold, with 422 naming the cursor field',
+    () => {
+      const tampered = [
+        encodeCursor(['not-a-date', 'case-1']),
+        encodeCursor(['2026-11-26T00:00:00Z', 7]),
+        encodeCursor(['2026-11-26T00:00:00Z', 'a\u0000b']),
+      ];
+      for (const bad of [
+        'garbage',
+        encodeCursor(['only-one']),
+        Buffer.from('{"a":1}').toString('base64url'),
+        ...tampered,
+      ]) {
+        expect(() => decodeCursor(bad, ['instant', 'text'])).toThrow(
+          expect.objectContaining({
+            response: expect.objectContaining({ details: [expect.objectContaining({ field: 'cursor' })] }),
+          }),
+        );
+      }
+    },
+  );
 });
 
 describe('idempotency body hash', () => {

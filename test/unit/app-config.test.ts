@@ -29,18 +29,21 @@ describe('configuration (api-contract "Configuration")', () => {
     expect(() => loadAppConfig({ ...base, TEMPORAL_ADDRESS: 'no-port' })).toThrow(/TEMPORAL_ADDRESS/);
   });
 
-  it('derives the idempotency lease from UPDATE_WAIT_MS unless set, and refuses one shorter than a request may run', () => {
-    expect(loadAppConfig(base).IDEMPOTENCY_LEASE_MS).toBe(30_000);
-    expect(loadAppConfig({ ...base, UPDATE_WAIT_MS: '2000' }).IDEMPOTENCY_LEASE_MS).toBe(14_000);
-    expect(loadAppConfig({ ...base, IDEMPOTENCY_LEASE_MS: '60000' }).IDEMPOTENCY_LEASE_MS).toBe(60_000);
-    expect(() => loadAppConfig({ ...base, IDEMPOTENCY_LEASE_MS: 'soon' })).toThrow(/IDEMPOTENCY_LEASE_MS/);
-    expect(() => loadAppConfig({ ...base, IDEMPOTENCY_LEASE_MS: '5000' })).toThrow(
-      /IDEMPOTENCY_LEASE_MS must be longer than UPDATE_WAIT_MS/,
-    );
-    expect(() => loadAppConfig({ ...base, UPDATE_WAIT_MS: 'x' })).toThrow(
-      /^(?![\s\S]*IDEMPOTENCY_LEASE_MS)[\s\S]*UPDATE_WAIT_MS/,
-    );
-  });
+  it(
+    'derives the idempotency lease from UPDATE_WAIT_MS unless ' + 'set, and refuses one shorter than a request may run',
+    () => {
+      expect(loadAppConfig(base).IDEMPOTENCY_LEASE_MS).toBe(30_000);
+      expect(loadAppConfig({ ...base, UPDATE_WAIT_MS: '2000' }).IDEMPOTENCY_LEASE_MS).toBe(14_000);
+      expect(loadAppConfig({ ...base, IDEMPOTENCY_LEASE_MS: '60000' }).IDEMPOTENCY_LEASE_MS).toBe(60_000);
+      expect(() => loadAppConfig({ ...base, IDEMPOTENCY_LEASE_MS: 'soon' })).toThrow(/IDEMPOTENCY_LEASE_MS/);
+      expect(() => loadAppConfig({ ...base, IDEMPOTENCY_LEASE_MS: '5000' })).toThrow(
+        /IDEMPOTENCY_LEASE_MS must be longer than UPDATE_WAIT_MS/,
+      );
+      expect(() => loadAppConfig({ ...base, UPDATE_WAIT_MS: 'x' })).toThrow(
+        /^(?![\s\S]*IDEMPOTENCY_LEASE_MS)[\s\S]*UPDATE_WAIT_MS/,
+      );
+    },
+  );
 
   it('refuses the development JWT secret in production', () => {
     expect(() => loadAppConfig({ ...base, NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET/);
@@ -137,16 +140,20 @@ describe('configuration (api-contract "Configuration")', () => {
     );
   });
 
-  it('chooses the treasury gateway by TREASURY_GATEWAY: recording by default, an unknown name refused, naming the known ones', () => {
-    expect(loadWorkerConfig(base).TREASURY_GATEWAY).toBe('recording');
-    expect(loadWorkerConfig({ ...base, TREASURY_GATEWAY: 'recording' }).TREASURY_GATEWAY).toBe('recording');
-    expect(() => loadWorkerConfig({ ...base, TREASURY_GATEWAY: 'swift' })).toThrow(
-      "invalid worker configuration:\n- TREASURY_GATEWAY must be one of: recording; got 'swift'",
-    );
-    expect(TREASURY_GATEWAYS[loadWorkerConfig(base).TREASURY_GATEWAY]({} as DataSource)).toBeInstanceOf(
-      RecordingTreasuryGateway,
-    );
-  });
+  it(
+    'chooses the treasury gateway by TREASURY_GATEWAY: recording ' +
+      'by default, an unknown name refused, naming the known ones',
+    () => {
+      expect(loadWorkerConfig(base).TREASURY_GATEWAY).toBe('recording');
+      expect(loadWorkerConfig({ ...base, TREASURY_GATEWAY: 'recording' }).TREASURY_GATEWAY).toBe('recording');
+      expect(() => loadWorkerConfig({ ...base, TREASURY_GATEWAY: 'swift' })).toThrow(
+        "invalid worker configuration:\n- TREASURY_GATEWAY must be one of: recording; got 'swift'",
+      );
+      expect(TREASURY_GATEWAYS[loadWorkerConfig(base).TREASURY_GATEWAY]({} as DataSource)).toBeInstanceOf(
+        RecordingTreasuryGateway,
+      );
+    },
+  );
 
   it("logs the worker's settings at start without secrets", () => {
     const config = loadWorkerConfig({

@@ -49,11 +49,14 @@ describe('GET /v1/cases/{caseId} view of snapshots written before issue 9', () =
     expect(toCaseView(snapshot).deadlines[0].dueDate).toBe('2026-03-31');
   });
 
-  it('R-RPT-5 a park designated before the rule reports from its designation year; no flags, waiver or writeOff', () => {
-    const view = toCaseView(legacySnapshot());
-    expect(view.designation?.firstReportingYear).toBe(2025);
-    expect(view).toMatchObject({ flags: [], waiver: null, refundDemand: { status: 'escalated', writeOff: null } });
-  });
+  it(
+    'R-RPT-5 a park designated before the rule reports ' + 'from its designation year; no flags, waiver or writeOff',
+    () => {
+      const view = toCaseView(legacySnapshot());
+      expect(view.designation?.firstReportingYear).toBe(2025);
+      expect(view).toMatchObject({ flags: [], waiver: null, refundDemand: { status: 'escalated', writeOff: null } });
+    },
+  );
 });
 
 describe('R-CAL-1 query instants', () => {

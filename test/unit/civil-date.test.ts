@@ -27,7 +27,8 @@ describe('civil dates (R-CAL-1, R-CAL-2)', () => {
     expect(startOfDay('2027-06-30')).toBe('2027-06-29T16:00:00.000Z');
     expect(dueDateOf('2027-06-30T16:00:00.000Z')).toBe('2027-06-30');
     expect(isPast('2027-06-30T16:00:00.000Z', '2027-06-30T15:59:59.999Z')).toBe(false);
-    expect(isPast('2027-06-30T16:00:00.000Z', '2027-06-30T16:00:00.000Z')).toBe(true); // a filing at the deadline is late
+    // a filing at the deadline is late
+    expect(isPast('2027-06-30T16:00:00.000Z', '2027-06-30T16:00:00.000Z')).toBe(true);
     expect(deadlineText('2027-06-30T16:00:00.000Z')).toBe('2027-06-30 24:00 (Chongqing)'); // how notices state it
     expect(deadlineText('2027-06-30T02:00:00.000Z')).toBe('2027-06-30T02:00:00.000Z'); // a deadline from before R-CAL-1
   });
@@ -36,7 +37,8 @@ describe('civil dates (R-CAL-1, R-CAL-2)', () => {
     // 26 Nov 10:00 Chongqing + 30 days → 26 Dec 24:00, whatever the hour of the event
     expect(deadlineDaysAfter('2026-11-26T02:00:00.000Z', 30)).toBe('2026-12-26T16:00:00.000Z');
     expect(deadlineDaysAfter('2026-11-26T15:59:59.999Z', 30)).toBe('2026-12-26T16:00:00.000Z');
-    expect(deadlineDaysAfter('2026-11-26T16:00:00.000Z', 30)).toBe('2026-12-27T16:00:00.000Z'); // already 27 Nov in Chongqing
+    // already 27 Nov in Chongqing
+    expect(deadlineDaysAfter('2026-11-26T16:00:00.000Z', 30)).toBe('2026-12-27T16:00:00.000Z');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2027-12-31', 1)).toBe('2028-01-01');
   });

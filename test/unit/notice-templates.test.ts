@@ -55,7 +55,8 @@ describe('notice email templates', () => {
   it("R-RPT-1 the English variant says the same, with the workflow's details", () => {
     const { subject, text } = renderNotice(reminder, 'en');
     expect(subject).toBe(
-      'Yearly report due: 渝北人力资源服务产业园 (Yubei District), due 31 March 2027, 24:00 China Standard Time (UTC+8)',
+      'Yearly report due: 渝北人力资源服务产业园 (Yubei District), ' +
+        'due 31 March 2027, 24:00 China Standard Time (UTC+8)',
     );
     expect(text).toContain('To the Yubei District Human Resources and Social Security Bureau,');
     expect(text).toContain(`Details: ${reminder.message}`);

@@ -50,14 +50,19 @@ function declaredPaths(name: OfficerActionName): string[] {
 const byPath = (a: Route, b: Route): number => a.path.localeCompare(b.path);
 
 describe('officer actions are declared once (issue 11 item 6)', () => {
-  it('each declared endpoint is one POST route admitting exactly the action’s roles; the controllers have no other', () => {
-    const declared = OFFICER_ACTION_NAMES.flatMap((name) =>
-      declaredPaths(name).map((path) => ({ path, roles: OFFICER_ACTIONS[name].roles })),
-    );
-    const served = OFFICER_CONTROLLERS.flatMap(postRoutes).map(({ path, roles }) => ({ path, roles }));
-    expect(served.sort(byPath)).toEqual(declared.sort(byPath));
-    expect(declared).toHaveLength(OFFICER_ACTION_NAMES.length + 1); // the filing has two endpoints
-  });
+  it(
+    'each declared endpoint is one POST route ' +
+      'admitting exactly the action’s roles; ' +
+      'the controllers have no other',
+    () => {
+      const declared = OFFICER_ACTION_NAMES.flatMap((name) =>
+        declaredPaths(name).map((path) => ({ path, roles: OFFICER_ACTIONS[name].roles })),
+      );
+      const served = OFFICER_CONTROLLERS.flatMap(postRoutes).map(({ path, roles }) => ({ path, roles }));
+      expect(served.sort(byPath)).toEqual(declared.sort(byPath));
+      expect(declared).toHaveLength(OFFICER_ACTION_NAMES.length + 1); // the filing has two endpoints
+    },
+  );
 
   it('the route of each action on a case sends that action’s Update', async () => {
     const sent = { act: async (_actor: unknown, _caseId: unknown, update: { name: string }) => update.name };

@@ -16,26 +16,30 @@ class SampleDto {
 }
 
 describe('validator bounds in the document', () => {
-  it('@IsNotEmpty/@MaxLength/@IsInt/@Min/@Max/@IsUUID/@Matches(each) become minLength/maxLength/integer/minimum/maximum/format/items.pattern', () => {
-    const schemas: Record<string, Schema> = {
-      SampleDto: {
-        type: 'object',
-        properties: {
-          name: { type: 'string' },
-          amount: { type: 'number', maximum: 5_000_000 },
-          caseId: { type: 'string' },
-          tags: { type: 'array', items: { type: 'string' } },
+  it(
+    '@IsNotEmpty/@MaxLength/@IsInt/@Min/@Max/@IsUUID/@Matches(each) become ' +
+      'minLength/maxLength/integer/minimum/maximum/format/items.pattern',
+    () => {
+      const schemas: Record<string, Schema> = {
+        SampleDto: {
+          type: 'object',
+          properties: {
+            name: { type: 'string' },
+            amount: { type: 'number', maximum: 5_000_000 },
+            caseId: { type: 'string' },
+            tags: { type: 'array', items: { type: 'string' } },
+          },
         },
-      },
-    };
-    constrainComponentSchemas(schemas, [SampleDto]);
-    expect(schemas.SampleDto.properties).toEqual({
-      name: { type: 'string', minLength: 1, maxLength: 100 },
-      amount: { type: 'integer', minimum: 1, maximum: 3_000_000 },
-      caseId: { type: 'string', format: 'uuid' },
-      tags: { type: 'array', items: { type: 'string', pattern: '^[a-z]+$' } },
-    });
-  });
+      };
+      constrainComponentSchemas(schemas, [SampleDto]);
+      expect(schemas.SampleDto.properties).toEqual({
+        name: { type: 'string', minLength: 1, maxLength: 100 },
+        amount: { type: 'integer', minimum: 1, maximum: 3_000_000 },
+        caseId: { type: 'string', format: 'uuid' },
+        tags: { type: 'array', items: { type: 'string', pattern: '^[a-z]+$' } },
+      });
+    },
+  );
 
   it('never loosens a bound the document already states', () => {
     const schemas: Record<string, Schema> = {

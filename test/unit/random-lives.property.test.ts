@@ -51,7 +51,8 @@ function holds(invariant: Invariant): void {
       const broken = result.violations.filter((v) => v.invariant === invariant);
       if (broken.length > 0)
         throw new Error(
-          `${broken.length} violation(s) of ${invariant}: ${broken[0].message}\n\nthe life (✗ marks each violation):\n${report(result, invariant)}`,
+          `${broken.length} violation(s) of ${invariant}: ${broken[0].message}\n\nthe ` +
+            `life (✗ marks each violation):\n${report(result, invariant)}`,
         );
     }),
     {
@@ -62,8 +63,11 @@ function holds(invariant: Invariant): void {
         if (!details.failed) return;
         const error = details.errorInstance as Error | undefined;
         throw new Error(
-          `property '${invariant}' failed after ${details.numRuns} lives (shrunk ${details.numShrinks}×); replay with FC_SEED=${details.seed} FC_PATH=${details.counterexamplePath}\n` +
-            `${error?.message ?? String(details.errorInstance)}\n\nshrunk life spec: ${JSON.stringify(details.counterexample?.[0])}`,
+          `property '${invariant}' failed after ${details.numRuns} lives ` +
+            `(shrunk ${details.numShrinks}×); replay with ` +
+            `FC_SEED=${details.seed} FC_PATH=${details.counterexamplePath}\n` +
+            `${error?.message ?? String(details.errorInstance)}\n\nshrunk ` +
+            `life spec: ${JSON.stringify(details.counterexample?.[0])}`,
         );
       },
     },
@@ -75,23 +79,28 @@ const TIMEOUT = 120_000;
 
 describe(`random lives of a park case (pure model, ${NUM_RUNS} lives per property)`, () => {
   it(
-    `R-PAY-1 / §5.2: no payment is instructed twice, tranches are ⌊S/2⌋ and S − ⌊S/2⌋, and the sum never exceeds subsidy + one grant, over ${NUM_RUNS} random lives`,
+    `R-PAY-1 / §5.2: no payment is instructed twice, tranches are ⌊S/2⌋ and S − ⌊S/2⌋, ` +
+      `and the sum never exceeds subsidy + one grant, over ${NUM_RUNS} random lives`,
     () => holds('payments'),
     TIMEOUT,
   );
   it(
-    "R-RPT-5 / §5.2: tranche 2 is instructed only from 1 January after the first reporting year, and only once that year's report is in",
+    'R-RPT-5 / §5.2: tranche 2 is instructed only from 1 January after ' +
+      "the first reporting year, and only once that year's report is in",
     () => holds('tranche2'),
     TIMEOUT,
   );
   it(
-    'R-PAY-1 / R-REF-1: a refund demand never exceeds the subsidy tranches paid plus in flight (grant excluded); a case closes exactly when no money is in flight and the demand is done',
+    'R-PAY-1 / R-REF-1: a refund demand never exceeds the subsidy tranches paid plus in flight ' +
+      '(grant excluded); a case closes exactly when no money is in flight and the demand is done',
     () => holds('refund'),
     TIMEOUT,
   );
-  // R-CAL-3 (statutory holidays) is not implemented in workflows/ yet: when it is, the expected days in checkDeadlines (test/support/life-deadline-invariants.ts) move to the next working day.
+  // R-CAL-3 (statutory holidays) is not implemented in workflows/ yet: when it is, the expected days in checkDeadlines
+  // (test/support/life-deadline-invariants.ts) move to the next working day.
   it(
-    'R-CAL-1 / R-CAL-2: every deadline ends at 16:00:00.000Z of its dueDate and falls exactly where its rule puts it (+30 / +14 / +60 days, 31 March, 3 years with 29 Feb → 28 Feb)',
+    'R-CAL-1 / R-CAL-2: every deadline ends at 16:00:00.000Z of its dueDate and falls exactly ' +
+      'where its rule puts it (+30 / +14 / +60 days, 31 March, 3 years with 29 Feb → 28 Feb)',
     () => holds('deadlines'),
     TIMEOUT,
   );
@@ -101,7 +110,8 @@ describe(`random lives of a park case (pure model, ${NUM_RUNS} lives per propert
     TIMEOUT,
   );
   it(
-    '§6 / api-contract: every refusal is InvalidStage naming the stage or InvalidInput naming a rule, leaves the case unchanged, and nothing else is ever thrown',
+    '§6 / api-contract: every refusal is InvalidStage naming the stage or InvalidInput ' +
+      'naming a rule, leaves the case unchanged, and nothing else is ever thrown',
     () => holds('refusals'),
     TIMEOUT,
   );
@@ -111,12 +121,14 @@ describe(`random lives of a park case (pure model, ${NUM_RUNS} lives per propert
     TIMEOUT,
   );
   it(
-    'R-RPT-6: overdue report notices go out at most once a week per case, to the district and the municipal bureau, listing every year still unreported',
+    'R-RPT-6: overdue report notices go out at most once a week per case, to ' +
+      'the district and the municipal bureau, listing every year still unreported',
     () => holds('overdue'),
     TIMEOUT,
   );
   it(
-    '§5 lifecycle: stages move only along allowed transitions, and final stages (lapsed, rejected, closed) never change',
+    '§5 lifecycle: stages move only along allowed transitions, ' +
+      'and final stages (lapsed, rejected, closed) never change',
     () => holds('stages'),
     TIMEOUT,
   );

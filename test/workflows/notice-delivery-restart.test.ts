@@ -20,44 +20,48 @@ afterAll(async () => {
   await sink?.stop();
 });
 
-it('R-RPT-1 a worker shut down while the SMTP server has not yet answered DATA aborts the send; the new worker delivers the reminder once', async () => {
-  await h.stopSharedWorker(); // its sticky cache would hold on to the case; these workers keep none
-  const common = {
-    connection: h.env.nativeConnection,
-    namespace: h.env.namespace ?? 'default',
-    taskQueue: h.taskQueue,
-    dataSource: h.dataSource,
-    notices: { mailer: new SmtpNoticeMailer(sink.url, 'parkflow <notices@parkflow.test>'), municipalEmails: [] },
-    overrides: { maxCachedWorkflows: 0, shutdownGraceTime: '100ms' },
-  } as const;
-  await setContacts(h.dataSource, '500108', [{ email: 'shapingba@rsj.spb.cq.cn' }]);
-  const first = await createParkflowWorker(common);
-  const firstRun = first.run();
-  const driver = await CaseDriver.designated(h, 2_000_000, validApplication({ district: '500108' }));
-  const due = reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY);
-  const reply = sink.holdNextReply();
-  const skipping = driver.sleepUntil(addPolicyDays(due, -30));
-  await reply.held; // the T-30 reminder's message is in, its 250 not yet out
-  first.shutdown();
-  await firstRun;
-  expect(sink.abandoned).toBe(1);
-  expect(sink.received).toEqual([]);
-  const [inFlight] = await deliveriesOf(h.dataSource, driver.caseId);
-  expect(inFlight).toMatchObject({ status: 'pending', attempts: 0 }); // the aborted attempt left the row as it was
+it(
+  'R-RPT-1 a worker shut down while the SMTP server has not yet answered ' +
+    'DATA aborts the send; the new worker delivers the reminder once',
+  async () => {
+    await h.stopSharedWorker(); // its sticky cache would hold on to the case; these workers keep none
+    const common = {
+      connection: h.env.nativeConnection,
+      namespace: h.env.namespace ?? 'default',
+      taskQueue: h.taskQueue,
+      dataSource: h.dataSource,
+      notices: { mailer: new SmtpNoticeMailer(sink.url, 'parkflow <notices@parkflow.test>'), municipalEmails: [] },
+      overrides: { maxCachedWorkflows: 0, shutdownGraceTime: '100ms' },
+    } as const;
+    await setContacts(h.dataSource, '500108', [{ email: 'shapingba@rsj.spb.cq.cn' }]);
+    const first = await createParkflowWorker(common);
+    const firstRun = first.run();
+    const driver = await CaseDriver.designated(h, 2_000_000, validApplication({ district: '500108' }));
+    const due = reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY);
+    const reply = sink.holdNextReply();
+    const skipping = driver.sleepUntil(addPolicyDays(due, -30));
+    await reply.held; // the T-30 reminder's message is in, its 250 not yet out
+    first.shutdown();
+    await firstRun;
+    expect(sink.abandoned).toBe(1);
+    expect(sink.received).toEqual([]);
+    const [inFlight] = await deliveriesOf(h.dataSource, driver.caseId);
+    expect(inFlight).toMatchObject({ status: 'pending', attempts: 0 }); // the aborted attempt left the row as it was
 
-  const second = await createParkflowWorker(common);
-  await second.runUntil(async () => {
-    await skipping;
-    await h.env.sleep(60 * 60_000); // past the retry of the aborted attempt
-    await eventually(
-      async () => (await deliveriesOf(h.dataSource, driver.caseId))[0].status === 'sent',
-      'the delivery on the new worker',
-    );
-  });
-  expect(sink.received.map((mail) => [mail.to, mail.messageId])).toEqual([
-    ['shapingba@rsj.spb.cq.cn', inFlight.message_id],
-  ]);
-  expect(await deliveriesOf(h.dataSource, driver.caseId)).toEqual([
-    expect.objectContaining({ status: 'sent', attempts: 1, delivery_status: 'delivered' }),
-  ]);
-});
+    const second = await createParkflowWorker(common);
+    await second.runUntil(async () => {
+      await skipping;
+      await h.env.sleep(60 * 60_000); // past the retry of the aborted attempt
+      await eventually(
+        async () => (await deliveriesOf(h.dataSource, driver.caseId))[0].status === 'sent',
+        'the delivery on the new worker',
+      );
+    });
+    expect(sink.received.map((mail) => [mail.to, mail.messageId])).toEqual([
+      ['shapingba@rsj.spb.cq.cn', inFlight.message_id],
+    ]);
+    expect(await deliveriesOf(h.dataSource, driver.caseId)).toEqual([
+      expect.objectContaining({ status: 'sent', attempts: 1, delivery_status: 'delivered' }),
+    ]);
+  },
+);

@@ -48,68 +48,72 @@ async function mailsOf(caseId: string): Promise<ReceivedEmail[]> {
 const daysFrom = (due: Date, at: Date): number => Math.round((at.getTime() - due.getTime()) / DAY_MS);
 
 describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, once per address', () => {
-  it("R-RPT-1 reminders at T-30, T-7, T-1 and weekly overdue notices reach the district's addresses once each, the municipal bureau its own, no other district anything; a 550 address fails alone", async () => {
-    await setContacts(h.dataSource, '500112', [
-      { email: 'yubei@rsj.yb.cq.cn' },
-      { email: 'yubei-en@rsj.yb.cq.cn', locale: 'en' },
-      { email: 'gone@rsj.yb.cq.cn' },
-    ]);
-    await setContacts(h.dataSource, '500103', [{ email: 'yuzhong@rsj.yz.cq.cn' }]);
-    sink.rejected.add('gone@rsj.yb.cq.cn');
-    const driver = await designated();
-    const year = await driver.firstReportingYear();
-    const due = reportDueAt(year, DEFAULT_POLICY);
-    await driver.sleepUntil(addPolicyDays(due, 15)); // overdue at due, +7 and +14 days
-    await eventually(
-      async () => (await mailsOf(driver.caseId)).length === 6 + 6 + 3,
-      'the emails of three reminders and three overdue notices',
-    );
-    await eventually(
-      async () => (await deliveriesOf(h.dataSource, driver.caseId)).every((row) => row.status !== 'pending'),
-      'the failed deliveries',
-    );
+  it(
+    "R-RPT-1 reminders at T-30, T-7, T-1 and weekly overdue notices reach the district's addresses " +
+      'once each, the municipal bureau its own, no other district anything; a 550 address fails alone',
+    async () => {
+      await setContacts(h.dataSource, '500112', [
+        { email: 'yubei@rsj.yb.cq.cn' },
+        { email: 'yubei-en@rsj.yb.cq.cn', locale: 'en' },
+        { email: 'gone@rsj.yb.cq.cn' },
+      ]);
+      await setContacts(h.dataSource, '500103', [{ email: 'yuzhong@rsj.yz.cq.cn' }]);
+      sink.rejected.add('gone@rsj.yb.cq.cn');
+      const driver = await designated();
+      const year = await driver.firstReportingYear();
+      const due = reportDueAt(year, DEFAULT_POLICY);
+      await driver.sleepUntil(addPolicyDays(due, 15)); // overdue at due, +7 and +14 days
+      await eventually(
+        async () => (await mailsOf(driver.caseId)).length === 6 + 6 + 3,
+        'the emails of three reminders and three overdue notices',
+      );
+      await eventually(
+        async () => (await deliveriesOf(h.dataSource, driver.caseId)).every((row) => row.status !== 'pending'),
+        'the failed deliveries',
+      );
 
-    const mails = await mailsOf(driver.caseId);
-    const subjectsTo = (address: string) =>
-      mails.filter((mail) => mail.to === address).map((mail) => mail.subject.replace(/[:：】].*/, ''));
-    expect(subjectsTo('yubei@rsj.yb.cq.cn')).toEqual([
-      ...Array(3).fill('【年度报告报送提醒'),
-      ...Array(3).fill('【年度报告逾期未报'),
-    ]);
-    expect(subjectsTo('yubei-en@rsj.yb.cq.cn')).toEqual([
-      ...Array(3).fill('Yearly report due'),
-      ...Array(3).fill('Yearly report overdue'),
-    ]);
-    expect(subjectsTo(MUNICIPAL)).toEqual(Array(3).fill('【年度报告逾期未报'));
-    expect(subjectsTo('yuzhong@rsj.yz.cq.cn')).toEqual([]); // another district's bureau hears nothing of this park
-    expect(sink.to('gone@rsj.yb.cq.cn')).toEqual([]);
-    expect(new Set(mails.map((mail) => mail.messageId)).size).toBe(mails.length);
+      const mails = await mailsOf(driver.caseId);
+      const subjectsTo = (address: string) =>
+        mails.filter((mail) => mail.to === address).map((mail) => mail.subject.replace(/[:：】].*/, ''));
+      expect(subjectsTo('yubei@rsj.yb.cq.cn')).toEqual([
+        ...Array(3).fill('【年度报告报送提醒'),
+        ...Array(3).fill('【年度报告逾期未报'),
+      ]);
+      expect(subjectsTo('yubei-en@rsj.yb.cq.cn')).toEqual([
+        ...Array(3).fill('Yearly report due'),
+        ...Array(3).fill('Yearly report overdue'),
+      ]);
+      expect(subjectsTo(MUNICIPAL)).toEqual(Array(3).fill('【年度报告逾期未报'));
+      expect(subjectsTo('yuzhong@rsj.yz.cq.cn')).toEqual([]); // another district's bureau hears nothing of this park
+      expect(sink.to('gone@rsj.yb.cq.cn')).toEqual([]);
+      expect(new Set(mails.map((mail) => mail.messageId)).size).toBe(mails.length);
 
-    const rows = await deliveriesOf(h.dataSource, driver.caseId);
-    const sent = rows.filter((row) => row.status === 'sent');
-    expect(
-      sent
-        .filter((row) => row.kind === 'annual_report_reminder' && row.address === 'yubei@rsj.yb.cq.cn')
-        .map((row) => daysFrom(row.due_at, row.issued_at)),
-    ).toEqual([-30, -7, -1]);
-    expect(
-      sent
-        .filter((row) => row.kind === 'annual_report_overdue' && row.address === MUNICIPAL)
-        .map((row) => daysFrom(row.due_at, row.issued_at)),
-    ).toEqual([0, 7, 14]);
-    const bounced = rows.filter((row) => row.address === 'gone@rsj.yb.cq.cn');
-    expect(bounced).toHaveLength(6);
-    expect(
-      bounced.every((row) => row.status === 'failed' && row.attempts === 1 && /550/.test(row.last_error ?? '')),
-    ).toBe(true);
-    expect(new Set(rows.filter((row) => row.recipient_role === 'district').map((row) => row.delivery_status))).toEqual(
-      new Set(['partially_failed']),
-    );
-    expect(new Set(rows.filter((row) => row.recipient_role === 'municipal').map((row) => row.delivery_status))).toEqual(
-      new Set(['delivered']),
-    );
-    await driver.report(goodReport(year)); // ends the overdue series
-  });
+      const rows = await deliveriesOf(h.dataSource, driver.caseId);
+      const sent = rows.filter((row) => row.status === 'sent');
+      expect(
+        sent
+          .filter((row) => row.kind === 'annual_report_reminder' && row.address === 'yubei@rsj.yb.cq.cn')
+          .map((row) => daysFrom(row.due_at, row.issued_at)),
+      ).toEqual([-30, -7, -1]);
+      expect(
+        sent
+          .filter((row) => row.kind === 'annual_report_overdue' && row.address === MUNICIPAL)
+          .map((row) => daysFrom(row.due_at, row.issued_at)),
+      ).toEqual([0, 7, 14]);
+      const bounced = rows.filter((row) => row.address === 'gone@rsj.yb.cq.cn');
+      expect(bounced).toHaveLength(6);
+      expect(
+        bounced.every((row) => row.status === 'failed' && row.attempts === 1 && /550/.test(row.last_error ?? '')),
+      ).toBe(true);
+      expect(
+        new Set(rows.filter((row) => row.recipient_role === 'district').map((row) => row.delivery_status)),
+      ).toEqual(new Set(['partially_failed']));
+      expect(
+        new Set(rows.filter((row) => row.recipient_role === 'municipal').map((row) => row.delivery_status)),
+      ).toEqual(new Set(['delivered']));
+      await driver.report(goodReport(year)); // ends the overdue series
+    },
+  );
 
   it('R-RPT-1 a reminder issued while the SMTP server is down is delivered once after it restarts', async () => {
     await setContacts(h.dataSource, '500105', [{ email: 'jiangbei@rsj.jb.cq.cn' }]);

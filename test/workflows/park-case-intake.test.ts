@@ -36,24 +36,28 @@ describe('park case intake (§5.1, R-APP-1..8)', () => {
     expect((await handle.query(caseSnapshotQuery)).stage).toBe('submitted');
   });
 
-  it('R-APP-3 broken and R-APP-4 short (in principle): returned with the deficiency and the flag, then lapsed at the end of day 30 (R-CAL-2)', async () => {
-    const app = validApplication({ agencies: agencies(14), floorAreaSqm: 7999 });
-    const { caseId, outcome, handle } = await fileApplication(h, app);
-    expect(outcome.stage).toBe('returned');
-    expect(outcome.deficiencies.map((d) => d.rule)).toEqual(['R-APP-3']);
-    expect(outcome.flags.map((d) => d.rule)).toEqual(['R-APP-4']);
-    const returned = await handle.query(caseSnapshotQuery);
-    const dueAt = deadlineDaysAfter(returned.updatedAt, 30);
-    expect(returned.deadlines).toEqual([{ kind: 'resubmission', dueAt, dueDate: dueDateOf(dueAt) }]);
-    expect(dueAt).toMatch(/T16:00:00\.000Z$/);
+  it(
+    'R-APP-3 broken and R-APP-4 short (in principle): returned with the ' +
+      'deficiency and the flag, then lapsed at the end of day 30 (R-CAL-2)',
+    async () => {
+      const app = validApplication({ agencies: agencies(14), floorAreaSqm: 7999 });
+      const { caseId, outcome, handle } = await fileApplication(h, app);
+      expect(outcome.stage).toBe('returned');
+      expect(outcome.deficiencies.map((d) => d.rule)).toEqual(['R-APP-3']);
+      expect(outcome.flags.map((d) => d.rule)).toEqual(['R-APP-4']);
+      const returned = await handle.query(caseSnapshotQuery);
+      const dueAt = deadlineDaysAfter(returned.updatedAt, 30);
+      expect(returned.deadlines).toEqual([{ kind: 'resubmission', dueAt, dueDate: dueDateOf(dueAt) }]);
+      expect(dueAt).toMatch(/T16:00:00\.000Z$/);
 
-    const final = await handle.result(); // the time-skipping server jumps the 30 policy days
-    expect(final.stage).toBe('lapsed');
-    expect(Date.parse(final.updatedAt) - Date.parse(returned.updatedAt)).toBeGreaterThanOrEqual(30 * 86_400_000);
-    expect(await readModel(caseId)).toMatchObject({ stage: 'lapsed' });
-    expect((await handle.describe()).typedSearchAttributes.get(CASE_STAGE_KEY)).toBe('lapsed');
-    await recordHistory('returned-then-lapsed', handle);
-  });
+      const final = await handle.result(); // the time-skipping server jumps the 30 policy days
+      expect(final.stage).toBe('lapsed');
+      expect(Date.parse(final.updatedAt) - Date.parse(returned.updatedAt)).toBeGreaterThanOrEqual(30 * 86_400_000);
+      expect(await readModel(caseId)).toMatchObject({ stage: 'lapsed' });
+      expect((await handle.describe()).typedSearchAttributes.get(CASE_STAGE_KEY)).toBe('lapsed');
+      await recordHistory('returned-then-lapsed', handle);
+    },
+  );
 
   it('returned → resubmitted within the window: R-APP-1..8 run again and the case is submitted', async () => {
     const { caseId, handle } = await fileApplication(h, validApplication({ agencies: agencies(10) }));
@@ -72,25 +76,28 @@ describe('park case intake (§5.1, R-APP-1..8)', () => {
     ]);
   });
 
-  it('a filing in a stage that does not allow it is rejected (InvalidStage) and leaves no event in history', async () => {
-    const { handle } = await fileApplication(h, validApplication());
-    const again = handle.executeUpdate(submitApplicationUpdate, {
-      args: [
-        { application: validApplication(), actor: { id: 'district-officer', role: 'district', district: '500112' } },
-      ],
-    });
-    await expect(again).rejects.toMatchObject({
-      cause: { type: 'InvalidStage', message: expect.stringContaining("stage 'submitted'") },
-    });
-    const { events } = await handle.fetchHistory();
-    const updateEvents = (events ?? []).filter((e) =>
-      [
-        EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED,
-        EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
-      ].includes(e.eventType as number),
-    );
-    expect(updateEvents).toHaveLength(2); // accepted + completed of the first filing only
-  });
+  it(
+    'a filing in a stage that does not allow it is ' + 'rejected (InvalidStage) and leaves no event in history',
+    async () => {
+      const { handle } = await fileApplication(h, validApplication());
+      const again = handle.executeUpdate(submitApplicationUpdate, {
+        args: [
+          { application: validApplication(), actor: { id: 'district-officer', role: 'district', district: '500112' } },
+        ],
+      });
+      await expect(again).rejects.toMatchObject({
+        cause: { type: 'InvalidStage', message: expect.stringContaining("stage 'submitted'") },
+      });
+      const { events } = await handle.fetchHistory();
+      const updateEvents = (events ?? []).filter((e) =>
+        [
+          EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED,
+          EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
+        ].includes(e.eventType as number),
+      );
+      expect(updateEvents).toHaveLength(2); // accepted + completed of the first filing only
+    },
+  );
 
   it('POLICY_TIME_SCALE 86400: a policy day lasts a second, so the returned case lapses after 30 s', async () => {
     const { handle } = await fileApplication(h, validApplication({ operatingOffice: { staff: [] } }), 86_400);

@@ -34,20 +34,24 @@ afterAll(async () => {
 });
 
 describe('no payment is ever instructed twice (§5.2)', () => {
-  it('a worker lost in the middle of a payment: the retried instruction reaches the treasury as one payment', async () => {
-    const driver = await CaseDriver.designated(h, 2_000_000);
-    const [tranche1] = (await driver.snapshot()).payments;
-    expect(treasury.calls.filter((id) => id === tranche1.paymentId)).toHaveLength(2); // the lost attempt and its retry
-    expect(
-      await h.dataSource.query('SELECT count(*)::int AS n FROM treasury_instructions WHERE case_id = $1', [
+  it(
+    'a worker lost in the middle of a payment: the ' + 'retried instruction reaches the treasury as one payment',
+    async () => {
+      const driver = await CaseDriver.designated(h, 2_000_000);
+      const [tranche1] = (await driver.snapshot()).payments;
+      // the lost attempt and its retry
+      expect(treasury.calls.filter((id) => id === tranche1.paymentId)).toHaveLength(2);
+      expect(
+        await h.dataSource.query('SELECT count(*)::int AS n FROM treasury_instructions WHERE case_id = $1', [
+          driver.caseId,
+        ]),
+      ).toEqual([{ n: 1 }]);
+      const [ledger] = await h.dataSource.query('SELECT status, treasury_reference FROM payments WHERE case_id = $1', [
         driver.caseId,
-      ]),
-    ).toEqual([{ n: 1 }]);
-    const [ledger] = await h.dataSource.query('SELECT status, treasury_reference FROM payments WHERE case_id = $1', [
-      driver.caseId,
-    ]);
-    expect(ledger).toEqual({ status: 'instructed', treasury_reference: `LOCAL-${tranche1.paymentId}` });
-    await driver.confirmPayment(tranche1.paymentId);
-    expect((await driver.snapshot()).payments[0].status).toBe('paid');
-  });
+      ]);
+      expect(ledger).toEqual({ status: 'instructed', treasury_reference: `LOCAL-${tranche1.paymentId}` });
+      await driver.confirmPayment(tranche1.paymentId);
+      expect((await driver.snapshot()).payments[0].status).toBe('paid');
+    },
+  );
 });

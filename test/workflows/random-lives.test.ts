@@ -161,14 +161,16 @@ async function drive(spec: LifeSpec, index: number): Promise<LifeModel> {
       const modelRefusal = model.act(action);
       if (modelRefusal !== undefined)
         throw new Error(
-          `${action.name} was applied by the workflow but refused by the model: ${describeFailure(modelRefusal)}\n${model.script()}`,
+          `${action.name} was applied by the workflow but refused by ` +
+            `the model: ${describeFailure(modelRefusal)}\n${model.script()}`,
         );
     } else {
       const modelRefusal = model.act(action);
       model.log.push(`      (workflow: refused ${describeFailure(refused)})`);
       if (modelRefusal === undefined)
         throw new Error(
-          `${action.name} was refused by the workflow (${describeFailure(refused)}) but applied by the model\n${model.script()}`,
+          `${action.name} was refused by the workflow ` +
+            `(${describeFailure(refused)}) but applied by the model\n${model.script()}`,
         );
       expect(refusalOf(refused)).toEqual(refusalOf(modelRefusal));
     }
@@ -199,22 +201,28 @@ async function compare(handle: WorkflowHandle<typeof parkCaseWorkflow>, model: L
 }
 
 describe(`random lives on the real workflow (${LIVES} lives, seed ${SEED})`, () => {
-  it(`the workflow and the pure model agree on every refusal and on the final case state over ${LIVES} random lives (stage, payments, reports, refund, evaluations, deadlines)`, async () => {
-    const started = Date.now();
-    let steps = 0;
-    const finals: string[] = [];
-    let refusals = 0;
-    let runs = 0;
-    for (const [index, spec] of specs.entries()) {
-      if (ONLY !== undefined && ONLY !== index) continue;
-      const model = await drive(spec, index);
-      steps += model.log.length;
-      finals.push(model.state.stage);
-      refusals += model.log.filter((line) => line.includes('→ refused')).length;
-      runs += model.log.filter((line) => line.includes('continue-as-new')).length;
-    }
-    process.stdout.write(
-      `\n[random-lives] ${LIVES} lives (${finals.join(', ')}), ${steps} script lines, ${refusals} refusals, ${runs} continue-as-new, ${Date.now() - started} ms\n`,
-    );
-  }, 180_000);
+  it(
+    `the workflow and the pure model agree on every refusal and on the final case state ` +
+      `over ${LIVES} random lives (stage, payments, reports, refund, evaluations, deadlines)`,
+    async () => {
+      const started = Date.now();
+      let steps = 0;
+      const finals: string[] = [];
+      let refusals = 0;
+      let runs = 0;
+      for (const [index, spec] of specs.entries()) {
+        if (ONLY !== undefined && ONLY !== index) continue;
+        const model = await drive(spec, index);
+        steps += model.log.length;
+        finals.push(model.state.stage);
+        refusals += model.log.filter((line) => line.includes('→ refused')).length;
+        runs += model.log.filter((line) => line.includes('continue-as-new')).length;
+      }
+      process.stdout.write(
+        `\n[random-lives] ${LIVES} lives (${finals.join(', ')}), ${steps} script ` +
+          `lines, ${refusals} refusals, ${runs} continue-as-new, ${Date.now() - started} ms\n`,
+      );
+    },
+    180_000,
+  );
 });

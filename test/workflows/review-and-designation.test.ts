@@ -19,59 +19,63 @@ const updateEvents = async (driver: CaseDriver) =>
   ).length;
 
 describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
-  it('§5.1 review closes with a summary when all three experts have reviewed; R-SUB-1 designation instructs tranche 1 (50%) once', async () => {
-    const driver = await CaseDriver.file(h);
-    expect((await driver.accept()).stage).toBe('accepted');
-    const formed = await driver.formPanel(PANEL);
-    expect(formed).toMatchObject({ stage: 'under_review', panel: { expertIds: PANEL } });
-    await driver.review('expert-a', 90, 80, true);
-    await driver.review('expert-b', 70, 60, true);
-    expect((await driver.snapshot()).reviewSummary).toBeNull();
-    const closed = await driver.review('expert-c', 50, 40, false);
-    expect(closed.reviewSummary).toMatchObject({
-      meanNecessity: 70,
-      meanFeasibility: 60,
-      recommendFor: 2,
-      recommendAgainst: 1,
-    });
+  it(
+    '§5.1 review closes with a summary when all three experts have ' +
+      'reviewed; R-SUB-1 designation instructs tranche 1 (50%) once',
+    async () => {
+      const driver = await CaseDriver.file(h);
+      expect((await driver.accept()).stage).toBe('accepted');
+      const formed = await driver.formPanel(PANEL);
+      expect(formed).toMatchObject({ stage: 'under_review', panel: { expertIds: PANEL } });
+      await driver.review('expert-a', 90, 80, true);
+      await driver.review('expert-b', 70, 60, true);
+      expect((await driver.snapshot()).reviewSummary).toBeNull();
+      const closed = await driver.review('expert-c', 50, 40, false);
+      expect(closed.reviewSummary).toMatchObject({
+        meanNecessity: 70,
+        meanFeasibility: 60,
+        recommendFor: 2,
+        recommendAgainst: 1,
+      });
 
-    const designated = await driver.designate(2_000_001);
-    expect(designated.stage).toBe('designated');
-    expect(designated.designation).toMatchObject({
-      subsidyAmount: 2_000_001,
-      certificateNo: expect.stringMatching(/^CQ-HRP-/),
-    });
-    expect(designated.payments).toEqual([
-      expect.objectContaining({ kind: 'subsidy_tranche_1', amount: 1_000_000, status: 'instructed' }),
-    ]); // ⌊2,000,001 / 2⌋ (§5.2)
-    const ledger = await h.dataSource.query(
-      'SELECT kind, amount, status, treasury_reference FROM payments WHERE case_id = $1',
-      [driver.caseId],
-    );
-    expect(ledger).toEqual([
-      {
-        kind: 'subsidy_tranche_1',
-        amount: '1000000',
-        status: 'instructed',
-        treasury_reference: expect.stringMatching(/^LOCAL-/),
-      },
-    ]);
-    expect(
-      await h.dataSource.query('SELECT count(*)::int AS n FROM treasury_instructions WHERE case_id = $1', [
-        driver.caseId,
-      ]),
-    ).toEqual([{ n: 1 }]);
-    expect((await driver.audit()).map((a) => a.action)).toEqual([
-      'application_filed',
-      'application_accepted',
-      'panel_formed',
-      'review_submitted',
-      'review_submitted',
-      'review_submitted',
-      'designated',
-    ]);
-    await recordHistory('review-and-designation', driver.handle);
-  });
+      const designated = await driver.designate(2_000_001);
+      expect(designated.stage).toBe('designated');
+      expect(designated.designation).toMatchObject({
+        subsidyAmount: 2_000_001,
+        certificateNo: expect.stringMatching(/^CQ-HRP-/),
+      });
+      expect(designated.payments).toEqual([
+        expect.objectContaining({ kind: 'subsidy_tranche_1', amount: 1_000_000, status: 'instructed' }),
+      ]); // ⌊2,000,001 / 2⌋ (§5.2)
+      const ledger = await h.dataSource.query(
+        'SELECT kind, amount, status, treasury_reference FROM payments WHERE case_id = $1',
+        [driver.caseId],
+      );
+      expect(ledger).toEqual([
+        {
+          kind: 'subsidy_tranche_1',
+          amount: '1000000',
+          status: 'instructed',
+          treasury_reference: expect.stringMatching(/^LOCAL-/),
+        },
+      ]);
+      expect(
+        await h.dataSource.query('SELECT count(*)::int AS n FROM treasury_instructions WHERE case_id = $1', [
+          driver.caseId,
+        ]),
+      ).toEqual([{ n: 1 }]);
+      expect((await driver.audit()).map((a) => a.action)).toEqual([
+        'application_filed',
+        'application_accepted',
+        'panel_formed',
+        'review_submitted',
+        'review_submitted',
+        'review_submitted',
+        'designated',
+      ]);
+      await recordHistory('review-and-designation', driver.handle);
+    },
+  );
 
   it('§5.1 rejected: the municipal bureau rejects with reasons and the case ends', async () => {
     const driver = await CaseDriver.file(h);
@@ -93,28 +97,35 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
     await expect(driver.accept(false)).rejects.toMatchObject({ cause: { type: 'InvalidStage' } });
   });
 
-  it('§5.1 expert replaced: the missing reviewer is reminded, ops are told when the window closes, the replacement reviews', async () => {
-    const driver = await CaseDriver.file(h);
-    await driver.accept();
-    const formed = await driver.formPanel(PANEL);
-    await driver.review('expert-a');
-    await driver.review('expert-b');
-    await driver.sleepUntil(new Date(Date.parse(formed.panel!.reviewDueAt) + 3_600_000).toISOString());
-    expect((await driver.notices('review_reminder')).map((n) => n.recipient_id)).toEqual(['expert-c', 'expert-c']); // T-7 and T-1
-    expect(await driver.notices('review_overdue')).toEqual([expect.objectContaining({ recipient_role: 'municipal' })]);
+  it(
+    '§5.1 expert replaced: the missing reviewer is reminded, ' +
+      'ops are told when the window closes, the replacement reviews',
+    async () => {
+      const driver = await CaseDriver.file(h);
+      await driver.accept();
+      const formed = await driver.formPanel(PANEL);
+      await driver.review('expert-a');
+      await driver.review('expert-b');
+      await driver.sleepUntil(new Date(Date.parse(formed.panel!.reviewDueAt) + 3_600_000).toISOString());
+      // T-7 and T-1
+      expect((await driver.notices('review_reminder')).map((n) => n.recipient_id)).toEqual(['expert-c', 'expert-c']);
+      expect(await driver.notices('review_overdue')).toEqual([
+        expect.objectContaining({ recipient_role: 'municipal' }),
+      ]);
 
-    await expect(driver.formPanel(['expert-b', 'expert-c', 'expert-d'])).rejects.toMatchObject({
-      cause: { type: 'InvalidInput', message: expect.stringContaining('expert-a') },
-    });
-    const reformed = await driver.formPanel(['expert-a', 'expert-b', 'expert-d']);
-    expect(reformed.panel).toMatchObject({
-      expertIds: ['expert-a', 'expert-b', 'expert-d'],
-      replaced: [expect.objectContaining({ expertId: 'expert-c' })],
-    });
-    await expect(driver.review('expert-c')).rejects.toMatchObject({ cause: { type: 'InvalidInput' } });
-    const closed = await driver.review('expert-d');
-    expect(closed.reviewSummary).toMatchObject({ recommendFor: 3 });
-  });
+      await expect(driver.formPanel(['expert-b', 'expert-c', 'expert-d'])).rejects.toMatchObject({
+        cause: { type: 'InvalidInput', message: expect.stringContaining('expert-a') },
+      });
+      const reformed = await driver.formPanel(['expert-a', 'expert-b', 'expert-d']);
+      expect(reformed.panel).toMatchObject({
+        expertIds: ['expert-a', 'expert-b', 'expert-d'],
+        replaced: [expect.objectContaining({ expertId: 'expert-c' })],
+      });
+      await expect(driver.review('expert-c')).rejects.toMatchObject({ cause: { type: 'InvalidInput' } });
+      const closed = await driver.review('expert-d');
+      expect(closed.reviewSummary).toMatchObject({ recommendFor: 3 });
+    },
+  );
 
   it('§5.1 each expert reviews once; scores are 0–100', async () => {
     const driver = await CaseDriver.file(h);
@@ -132,26 +143,29 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
     });
   });
 
-  it('R-SUB-1: a subsidy outside 1,000,000–3,000,000 is refused, and designation waits for the review to close', async () => {
-    const driver = await CaseDriver.file(h);
-    await driver.accept();
-    await driver.formPanel(PANEL);
-    await expect(driver.designate(2_000_000)).rejects.toMatchObject({
-      cause: { type: 'InvalidInput', message: expect.stringContaining('review has not closed') },
-    });
-    for (const id of PANEL) await driver.review(id);
-    const before = await updateEvents(driver);
-    await expect(driver.designate(999_999)).rejects.toMatchObject({
-      cause: {
-        type: 'InvalidInput',
-        message: expect.stringContaining('R-SUB-1'),
-        details: [{ field: 'subsidyAmount', rule: 'R-SUB-1' }],
-      },
-    });
-    await expect(driver.designate(3_000_001)).rejects.toMatchObject({ cause: { type: 'InvalidInput' } });
-    expect(await updateEvents(driver)).toBe(before); // rejected actions leave no trace in history
-    expect((await driver.designate(3_000_000)).stage).toBe('designated');
-  });
+  it(
+    'R-SUB-1: a subsidy outside 1,000,000–3,000,000 is ' + 'refused, and designation waits for the review to close',
+    async () => {
+      const driver = await CaseDriver.file(h);
+      await driver.accept();
+      await driver.formPanel(PANEL);
+      await expect(driver.designate(2_000_000)).rejects.toMatchObject({
+        cause: { type: 'InvalidInput', message: expect.stringContaining('review has not closed') },
+      });
+      for (const id of PANEL) await driver.review(id);
+      const before = await updateEvents(driver);
+      await expect(driver.designate(999_999)).rejects.toMatchObject({
+        cause: {
+          type: 'InvalidInput',
+          message: expect.stringContaining('R-SUB-1'),
+          details: [{ field: 'subsidyAmount', rule: 'R-SUB-1' }],
+        },
+      });
+      await expect(driver.designate(3_000_001)).rejects.toMatchObject({ cause: { type: 'InvalidInput' } });
+      expect(await updateEvents(driver)).toBe(before); // rejected actions leave no trace in history
+      expect((await driver.designate(3_000_000)).stage).toBe('designated');
+    },
+  );
 
   it('an action the stage does not allow is InvalidStage and leaves no event in history', async () => {
     const driver = await CaseDriver.file(h);

@@ -42,80 +42,92 @@ async function runsOf(driver: CaseDriver): Promise<Array<{ runId: string; events
 }
 
 describe('a park over ten policy years (§5)', () => {
-  it('happy path: yearly reports on time, renewed at years 3, 6 and 9, both tranches paid once, a bounded run per reporting year', async () => {
-    const driver = await CaseDriver.designated(h, 2_000_000);
-    await driver.confirmAllPayments();
-    const designationYear = chongqingYear((await driver.snapshot()).designation!.designatedAt);
-    const firstYear = await driver.firstReportingYear();
-
-    for (let year = firstYear; year < firstYear + 10; year += 1) {
-      const reportingDay = morningAfter(addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -45)); // mid-February
-      let snapshot = await driver.snapshot();
-      while (snapshot.nextEvaluationDue && snapshot.nextEvaluationDue < reportingDay) {
-        await driver.sleepUntil(morningAfter(addPolicyDays(snapshot.nextEvaluationDue, 2)));
-        snapshot = await driver.evaluate('renew');
-      }
-      await driver.sleepUntil(reportingDay);
-      await driver.report(goodReport(year));
+  it(
+    'happy path: yearly reports on time, renewed at years 3, 6 and ' +
+      '9, both tranches paid once, a bounded run per reporting year',
+    async () => {
+      const driver = await CaseDriver.designated(h, 2_000_000);
       await driver.confirmAllPayments();
-    }
+      const designationYear = chongqingYear((await driver.snapshot()).designation!.designatedAt);
+      const firstYear = await driver.firstReportingYear();
 
-    const final = await driver.snapshot();
-    expect(final.stage).toBe('designated');
-    expect(final.reports.map((r) => r.year)).toEqual(Array.from({ length: 10 }, (_, i) => firstYear + i));
-    expect(final.reports.every((r) => !r.late)).toBe(true);
-    expect(final.evaluations.map((e) => [e.outcome, chongqingYear(e.decidedAt) - designationYear])).toEqual([
-      ['renew', 3],
-      ['renew', 6],
-      ['renew', 9],
-    ]);
-    expect(final.payments.map((p) => [p.kind, p.amount, p.status])).toEqual([
-      ['subsidy_tranche_1', 1_000_000, 'paid'],
-      ['subsidy_tranche_2', 1_000_000, 'paid'],
-    ]);
-    expect(
-      await h.dataSource.query('SELECT kind FROM treasury_instructions WHERE case_id = $1 ORDER BY kind', [
-        driver.caseId,
-      ]),
-    ).toEqual([{ kind: 'subsidy_tranche_1' }, { kind: 'subsidy_tranche_2' }]);
-    expect(await driver.notices('annual_report_overdue')).toEqual([]);
+      for (let year = firstYear; year < firstYear + 10; year += 1) {
+        const reportingDay = morningAfter(addPolicyDays(reportDueAt(year, DEFAULT_POLICY), -45)); // mid-February
+        let snapshot = await driver.snapshot();
+        while (snapshot.nextEvaluationDue && snapshot.nextEvaluationDue < reportingDay) {
+          await driver.sleepUntil(morningAfter(addPolicyDays(snapshot.nextEvaluationDue, 2)));
+          snapshot = await driver.evaluate('renew');
+        }
+        await driver.sleepUntil(reportingDay);
+        await driver.report(goodReport(year));
+        await driver.confirmAllPayments();
+      }
 
-    const runs = await runsOf(driver);
-    expect(runs.length).toBeGreaterThanOrEqual(10); // one run per reporting year, plus the designation run
-    for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_RUN);
-    const total = runs.reduce((sum, run) => sum + run.events, 0);
-    process.stdout.write(
-      `\n[ten-year-life] runs: ${runs.length}, events per run: ${runs
-        .map((r) => r.events)
-        .reverse()
-        .join(' ')}, total ${total}\n`,
-    );
-    await recordHistory('ten-year-life-current-run', driver.handle);
-  }, 300_000);
-  it('R-RPT-6: a park that stops reporting gets one overdue notice a week per recipient listing every unreported year, and each run stays bounded', async () => {
-    const driver = await CaseDriver.designated(h, 2_000_000);
-    await driver.confirmAllPayments();
-    const first = await driver.firstReportingYear();
-    const due = reportDueAt(first, DEFAULT_POLICY);
-    const until = addPolicyDays(reportDueAt(first + 2, DEFAULT_POLICY), 10); // three reports missing
-    await driver.sleepUntil(morningAfter(until));
+      const final = await driver.snapshot();
+      expect(final.stage).toBe('designated');
+      expect(final.reports.map((r) => r.year)).toEqual(Array.from({ length: 10 }, (_, i) => firstYear + i));
+      expect(final.reports.every((r) => !r.late)).toBe(true);
+      expect(final.evaluations.map((e) => [e.outcome, chongqingYear(e.decidedAt) - designationYear])).toEqual([
+        ['renew', 3],
+        ['renew', 6],
+        ['renew', 9],
+      ]);
+      expect(final.payments.map((p) => [p.kind, p.amount, p.status])).toEqual([
+        ['subsidy_tranche_1', 1_000_000, 'paid'],
+        ['subsidy_tranche_2', 1_000_000, 'paid'],
+      ]);
+      expect(
+        await h.dataSource.query('SELECT kind FROM treasury_instructions WHERE case_id = $1 ORDER BY kind', [
+          driver.caseId,
+        ]),
+      ).toEqual([{ kind: 'subsidy_tranche_1' }, { kind: 'subsidy_tranche_2' }]);
+      expect(await driver.notices('annual_report_overdue')).toEqual([]);
 
-    const overdue = await driver.notices('annual_report_overdue');
-    const weeks = Math.floor((Date.parse(until) - Date.parse(due)) / (7 * 86_400_000)) + 1;
-    expect(overdue.filter((n) => n.recipient_role === 'municipal')).toHaveLength(weeks); // not one per unreported year
-    expect(overdue.filter((n) => n.recipient_role === 'district')).toHaveLength(weeks);
-    const [latest] = await h.dataSource.query(
-      `SELECT message FROM notifications WHERE case_id = $1 AND kind = 'annual_report_overdue' ORDER BY issued_at DESC LIMIT 1`,
-      [driver.caseId],
-    );
-    expect(latest.message).toContain(`${first}, ${first + 1}, ${first + 2}`);
-    const runs = await runsOf(driver);
-    for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_UNREPORTED_RUN);
-    process.stdout.write(
-      `\n[unreported park] ${weeks} weekly notices, events per run: ${runs
-        .map((r) => r.events)
-        .reverse()
-        .join(' ')}\n`,
-    );
-  }, 300_000);
+      const runs = await runsOf(driver);
+      expect(runs.length).toBeGreaterThanOrEqual(10); // one run per reporting year, plus the designation run
+      for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_RUN);
+      const total = runs.reduce((sum, run) => sum + run.events, 0);
+      process.stdout.write(
+        `\n[ten-year-life] runs: ${runs.length}, events per run: ${runs
+          .map((r) => r.events)
+          .reverse()
+          .join(' ')}, total ${total}\n`,
+      );
+      await recordHistory('ten-year-life-current-run', driver.handle);
+    },
+    300_000,
+  );
+  it(
+    'R-RPT-6: a park that stops reporting gets one overdue notice a week ' +
+      'per recipient listing every unreported year, and each run stays bounded',
+    async () => {
+      const driver = await CaseDriver.designated(h, 2_000_000);
+      await driver.confirmAllPayments();
+      const first = await driver.firstReportingYear();
+      const due = reportDueAt(first, DEFAULT_POLICY);
+      const until = addPolicyDays(reportDueAt(first + 2, DEFAULT_POLICY), 10); // three reports missing
+      await driver.sleepUntil(morningAfter(until));
+
+      const overdue = await driver.notices('annual_report_overdue');
+      const weeks = Math.floor((Date.parse(until) - Date.parse(due)) / (7 * 86_400_000)) + 1;
+      // not one per unreported year
+      expect(overdue.filter((n) => n.recipient_role === 'municipal')).toHaveLength(weeks);
+      expect(overdue.filter((n) => n.recipient_role === 'district')).toHaveLength(weeks);
+      const [latest] = await h.dataSource.query(
+        `SELECT message FROM notifications WHERE case_id = $1 AND ` +
+          `kind = 'annual_report_overdue' ORDER BY issued_at DESC LIMIT 1`,
+        [driver.caseId],
+      );
+      expect(latest.message).toContain(`${first}, ${first + 1}, ${first + 2}`);
+      const runs = await runsOf(driver);
+      for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_UNREPORTED_RUN);
+      process.stdout.write(
+        `\n[unreported park] ${weeks} weekly notices, events per run: ${runs
+          .map((r) => r.events)
+          .reverse()
+          .join(' ')}\n`,
+      );
+    },
+    300_000,
+  );
 });

@@ -65,7 +65,9 @@ export function addDays(date: CivilDate, days: number): CivilDate {
   return format(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
 }
 
-/** R-CAL-2: the same month and day `years` later, or that month's last day when it has no such day (29 Feb → 28 Feb). */
+/**
+ * R-CAL-2: the same month and day `years` later, or that month's last day when it has no such day (29 Feb → 28 Feb).
+ */
 export function addYears(date: CivilDate, years: number): CivilDate {
   const { year, month, day } = partsOf(date);
   return format(year + years, month, Math.min(day, daysInMonth(year + years, month)));

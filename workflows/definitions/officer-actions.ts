@@ -66,7 +66,10 @@ export const OFFICER_ACTIONS = defineOfficerActions({
     // §5.1: formed once accepted; re-formed during the review to replace experts who have not reviewed.
     stages: ['accepted', 'under_review'],
     roles: ['municipal'],
-    route: { path: 'panel', summary: 'Form or re-form the expert panel (3–7 distinct experts) → under_review (§5.1)' },
+    route: {
+      path: 'panel',
+      summary: 'Form or re-form the expert panel (3–7 distinct experts) → under_review (§5.1)',
+    },
   },
   submitReview: {
     update: m.submitReviewUpdate,

@@ -32,7 +32,9 @@ export interface PolicyConfig {
    * tranche 2 = the rest on the first reporting year's report (R-RPT-5).
    */
   subsidyTrancheShares: [number, number];
-  /** default (R-RPT-5): a park designated on or before this month/day has its designation year as first reporting year. */
+  /**
+   * default (R-RPT-5): a park designated on or before this month/day has its designation year as first reporting year.
+   */
   firstReportingYearCutoffMonth: number;
   firstReportingYearCutoffDay: number;
   /** default (R-RPT-3): the three-year revenue target is judged over this many first reporting years. */
@@ -46,7 +48,9 @@ export interface PolicyConfig {
   reportReminderDaysBefore: number[];
   /** default (§5.3): after the deadline, the overdue notice repeats every this many days. */
   overdueRepeatDays: number;
-  /** default (§5.3, R-EVL-2): the periodic evaluation falls this many years after designation or the latest renewal. */
+  /**
+   * default (§5.3, R-EVL-2): the periodic evaluation falls this many years after designation or the latest renewal.
+   */
   evaluationIntervalYears: number;
   /** default (§5.3, R-REF-1): days a refund demand gives the district, and reminders before it. */
   refundWindowDays: number;

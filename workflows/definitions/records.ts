@@ -52,7 +52,9 @@ export interface CaseChange {
   snapshot: CaseSnapshot;
   audit: AuditEntry;
   notices: Notice[];
-  /** The case's `POLICY_TIME_SCALE`: tells when a policy deadline passes on the clock (absent in early histories: 1). */
+  /**
+   * The case's `POLICY_TIME_SCALE`: tells when a policy deadline passes on the clock (absent in early histories: 1).
+   */
   policyTimeScale?: number;
 }
 

@@ -7,7 +7,9 @@ import type { ScheduleContext } from './schedule';
 
 const deadline = (kind: DeadlineKind, dueAt: string): Deadline => ({ kind, dueAt, dueDate: dueDateOf(dueAt) });
 
-/** The deadlines the case is waiting on, earliest first (api-contract `deadlines[]`: `dueDate` and `dueAt`, R-CAL-1). */
+/**
+ * The deadlines the case is waiting on, earliest first (api-contract `deadlines[]`: `dueDate` and `dueAt`, R-CAL-1).
+ */
 export function deadlinesOf(state: CaseSnapshot, ctx: ScheduleContext): Deadline[] {
   const deadlines: Deadline[] = [];
   if (state.stage === 'returned' && state.returnedAt)

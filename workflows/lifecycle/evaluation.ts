@@ -8,7 +8,9 @@ import { outcome, type Context, type Outcome } from './outcome';
 import { closeIfSettled, refundCeiling } from './payments';
 import { overdueReportYears, threeYearRevenueFinding } from './reports';
 
-/** The findings put before the evaluator (§5.3): report findings, R-RPT-3 when due and not met, every missed report. */
+/**
+ * The findings put before the evaluator (§5.3): report findings, R-RPT-3 when due and not met, every missed report.
+ */
 export function findingsForEvaluation(state: CaseSnapshot, ctx: Context): Finding[] {
   const missed = overdueReportYears(state, ctx.now, ctx.policy).map((year) => ({
     rule: 'R-RPT-1',
@@ -21,7 +23,10 @@ export function findingsForEvaluation(state: CaseSnapshot, ctx: Context): Findin
   return [...state.findings, ...(threeYear ? [threeYear] : []), ...missed];
 }
 
-/** Fields that belong to one outcome only (api-contract: `rectifyBy` with rectify, `grounds` and `refundAmount` with revoke). */
+/**
+ * Fields that belong to one outcome only (api-contract: `rectifyBy` with rectify, `grounds` and `refundAmount` with
+ * revoke).
+ */
 const OUTCOME_FIELDS = {
   rectifyBy: { only: 'rectify', rule: 'R-EVL-1' },
   grounds: { only: 'revoke', rule: 'R-EVL-2' },
@@ -86,7 +91,10 @@ export function validateEvaluation(state: CaseSnapshot, request: EvaluationReque
   }
 }
 
-/** §5.3 R-EVL-1/2: renew (next period from today), rectify (deadline, then re-evaluation) or revoke (refund demand, R-REF-1). */
+/**
+ * §5.3 R-EVL-1/2: renew (next period from today), rectify (deadline, then re-evaluation) or revoke (refund demand,
+ * R-REF-1).
+ */
 export function applyEvaluation(state: CaseSnapshot, request: EvaluationRequest, ctx: Context): Outcome {
   const reportFindings = findingsForEvaluation(state, ctx);
   const rectifyBy = request.rectifyBy ? deadlineOfDate(ctx, request.rectifyBy) : undefined;

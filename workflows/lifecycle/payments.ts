@@ -7,14 +7,20 @@ import { outcome, type Context, type Outcome } from './outcome';
 /** Payments instructed to the treasury and not yet confirmed by finance: money in flight (R-PAY-1). */
 export const inFlight = (state: CaseSnapshot): Payment[] => state.payments.filter((p) => p.status === 'instructed');
 
-/** R-PAY-1: a revoked case closes when no payment awaits confirmation and its refund demand (if any) is settled or written off. */
+/**
+ * R-PAY-1: a revoked case closes when no payment awaits confirmation and its refund demand (if any) is settled or
+ * written off.
+ */
 export function closeIfSettled(state: CaseSnapshot): void {
   const demand = state.refundDemand;
   const demandDone = !demand || demand.status === 'settled' || demand.status === 'written_off';
   if (state.stage === 'revoked' && demandDone && inFlight(state).length === 0) state.stage = 'closed';
 }
 
-/** R-PAY-1: a refund demand may not exceed the subsidy tranches paid plus in flight (the incubation grant is not refunded). */
+/**
+ * R-PAY-1: a refund demand may not exceed the subsidy tranches paid plus in flight (the incubation grant is not
+ * refunded).
+ */
 export const refundCeiling = (state: CaseSnapshot): number =>
   state.payments.filter((p) => p.kind !== 'incubation_grant').reduce((sum, p) => sum + p.amount, 0);
 

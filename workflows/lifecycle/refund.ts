@@ -55,7 +55,10 @@ export function validateRefundWriteOff(state: CaseSnapshot, request: RefundWrite
   if (!request.reason?.trim()) throw invalidInput('reason', 'a write-off states its reason', 'R-PAY-1');
 }
 
-/** R-PAY-1: the municipal bureau writes off the unpaid rest of an escalated demand; the case closes once nothing is in flight. */
+/**
+ * R-PAY-1: the municipal bureau writes off the unpaid rest of an escalated demand; the case closes once nothing is in
+ * flight.
+ */
 export function applyRefundWriteOff(state: CaseSnapshot, request: RefundWriteOffRequest, ctx: Context): Outcome {
   const demand = state.refundDemand!;
   const amount = demand.amount - demand.paidAmount;

@@ -93,7 +93,9 @@ export function threeYearRevenueFinding(state: CaseSnapshot, now: string, policy
   return {
     rule: 'R-RPT-3',
     year: last,
-    message: `no revenue of the reporting years ${first}–${last} reaches ${policy.thirdYearRevenueCny} CNY${missing > 0 ? ` (${missing} report(s) missing)` : ''}`,
+    message:
+      `no revenue of the reporting years ${first}–${last} reaches ${policy.thirdYearRevenueCny} ` +
+      `CNY${missing > 0 ? ` (${missing} report(s) missing)` : ''}`,
   };
 }
 
@@ -111,7 +113,8 @@ export function validateReport(state: CaseSnapshot, { report }: AnnualReportRequ
   if (report.year > lastEnded) {
     throw invalidInput(
       'year',
-      `the report for ${report.year} can be filed once the year has ended (from 1 January ${report.year + 1}, Chongqing)`,
+      `the report for ${report.year} can be filed once the year ` +
+        `has ended (from 1 January ${report.year + 1}, Chongqing)`,
       'R-RPT-5',
     );
   }
@@ -119,13 +122,18 @@ export function validateReport(state: CaseSnapshot, { report }: AnnualReportRequ
     throw invalidInput('year', `the report for ${report.year} was already submitted`, 'R-RPT-1');
 }
 
-/** The second tranche is released by the first reporting year's report (R-RPT-5); before issue 9, by the first report. */
+/**
+ * The second tranche is released by the first reporting year's report (R-RPT-5); before issue 9, by the first report.
+ */
 function releasesTranche2(state: CaseSnapshot, year: number, ctx: Context): boolean {
   if (state.payments.some((p) => p.kind === 'subsidy_tranche_2')) return false;
   return !ctx.civil || year === firstReportYear(state);
 }
 
-/** §5.3: records the report and its findings (R-RPT-2..4); the first reporting year's report releases tranche 2 (§5.2). */
+/**
+ * §5.3: records the report and its findings (R-RPT-2..4); the first reporting year's report releases tranche 2
+ * (§5.2).
+ */
 export function applyReport(state: CaseSnapshot, { report }: AnnualReportRequest, ctx: Context): Outcome {
   const findings = checkReport(report, state, ctx.policy);
   const dueAt = reportDueAt(report.year, ctx.policy);

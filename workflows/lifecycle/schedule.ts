@@ -62,7 +62,8 @@ function intakeSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
         {
           ...about,
           kind: 'application_lapsed',
-          message: `no corrected application for ${state.parkName} arrived by ${shown(due)}: the application has lapsed`,
+          message:
+            `no corrected application for ${state.parkName} ` + `arrived by ${shown(due)}: the application has lapsed`,
         },
       ],
       mutate: (s) => {
@@ -99,7 +100,9 @@ function reviewSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
           recipient: { role: 'municipal' },
           dueAt: due,
           clause: '§5.1',
-          message: `the review window of ${state.parkName} closed with ${missing.length} review(s) missing (${missing.join(', ')}); replace the expert(s) to continue`,
+          message:
+            `the review window of ${state.parkName} closed with ${missing.length} ` +
+            `review(s) missing (${missing.join(', ')}); replace the expert(s) to continue`,
         },
       ],
     },
@@ -118,7 +121,9 @@ function paymentSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
           recipient: { role: 'finance' },
           dueAt: payment.confirmBy,
           clause: '§5.2',
-          message: `payment ${payment.paymentId} (${payment.kind}, ${payment.amount} CNY) to ${state.parkName} awaits confirmation since ${shown(payment.confirmBy)}`,
+          message:
+            `payment ${payment.paymentId} (${payment.kind}, ${payment.amount} CNY) ` +
+            `to ${state.parkName} awaits confirmation since ${shown(payment.confirmBy)}`,
         },
       ],
     }));
@@ -151,7 +156,9 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
       recipient,
       dueAt: due,
       clause: '§5.3 R-RPT-1 R-RPT-6',
-      message: `the yearly report(s) of ${state.parkName} for ${years.join(', ')} have not arrived (the earliest was due by ${shown(due)})`,
+      message:
+        `the yearly report(s) of ${state.parkName} for ${years.join(', ')} ` +
+        `have not arrived (the earliest was due by ${shown(due)})`,
     }));
   if (!ctx.civil) {
     // Runs started before R-RPT-6: one weekly series per unreported year.
@@ -178,7 +185,10 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
   return series;
 }
 
-/** Where an overdue series' cadence starts, read from its key (`report:<year>:overdue` keys of older runs: that year's deadline). */
+/**
+ * Where an overdue series' cadence starts, read from its key (`report:<year>:overdue` keys of older runs: that year's
+ * deadline).
+ */
 function overdueRunStart(key: string, ctx: ScheduleContext): string | undefined {
   const legacy = /^report:(\d+):overdue$/.exec(key);
   if (legacy) return reportDueAt(Number(legacy[1]), ctx.policy);
@@ -264,7 +274,8 @@ function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
           ...about,
           kind: 'refund_reminder',
           recipient: district,
-          message: `${outstanding()} CNY of the subsidy of ${state.parkName} must be refunded by ${shown(demand.dueAt)}`,
+          message:
+            `${outstanding()} CNY of the subsidy of ${state.parkName} ` + `must be refunded by ${shown(demand.dueAt)}`,
         },
       ],
     },
@@ -281,7 +292,9 @@ function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
                 ...about,
                 kind: 'refund_escalated' as const,
                 recipient: { role: 'municipal' as const },
-                message: `the refund demand on ${state.parkName} is unpaid past ${shown(demand.dueAt)}: ${outstanding()} CNY outstanding`,
+                message:
+                  `the refund demand on ${state.parkName} is unpaid ` +
+                  `past ${shown(demand.dueAt)}: ${outstanding()} CNY outstanding`,
               },
             ]
           : []),
