@@ -28,11 +28,11 @@ export class CaseActionsService {
     update: UpdateDefinition<ActionOutcome, [Request]>,
     request: Omit<Request, 'actor'>,
   ): Promise<CaseView | ActionPending> {
-    const view = await this.cases.get(actor, caseId);
+    const known = await this.cases.visibleSnapshot(actor, caseId);
     const earlier = await this.reattach(caseId);
     if (earlier) return earlier;
     // An ended case (lapsed, rejected, closed) answers 409 invalid_stage naming its stage, never 5xx (policy.md).
-    const result = await this.cases.whileOpen(view, update.name, () =>
+    const result = await this.cases.whileOpen(known, update.name, () =>
       this.workflows.update(caseId, update, { ...request, actor } as Request),
     );
     return result instanceof ActionPending ? result : toCaseView(result);

@@ -40,7 +40,7 @@ export class CasesService {
 
   /** The audit trail (api-contract `GET /v1/cases/{caseId}/history`): every accepted action and system event. */
   async history(actor: Actor, caseId: string): Promise<HistoryPage> {
-    await this.get(actor, caseId);
+    await this.visibleSnapshot(actor, caseId);
     const entries = await this.auditTrail.entriesOf(caseId);
     return {
       items: entries.map((entry) => ({
@@ -53,10 +53,18 @@ export class CasesService {
   }
 
   async get(actor: Actor, caseId: string): Promise<CaseView> {
+    return toCaseView(await this.visibleSnapshot(actor, caseId));
+  }
+
+  /**
+   * The case as stored (the read model, else the live workflow), if the caller may see it; else 404. What an
+   * action or the audit trail needs to decide, without building the case's view.
+   */
+  async visibleSnapshot(actor: Actor, caseId: string): Promise<CaseSnapshot> {
     const snapshot = (await this.cases.findSnapshot(caseId)) ?? (await this.queryLive(caseId));
     // A district officer never learns that another district's case exists; experts see panel cases only.
     if (!snapshot || !maySee(actor, snapshot)) throw notFound(`case ${caseId}`);
-    return toCaseView(snapshot);
+    return snapshot;
   }
 
   /**
@@ -94,18 +102,22 @@ export class CasesService {
   }
 
   /**
-   * Sends an officer action (`send`, the Update) to the case `view` the caller may see — unless the case has
+   * Sends an officer action (`send`, the Update) to a case the caller may see — unless the case has
    * ended (policy.md: lapsed, rejected, closed), which is 409 `invalid_stage` at once: nothing is sent to a
    * finished workflow. When Temporal reports the workflow ended although the read model still showed it open
    * (it lagged, or the case ended meanwhile), the answer is the same 409, naming the stage the case ended in.
    */
-  async whileOpen<R>(view: CaseView, action: string, send: () => Promise<R>): Promise<R> {
-    if (hasEnded(view.stage)) throw caseEndedError(action, view.stage);
+  async whileOpen<R>(
+    known: Pick<CaseSnapshot, 'caseId' | 'stage'>,
+    action: string,
+    send: () => Promise<R>,
+  ): Promise<R> {
+    if (hasEnded(known.stage)) throw caseEndedError(action, known.stage);
     try {
       return await send();
     } catch (error) {
       if (!isWorkflowEnded(error)) throw error;
-      throw caseEndedError(action, await this.endedStage(view.caseId));
+      throw caseEndedError(action, await this.endedStage(known.caseId));
     }
   }
 

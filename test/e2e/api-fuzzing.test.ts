@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { creditCodeCheckCharacter } from '../../api/applications/credit-code';
 import { encodeCursor } from '../../api/common/paging';
 import { HttpDriver } from '../support/http-driver';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { runSchemathesis, type FuzzSummary } from '../support/schemathesis';
 import { startStack, type Stack } from '../support/stack-harness';
 
@@ -21,13 +22,19 @@ import { startStack, type Stack } from '../support/stack-harness';
 let stack: Stack;
 let driver: HttpDriver;
 let work: string;
+/** The fuzzer rewrites district contacts and files cases at random: in a database of its own, not the suites'. */
+let database: OwnDatabase | undefined;
 beforeAll(async () => {
-  stack = await startStack({ env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '100000' } });
+  database = await createOwnDatabase('parkflow_fuzzing');
+  stack = await startStack({
+    env: { DATABASE_URL: database.url, RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '100000' },
+  });
   driver = new HttpDriver(stack);
   work = mkdtempSync(join(tmpdir(), 'parkflow-fuzz-'));
 }, 180_000);
 afterAll(async () => {
   await stack?.teardown();
+  await database?.drop();
 });
 
 /** Valid unified social credit codes (R-APP-3), so filings get past the check character to the policy rules. */

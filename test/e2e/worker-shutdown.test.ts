@@ -5,7 +5,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { migrate } from '../../persistence/data-source';
 import { freePort } from '../../scripts/local-postgres';
 import { SHUTDOWN_GRACE_MS } from '../../worker/create-worker';
 import type { ParkCaseInput } from '../../workflows/definitions/case';
@@ -17,6 +16,7 @@ import {
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
 import { eventually } from '../support/eventually';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { validApplication } from '../support/fixtures';
 import { devServerExecutable } from '../support/temporal-executables';
 
@@ -200,25 +200,13 @@ let dataDir: string;
 const connections: Connection[] = [];
 let lock: PgClient | undefined;
 /** A database of this test's own: the busy case locks park_cases, which must not stall the other suites' writes. */
-const DATABASE = `parkflow_worker_shutdown_${process.pid}`;
+let database: OwnDatabase | undefined;
 let databaseUrl: string;
-async function asAdmin(sql: string): Promise<void> {
-  const admin = new PgClient({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
 beforeAll(async () => {
   buildWorker();
   dataDir = mkdtempSync(join(tmpdir(), 'parkflow-worker-shutdown-'));
-  await asAdmin(`CREATE DATABASE ${DATABASE}`);
-  const url = new URL(process.env.DATABASE_URL as string);
-  url.pathname = `/${DATABASE}`;
-  databaseUrl = url.toString();
-  await migrate(databaseUrl);
+  database = await createOwnDatabase('parkflow_worker_shutdown');
+  databaseUrl = database.url;
 }, 180_000);
 afterAll(async () => {
   await lock?.query('ROLLBACK').catch(() => undefined);
@@ -233,7 +221,7 @@ afterAll(async () => {
   await Promise.all(connections.map((connection) => connection.close().catch(() => undefined)));
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   rmSync(BUILD_DIR, { recursive: true, force: true });
-  await asAdmin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).catch(() => undefined);
+  await database?.drop().catch(() => undefined);
 });
 
 describe(
