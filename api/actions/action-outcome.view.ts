@@ -9,13 +9,15 @@ import { ErrorBodySchema } from '../common/openapi';
  * would have been answered with at once: 409 `invalid_stage`, 422 `validation_failed`).
  */
 export class ActionOutcomeView {
-  @ApiProperty({ format: 'uuid', example: '0b9c6a52-3c1e-4b55-9f53-2b1d7f1b6c7e' }) caseId!: string;
+  @ApiProperty({ format: 'uuid', example: '0b9c6a52-3c1e-4b55-9f53-2b1d7f1b6c7e' })
+  caseId!: string;
   @ApiProperty({
     example: 'idempotency-3f2a9c0d1e8b7a6f5e4d3c2b1a098765',
     description: 'the `updateId` of the 202 answer',
   })
   updateId!: string;
-  @ApiProperty({ enum: ACTION_OUTCOME_STATUSES, example: 'applied' }) status!: ActionOutcomeStatus;
+  @ApiProperty({ enum: ACTION_OUTCOME_STATUSES, example: 'applied' })
+  status!: ActionOutcomeStatus;
   @ApiPropertyOptional({ type: () => CaseView, description: 'when applied: the case as it stands now' })
   case?: CaseView;
   @ApiPropertyOptional({

@@ -86,14 +86,26 @@ export class ReviewDto {
   @Min(0, rule('§5.1'))
   @Max(100, rule('§5.1'))
   feasibility!: number;
-  @ApiProperty({ example: true }) @IsBoolean() recommend!: boolean;
-  @ApiPropertyOptional({ example: '功能定位清晰' }) @IsOptional() @IsString() @MaxLength(LONG_TEXT) comments?: string;
+  @ApiProperty({ example: true })
+  @IsBoolean()
+  recommend!: boolean;
+  @ApiPropertyOptional({ example: '功能定位清晰' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  comments?: string;
 }
 
 /** `POST /v1/cases/{caseId}/designation` (§5.1, §5.2): designate with a subsidy (R-SUB-1) or reject. */
 export class DesignationDto {
-  @ApiProperty({ enum: DESIGNATION_DECISIONS }) @IsIn(DESIGNATION_DECISIONS) decision!: DesignationDecision;
-  @ApiProperty({ example: '专家评审通过，条件具备' }) @IsString() @IsNotEmpty() @MaxLength(TEXT) reason!: string;
+  @ApiProperty({ enum: DESIGNATION_DECISIONS })
+  @IsIn(DESIGNATION_DECISIONS)
+  decision!: DesignationDecision;
+  @ApiProperty({ example: '专家评审通过，条件具备' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  reason!: string;
   @ApiPropertyOptional({
     description: 'CNY, required with designate: 1,000,000–3,000,000 (R-SUB-1)',
     example: 2_000_000,
@@ -129,14 +141,28 @@ export class IncubationBaseDto {
 
 /** `POST /v1/cases/{caseId}/payments/{paymentId}/confirmation` (§5.2). */
 export class PaymentConfirmationDto {
-  @ApiProperty({ example: '2026-12-01T10:00:00+08:00' }) @IsDayOrInstant() paidAt!: string;
-  @ApiProperty(REFERENCE) @IsString() @IsNotEmpty() @MaxLength(100) bankReference!: string;
+  @ApiProperty({ example: '2026-12-01T10:00:00+08:00' })
+  @IsDayOrInstant()
+  paidAt!: string;
+  @ApiProperty(REFERENCE)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  bankReference!: string;
 }
 
 /** R-SUB-2: the yearly report accounts for the subsidy's use under the policy's five headings, plus `other` (CNY). */
 export class SubsidyUseDto {
-  @ApiProperty({ example: 400_000 }) @IsInt(rule('R-SUB-2')) @Min(0, rule('R-SUB-2')) @Max(MAX_CNY) rent!: number;
-  @ApiProperty({ example: 300_000 }) @IsInt(rule('R-SUB-2')) @Min(0, rule('R-SUB-2')) @Max(MAX_CNY) renovation!: number;
+  @ApiProperty({ example: 400_000 })
+  @IsInt(rule('R-SUB-2'))
+  @Min(0, rule('R-SUB-2'))
+  @Max(MAX_CNY)
+  rent!: number;
+  @ApiProperty({ example: 300_000 })
+  @IsInt(rule('R-SUB-2'))
+  @Min(0, rule('R-SUB-2'))
+  @Max(MAX_CNY)
+  renovation!: number;
   @ApiProperty({ example: 100_000 })
   @IsInt(rule('R-SUB-2'))
   @Min(0, rule('R-SUB-2'))
@@ -147,7 +173,11 @@ export class SubsidyUseDto {
   @Min(0, rule('R-SUB-2'))
   @Max(MAX_CNY)
   publicFacilities!: number;
-  @ApiProperty({ example: 100_000 }) @IsInt(rule('R-SUB-2')) @Min(0, rule('R-SUB-2')) @Max(MAX_CNY) operations!: number;
+  @ApiProperty({ example: 100_000 })
+  @IsInt(rule('R-SUB-2'))
+  @Min(0, rule('R-SUB-2'))
+  @Max(MAX_CNY)
+  operations!: number;
   @ApiPropertyOptional({ description: 'the subsidy is *mainly* for the five headings (R-SUB-2): the rest', example: 0 })
   @IsOptional()
   @IsInt(rule('R-SUB-2'))
@@ -173,7 +203,11 @@ export class AnnualReportDto {
   @Min(0)
   @Max(MAX_CNY)
   revenue!: number;
-  @ApiProperty({ example: 35 }) @IsInt() @Min(0) @Max(1_000_000) staff!: number;
+  @ApiProperty({ example: 35 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  staff!: number;
   @ApiProperty({ description: 'm² (R-RPT-4)', example: 12_000 })
   @IsInt(rule('R-RPT-4'))
   @Min(0)
@@ -192,7 +226,9 @@ export class AnnualReportDto {
  * rule: the workflow's validator checks it and answers 422, so it is not repeated here.
  */
 export class EvaluationDto {
-  @ApiProperty({ enum: EVALUATION_OUTCOMES }) @IsIn(EVALUATION_OUTCOMES, rule('R-EVL-1')) outcome!: EvaluationOutcome;
+  @ApiProperty({ enum: EVALUATION_OUTCOMES })
+  @IsIn(EVALUATION_OUTCOMES, rule('R-EVL-1'))
+  outcome!: EvaluationOutcome;
   @ApiProperty({ example: '运营规范，指标达标' })
   @IsString()
   @IsNotEmpty(rule('R-EVL-1'))
@@ -240,8 +276,14 @@ export class RefundPaymentDto {
   @Min(1, rule('R-REF-1'))
   @Max(MAX_CNY, rule('R-REF-1'))
   amount!: number;
-  @ApiProperty({ example: '2027-02-01T09:30:00+08:00' }) @IsDayOrInstant() paidAt!: string;
-  @ApiProperty(REFERENCE) @IsString() @IsNotEmpty() @MaxLength(100) bankReference!: string;
+  @ApiProperty({ example: '2027-02-01T09:30:00+08:00' })
+  @IsDayOrInstant()
+  paidAt!: string;
+  @ApiProperty(REFERENCE)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  bankReference!: string;
 }
 
 /** `POST /v1/cases/{caseId}/refund-write-off` (R-PAY-1): writes off the unpaid rest of an escalated refund demand. */

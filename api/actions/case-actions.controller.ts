@@ -30,8 +30,8 @@ import {
   RefundWriteOffDto,
   ReviewDto,
 } from './action.dto';
-import { ActionPendingInterceptor } from '../temporal/action-pending.interceptor';
-import { ActionPending } from '../temporal/case-workflows.service';
+import { ActionPendingInterceptor } from '../common/action-pending.interceptor';
+import { ActionPending } from '../temporal/action-pending';
 import { CaseActionsService } from './case-actions.service';
 import { OfficerActionRoute } from './officer-action-route';
 

@@ -8,7 +8,8 @@ import { idempotentUpdateIdFor } from '../idempotency/update-id';
 import type { ActionOutcomeView } from './action-outcome.view';
 import { CasesService } from '../cases/cases.service';
 import { toCaseView, type CaseView } from '../cases/case-view';
-import { ActionPending, CaseWorkflowsService, OUTCOME_WAIT_MS } from '../temporal/case-workflows.service';
+import { ActionPending } from '../temporal/action-pending';
+import { CaseWorkflowsService, OUTCOME_WAIT_MS } from '../temporal/case-workflows.service';
 
 /**
  * Officer actions on an existing case: the caller must be allowed to see the case (else 404, api-contract

@@ -52,7 +52,11 @@ function IsUnifiedSocialCreditCode(): PropertyDecorator {
 const presentUnlessNull = ValidateIf((_object: object, value: unknown) => value !== null && value !== undefined);
 
 export class AgencyDto {
-  @ApiProperty({ example: '重庆某某人力资源有限公司' }) @IsString() @IsNotEmpty() @MaxLength(TEXT) name!: string;
+  @ApiProperty({ example: '重庆某某人力资源有限公司' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  name!: string;
   @ApiProperty({
     example: '91500112MA5U00003P',
     pattern: CREDIT_CODE_PATTERN,
@@ -63,9 +67,19 @@ export class AgencyDto {
 }
 
 export class StaffDto {
-  @ApiProperty({ example: '张三' }) @IsString() @IsNotEmpty() @MaxLength(TEXT) name!: string;
-  @ApiPropertyOptional({ example: '主任' }) @IsOptional() @IsString() @MaxLength(TEXT) role?: string;
-  @ApiProperty() @IsBoolean() fullTime!: boolean;
+  @ApiProperty({ example: '张三' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  name!: string;
+  @ApiPropertyOptional({ example: '主任' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  role?: string;
+  @ApiProperty()
+  @IsBoolean()
+  fullTime!: boolean;
 }
 
 export class OperatingOfficeDto {
@@ -78,12 +92,21 @@ export class OperatingOfficeDto {
 }
 
 export class ProjectedRevenueDto {
-  @ApiProperty({ example: 350_000_000 }) @IsInt() @Min(0) firstYear!: number;
-  @ApiProperty({ example: 1_200_000_000 }) @IsInt() @Min(0) thirdYear!: number;
+  @ApiProperty({ example: 350_000_000 })
+  @IsInt()
+  @Min(0)
+  firstYear!: number;
+  @ApiProperty({ example: 1_200_000_000 })
+  @IsInt()
+  @Min(0)
+  thirdYear!: number;
 }
 
 export class GovernmentLetterDto {
-  @ApiProperty({ example: '渝北府函〔2026〕12号' }) @IsString() @MaxLength(TEXT) reference!: string;
+  @ApiProperty({ example: '渝北府函〔2026〕12号' })
+  @IsString()
+  @MaxLength(TEXT)
+  reference!: string;
   @ApiPropertyOptional({ description: 'the day of the letter, YYYY-MM-DD', example: '2026-11-20' })
   @IsOptional()
   @IsChongqingDay('R-APP-1', 'the day of the letter, a real calendar day YYYY-MM-DD')
@@ -91,11 +114,26 @@ export class GovernmentLetterDto {
 }
 
 export class FeasibilityReportDto {
-  @ApiProperty() @IsString() @MaxLength(TEXT) reference!: string;
-  @ApiProperty() @IsString() @MaxLength(LONG_TEXT) functionalPositioning!: string;
-  @ApiProperty() @IsString() @MaxLength(LONG_TEXT) serviceSystem!: string;
-  @ApiProperty() @IsString() @MaxLength(LONG_TEXT) operatingModel!: string;
-  @ApiProperty() @IsString() @MaxLength(LONG_TEXT) developmentPlan!: string;
+  @ApiProperty()
+  @IsString()
+  @MaxLength(TEXT)
+  reference!: string;
+  @ApiProperty()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  functionalPositioning!: string;
+  @ApiProperty()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  serviceSystem!: string;
+  @ApiProperty()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  operatingModel!: string;
+  @ApiProperty()
+  @IsString()
+  @MaxLength(LONG_TEXT)
+  developmentPlan!: string;
 }
 
 /** R-APP-8 (§4.3): one issued document of the district's measures promoting the park. */
@@ -145,15 +183,21 @@ export class DocumentsDto {
 
 /** One broken policy rule: a deficiency (R-APP-1..3, 6..8) or a flag (R-APP-4/5). */
 export class DeficiencyView {
-  @ApiProperty({ example: 'R-APP-3' }) rule!: string;
-  @ApiProperty({ example: 'the roster has 14 distinct resident agencies; at least 15 are required' }) message!: string;
+  @ApiProperty({ example: 'R-APP-3' })
+  rule!: string;
+  @ApiProperty({ example: 'the roster has 14 distinct resident agencies; at least 15 are required' })
+  message!: string;
   @ApiPropertyOptional({ example: 'agencies', description: 'the application field concerned, when one is' })
   field?: string;
 }
 
 /** The application body of `POST /v1/applications` and of a resubmission (api-contract "Bodies"). */
 export class ApplicationDto {
-  @ApiProperty({ example: '渝北人力资源服务产业园' }) @IsString() @IsNotEmpty() @MaxLength(TEXT) parkName!: string;
+  @ApiProperty({ example: '渝北人力资源服务产业园' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  parkName!: string;
 
   @ApiProperty({ example: '500112', description: 'GB/T 2260 district code (GET /v1/districts)' })
   @IsString()
@@ -201,8 +245,10 @@ export class ApplicationDto {
 
 /** The answer to a filing (api-contract: 201 `{ caseId, stage, deficiencies, flags }`). */
 export class SubmissionOutcomeView {
-  @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty({ enum: FILING_STAGES }) stage!: FilingStage;
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+  @ApiProperty({ enum: FILING_STAGES })
+  stage!: FilingStage;
   @ApiProperty({
     type: () => [DeficiencyView],
     description: 'every broken rule among R-APP-1..3 and 6..8: the reasons the case is returned; empty when submitted',

@@ -4,9 +4,9 @@ import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case'
 import { OFFICER_ACTIONS } from '../../workflows/definitions/officer-actions';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/openapi';
-import { ActionPendingInterceptor } from '../temporal/action-pending.interceptor';
-import { ActionPendingView } from '../temporal/action-pending.view';
-import type { ActionPending } from '../temporal/case-workflows.service';
+import { ActionPendingInterceptor } from '../common/action-pending.interceptor';
+import { ActionPendingView } from '../common/action-pending.view';
+import type { ActionPending } from '../temporal/action-pending';
 import { ApplicationDto, SubmissionOutcomeView } from './application.dto';
 import { ApplicationsService } from './applications.service';
 

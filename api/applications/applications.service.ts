@@ -6,7 +6,8 @@ import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { ApiError } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import { CasesService } from '../cases/cases.service';
-import { CaseWorkflowsService, newCaseId, type ActionPending } from '../temporal/case-workflows.service';
+import type { ActionPending } from '../temporal/action-pending';
+import { CaseWorkflowsService, newCaseId } from '../temporal/case-workflows.service';
 import type { ApplicationDto } from './application.dto';
 
 /** A validated body as the workflow contract's JSON-safe {@link ParkApplication} (absent documents → null). */
@@ -69,10 +70,10 @@ export class ApplicationsService {
 
   /** A corrected application while the case is `returned`; the workflow's validator refuses other stages (409). */
   async resubmit(actor: Actor, caseId: string, dto: ApplicationDto): Promise<SubmissionOutcome | ActionPending> {
-    const view = await this.cases.get(actor, caseId); // 404 unless the caller may see the case
+    const known = await this.cases.visibleSnapshot(actor, caseId); // 404 unless the caller may see the case
     assertOwnDistrict(actor, dto);
     // A lapsed case (its workflow has ended) is 409 naming the stage, never 5xx (policy.md).
-    return this.cases.whileOpen(view, submitApplicationUpdate.name, () =>
+    return this.cases.whileOpen(known, submitApplicationUpdate.name, () =>
       this.workflows.update(caseId, submitApplicationUpdate, { application: toParkApplication(dto), actor }),
     );
   }

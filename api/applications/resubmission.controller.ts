@@ -6,8 +6,8 @@ import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiActionErrors } from '../common/openapi';
 import { ApplicationDto, SubmissionOutcomeView } from './application.dto';
-import { ActionPendingInterceptor } from '../temporal/action-pending.interceptor';
-import type { ActionPending } from '../temporal/case-workflows.service';
+import { ActionPendingInterceptor } from '../common/action-pending.interceptor';
+import type { ActionPending } from '../temporal/action-pending';
 import { ApplicationsService } from './applications.service';
 
 @ApiTags('applications')

@@ -19,18 +19,28 @@ export class ScopedListQuery extends PageQuery {
 
 /** Filters of `GET /v1/cases`. */
 export class CaseListQuery extends ScopedListQuery {
-  @ApiPropertyOptional({ enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) stage?: CaseStage;
+  @ApiPropertyOptional({ enum: CASE_STAGES })
+  @IsOptional()
+  @IsIn(CASE_STAGES)
+  stage?: CaseStage;
 }
 
 /** One case in a list. */
 export class CaseSummary {
-  @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty({ enum: CASE_STAGES }) stage!: string;
-  @ApiProperty({ example: '500112' }) district!: string;
-  @ApiProperty() parkName!: string;
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+  @ApiProperty({ enum: CASE_STAGES })
+  stage!: string;
+  @ApiProperty({ example: '500112' })
+  district!: string;
+  @ApiProperty()
+  parkName!: string;
   @ApiProperty({ nullable: true, description: 'the earliest deadline the case waits on ({ kind, dueDate, dueAt })' })
   nextDeadline!: Deadline | null;
-  @ApiProperty({ description: 'a deadline of the case has passed' }) overdue!: boolean;
-  @ApiProperty({ format: 'date-time' }) openedAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ description: 'a deadline of the case has passed' })
+  overdue!: boolean;
+  @ApiProperty({ format: 'date-time' })
+  openedAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
 }

@@ -139,10 +139,14 @@ type RefundDemandView = Omit<RefundDemand, 'payments' | 'writeOff'> & {
  * `GET /v1/cases/{caseId}` and the answer to every officer action (api-contract "Resources"); dates are policy dates.
  */
 export class CaseView {
-  @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty({ enum: CASE_STAGES }) stage!: string;
-  @ApiProperty({ example: '500112' }) district!: string;
-  @ApiProperty({ example: '渝北人力资源服务产业园' }) parkName!: string;
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+  @ApiProperty({ enum: CASE_STAGES })
+  stage!: string;
+  @ApiProperty({ example: '500112' })
+  district!: string;
+  @ApiProperty({ example: '渝北人力资源服务产业园' })
+  parkName!: string;
   @ApiProperty(prop(arrayOf(DEADLINE), { description: 'what the case waits on, earliest first' }))
   deadlines!: DeadlineView[];
   @ApiProperty(prop(arrayOf(DEFICIENCY), { description: 'R-APP-1..3, 6..8 deficiencies of the latest filing (§5.1)' }))
@@ -151,8 +155,10 @@ export class CaseView {
   flags!: NonNullable<CaseSnapshot['flags']>;
   @ApiProperty(prop(nullable(WAIVER, 'R-APP-4/5: why the municipal bureau accepted the application despite its flags')))
   waiver!: Waiver | null;
-  @ApiProperty({ example: 1 }) submissionCount!: number;
-  @ApiProperty({ type: String, nullable: true }) returnReason!: string | null;
+  @ApiProperty({ example: 1 })
+  submissionCount!: number;
+  @ApiProperty({ type: String, nullable: true })
+  returnReason!: string | null;
   @ApiProperty(prop({ type: 'object', nullable: true, description: 'the application as last filed' }))
   application!: CaseSnapshot['application'];
   @ApiProperty(
@@ -162,20 +168,30 @@ export class CaseView {
     ),
   )
   panel!: { expertIds: string[]; formedAt: string; reviewDueAt: string; summary: CaseSnapshot['reviewSummary'] } | null;
-  @ApiProperty(prop(arrayOf(REVIEW))) reviews!: NonNullable<CaseSnapshot['panel']>['reviews'];
-  @ApiProperty(prop(nullable(DESIGNATION))) designation!: Required<Designation> | null;
-  @ApiProperty(prop(obj({ reason: str, decidedAt: date }), { nullable: true })) rejection!: CaseSnapshot['rejection'];
-  @ApiProperty(prop(arrayOf(PAYMENT))) payments!: CaseSnapshot['payments'];
-  @ApiProperty(prop(arrayOf(REPORT))) reports!: CaseSnapshot['reports'];
+  @ApiProperty(prop(arrayOf(REVIEW)))
+  reviews!: NonNullable<CaseSnapshot['panel']>['reviews'];
+  @ApiProperty(prop(nullable(DESIGNATION)))
+  designation!: Required<Designation> | null;
+  @ApiProperty(prop(obj({ reason: str, decidedAt: date }), { nullable: true }))
+  rejection!: CaseSnapshot['rejection'];
+  @ApiProperty(prop(arrayOf(PAYMENT)))
+  payments!: CaseSnapshot['payments'];
+  @ApiProperty(prop(arrayOf(REPORT)))
+  reports!: CaseSnapshot['reports'];
   @ApiProperty(prop(arrayOf(FINDING), { description: 'report checks against the targets (R-RPT-2..4)' }))
   findings!: CaseSnapshot['findings'];
-  @ApiProperty(prop(arrayOf(EVALUATION))) evaluations!: CaseSnapshot['evaluations'];
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextEvaluationDue!: string | null;
+  @ApiProperty(prop(arrayOf(EVALUATION)))
+  evaluations!: CaseSnapshot['evaluations'];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  nextEvaluationDue!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'end of the ordered day (R-CAL-1)' })
   rectifyBy!: string | null;
-  @ApiProperty(prop(nullable(REFUND_DEMAND))) refundDemand!: RefundDemandView | null;
-  @ApiProperty(prop(date)) openedAt!: string;
-  @ApiProperty(prop(date)) updatedAt!: string;
+  @ApiProperty(prop(nullable(REFUND_DEMAND)))
+  refundDemand!: RefundDemandView | null;
+  @ApiProperty(prop(date))
+  openedAt!: string;
+  @ApiProperty(prop(date))
+  updatedAt!: string;
 }
 
 /**

@@ -14,14 +14,19 @@ import { toCaseView, type CaseView } from './case-view';
 
 /** One entry of the audit trail (api-contract "Bodies and shapes": `{ at, actor, action, details }`). */
 export class HistoryEntry {
-  @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ example: { id: 'municipal-officer', role: 'municipal' } }) actor!: { id: string; role: string };
-  @ApiProperty({ example: 'designated' }) action!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+  @ApiProperty({ example: { id: 'municipal-officer', role: 'municipal' } })
+  actor!: { id: string; role: string };
+  @ApiProperty({ example: 'designated' })
+  action!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  details!: Record<string, unknown>;
 }
 
 export class HistoryPage {
-  @ApiProperty({ type: [HistoryEntry] }) items!: HistoryEntry[];
+  @ApiProperty({ type: [HistoryEntry] })
+  items!: HistoryEntry[];
 }
 
 /** How long the answer to an action on an ended case may wait for the ended workflow's own final stage. */

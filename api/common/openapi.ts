@@ -3,9 +3,12 @@ import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
 /** One entry of an error's `details` (api-contract "Errors"), for the OpenAPI document. */
 export class ErrorDetailSchema {
-  @ApiPropertyOptional({ example: 'subsidyAmount' }) field?: string;
-  @ApiPropertyOptional({ example: 'R-SUB-1' }) rule?: string;
-  @ApiProperty({ example: 'designation needs a subsidy of 1000000–3000000 CNY (integer)' }) message!: string;
+  @ApiPropertyOptional({ example: 'subsidyAmount' })
+  field?: string;
+  @ApiPropertyOptional({ example: 'R-SUB-1' })
+  rule?: string;
+  @ApiProperty({ example: 'designation needs a subsidy of 1000000–3000000 CNY (integer)' })
+  message!: string;
 }
 
 /** Every 4xx/5xx body (api-contract "Errors"). */
@@ -15,8 +18,10 @@ export class ErrorBodySchema {
     description: 'machine code, e.g. invalid_stage, validation_failed, not_found, rate_limited',
   })
   error!: string;
-  @ApiProperty({ example: 'the request body is invalid: …' }) message!: string;
-  @ApiProperty({ type: [ErrorDetailSchema] }) details!: ErrorDetailSchema[];
+  @ApiProperty({ example: 'the request body is invalid: …' })
+  message!: string;
+  @ApiProperty({ type: [ErrorDetailSchema] })
+  details!: ErrorDetailSchema[];
 }
 
 /** What each error status means, wherever it is documented. */

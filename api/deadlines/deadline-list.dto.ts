@@ -27,16 +27,24 @@ export class DeadlineListQuery extends ScopedListQuery {
   @IsOptional()
   @IsDayOrInstant()
   to?: string;
-  @ApiPropertyOptional({ enum: DEADLINE_KINDS }) @IsOptional() @IsIn(DEADLINE_KINDS) kind?: DeadlineKind;
+  @ApiPropertyOptional({ enum: DEADLINE_KINDS })
+  @IsOptional()
+  @IsIn(DEADLINE_KINDS)
+  kind?: DeadlineKind;
 }
 
 /** One deadline of one case. */
 export class DeadlineItem {
-  @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty() parkName!: string;
-  @ApiProperty({ example: '500112' }) district!: string;
-  @ApiProperty() stage!: string;
-  @ApiProperty({ enum: DEADLINE_KINDS }) kind!: DeadlineKind;
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+  @ApiProperty()
+  parkName!: string;
+  @ApiProperty({ example: '500112' })
+  district!: string;
+  @ApiProperty()
+  stage!: string;
+  @ApiProperty({ enum: DEADLINE_KINDS })
+  kind!: DeadlineKind;
   @ApiProperty({ format: 'date', example: '2027-03-31', description: 'the Chongqing day it falls on (R-CAL-1)' })
   dueDate!: string;
   @ApiProperty({
@@ -45,5 +53,6 @@ export class DeadlineItem {
     description: 'the end of dueDate, 24:00 Chongqing = 16:00 UTC, exclusive (a policy date)',
   })
   dueAt!: string;
-  @ApiProperty({ description: 'the deadline has passed' }) overdue!: boolean;
+  @ApiProperty({ description: 'the deadline has passed' })
+  overdue!: boolean;
 }

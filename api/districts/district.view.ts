@@ -4,11 +4,14 @@ import { ApiProperty } from '@nestjs/swagger';
 export class DistrictView {
   @ApiProperty({ example: '500112', description: 'GB/T 2260 code, or one of the two documented area codes' })
   code!: string;
-  @ApiProperty({ example: '渝北区' }) name!: string;
-  @ApiProperty({ example: 'Yubei District' }) nameEn!: string;
+  @ApiProperty({ example: '渝北区' })
+  name!: string;
+  @ApiProperty({ example: 'Yubei District' })
+  nameEn!: string;
 }
 
 /** The answer of `GET /v1/districts`: every district, by code. */
 export class DistrictListView {
-  @ApiProperty({ type: [DistrictView] }) items!: DistrictView[];
+  @ApiProperty({ type: [DistrictView] })
+  items!: DistrictView[];
 }

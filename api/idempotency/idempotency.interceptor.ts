@@ -13,7 +13,7 @@ import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { currentRequest } from '../common/request-context';
-import { ActionPending } from '../temporal/case-workflows.service';
+import { ActionPending } from '../temporal/action-pending';
 import { IdempotencyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

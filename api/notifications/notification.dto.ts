@@ -24,8 +24,10 @@ export class NotificationQuery extends PageQuery {
 }
 
 export class DeliveryFailureView {
-  @ApiProperty() address!: string;
-  @ApiProperty() error!: string;
+  @ApiProperty()
+  address!: string;
+  @ApiProperty()
+  error!: string;
 }
 
 export class DeliveryView {
@@ -42,14 +44,24 @@ export class DeliveryView {
 
 /** One reminder or notice in the caller's inbox (api-contract "Notifications"). */
 export class NotificationView {
-  @ApiProperty({ description: "the notification's key" }) id!: string;
-  @ApiProperty({ enum: NOTICE_KINDS }) kind!: string;
-  @ApiProperty() caseId!: string;
-  @ApiPropertyOptional({ description: 'the deadline it is about (policy date)' }) dueAt?: string;
-  @ApiProperty({ description: 'when it was issued (policy date)' }) createdAt!: string;
-  @ApiProperty() read!: boolean;
-  @ApiProperty({ description: 'the policy clause, e.g. §5.3 R-RPT-1' }) clause!: string;
-  @ApiProperty() message!: string;
-  @ApiProperty() parkName!: string;
-  @ApiProperty({ type: DeliveryView }) delivery!: DeliveryView;
+  @ApiProperty({ description: "the notification's key" })
+  id!: string;
+  @ApiProperty({ enum: NOTICE_KINDS })
+  kind!: string;
+  @ApiProperty()
+  caseId!: string;
+  @ApiPropertyOptional({ description: 'the deadline it is about (policy date)' })
+  dueAt?: string;
+  @ApiProperty({ description: 'when it was issued (policy date)' })
+  createdAt!: string;
+  @ApiProperty()
+  read!: boolean;
+  @ApiProperty({ description: 'the policy clause, e.g. §5.3 R-RPT-1' })
+  clause!: string;
+  @ApiProperty()
+  message!: string;
+  @ApiProperty()
+  parkName!: string;
+  @ApiProperty({ type: DeliveryView })
+  delivery!: DeliveryView;
 }

@@ -16,23 +16,34 @@ export class DesignationStatsQuery {
 }
 
 export class DistrictCount {
-  @ApiProperty({ example: '500112' }) district!: string;
-  @ApiProperty({ example: '渝北区' }) name!: string;
-  @ApiProperty({ example: 'Yubei District' }) nameEn!: string;
-  @ApiProperty({ example: 1 }) designated!: number;
+  @ApiProperty({ example: '500112' })
+  district!: string;
+  @ApiProperty({ example: '渝北区' })
+  name!: string;
+  @ApiProperty({ example: 'Yubei District' })
+  nameEn!: string;
+  @ApiProperty({ example: 1 })
+  designated!: number;
 }
 
 export class DesignatedPark {
-  @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty() parkName!: string;
-  @ApiProperty({ example: '500112' }) district!: string;
-  @ApiProperty({ format: 'date-time' }) designatedAt!: string;
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+  @ApiProperty()
+  parkName!: string;
+  @ApiProperty({ example: '500112' })
+  district!: string;
+  @ApiProperty({ format: 'date-time' })
+  designatedAt!: string;
 }
 
 export class ProgrammeTarget {
-  @ApiProperty({ example: 5 }) parks!: number;
-  @ApiProperty({ example: 2022 }) byEndOf!: number;
-  @ApiProperty({ description: 'total ≥ parks' }) met!: boolean;
+  @ApiProperty({ example: 5 })
+  parks!: number;
+  @ApiProperty({ example: 2022 })
+  byEndOf!: number;
+  @ApiProperty({ description: 'total ≥ parks' })
+  met!: boolean;
 }
 
 /** `GET /v1/stats/designations` (§3): parks designated and not revoked at `at`, or now. */
@@ -55,9 +66,12 @@ export class DesignationStats {
     description: 'the Chongqing day asked for (R-CAL-1); null unless `at` was a day',
   })
   date!: string | null;
-  @ApiProperty({ example: 3 }) total!: number;
+  @ApiProperty({ example: 3 })
+  total!: number;
   @ApiProperty({ type: [DistrictCount], description: 'districts with at least one designated park' })
   byDistrict!: DistrictCount[];
-  @ApiProperty({ type: [DesignatedPark] }) parks!: DesignatedPark[];
-  @ApiProperty({ type: ProgrammeTarget }) target!: ProgrammeTarget;
+  @ApiProperty({ type: [DesignatedPark] })
+  parks!: DesignatedPark[];
+  @ApiProperty({ type: ProgrammeTarget })
+  target!: ProgrammeTarget;
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
-import { ActionPending } from './case-workflows.service';
+import { ActionPending } from '../temporal/action-pending';
 
 /** An action accepted but still completing is answered 202 Accepted instead of the route's 200. */
 @Injectable()
