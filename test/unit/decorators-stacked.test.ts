@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { REPOSITORY_ROOT, sourceFiles } from '../support/source-files';
 
 /**
  * issue 11 item 5: decorators stand one per line, above what they decorate. This test scans `api/` and `config/`
@@ -7,22 +8,9 @@ import { join, relative } from 'node:path';
  * by another decorator or by a property declaration. Parentheses and '@' inside strings, template literals, regular
  * expressions and comments of a decorator's arguments do not count; a call spanning lines is followed to its end.
  */
-const ROOT = join(__dirname, '..', '..');
+const ROOT = REPOSITORY_ROOT;
 const SOURCES = ['api', 'config'];
-
-function sourceFiles(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return []; // a folder this checkout does not have
-  }
-  return entries.flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
+const TYPESCRIPT = new Set(['.ts']);
 
 /** A line that opens with a decorator call: `@Name(` or `@a.b(`, the '(' at the end of the match. */
 const DECORATOR_START = /^\s*@[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\(/;
@@ -181,7 +169,7 @@ describe('the detector of chained decorators', () => {
 
 describe('decorators in api/ and config/', () => {
   it('stand one per line, above the property', () => {
-    const findings = SOURCES.flatMap((source) => sourceFiles(join(ROOT, source))).flatMap((path) =>
+    const findings = SOURCES.flatMap((source) => sourceFiles(join(ROOT, source), TYPESCRIPT)).flatMap((path) =>
       chainedDecoratorLines(readFileSync(path, 'utf8')).map((line) => `${relative(ROOT, path)}:${line}`),
     );
     expect(findings).toEqual([]);

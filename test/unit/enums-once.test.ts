@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { REPOSITORY_ROOT, sourceFiles } from '../support/source-files';
 import * as application from '../../workflows/definitions/application';
 import * as caseDefinitions from '../../workflows/definitions/case';
 import * as civilDate from '../../workflows/definitions/civil-date';
@@ -16,26 +17,11 @@ import * as searchAttributes from '../../workflows/definitions/search-attributes
  * and OpenAPI enums are derived from it. This test reads the lists the definitions export and fails on a literal
  * copy of one anywhere else, and on a validator or OpenAPI enum written as literals.
  */
-const ROOT = join(__dirname, '..', '..');
+const ROOT = REPOSITORY_ROOT;
 const DEFINITIONS = join(ROOT, 'workflows', 'definitions');
 const SOURCES = ['api', 'activities', 'persistence', 'worker', 'workflows', 'scripts', 'bench', 'drills'];
 /** Where literal lists belong or are history: the definitions themselves and applied migrations (their SQL). */
 const EXCLUDED = [DEFINITIONS, join(ROOT, 'persistence', 'migrations')];
-
-function sourceFiles(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return []; // a folder this checkout does not have
-  }
-  return entries.flatMap((name) => {
-    const path = join(dir, name);
-    if (EXCLUDED.includes(path)) return [];
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
 
 /** The definitions modules, by file: the test fails when a new one is not listed here. */
 const MODULES: Record<string, Record<string, unknown>> = {
@@ -76,7 +62,7 @@ const sameSet = (a: string[], b: string[]): boolean =>
 
 describe('every enum once (issue 11 item 2)', () => {
   const lists = definitionLists();
-  const files = SOURCES.flatMap((dir) => sourceFiles(join(ROOT, dir)));
+  const files = SOURCES.flatMap((dir) => sourceFiles(join(ROOT, dir), new Set(['.ts']), EXCLUDED));
 
   it('the definitions export the lists this test guards', () => {
     expect(Object.keys(MODULES).sort()).toEqual(

@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { REPOSITORY_ROOT, sourceFiles } from '../support/source-files';
 
 /**
  * Issue 11: SQL lives in `persistence/repositories/`, each repository owning its tables' statements and row
  * mapping. These folders hold none: no raw query, query builder, SQL statement or TypeORM repository.
  */
-const ROOT = join(__dirname, '..', '..');
+const ROOT = REPOSITORY_ROOT;
 const SCANNED = ['api', 'activities', 'worker', 'workflows', 'config', 'scripts', 'bench'];
 const SOURCE_EXTENSIONS = new Set(['.ts', '.js', '.mjs', '.cjs', '.sh']);
 
@@ -32,15 +33,7 @@ function sqlIn(text: string): string[] {
   return found.sort((a, b) => a.line - b.line).map(({ line, sign }) => `${line}: ${sign}`);
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return SOURCE_EXTENSIONS.has(extname(entry.name)) ? [path] : [];
-  });
-}
-
-const files = SCANNED.flatMap((dir) => sourceFiles(join(ROOT, dir))).map((path) => ({
+const files = SCANNED.flatMap((dir) => sourceFiles(join(ROOT, dir), SOURCE_EXTENSIONS)).map((path) => ({
   file: relative(ROOT, path).split('\\').join('/'),
   sql: sqlIn(readFileSync(path, 'utf8')),
 }));
