@@ -5,6 +5,8 @@
 #   .tools/temporal               Temporal CLI (dev server with UI, SQLite), built from source with Go
 #   .tools/temporal-test-server   Java time-skipping test server behind a fast-starting wrapper
 #   .tools/schemathesis           the API fuzzer (PyPI) in a virtualenv, for test/e2e/api-fuzzing.test.ts
+# With --cluster (npm run cluster) also the Temporal server on PostgreSQL, built from its Go module:
+#   .tools/temporal-server, .tools/temporal-sql-tool, .tools/temporal-schema (the module's SQL schemas)
 # A tool that cannot be provisioned (no Go / no Java here) is left out; the tests then fall back to the
 # SDK's own download (see test/support/temporal-executables.ts).
 set -euo pipefail
@@ -12,6 +14,7 @@ set -euo pipefail
 TEMPORAL_CLI_VERSION=v1.5.1        # later tags carry a replace directive that `go install` rejects
 TEST_SERVER_VERSION=1.38.0
 SCHEMATHESIS_VERSION=4.32.5
+TEMPORAL_SERVER_VERSION=v1.29.1    # docker-compose.yml runs the same version (test/unit/docker-compose.test.ts)
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache=${PARKFLOW_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/parkflow}
@@ -94,6 +97,25 @@ provision_schemathesis() {
   ln -sfn "$dir/venv/bin/schemathesis" "$tools/schemathesis"; log "schemathesis: $dir/venv/bin/schemathesis"
 }
 
+provision_temporal_server() {
+  local dir="$cache/temporal-server-$TEMPORAL_SERVER_VERSION"
+  if [ ! -x "$dir/server" ] || [ ! -d "$dir/schema" ]; then
+    command -v go >/dev/null || { log "no Go toolchain: cannot build the Temporal server for npm run cluster"; exit 1; }
+    log "building the Temporal server and temporal-sql-tool $TEMPORAL_SERVER_VERSION from source (about 3 minutes, once)"
+    rm -rf "$dir.partial" && mkdir -p "$dir.partial"
+    GOBIN="$dir.partial" GOFLAGS="${GOFLAGS:-} -trimpath" go install -ldflags='-s -w' \
+      "go.temporal.io/server/cmd/server@$TEMPORAL_SERVER_VERSION" "go.temporal.io/server/cmd/tools/sql@$TEMPORAL_SERVER_VERSION"
+    cp -R "$(go env GOMODCACHE)/go.temporal.io/server@$TEMPORAL_SERVER_VERSION/schema/postgresql/v12" "$dir.partial/schema"
+    chmod -R u+w "$dir.partial/schema"
+    rm -rf "$dir" && mv "$dir.partial" "$dir"
+  fi
+  ln -sfn "$dir/server" "$tools/temporal-server"
+  ln -sfn "$dir/sql" "$tools/temporal-sql-tool"
+  ln -sfn "$dir/schema" "$tools/temporal-schema"
+  log "temporal server: $dir/server"
+}
+
 provision_temporal_cli
 provision_test_server
 provision_schemathesis
+if [ "${1:-}" = --cluster ]; then provision_temporal_server; fi

@@ -29,6 +29,16 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
     expect(services['temporal-ui'].image).toMatch(/^temporalio\/ui:/);
   });
 
+  it('runs the Temporal server version that npm run cluster builds (scripts/provision.sh)', () => {
+    const provision = readFileSync(join(__dirname, '..', '..', 'scripts', 'provision.sh'), 'utf8');
+    const version = /^TEMPORAL_SERVER_VERSION=v(\S+)/m.exec(provision)?.[1];
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(services.temporal.image).toBe(`temporalio/server:${version}`);
+    for (const name of ['temporal-admin-tools', 'temporal-create-namespace']) {
+      expect(services[name].image).toBe(`temporalio/admin-tools:${version}`);
+    }
+  });
+
   it('publishes the API on 3000, the Temporal frontend on 7233 and the UI on 8080', () => {
     expect(services['parkflow-api'].ports).toContain('3000:3000');
     expect(services.temporal.ports).toContain('7233:7233');
