@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -151,32 +152,24 @@ export class PaymentConfirmationDto {
   bankReference!: string;
 }
 
+/**
+ * One of the five headings of R-SUB-2: CNY spent on it in the year, a whole non-negative amount. Listed bottom-up,
+ * the order stacked decorators apply in, so its checks report as they did when written out per heading.
+ */
+const SubsidyHeading = (example: number): PropertyDecorator =>
+  applyDecorators(Max(MAX_CNY), Min(0, rule('R-SUB-2')), IsInt(rule('R-SUB-2')), ApiProperty({ example }));
+
 /** R-SUB-2: the yearly report accounts for the subsidy's use under the policy's five headings, plus `other` (CNY). */
 export class SubsidyUseDto {
-  @ApiProperty({ example: 400_000 })
-  @IsInt(rule('R-SUB-2'))
-  @Min(0, rule('R-SUB-2'))
-  @Max(MAX_CNY)
+  @SubsidyHeading(400_000)
   rent!: number;
-  @ApiProperty({ example: 300_000 })
-  @IsInt(rule('R-SUB-2'))
-  @Min(0, rule('R-SUB-2'))
-  @Max(MAX_CNY)
+  @SubsidyHeading(300_000)
   renovation!: number;
-  @ApiProperty({ example: 100_000 })
-  @IsInt(rule('R-SUB-2'))
-  @Min(0, rule('R-SUB-2'))
-  @Max(MAX_CNY)
+  @SubsidyHeading(100_000)
   propertyManagement!: number;
-  @ApiProperty({ example: 100_000 })
-  @IsInt(rule('R-SUB-2'))
-  @Min(0, rule('R-SUB-2'))
-  @Max(MAX_CNY)
+  @SubsidyHeading(100_000)
   publicFacilities!: number;
-  @ApiProperty({ example: 100_000 })
-  @IsInt(rule('R-SUB-2'))
-  @Min(0, rule('R-SUB-2'))
-  @Max(MAX_CNY)
+  @SubsidyHeading(100_000)
   operations!: number;
   @ApiPropertyOptional({ description: 'the subsidy is *mainly* for the five headings (R-SUB-2): the rest', example: 0 })
   @IsOptional()

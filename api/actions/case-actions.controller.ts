@@ -16,7 +16,6 @@ import {
 import { CurrentActor } from '../auth/auth.decorators';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CaseView } from '../cases/case-view';
-import { ApiErrors } from '../common/openapi';
 import { ActionOutcomeView } from './action-outcome.view';
 import {
   AcceptanceDto,
@@ -50,7 +49,6 @@ export class CaseActionsController {
       'The outcome of an action answered 202: running, applied (with the case after it) or refused (with its error)',
   })
   @ApiOkResponse({ type: ActionOutcomeView })
-  @ApiErrors(401, 404, 429, 503)
   actionOutcome(
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,

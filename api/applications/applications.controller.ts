@@ -3,7 +3,6 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOperation, A
 import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case';
 import { OFFICER_ACTIONS } from '../../workflows/definitions/officer-actions';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { ApiErrors } from '../common/openapi';
 import { ActionPendingInterceptor } from '../common/action-pending.interceptor';
 import { ActionPendingView } from '../common/action-pending.view';
 import type { ActionPending } from '../temporal/action-pending';
@@ -32,7 +31,6 @@ export class ApplicationsController {
       'be created; GET /v1/cases/{caseId}/actions/{updateId} gives the outcome, and a retry with the same ' +
       'Idempotency-Key answers for the same case',
   })
-  @ApiErrors(401, 403, 413, 422, 429, 503)
   @UseInterceptors(ActionPendingInterceptor)
   file(@CurrentActor() actor: Actor, @Body() body: ApplicationDto): Promise<SubmissionOutcome | ActionPending> {
     return this.applications.file(actor, body);

@@ -22,14 +22,17 @@ const ERROR_BODY_REF = { $ref: `#/components/schemas/${ErrorBodySchema.name}` };
  * The statuses every operation of its kind can answer, whatever its controller declares (issue 10 item 6: every
  * status the API gives is documented): a caller-scoped route can be refused a token (401), rate-limited (429) or find
  * PostgreSQL or Temporal down (503); a path parameter can name nothing (404); a body can be malformed JSON (400), too
- * large (413) or invalid (422); a query can be invalid (422).
+ * large (413) or invalid (422); a query or path parameter can be invalid (422).
  */
 function statusesOf(path: string, operation: Operation): number[] {
   const statuses: number[] = [];
   if ((operation.security ?? []).length > 0) statuses.push(401, 429, 503);
   if (path.includes('{')) statuses.push(404);
   if (operation.requestBody) statuses.push(400, 413, 422);
-  if ((operation.parameters ?? []).some((p) => 'in' in p && p.in === 'query')) statuses.push(422);
+  // Any query or path parameter: the validation pipe refuses a NUL character in it (api/common/nul-characters.ts).
+  if ((operation.parameters ?? []).some((p) => 'in' in p && (p.in === 'query' || p.in === 'path'))) {
+    statuses.push(422);
+  }
   return statuses;
 }
 

@@ -50,9 +50,13 @@ export const ApiErrors = (...statuses: number[]): MethodDecorator & ClassDecorat
     ...statuses.map((status) => ApiResponse({ status, description: ERROR_RESPONSES[status], type: ErrorBodySchema })),
   );
 
-/** The errors an officer action may answer with. */
-export const ApiActionErrors = (): MethodDecorator & ClassDecorator =>
-  ApiErrors(401, 403, 404, 409, 413, 422, 429, 503);
+/*
+ * 401/429/503 (authenticated), 404 (path parameters), 400/413/422 (body or query) and 403 (`@Roles`) are added to
+ * every operation by the document's completion (openapi-document.ts): a route declares only what it cannot infer.
+ */
 
-/** The errors a read may answer with. */
-export const ApiReadErrors = (): MethodDecorator & ClassDecorator => ApiErrors(401, 403, 404, 422, 429);
+/** What an officer action answers beyond the inferred errors: 409 for a stage that does not allow it. */
+export const ApiActionErrors = (): MethodDecorator & ClassDecorator => ApiErrors(409);
+
+/** What a scoped read answers beyond the inferred errors: 403 filtering on another district, 404 on a hidden case. */
+export const ApiReadErrors = (): MethodDecorator & ClassDecorator => ApiErrors(403, 404);

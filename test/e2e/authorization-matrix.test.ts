@@ -61,6 +61,15 @@ const CALLERS_OF: Record<OfficerRole, { visible: Caller; hidden?: Caller }> = {
   finance: { visible: 'finance' },
   expert: { visible: 'expertOnPanel', hidden: 'expertOffPanel' },
 };
+/** A read every caller may make. */
+const EVERYONE_200: Expected = only({
+  districtOwn: 200,
+  districtForeign: 200,
+  municipal: 200,
+  finance: 200,
+  expertOnPanel: 200,
+  expertOffPanel: 200,
+});
 /** An officer action's row: its roles' callers get `answer` (`hidden` where the case is not theirs), others 403. */
 const permitted = (roles: readonly OfficerRole[], answer: number, hidden = 404): Expected => {
   const allowed: Partial<Expected> = {};
@@ -115,14 +124,7 @@ const ROWS: Row[] = [
   {
     endpoint: 'GET /v1/cases',
     path: () => '/v1/cases',
-    expected: only({
-      districtOwn: 200,
-      districtForeign: 200,
-      municipal: 200,
-      finance: 200,
-      expertOnPanel: 200,
-      expertOffPanel: 200,
-    }),
+    expected: EVERYONE_200,
   },
   {
     endpoint: 'GET /v1/cases?district=500112',
@@ -141,27 +143,13 @@ const ROWS: Row[] = [
   {
     endpoint: 'GET /v1/deadlines',
     path: () => '/v1/deadlines',
-    expected: only({
-      districtOwn: 200,
-      districtForeign: 200,
-      municipal: 200,
-      finance: 200,
-      expertOnPanel: 200,
-      expertOffPanel: 200,
-    }),
+    expected: EVERYONE_200,
   },
   { endpoint: 'GET /v1/stats/designations', path: () => '/v1/stats/designations', expected: only({ municipal: 200 }) },
   {
     endpoint: 'GET /v1/districts',
     path: () => '/v1/districts',
-    expected: only({
-      districtOwn: 200,
-      districtForeign: 200,
-      municipal: 200,
-      finance: 200,
-      expertOnPanel: 200,
-      expertOffPanel: 200,
-    }),
+    expected: EVERYONE_200,
   },
   {
     endpoint: 'GET /v1/notifications',
