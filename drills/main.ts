@@ -5,18 +5,24 @@ import { renderTable, seconds } from './report';
 import { runDrills } from './run';
 
 /**
- * `npm run drills [-- --short] [-- --keep]`: the fault drills of issue 10 item 9 against a stack of real
+ * `npm run drills [-- --short] [-- --keep] [-- --cluster]`: the fault drills of issue 10 item 9 (with `--cluster`:
+ * those of issue 12 item 2 on `npm run cluster`'s topology) against a stack of real
  * processes of their own (never `npm run dev`'s), printed as one table — drill, invariant, numbers, verdict.
  * Exit code 0 only when every row passes; the stack's logs are kept when one fails.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { short: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+    options: {
+      short: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      cluster: { type: 'boolean', default: false },
+    },
   });
   const buildDir = resolve(__dirname, '..'); // this file runs compiled: dist/drills/main.js
   const result = await runDrills({
     short: !!values.short,
     keepData: !!values.keep,
+    topology: values.cluster ? 'cluster' : 'dev',
     repoRoot: repositoryRoot(buildDir),
     buildDir,
     log: (line) => console.error(line),

@@ -146,3 +146,33 @@ export async function waitFor<T>(
  * state.
  */
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long each process of a drill stack may take to come up (first start or restart). */
+export const START_BOUND_MS = 120_000;
+
+/** Waits for `probe`, failing at once (with the log's tail) when `proc` exits instead. */
+export function untilAlive<T>(
+  proc: ManagedProcess,
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+): Promise<T> {
+  return waitFor(
+    what,
+    async () => {
+      if (!proc.alive())
+        throw new Error(`${proc.name} exited while waiting for ${what}; its log ends:\n${proc.log().slice(-3_000)}`);
+      return probe();
+    },
+    START_BOUND_MS,
+    100,
+  );
+}
+
+/** `GET path` on `baseUrl`: the status, or undefined without an answer. */
+export async function status(baseUrl: string, path: string): Promise<number | undefined> {
+  try {
+    return (await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(5_000) })).status;
+  } catch {
+    return undefined;
+  }
+}

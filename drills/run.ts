@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { ApiClient } from './api-client';
 import { appliedOnce, oneInstructionPerPayment, stateEqualsReadModel } from './case-invariants';
 import { FULL, SHORT, type Drill, type DrillContext, type DrillParams } from './context';
+import { CLUSTER_DRILLS } from './cluster-drills';
 import { DRILLS } from './drills';
 import { PhantomWatch } from './phantoms';
 import { Probes } from './probes';
 import { row, seconds, times, type Row } from './report';
-import { DrillStack, DRILL_JWT_SECRET } from './stack';
+import { DrillStack, DRILL_JWT_SECRET, type Topology } from './stack';
 import { noGhosts, no500, noStrandedKeys } from './stack-invariants';
 import { ActionStream, type ActionRecord } from './stream';
 
@@ -21,6 +22,13 @@ export interface RunOptions {
   keepData?: boolean;
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
+  /** `dev` (the five drills of issue 10) unless said; `cluster`: the three drills of issue 12 item 2. */
+  topology?: Topology;
+  /**
+   * Runs on the ready stack before the first drill (e.g. a whole life through the front door); its rows join the
+   * table, and a throw is a failed row of its own.
+   */
+  beforeDrills?: (stack: DrillStack) => Promise<Row[]>;
 }
 
 /** The table's rows, where the stack's logs are (kept when a row failed or with `keepData`), and how long it took. */
@@ -34,8 +42,9 @@ export interface RunResult {
 const SETTLE_MS = 120_000;
 
 /**
- * Runs the five fault drills of issue 10 item 9, one after the other, on one stack of real processes that this
- * run starts on free ports and a temporary data dir (never the dev stack's): each drill runs a stream of officer
+ * Runs the fault drills of the topology (dev: the five of issue 10 item 9; cluster: the three of issue 12 item 2),
+ * one after the other, on one stack of real processes that this run starts on free ports and a temporary data dir
+ * (never `npm run dev`'s or `npm run cluster`'s): each drill runs a stream of officer
  * actions, injects its fault, lets the stack settle, then checks the invariants. Returns one row per drill and
  * invariant; the data dir (logs) is kept when a row fails.
  */
@@ -56,16 +65,21 @@ export async function runDrills(options: RunOptions): Promise<RunResult> {
       dataDir,
       updateWaitMs: params.updateWaitMs,
       leaseMs: params.leaseMs,
+      topology: options.topology,
     });
     log(
-      `[drills] stack ready in ${seconds(Date.now() - started)}: API ${stack.apiUrl}, ` +
+      `[drills] ${options.topology ?? 'dev'} stack ready in ${seconds(Date.now() - started)}: API ${stack.apiUrl}, ` +
         `Temporal ${stack.temporalAddress}, PostgreSQL :${stack.ports.postgres}`,
     );
     probes = new Probes(stack);
+    if (options.beforeDrills) rows.push(...(await options.beforeDrills(stack)));
+    const filedBefore = new Set(
+      (await probes.sql<{ case_id: string }>('SELECT case_id FROM park_cases')).map((r) => r.case_id),
+    );
     const all: ActionRecord[] = [];
-    for (const drill of DRILLS) {
+    for (const drill of options.topology === 'cluster' ? CLUSTER_DRILLS : DRILLS) {
       const drillStarted = Date.now();
-      const drillRows = await runDrill(drill, stack, probes, params, all);
+      const drillRows = await runDrill(drill, stack, probes, params, all, filedBefore);
       rows.push(...drillRows);
       log(
         `[drills] ${drill.name(params)}: ${drillRows.filter((r) => r.pass).length}/${drillRows.length} ` +
@@ -95,6 +109,7 @@ async function runDrill(
   probes: Probes,
   params: DrillParams,
   all: ActionRecord[],
+  filedBefore: ReadonlySet<string>,
 ): Promise<Row[]> {
   const name = drill.name(params);
   const client = new ApiClient(stack.apiUrl, DRILL_JWT_SECRET);
@@ -112,7 +127,7 @@ async function runDrill(
   await running;
   all.push(...stream.records);
   // A process the fault did not mean to take down must still run; a supervisor would restart it — so does this.
-  const died = [stack.postgres, stack.temporal, stack.worker, stack.api].filter((p) => !p.alive()).map((p) => p.name);
+  const died = stack.processes.filter((p) => !p.alive()).map((p) => p.name);
   await heal(stack);
   await stack.ready(SETTLE_MS).catch((error: Error) => (faultError ??= error));
 
@@ -133,7 +148,7 @@ async function runDrill(
     await guarded(name, '2xx ⇒ applied, at most once', () => appliedOnce(name, records, client, probes)),
     await guarded(name, 'one treasury instruction per payment', () => oneInstructionPerPayment(name, records, probes)),
     await guarded(name, 'workflow state = read model', () => stateEqualsReadModel(name, records, client, probes)),
-    await guarded(name, 'no ghost', () => noGhosts(name, all, probes)),
+    await guarded(name, 'no ghost', () => noGhosts(name, all, probes, filedBefore)),
     await guarded(name, 'no stranded key', () => noStrandedKeys(name, params.leaseMs, probes)),
     no500(
       name,
@@ -160,8 +175,9 @@ async function guarded(drill: string, invariant: string, check: () => Promise<Ro
 async function heal(stack: DrillStack): Promise<void> {
   if (!stack.postgres.alive() || stack.postmasterPid() === undefined) await stack.restartPostgres();
   if (!stack.temporal.alive()) await stack.startTemporal();
-  if (!stack.worker.alive()) await stack.startWorker();
-  if (!stack.api.alive()) await stack.startApi();
+  for (const [i, worker] of stack.workers.entries()) if (!worker.alive()) await stack.startWorker(i);
+  for (const [i, api] of stack.apis.entries()) if (!api.alive()) await stack.startApi(i);
+  if (stack.frontDoor && !stack.frontDoor.alive()) await stack.startFrontDoor();
 }
 
 /**

@@ -14,11 +14,20 @@ const CASE_ID = /^park-case-(.+)$/;
  * "No ghost" (issue 10 item 3), over everything the stack holds (every drill so far): every case in the read
  * model has a workflow that lives or ended properly; every workflow has its case in the read model; every
  * filing answered 201/202 has its case; and no case exists that no 2xx answered — a filing that never got
- * one must have left nothing, under the caseId its key derives.
+ * one must have left nothing, under the caseId its key derives. `filedBefore`: cases filed (and answered) before the
+ * first drill, outside the streams (e.g. the cluster test's whole life).
  */
-export async function noGhosts(drill: string, allRecords: ActionRecord[], probes: Probes): Promise<Row> {
+export async function noGhosts(
+  drill: string,
+  allRecords: ActionRecord[],
+  probes: Probes,
+  filedBefore: ReadonlySet<string> = new Set(),
+): Promise<Row> {
   const filings = allRecords.filter((r) => r.path === '/v1/applications');
-  const answered = new Set(filings.filter((r) => r.answered2xx !== undefined).map((r) => r.caseId));
+  const answered = new Set([
+    ...filedBefore,
+    ...filings.filter((r) => r.answered2xx !== undefined).map((r) => r.caseId),
+  ]);
   const unanswered = filings
     .filter((r) => r.answered2xx === undefined)
     .map((r) => idempotentCaseIdFor(r.caller, r.key));
@@ -107,14 +116,18 @@ export async function noStrandedKeys(drill: string, leaseMs: number, probes: Pro
  * itself was down (`apiDown`, drill 2).
  */
 export function no500(drill: string, exchanges: Exchange[], apiDown: Array<{ from: number; to: number }>): Row {
-  const bad = exchanges.filter(isUndocumented5xx);
+  const duringApiDown = (e: Exchange): boolean => apiDown.some((w) => e.endedAt >= w.from && e.startedAt <= w.to);
+  // Behind the cluster's front door, a request the killed instance had taken is answered 502 upstream_lost:
+  // "unknown, retry with the key" — the front door's way of saying what a dropped connection says.
+  const lost = (e: Exchange): boolean => e.status === 502 && e.code === 'upstream_lost';
+  const bad = exchanges.filter((e) => isUndocumented5xx(e) && !(lost(e) && duringApiDown(e)));
   const documented = exchanges.filter((e) => e.status === 503 && !isUndocumented5xx(e));
-  const unanswered = exchanges.filter((e) => e.status === 0);
-  const excused = unanswered.filter((e) => apiDown.some((w) => e.endedAt >= w.from && e.startedAt <= w.to));
+  const unanswered = exchanges.filter((e) => e.status === 0 || lost(e));
+  const excused = unanswered.filter(duringApiDown);
   const hung = unanswered.filter((e) => !excused.includes(e));
   const evidence = [
     ...bad.map((e) => `${e.method} ${e.path} → ${e.status} ${e.code ?? ''} (Retry-After ${e.retryAfter ?? 'none'})`),
-    ...hung.map((e) => `${e.method} ${e.path}: no answer (${e.failure}) while the API ran`),
+    ...hung.map((e) => `${e.method} ${e.path}: no answer (${e.failure ?? e.code}) while the API ran`),
   ];
   const numbers =
     `${exchanges.length} requests, ${times(bad.length, '5xx undocumented')}, ${times(documented.length, '503')}, ` +

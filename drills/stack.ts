@@ -1,10 +1,14 @@
-import { Connection } from '@temporalio/client';
 import { join } from 'node:path';
 import { freePort } from '../scripts/local-postgres';
-import { devServerExecutable } from '../test/support/temporal-executables';
-import { PARK_CASE_SEARCH_ATTRIBUTES } from '../workflows/definitions/search-attributes';
 import { clusterProcesses, postmasterPid } from './postgres-cluster';
-import { ManagedProcess, pidAlive, waitFor } from './processes';
+import { ManagedProcess, pidAlive, START_BOUND_MS, status, untilAlive, waitFor } from './processes';
+import { clusterServer, devServer, type TemporalService } from './temporal-services';
+
+/**
+ * `dev`: the processes of `npm run dev` (one worker, one API, the CLI's dev server on SQLite). `cluster`: those of
+ * `npm run cluster` (the Temporal server on PostgreSQL, two workers, two API instances behind the front door).
+ */
+export type Topology = 'dev' | 'cluster';
 
 /** Where the stack runs from and how its API is tuned for the drills. */
 export interface StackOptions {
@@ -21,54 +25,46 @@ export interface StackOptions {
   updateWaitMs: number;
   /** The API's `IDEMPOTENCY_LEASE_MS`: short, so a key claimed by a killed API is taken over within the drill. */
   leaseMs: number;
+  /** `dev` unless said. */
+  topology?: Topology;
 }
 
-/** How long each process may take to come up (first start or restart). */
-const START_BOUND_MS = 120_000;
 /** The JWT secret of the drill stack's API (HS256 development tokens, as in `npm run dev`). */
 export const DRILL_JWT_SECRET = 'parkflow-drills-secret-0123456789';
-/** The CLI names of the search-attribute types (`temporal server start-dev --search-attribute Name=Type`). */
-const CLI_TYPE = { KEYWORD: 'Keyword', DATETIME: 'Datetime', INT: 'Int' } as const;
+
+const local = (port: number): string => `http://127.0.0.1:${port}`;
 
 /**
- * The four processes of `npm run dev` (scripts/dev.sh) — embedded PostgreSQL, Temporal dev server with its
- * SQLite file, worker, API — on free ports and a temporary data dir, each a separate OS process the drills kill
- * with -9, pause and restart with the same data (issue 10 item 9).
+ * The processes of `npm run dev` (scripts/dev.sh) or of `npm run cluster` (scripts/cluster.sh) — embedded PostgreSQL,
+ * the Temporal server, the worker(s), the API instance(s) and, in the cluster, the front door — on free ports and a
+ * temporary data dir, each a separate OS process the drills kill with -9, pause and restart with the same data
+ * (issue 10 item 9, issue 12 item 2).
  */
 export class DrillStack {
   readonly taskQueue = 'parkflow';
   readonly postgres: ManagedProcess;
-  readonly temporal: ManagedProcess;
-  readonly worker: ManagedProcess;
-  readonly api: ManagedProcess;
+  readonly workers: ManagedProcess[];
+  readonly apis: ManagedProcess[];
+  /** The cluster's one address in front of the API instances (none in the dev topology). */
+  readonly frontDoor: ManagedProcess | undefined;
   databaseUrl = '';
+  /** More API environment, read at each (re)start of an API instance (e.g. a life's POLICY_TIME_SCALE). */
+  apiEnv: Record<string, string> = {};
+  private service: TemporalService | undefined;
 
   private constructor(
     readonly options: StackOptions,
-    readonly ports: { postgres: number; temporal: number; api: number },
-    temporalCommand: string,
-    temporalArgs: string[],
+    readonly ports: { postgres: number; apis: number[]; frontDoor?: number },
+    readonly env: NodeJS.ProcessEnv,
   ) {
     const { repoRoot, buildDir, dataDir } = options;
-    const base: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development' };
-    for (const name of [
-      'DATABASE_URL',
-      'TEMPORAL_ADDRESS',
-      'TEMPORAL_NAMESPACE',
-      'TEMPORAL_TASK_QUEUE',
-      'PORT',
-      'SMTP_URL',
-      'MUNICIPAL_NOTICE_EMAILS',
-    ])
-      delete base[name];
-    const log = (name: string): string => join(dataDir, `${name}.log`);
-    const node = (name: string, script: string, env: () => NodeJS.ProcessEnv): ManagedProcess =>
+    const node = (name: string, script: string, more: () => NodeJS.ProcessEnv): ManagedProcess =>
       new ManagedProcess(
         name,
         process.execPath,
         [join(buildDir, script)],
-        () => ({ ...base, ...env() }),
-        log(name),
+        () => ({ ...env, ...more() }),
+        join(dataDir, `${name}.log`),
         repoRoot,
       );
     const app = (): NodeJS.ProcessEnv => ({
@@ -80,55 +76,94 @@ export class DrillStack {
       PARKFLOW_PG_DIR: this.pgDir,
       PARKFLOW_PG_PORT: String(ports.postgres),
     }));
-    this.temporal = new ManagedProcess(
-      'temporal',
-      temporalCommand,
-      temporalArgs,
-      () => base,
-      log('temporal'),
-      repoRoot,
+    const many = ports.apis.length > 1;
+    const named = (name: string, i: number): string => (many ? `${name}-${i + 1}` : name);
+    this.workers = ports.apis.map((_, i) => node(named('worker', i), join('worker', 'main.js'), app));
+    this.apis = ports.apis.map((port, i) =>
+      node(named('api', i), join('api', 'main.js'), () => ({
+        ...app(),
+        PORT: String(port),
+        AUTH_JWT_SECRET: DRILL_JWT_SECRET,
+        UPDATE_WAIT_MS: String(options.updateWaitMs),
+        IDEMPOTENCY_LEASE_MS: String(options.leaseMs),
+        // The drill's own clients poll outcomes often; rate limiting is not what is drilled.
+        RATE_LIMIT_BURST: '100000',
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        ...this.apiEnv,
+      })),
     );
-    this.worker = node('worker', join('worker', 'main.js'), app);
-    this.api = node('api', join('api', 'main.js'), () => ({
-      ...app(),
-      PORT: String(ports.api),
-      AUTH_JWT_SECRET: DRILL_JWT_SECRET,
-      UPDATE_WAIT_MS: String(options.updateWaitMs),
-      IDEMPOTENCY_LEASE_MS: String(options.leaseMs),
-      // The drill's own clients poll outcomes often; rate limiting is not what is drilled.
-      RATE_LIMIT_BURST: '100000',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-    }));
+    this.frontDoor =
+      ports.frontDoor === undefined
+        ? undefined
+        : node('front-door', join('scripts', 'front-door.cli.js'), () => ({
+            FRONT_DOOR_PORT: String(ports.frontDoor),
+            FRONT_DOOR_UPSTREAMS: ports.apis.map(local).join(','),
+          }));
   }
 
   get pgDir(): string {
     return join(this.options.dataDir, 'postgres');
   }
 
+  private get temporalService(): TemporalService {
+    if (!this.service) throw new Error('the stack has no Temporal server yet');
+    return this.service;
+  }
+
+  get temporal(): ManagedProcess {
+    return this.temporalService.process;
+  }
+
   get temporalAddress(): string {
-    return `127.0.0.1:${this.ports.temporal}`;
+    return this.temporalService.address;
   }
 
+  /** The Temporal server's own Prometheus endpoint. */
+  get temporalMetricsUrl(): string {
+    return this.temporalService.metricsUrl;
+  }
+
+  /** The first worker and API instance (the only ones in the dev topology). */
+  get worker(): ManagedProcess {
+    return this.workers[0];
+  }
+
+  get api(): ManagedProcess {
+    return this.apis[0];
+  }
+
+  /** Every process, in start order. */
+  get processes(): ManagedProcess[] {
+    return [this.postgres, this.temporal, ...this.workers, ...this.apis, ...(this.frontDoor ? [this.frontDoor] : [])];
+  }
+
+  /** Where officers reach the API: the front door in the cluster, the one instance in dev. */
   get apiUrl(): string {
-    return `http://127.0.0.1:${this.ports.api}`;
+    return local(this.ports.frontDoor ?? this.ports.apis[0]);
   }
 
-  /** Starts PostgreSQL (migrated), Temporal, the worker and the API, and waits until `/health/ready` is 200. */
+  /** Starts every process and waits until `/health/ready` is 200 (on every instance and at the front door). */
   static async start(options: StackOptions): Promise<DrillStack> {
-    const executable = devServerExecutable();
-    if (executable.type !== 'existing-path')
-      throw new Error('the drills need the Temporal CLI: .tools/temporal (npm run provision) or TEMPORAL_CLI_PATH');
-    const ports = { postgres: await freePort(), temporal: await freePort(), api: await freePort() };
-    const temporalArgs = ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(ports.temporal)];
-    temporalArgs.push('--http-port', String(await freePort()), '--metrics-port', String(await freePort()));
-    temporalArgs.push('--db-filename', join(options.dataDir, 'temporal.db'), '--log-level', 'warn');
-    // The same search attributes as scripts/dev.sh, on every (re)start of the same SQLite file.
-    for (const key of PARK_CASE_SEARCH_ATTRIBUTES)
-      temporalArgs.push('--search-attribute', `${key.name}=${CLI_TYPE[key.type]}`);
-    const stack = new DrillStack(options, ports, executable.path, temporalArgs);
-    await Promise.all([stack.startPostgres(), stack.startTemporal()]);
-    await stack.startWorker();
-    await stack.startApi();
+    const cluster = options.topology === 'cluster';
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development' };
+    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'PORT'])
+      delete env[name];
+    for (const name of ['SMTP_URL', 'MUNICIPAL_NOTICE_EMAILS']) delete env[name];
+    const apis = cluster ? [await freePort(), await freePort()] : [await freePort()];
+    const ports = { postgres: await freePort(), apis, ...(cluster ? { frontDoor: await freePort() } : {}) };
+    const stack = new DrillStack(options, ports, env);
+    const where = { repoRoot: options.repoRoot, dataDir: options.dataDir, env };
+    if (cluster) {
+      stack.service = await clusterServer(where, () => stack.databaseUrl);
+      await stack.startPostgres(); // Temporal's own databases live there
+      await stack.startTemporal();
+    } else {
+      stack.service = await devServer(where);
+      await Promise.all([stack.startPostgres(), stack.startTemporal()]);
+    }
+    await Promise.all(stack.workers.map((_, i) => stack.startWorker(i)));
+    await Promise.all(stack.apis.map((_, i) => stack.startApi(i)));
+    if (stack.frontDoor) await stack.startFrontDoor();
     await stack.ready();
     return stack;
   }
@@ -137,7 +172,7 @@ export class DrillStack {
   async startPostgres(): Promise<void> {
     const from = this.postgres.logSize();
     this.postgres.start();
-    const line = await this.until(
+    const line = await untilAlive(
       this.postgres,
       'PostgreSQL to print DATABASE_URL',
       () => /^DATABASE_URL=(\S+)$/m.exec(this.postgres.log(from))?.[1],
@@ -169,76 +204,57 @@ export class DrillStack {
     await this.startPostgres();
   }
 
-  async startTemporal(): Promise<void> {
-    this.temporal.start();
-    await this.until(this.temporal, 'the Temporal dev server to answer', async () => {
-      try {
-        await (await Connection.connect({ address: this.temporalAddress, connectTimeout: 1_000 })).close();
-        return true;
-      } catch {
-        return false;
-      }
-    });
+  /** Starts the Temporal server (again, on the same data: SQLite file or PostgreSQL) and waits until it answers. */
+  startTemporal(): Promise<void> {
+    return this.temporalService.start();
   }
 
-  /** Starts the worker and waits for its 'worker polling' line (it bundles the workflows first). */
-  async startWorker(): Promise<void> {
-    const from = this.worker.logSize();
-    this.worker.start();
-    await this.until(this.worker, "the worker's 'worker polling' line", () =>
-      this.worker.log(from).includes('"message":"worker polling"'),
+  /** Starts worker `i` and waits for its 'worker polling' line (it bundles the workflows first). */
+  async startWorker(i = 0): Promise<void> {
+    const worker = this.workers[i];
+    const from = worker.logSize();
+    worker.start();
+    await untilAlive(worker, `${worker.name}'s 'worker polling' line`, () =>
+      worker.log(from).includes('"message":"worker polling"'),
     );
   }
 
-  /** Starts the API and waits until it answers `/health/live`. */
-  async startApi(): Promise<void> {
-    this.api.start();
-    await this.until(
-      this.api,
-      'the API to answer /health/live',
-      async () => (await this.status('/health/live')) === 200,
+  /** Starts API instance `i` (with {@link apiEnv}) and waits until it answers `/health/live`. */
+  async startApi(i = 0): Promise<void> {
+    const api = this.apis[i];
+    api.start();
+    const url = local(this.ports.apis[i]);
+    await untilAlive(
+      api,
+      `${api.name} to answer /health/live`,
+      async () => (await status(url, '/health/live')) === 200,
     );
   }
 
-  /** Waits until `/health/ready` is 200: PostgreSQL, Temporal and a polling worker (what `npm run dev` waits for). */
+  async startFrontDoor(): Promise<void> {
+    const door = this.frontDoor as ManagedProcess;
+    door.start();
+    await untilAlive(door, 'the front door to answer', async () => (await status(this.apiUrl, '/health/live')) === 200);
+  }
+
+  /**
+   * Waits until `/health/ready` is 200 — PostgreSQL, Temporal and a polling worker (what `npm run dev` waits for) —
+   * on every API instance and, in the cluster, at the front door.
+   */
   async ready(withinMs = START_BOUND_MS): Promise<void> {
-    await waitFor(
-      'GET /health/ready to answer 200',
-      async () => (await this.status('/health/ready')) === 200,
-      withinMs,
-      200,
-    );
+    for (const url of [...new Set([...this.ports.apis.map(local), this.apiUrl])])
+      await waitFor(
+        `GET ${url}/health/ready to answer 200`,
+        async () => (await status(url, '/health/ready')) === 200,
+        withinMs,
+        200,
+      );
   }
 
-  /** Stops every process (API and worker first, while their dependencies still answer). */
+  /** Stops every process (front door, APIs and workers first, while their dependencies still answer). */
   async stop(): Promise<void> {
-    await Promise.all([this.api.stop(), this.worker.stop(15_000)]);
-    await Promise.all([this.temporal.stop(), this.postgres.stop()]);
-  }
-
-  private async status(path: string): Promise<number | undefined> {
-    try {
-      return (await fetch(`${this.apiUrl}${path}`, { signal: AbortSignal.timeout(5_000) })).status;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Waits for `probe`, failing at once (with the log's tail) when the process exits instead. */
-  private async until<T>(
-    proc: ManagedProcess,
-    what: string,
-    probe: () => T | undefined | false | Promise<T | undefined | false>,
-  ): Promise<T> {
-    return waitFor(
-      what,
-      async () => {
-        if (!proc.alive())
-          throw new Error(`${proc.name} exited while waiting for ${what}; its log ends:\n${proc.log().slice(-3_000)}`);
-        return probe();
-      },
-      START_BOUND_MS,
-      100,
-    );
+    await this.frontDoor?.stop();
+    await Promise.all([...this.apis.map((api) => api.stop()), ...this.workers.map((w) => w.stop(15_000))]);
+    await Promise.all([this.service?.process.stop(), this.postgres.stop()]);
   }
 }

@@ -5,8 +5,11 @@
 #   .tools/temporal               Temporal CLI (dev server with UI, SQLite), built from source with Go
 #   .tools/temporal-test-server   Java time-skipping test server behind a fast-starting wrapper
 #   .tools/schemathesis           the API fuzzer (PyPI) in a virtualenv, for test/e2e/api-fuzzing.test.ts
-# With --cluster (npm run cluster) also the Temporal server on PostgreSQL, built from its Go module:
-#   .tools/temporal-server, .tools/temporal-sql-tool, .tools/temporal-schema (the module's SQL schemas)
+#   .tools/temporal-server, .tools/temporal-sql-tool, .tools/temporal-schema (the module's SQL schemas): the
+#                                 Temporal server on PostgreSQL, built from its Go module (npm run cluster, the
+#                                 cluster tests)
+#   .tools/temporal-ui            the Temporal UI server (the temporalio/ui image's binary and configs), built from
+#                                 its Go module (npm run cluster)
 # A tool that cannot be provisioned (no Go / no Java here) is left out; the tests then fall back to the
 # SDK's own download (see test/support/temporal-executables.ts).
 set -euo pipefail
@@ -15,6 +18,7 @@ TEMPORAL_CLI_VERSION=v1.5.1        # later tags carry a replace directive that `
 TEST_SERVER_VERSION=1.38.0
 SCHEMATHESIS_VERSION=4.32.5
 TEMPORAL_SERVER_VERSION=v1.29.1    # docker-compose.yml runs the same version (test/unit/docker-compose.test.ts)
+TEMPORAL_UI_VERSION=v2.42.1        # the CLI's own UI; docker-compose.yml's temporalio/ui image has the same version
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache=${PARKFLOW_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/parkflow}
@@ -100,7 +104,7 @@ provision_schemathesis() {
 provision_temporal_server() {
   local dir="$cache/temporal-server-$TEMPORAL_SERVER_VERSION"
   if [ ! -x "$dir/server" ] || [ ! -d "$dir/schema" ]; then
-    command -v go >/dev/null || { log "no Go toolchain: cannot build the Temporal server for npm run cluster"; exit 1; }
+    command -v go >/dev/null || { log "no Go toolchain: no Temporal server for npm run cluster and its tests"; return; }
     log "building the Temporal server and temporal-sql-tool $TEMPORAL_SERVER_VERSION from source (about 3 minutes, once)"
     rm -rf "$dir.partial" && mkdir -p "$dir.partial"
     GOBIN="$dir.partial" GOFLAGS="${GOFLAGS:-} -trimpath" go install -ldflags='-s -w' \
@@ -115,7 +119,24 @@ provision_temporal_server() {
   log "temporal server: $dir/server"
 }
 
+# The UI server's module carries the built UI and the image's config files (config/docker.yaml reads TEMPORAL_*).
+provision_temporal_ui() {
+  local dir="$cache/temporal-ui-$TEMPORAL_UI_VERSION" module="github.com/temporalio/ui-server/v2"
+  if [ ! -x "$dir/ui-server" ] || [ ! -d "$dir/config" ]; then
+    command -v go >/dev/null || { log "no Go toolchain: no Temporal UI for npm run cluster"; return; }
+    log "building the Temporal UI server $TEMPORAL_UI_VERSION from source (once)"
+    rm -rf "$dir.partial" && mkdir -p "$dir.partial/bin"
+    GOBIN="$dir.partial/bin" GOFLAGS="${GOFLAGS:-} -trimpath" go install -ldflags='-s -w' "$module/cmd/server@$TEMPORAL_UI_VERSION"
+    mv "$dir.partial/bin/server" "$dir.partial/ui-server" && rmdir "$dir.partial/bin"
+    cp -R "$(go env GOMODCACHE)/$module@$TEMPORAL_UI_VERSION/config" "$dir.partial/config"
+    chmod -R u+w "$dir.partial/config"
+    rm -rf "$dir" && mv "$dir.partial" "$dir"
+  fi
+  ln -sfn "$dir" "$tools/temporal-ui"; log "temporal UI: $dir/ui-server"
+}
+
 provision_temporal_cli
 provision_test_server
 provision_schemathesis
-if [ "${1:-}" = --cluster ]; then provision_temporal_server; fi
+provision_temporal_server
+if [ "${1:-}" = --cluster ]; then provision_temporal_ui; fi

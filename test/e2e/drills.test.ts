@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { renderTable } from '../../drills/report';
 import { runDrills } from '../../drills/run';
+import { compiledBuild, REPO_ROOT } from '../support/compiled-build';
 
 /**
  * Issue 10 item 9, the short fault drills in CI (`npm run drills` runs the full ones): worker kill -9, API kill
@@ -10,23 +8,7 @@ import { runDrills } from '../../drills/run';
  * each during a stream of officer actions, against real processes the drills start on free ports and a temporary
  * data dir. Every row of the table (every drill × invariant) must pass.
  */
-const root = join(__dirname, '..', '..');
-/**
- * The processes run compiled code, built into a directory of this test's own (under the git-ignored .data/, so
- * node_modules resolve): test/e2e/dev-shutdown.test.ts runs `npm run dev`, which rebuilds dist/ meanwhile.
- */
-const BUILD_DIR = join(root, '.data', `drills-build-${process.pid}`);
-
-beforeAll(() => {
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`building the stack failed:\n${build.stdout}\n${build.stderr}`);
-}, 120_000);
-afterAll(() => {
-  rmSync(BUILD_DIR, { recursive: true, force: true });
-});
+const BUILD_DIR = compiledBuild('drills');
 
 /** The drills signal real processes (kill -9, SIGSTOP) and read /proc: Linux only, said so rather than passed. */
 const onLinux = process.platform === 'linux' ? it : it.skip;
@@ -34,7 +16,7 @@ const onLinux = process.platform === 'linux' ? it : it.skip;
 onLinux(
   'the five short drills: every drill × invariant row passes',
   async () => {
-    const result = await runDrills({ short: true, repoRoot: root, buildDir: BUILD_DIR });
+    const result = await runDrills({ short: true, repoRoot: REPO_ROOT, buildDir: BUILD_DIR });
     const table = renderTable(result.rows);
     process.stdout.write(`[drills] short run in ${(result.ms / 1000).toFixed(1)} s\n${table}\n`);
 

@@ -1,7 +1,7 @@
 import type { AnnualReportInput } from '../../workflows/definitions/case';
 import { eventually } from './eventually';
 import { validApplication } from './fixtures';
-import type { CallOptions, Stack } from './stack-harness';
+import type { CallOptions, HttpStack } from './http-calls';
 
 export const PANEL = ['expert-li', 'expert-wang', 'expert-zhao'];
 
@@ -24,7 +24,7 @@ export const reportBody = (year: number): AnnualReportInput => ({
 /** Drives cases through the API only, as officers would; every step asserts its status. */
 export class HttpDriver {
   constructor(
-    readonly stack: Stack,
+    readonly stack: HttpStack,
     readonly district = '500112',
   ) {}
 

@@ -1,5 +1,4 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { JwtService } from '@nestjs/jwt';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
@@ -8,35 +7,25 @@ import { createApp } from '../../api/create-app';
 import { createDataSource } from '../../persistence/data-source';
 import type { TreasuryGateway } from '../../activities/treasury/treasury-gateway';
 import { createParkflowWorker } from '../../worker/create-worker';
-import type { OfficerRole } from '../../workflows/definitions/case';
 import { PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
 import { installQuietRuntime } from './quiet-runtime';
 import { devServerExecutable } from './temporal-executables';
+import { httpStack, type HttpStack } from './http-calls';
 
 const JWT_SECRET = 'e2e-test-secret-0123456789';
 
-export interface CallOptions {
-  token?: string;
-  body?: unknown;
-  rawBody?: string;
-  headers?: Record<string, string>;
-}
-
 /** The whole stack in one process: Temporal dev server, PostgreSQL, a worker, and the API on a real port. */
-export interface Stack {
+export interface Stack extends HttpStack {
   env: TestWorkflowEnvironment;
   baseUrl: string;
   dataSource: DataSource;
   /** The API application (e.g. to build a second instance's configuration from `config`). */
   app: NestExpressApplication;
   config: ReturnType<typeof loadAppConfig>;
-  token(role: OfficerRole, district?: string, sub?: string): string;
   /** Shuts the worker down (the server keeps its poller records for a while): nobody takes tasks. */
   stopWorker(): Promise<void>;
   /** Starts a worker again (after {@link stopWorker}, or when the stack started without one). */
   startWorker(): Promise<void>;
-  /** `fetch` against the API with JSON in and out. */
-  call(method: string, path: string, options?: CallOptions): Promise<{ status: number; body: any; headers: Headers }>;
   teardown(): Promise<void>;
 }
 
@@ -86,7 +75,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const app: NestExpressApplication = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const baseUrl = await app.getUrl();
-  const jwt = new JwtService({ secret: JWT_SECRET });
 
   const stopWorker = async (): Promise<void> => {
     if (worker?.getState() === 'RUNNING') worker.shutdown();
@@ -100,21 +88,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     config,
     stopWorker,
     startWorker,
-    token: (role, district, sub = `${role}-officer`) =>
-      jwt.sign({ sub, role, ...(district ? { district } : {}) }, { algorithm: 'HS256' }),
-    async call(method, path, { token, body, rawBody, headers } = {}) {
-      const response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...headers,
-        },
-        body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
-    },
+    ...httpStack(baseUrl, JWT_SECRET),
     async teardown() {
       await app.close();
       await stopWorker();

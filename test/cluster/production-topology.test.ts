@@ -1,0 +1,71 @@
+import { renderTable, row, seconds, type Row } from '../../drills/report';
+import { runDrills } from '../../drills/run';
+import { DRILL_JWT_SECRET, type DrillStack } from '../../drills/stack';
+import { compiledBuild, REPO_ROOT } from '../support/compiled-build';
+import { httpStack } from '../support/http-calls';
+import { HttpDriver } from '../support/http-driver';
+import { wholeLife, WHOLE_LIFE, WHOLE_LIFE_TIME_SCALE } from '../support/whole-life';
+
+/**
+ * Issue 12 item 2: `npm run cluster`'s topology, as real processes on free ports — embedded PostgreSQL, the Temporal
+ * server built from its Go module on it (compose's own schema and namespace scripts), two workers, two API instances
+ * behind the front door. First a park's whole life through the front door (cases at a compressed
+ * POLICY_TIME_SCALE), then the cluster drills during streams of officer actions: worker-1 kill -9 while worker-2
+ * serves, api-1 kill -9 mid-request while api-2 answers, the Temporal server kill -9 and restart. Every row (drill ×
+ * invariant: applied once, one treasury instruction per payment, state = read model, no ghost, …) must pass.
+ */
+const BUILD_DIR = compiledBuild('cluster');
+
+/** The API instances are restarted with `env` (read at each start), one after the other, then the stack is ready. */
+async function restartApis(stack: DrillStack, env: Record<string, string>): Promise<void> {
+  stack.apiEnv = env;
+  for (const [i, api] of stack.apis.entries()) {
+    await api.stop();
+    await stack.startApi(i);
+  }
+  await stack.ready();
+}
+
+/** A whole life through the front door, its cases at the whole life's time scale; the drills then run at 1. */
+async function lifeThroughTheFrontDoor(stack: DrillStack): Promise<Row[]> {
+  await restartApis(stack, { POLICY_TIME_SCALE: String(WHOLE_LIFE_TIME_SCALE) });
+  const started = Date.now();
+  await wholeLife(new HttpDriver(httpStack(stack.apiUrl, DRILL_JWT_SECRET)));
+  const lived = Date.now() - started;
+  await restartApis(stack, {});
+  return [row('whole life', 'through the front door: closed', `${WHOLE_LIFE} in ${seconds(lived)}`, true, [])];
+}
+
+/** The drills signal real processes (kill -9) and read /proc: Linux only, said so rather than passed. */
+const onLinux = process.platform === 'linux' ? it : it.skip;
+
+onLinux(
+  'the production topology: a whole life through the front door, then worker, API and Temporal server drills',
+  async () => {
+    const result = await runDrills({
+      short: true,
+      topology: 'cluster',
+      repoRoot: REPO_ROOT,
+      buildDir: BUILD_DIR,
+      beforeDrills: lifeThroughTheFrontDoor,
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
+    process.stdout.write(`[cluster] run in ${(result.ms / 1000).toFixed(1)} s\n${renderTable(result.rows)}\n`);
+
+    const drills = [...new Set(result.rows.map((r) => r.drill))];
+    expect(drills).toEqual([
+      'whole life',
+      expect.stringMatching(/^1 /),
+      expect.stringMatching(/^2 /),
+      expect.any(String),
+    ]);
+    for (const drill of drills.slice(1))
+      expect(result.rows.filter((r) => r.drill === drill).length).toBeGreaterThanOrEqual(9);
+    // On failure, the rows that failed with their numbers and evidence (the stack's logs are kept in result.dataDir).
+    expect({ failed: result.rows.filter((r) => !r.pass), logs: result.dataDir }).toEqual({
+      failed: [],
+      logs: result.dataDir,
+    });
+  },
+  600_000,
+);

@@ -1,0 +1,44 @@
+import { JwtService } from '@nestjs/jwt';
+import type { OfficerRole } from '../../workflows/definitions/case';
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface JsonAnswer {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+/** What drives a stack over HTTP as officers would: calls and development tokens. */
+export interface HttpStack {
+  token(role: OfficerRole, district?: string, sub?: string): string;
+  /** `fetch` against the API with JSON in and out. */
+  call(method: string, path: string, options?: CallOptions): Promise<JsonAnswer>;
+}
+
+/** {@link HttpStack} for an API at `baseUrl` that takes HS256 tokens signed with `secret` (as `npm run dev`). */
+export function httpStack(baseUrl: string, secret: string): HttpStack {
+  const jwt = new JwtService({ secret });
+  return {
+    token: (role, district, sub = `${role}-officer`) =>
+      jwt.sign({ sub, role, ...(district ? { district } : {}) }, { algorithm: 'HS256' }),
+    async call(method, path, { token, body, rawBody, headers } = {}) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
+        body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    },
+  };
+}
