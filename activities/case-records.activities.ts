@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CaseDeadlinesRepository } from '../persistence/repositories/case-deadlines.repository';
-import { CaseHistoryRepository } from '../persistence/repositories/case-history.repository';
+import { CaseHistoryRepository, type ScheduleLag } from '../persistence/repositories/case-history.repository';
 import { CaseSubmissionsRepository } from '../persistence/repositories/case-submissions.repository';
 import { NotificationsRepository } from '../persistence/repositories/notifications.repository';
 import { ParkCasesRepository } from '../persistence/repositories/park-cases.repository';
@@ -10,17 +10,22 @@ import type { CaseChange } from '../workflows/definitions/records';
 
 export interface CaseRecordDeps {
   dataSource: DataSource;
+  /** Told how late each system event of a schedule was recorded (the worker logs and exports it). */
+  onScheduleLag?: (lag: ScheduleLag & { caseId: string; action: string }) => void;
 }
+
+const POLICY_DAY_MS = 86_400_000;
 
 /**
  * Activities that write a case's changes to PostgreSQL, idempotent by business key: the read model by
  * (case, version) — an older snapshot never overwrites a newer one — the filing log by (case, filing),
  * the audit trail by event id, notices by their key, payment confirmations by (case, paymentId).
  */
-export function createCaseRecordActivities({ dataSource }: CaseRecordDeps) {
+export function createCaseRecordActivities({ dataSource, onScheduleLag }: CaseRecordDeps) {
   return {
     /** Writes one change of a case in one transaction. */
     async recordCaseChange({ snapshot, audit, notices, policyTimeScale = 1 }: CaseChange): Promise<void> {
+      const lag = scheduleLagOf(audit.details.scheduledFor, snapshot, policyTimeScale);
       await dataSource.transaction(async (tx) => {
         // an older snapshot is not written: the newer one's deadlines stay
         if (await new ParkCasesRepository(tx).saveIfNewer(snapshot)) {
@@ -41,7 +46,7 @@ export function createCaseRecordActivities({ dataSource }: CaseRecordDeps) {
             submittedAt: snapshot.updatedAt,
           });
         }
-        await new CaseHistoryRepository(tx).append(audit);
+        await new CaseHistoryRepository(tx).append(audit, lag);
         const notifications = new NotificationsRepository(tx);
         for (const notice of notices) await notifications.record(notice);
         const payments = new PaymentsRepository(tx);
@@ -49,8 +54,25 @@ export function createCaseRecordActivities({ dataSource }: CaseRecordDeps) {
           await payments.recordPaid(snapshot.caseId, payment);
         }
       });
+      if (lag) onScheduleLag?.({ ...lag, caseId: snapshot.caseId, action: audit.action });
     },
   };
+}
+
+/**
+ * For a system event of the schedule (its details say when it was `scheduledFor`, in policy time): when it was due
+ * on the clock and how far behind its recording is, in policy days (issue 13: timer lag). A worker that keeps up
+ * records within a fraction of a policy day; a backlog shows here first.
+ */
+function scheduleLagOf(
+  scheduledFor: unknown,
+  snapshot: CaseSnapshot,
+  policyTimeScale: number,
+): ScheduleLag | undefined {
+  if (typeof scheduledFor !== 'string') return undefined;
+  const dueWallAt = wallTimeOf(scheduledFor, snapshot, policyTimeScale);
+  const lagMs = Math.max(0, Date.now() - Date.parse(dueWallAt));
+  return { dueWallAt, lagPolicyDays: (lagMs * policyTimeScale) / POLICY_DAY_MS };
 }
 
 /** When a policy date passes on the clock: policy time runs `policyTimeScale` times faster from the opening. */

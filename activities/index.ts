@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { createCaseRecordActivities } from './case-records.activities';
+import { createCaseRecordActivities, type CaseRecordDeps } from './case-records.activities';
 import type { NoticeMailer } from './notices/mailer';
 import { createNoticeDeliveryActivities } from './notices/notice-delivery.activities';
 import { createPaymentActivities } from './payments.activities';
@@ -11,6 +11,8 @@ export interface ActivityDeps {
   treasury?: TreasuryGateway;
   /** Email delivery of notices: the SMTP mailer (none: inbox only) and the municipal notices addresses. */
   notices?: { mailer?: NoticeMailer; municipalEmails: readonly string[] };
+  /** Told how late each system event of a case's schedule was recorded. */
+  onScheduleLag?: CaseRecordDeps['onScheduleLag'];
 }
 
 /** All activities the worker registers, built from their dependencies. */
@@ -18,9 +20,10 @@ export function createActivities({
   dataSource,
   treasury = new RecordingTreasuryGateway(dataSource),
   notices = { municipalEmails: [] },
+  onScheduleLag,
 }: ActivityDeps) {
   return {
-    ...createCaseRecordActivities({ dataSource }),
+    ...createCaseRecordActivities({ dataSource, onScheduleLag }),
     ...createPaymentActivities({ dataSource, treasury }),
     ...createNoticeDeliveryActivities({ dataSource, ...notices }),
   };

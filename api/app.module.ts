@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DistrictsModule } from './districts/districts.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -37,6 +38,7 @@ export class AppModule {
         DistrictsModule,
         NotificationsModule,
         HealthModule,
+        MetricsModule,
       ],
     };
   }

@@ -12,6 +12,7 @@ import { assignRequestId, runInRequestContext } from './common/request-context';
 import { requestLogger } from './common/request-log';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
+import { RequestMetrics } from './metrics/request-metrics';
 import { VALIDATED_MODELS } from './validated-models';
 
 /** Larger bodies are refused with 413 before they are parsed. */
@@ -26,8 +27,14 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   const openApi = createOpenApiDocument(app, VALIDATED_MODELS);
   app.set('query parser', parseQuery);
-  // Order: the id and the access log come first so even a rejected body (413, bad JSON) is logged with an id.
-  app.use(assignRequestId, requestLogger(logger), methodNotAllowed(openApi));
+  // Order: the id, the access log and the request metrics come first so that even a request refused before routing
+  // (405, 413, bad JSON) is logged with an id and counted.
+  app.use(
+    assignRequestId,
+    requestLogger(logger),
+    app.get(RequestMetrics).middleware(openApi),
+    methodNotAllowed(openApi),
+  );
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(runInRequestContext);
   app.useGlobalPipes(createValidationPipe());

@@ -1,5 +1,5 @@
-import { plainToInstance } from 'class-transformer';
-import { IsNotEmpty, IsString, Matches, validateSync } from 'class-validator';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsNotEmpty, IsPositive, IsString, Matches, validateSync } from 'class-validator';
 
 /**
  * parkflow's configuration (README "Configuration"), declared once for every process. Each variable is a property
@@ -31,6 +31,14 @@ export class ServiceSettings extends DatabaseSettings {
   @IsString()
   @IsNotEmpty()
   TEMPORAL_TASK_QUEUE: string = 'parkflow';
+
+  /**
+   * How late (in policy days) the schedule's events may be recorded before the worker warns in its log and the
+   * readiness check reports the schedule `lagging` (issue 13: a worker that cannot keep up with POLICY_TIME_SCALE).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsPositive({ message: 'SCHEDULE_LAG_WARN_POLICY_DAYS must be a positive number of policy days' })
+  SCHEDULE_LAG_WARN_POLICY_DAYS: number = 1;
 }
 
 /** How one process reads its subset of the configuration. */

@@ -22,15 +22,20 @@ async function servedMeanwhile(ctx: DrillContext, rounds = 2): Promise<number> {
   return ctx.stream.applied() - mark;
 }
 
-/** The answers given while `what` held: how many, how many 2xx, and how many came back with no answer at all. */
+/**
+ * The requests sent and answered while `what` held — how many, how many 2xx, how many with no answer at all — and how
+ * many answers in that time were 502 `upstream_lost`.
+ */
 function answersDuring(ctx: DrillContext, what: string): { all: number; ok: number; none: number; lost: number } {
   const window = ctx.windows.find((w) => w.what === what);
-  const inside = ctx.client.exchanges.filter((e) => window && e.startedAt >= window.from && e.endedAt <= window.to);
+  const ended = ctx.client.exchanges.filter((e) => window && e.endedAt >= window.from && e.endedAt <= window.to);
+  const inside = ended.filter((e) => window && e.startedAt >= window.from);
   return {
     all: inside.length,
     ok: inside.filter((e) => e.status >= 200 && e.status < 300).length,
     none: inside.filter((e) => e.status === 0).length,
-    lost: inside.filter((e) => e.status === 502).length,
+    // the requests the killed instance held were sent before the kill
+    lost: ended.filter((e) => e.status === 502 && e.code === 'upstream_lost').length,
   };
 }
 

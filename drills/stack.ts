@@ -54,7 +54,7 @@ export class DrillStack {
 
   private constructor(
     readonly options: StackOptions,
-    readonly ports: { postgres: number; apis: number[]; frontDoor?: number },
+    readonly ports: { postgres: number; apis: number[]; workerMetrics: number[]; frontDoor?: number },
     readonly env: NodeJS.ProcessEnv,
   ) {
     const { repoRoot, buildDir, dataDir } = options;
@@ -78,7 +78,9 @@ export class DrillStack {
     }));
     const many = ports.apis.length > 1;
     const named = (name: string, i: number): string => (many ? `${name}-${i + 1}` : name);
-    this.workers = ports.apis.map((_, i) => node(named('worker', i), join('worker', 'main.js'), app));
+    this.workers = ports.workerMetrics.map((metrics, i) =>
+      node(named('worker', i), join('worker', 'main.js'), () => ({ ...app(), WORKER_METRICS_PORT: String(metrics) })),
+    );
     this.apis = ports.apis.map((port, i) =>
       node(named('api', i), join('api', 'main.js'), () => ({
         ...app(),
@@ -150,7 +152,13 @@ export class DrillStack {
       delete env[name];
     for (const name of ['SMTP_URL', 'MUNICIPAL_NOTICE_EMAILS']) delete env[name];
     const apis = cluster ? [await freePort(), await freePort()] : [await freePort()];
-    const ports = { postgres: await freePort(), apis, ...(cluster ? { frontDoor: await freePort() } : {}) };
+    const workerMetrics = await Promise.all(apis.map(() => freePort()));
+    const ports = {
+      postgres: await freePort(),
+      apis,
+      workerMetrics,
+      ...(cluster ? { frontDoor: await freePort() } : {}),
+    };
     const stack = new DrillStack(options, ports, env);
     const where = { repoRoot: options.repoRoot, dataDir: options.dataDir, env };
     if (cluster) {

@@ -7,6 +7,7 @@ import { Lifecycle1764216000000 } from './migrations/1764216000000-lifecycle';
 import { OfficerApi1764302400000 } from './migrations/1764302400000-officer-api';
 import { NoticeDelivery1764388800000 } from './migrations/1764388800000-notice-delivery';
 import { IdempotencyLeases1764475200000 } from './migrations/1764475200000-idempotency-leases';
+import { ScheduleLag1764648000000 } from './migrations/1764648000000-schedule-lag';
 
 export const ENTITIES = [DistrictRecord, ParkCaseRecord, CaseSubmissionRecord];
 export const MIGRATIONS = [
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   OfficerApi1764302400000,
   NoticeDelivery1764388800000,
   IdempotencyLeases1764475200000,
+  ScheduleLag1764648000000,
 ];
 
 /** A DataSource for `url`; the schema comes from migrations only (never `synchronize`). */

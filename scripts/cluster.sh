@@ -5,7 +5,8 @@
 # server), two parkflow workers and two API instances behind one address (scripts/front-door.ts).
 # The schema steps and the namespace set-up are docker-compose.yml's own scripts (docker/temporal/*.sh).
 # Honoured: PARKFLOW_DATA_DIR (.data/cluster), PARKFLOW_PG_PORT (5434), PORT (the one address, 3000),
-# PARKFLOW_API_PORTS (the instances, "3001 3002"), TEMPORAL_UI_PORT (8080), PARKFLOW_READY_TIMEOUT (seconds, 90).
+# PARKFLOW_API_PORTS (the instances, "3001 3002"), PARKFLOW_WORKER_METRICS_PORTS (the workers' /metrics, "9464 9465"),
+# TEMPORAL_UI_PORT (8080), PARKFLOW_READY_TIMEOUT (seconds, 90).
 # Temporal listens on 7233 (and 7234/7235/7239, metrics on :8000): stop `npm run dev` first. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,11 +18,13 @@ data=${PARKFLOW_DATA_DIR:-.data/cluster}
 export PARKFLOW_PG_DIR=${PARKFLOW_PG_DIR:-$data/postgres} PARKFLOW_PG_PORT=${PARKFLOW_PG_PORT:-5434}
 port=${PORT:-3000} ui_port=${TEMPORAL_UI_PORT:-8080}
 read -r -a api_ports <<< "${PARKFLOW_API_PORTS:-3001 3002}"
+read -r -a metrics_ports <<< "${PARKFLOW_WORKER_METRICS_PORTS:-9464 9465}"
 tag=cluster
 # shellcheck source=lib/stack.sh
 source scripts/lib/stack.sh
 require_free_port "$port" PORT
 for api_port in "${api_ports[@]}"; do require_free_port "$api_port" PARKFLOW_API_PORTS; done
+for metrics_port in "${metrics_ports[@]}"; do require_free_port "$metrics_port" PARKFLOW_WORKER_METRICS_PORTS; done
 require_free_port "$ui_port" TEMPORAL_UI_PORT
 require_free_port 7233 "nothing (stop npm run dev)"
 [ -x .tools/temporal-server ] && [ -x .tools/temporal-ui/ui-server ] \
@@ -44,7 +47,9 @@ PATH="$PWD/.tools:$PATH" sh docker/temporal/create-namespace.sh > "$data/tempora
 TEMPORAL_UI_PORT=$ui_port start temporal-ui "$data/temporal-ui.log" .tools/temporal-ui/ui-server \
   --root .tools/temporal-ui --config config --env docker start
 
-for i in 1 2; do start_app "worker-$i" "$data/worker-$i.log" node dist/worker/main.js; done
+for i in "${!metrics_ports[@]}"; do
+  WORKER_METRICS_PORT=${metrics_ports[$i]} start_app "worker-$((i + 1))" "$data/worker-$((i + 1)).log" node dist/worker/main.js
+done
 upstreams=()
 for i in "${!api_ports[@]}"; do
   PORT=${api_ports[$i]} start_app "api-$((i + 1))" "$data/api-$((i + 1)).log" node dist/api/main.js
@@ -60,7 +65,8 @@ cat <<INFO
     API          http://localhost:$port  (front door: instances $(printf 'http://localhost:%s ' "${api_ports[@]}")— either serves every case)
     Temporal UI  http://localhost:$ui_port
     Temporal     $TEMPORAL_ADDRESS (server $(.tools/temporal-server --version 2>/dev/null | head -1), PostgreSQL persistence)
-    metrics      http://127.0.0.1:8000/metrics (Temporal server)
+    metrics      http://127.0.0.1:8000/metrics (Temporal server), $(printf 'http://localhost:%s/metrics ' "${metrics_ports[@]}")(workers),
+                 $(printf 'http://localhost:%s/metrics ' "${api_ports[@]}")(API instances)
     PostgreSQL   $DATABASE_URL (databases parkflow, temporal, temporal_visibility)
     logs         $data/*.log
 

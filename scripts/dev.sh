@@ -4,7 +4,8 @@
 # TEMPORAL_ADDRESS set → use that Temporal instead of starting the dev server.
 # Also honoured (isolated runs, e.g. test/e2e/dev-shutdown.test.ts): PORT, PARKFLOW_DATA_DIR (.data),
 # PARKFLOW_PG_PORT (5433), PARKFLOW_PG_DIR ($PARKFLOW_DATA_DIR/postgres), PARKFLOW_TEMPORAL_PORT (7233),
-# PARKFLOW_TEMPORAL_UI_PORT (8233), PARKFLOW_READY_TIMEOUT (seconds, 90).
+# PARKFLOW_TEMPORAL_UI_PORT (8233), PARKFLOW_READY_TIMEOUT (seconds, 90), WORKER_METRICS_PORT (9464; left off when
+# that port is taken, e.g. by another stack).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-setup.sh
@@ -37,14 +38,17 @@ fi
 
 port=${PORT:-3000}
 require_free_port "$port" PORT
-start_app worker "$data/worker.log" node dist/worker/main.js
+metrics_port=${WORKER_METRICS_PORT:-9464}
+if [ "$metrics_port" != 0 ] && port_in_use "$metrics_port"; then say "port $metrics_port is taken: worker metrics off"; metrics_port=0; fi
+WORKER_METRICS_PORT=$metrics_port start_app worker "$data/worker.log" node dist/worker/main.js
 start_app api "$data/api.log" node dist/api/main.js
 wait_ready "$port"
 cat <<INFO
 
   parkflow is running
-    API          http://localhost:$port        (OpenAPI: http://localhost:$port/docs)
+    API          http://localhost:$port        (OpenAPI: http://localhost:$port/docs, metrics: /metrics)
     Temporal UI  $ui
+    metrics      worker $([ "$metrics_port" = 0 ] && echo off || echo "http://localhost:$metrics_port/metrics")
     PostgreSQL   $DATABASE_URL
     logs         $data/{api,worker,temporal,postgres}.log
 

@@ -18,6 +18,19 @@ export interface TemporalServerPorts {
   METRICS_PORT: number;
 }
 
+/**
+ * Families of the Temporal server's own Prometheus endpoint that the ops guide (docs/operations.md) names: requests
+ * and their latency per operation, persistence calls, and how long tasks wait in their queues before a worker takes
+ * them (the "too few workers" signal).
+ */
+export const TEMPORAL_SERVER_SERIES = [
+  'service_requests',
+  'service_latency_bucket',
+  'persistence_requests',
+  'persistence_latency_bucket',
+  'task_schedule_to_start_latency_bucket',
+] as const;
+
 /** Temporal's own defaults (its development configs and images): what `npm run cluster` and compose use. */
 export const DEFAULT_SERVER_PORTS: TemporalServerPorts = {
   FRONTEND_GRPC_PORT: 7233,

@@ -13,6 +13,8 @@ export interface ParkflowWorkerDeps {
   treasury?: TreasuryGateway;
   /** Email delivery of notices; by default none (inbox only). */
   notices?: ActivityDeps['notices'];
+  /** Told how late each system event of a case's schedule was recorded (worker/schedule-lag-monitor.ts). */
+  onScheduleLag?: ActivityDeps['onScheduleLag'];
   /** Test tuning: fail a workflow on any error (a bug surfaces at once), no workflow cache, a short grace time. */
   overrides?: Pick<
     WorkerOptions,
@@ -36,7 +38,12 @@ export function createParkflowWorker(deps: ParkflowWorkerDeps): Promise<Worker> 
     ...(deps.workflowBundle
       ? { workflowBundle: deps.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),
-    activities: createActivities({ dataSource: deps.dataSource, treasury: deps.treasury, notices: deps.notices }),
+    activities: createActivities({
+      dataSource: deps.dataSource,
+      treasury: deps.treasury,
+      notices: deps.notices,
+      onScheduleLag: deps.onScheduleLag,
+    }),
     shutdownGraceTime: SHUTDOWN_GRACE_MS,
     shutdownForceTime: SHUTDOWN_FORCE_MS,
     ...deps.overrides,

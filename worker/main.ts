@@ -3,16 +3,20 @@ import { NativeConnection, Runtime } from '@temporalio/worker';
 import { SmtpNoticeMailer } from '../activities/notices/mailer';
 import { TREASURY_GATEWAYS } from '../activities/treasury/treasury-gateway';
 import { createDataSource } from '../persistence/data-source';
+import { OperationsMetricsRepository } from '../persistence/repositories/operations-metrics.repository';
 import { createParkflowWorker, SHUTDOWN_GRACE_MS } from './create-worker';
+import { startWorkerMetricsServer, type WorkerMetricsServer } from './metrics/metrics-server';
+import { reserveSdkMetricsExporter, sdkTelemetryOptions } from './metrics/sdk-metrics';
+import { ScheduleLagMonitor } from './schedule-lag-monitor';
 import { loadWorkerConfig, workerSettingsForLog } from './worker-config';
 
 /** Past the grace time plus this, the process exits whatever the worker is doing (SIGTERM never hangs). */
 const EXIT_AFTER_GRACE_MS = 10_000;
 
 /** One JSON line per event on stdout (stderr for errors), as the log collectors expect. */
-function log(level: 'info' | 'error', message: string, fields: Record<string, unknown> = {}): void {
+function log(level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}): void {
   const line = JSON.stringify({ time: new Date().toISOString(), level, context: 'Worker', message, ...fields });
-  if (level === 'error') console.error(line);
+  if (level !== 'info') console.error(line);
   else console.log(line);
 }
 
@@ -32,18 +36,39 @@ function armExitTimer(reason: string): void {
 
 /**
  * The worker process: validated config (logged, with the treasury gateway it names), one Temporal connection,
- * one DataSource, run until signalled.
+ * one DataSource, `GET /metrics` when `WORKER_METRICS_PORT` is set, run until signalled.
  * SIGINT/SIGTERM → `worker.shutdown()` (in-flight tasks get the grace time); a second signal, or the grace
- * time + 10 s without the worker stopping, exits at once. Then the connection and the DataSource are closed.
+ * time + 10 s without the worker stopping, exits at once. Then the metrics endpoint, the connection and the
+ * DataSource are closed.
  */
 async function main(): Promise<void> {
-  // The SDK would install its own SIGINT/SIGTERM handlers (shutdown with no bound): this process owns them.
-  Runtime.install({ shutdownSignals: [] });
+  // The configuration comes first: it decides whether the SDK's runtime exports metrics, fixed at install.
   const config = loadWorkerConfig();
   // Every choice the worker runs with, the treasury gateway among them, is in the log from the first line.
   log('info', 'configuration', workerSettingsForLog(config));
+  const sdkMetrics = config.WORKER_METRICS_PORT ? await reserveSdkMetricsExporter() : undefined;
+  // The SDK would install its own SIGINT/SIGTERM handlers (shutdown with no bound): this process owns them.
+  Runtime.install({
+    shutdownSignals: [],
+    ...(sdkMetrics ? { telemetryOptions: sdkTelemetryOptions(sdkMetrics) } : {}),
+  });
   const dataSource = await createDataSource(config.DATABASE_URL).initialize();
   log('info', 'PostgreSQL connected');
+  const scheduleLag = new ScheduleLagMonitor(config.SCHEDULE_LAG_WARN_POLICY_DAYS, (message, fields) =>
+    log('warn', message, fields),
+  );
+  let metrics: WorkerMetricsServer | undefined;
+  if (config.WORKER_METRICS_PORT) {
+    metrics = await startWorkerMetricsServer({
+      port: config.WORKER_METRICS_PORT,
+      repository: new OperationsMetricsRepository(dataSource),
+      sdk: sdkMetrics,
+      registries: [scheduleLag.registry],
+      onError: (source, error) =>
+        log('error', 'a metrics source failed; scraped without it', { source, error: errorText(error) }),
+    });
+    log('info', 'metrics served', { port: metrics.port, path: '/metrics', sdkExporter: sdkMetrics?.bindAddress });
+  }
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   log('info', 'Temporal connected', { address: config.TEMPORAL_ADDRESS });
   let exitCode = 0;
@@ -52,6 +77,7 @@ async function main(): Promise<void> {
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
+      onScheduleLag: scheduleLag.observe,
       dataSource,
       treasury: TREASURY_GATEWAYS[config.TREASURY_GATEWAY](dataSource),
       notices: {
@@ -94,6 +120,10 @@ async function main(): Promise<void> {
     }
   } finally {
     armExitTimer('closing connections');
+    await metrics?.close().then(
+      () => log('info', 'metrics endpoint closed'),
+      (error: unknown) => log('error', 'closing the metrics endpoint failed', { error: errorText(error) }),
+    );
     await connection.close().then(
       () => log('info', 'Temporal connection closed'),
       (error: unknown) => log('error', 'closing the Temporal connection failed', { error: errorText(error) }),

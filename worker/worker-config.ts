@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, Matches, Max, Min } from 'class-validator';
 import { TREASURY_GATEWAYS, type TreasuryGatewayName } from '../activities/treasury/treasury-gateway';
 import {
   type ConfigView,
@@ -15,7 +15,7 @@ const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
 /**
  * The worker's environment, typed and validated once at start (api-contract "Configuration"): the settings it
- * shares with the API ({@link ServiceSettings}), notice emails and the treasury gateway.
+ * shares with the API ({@link ServiceSettings}), notice emails, the treasury gateway and the metrics port.
  */
 export class WorkerConfig extends ServiceSettings {
   /** Where notice emails go; unset: notices stay in the in-app inbox. */
@@ -50,6 +50,17 @@ export class WorkerConfig extends ServiceSettings {
       `TREASURY_GATEWAY must be one of: ${Object.keys(TREASURY_GATEWAYS).join(', ')}; got '${String(value)}'`,
   })
   TREASURY_GATEWAY: TreasuryGatewayName = 'recording';
+
+  /**
+   * The port of the worker's `GET /metrics` (business gauges, Node process metrics and the Temporal SDK's metrics;
+   * README "Metrics"), on every interface. 0 (the default) serves none and leaves the SDK's exporter off: two workers
+   * on one machine would otherwise fight over one default port.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT: number = 0;
 }
 
 const WORKER_VIEW: ConfigView<WorkerConfig> = { process: 'worker', settings: WorkerConfig };
@@ -67,5 +78,7 @@ export function workerSettingsForLog(config: WorkerConfig): Record<string, unkno
     SMTP_FROM: config.SMTP_FROM,
     MUNICIPAL_NOTICE_EMAILS: config.MUNICIPAL_NOTICE_EMAILS,
     TREASURY_GATEWAY: config.TREASURY_GATEWAY,
+    WORKER_METRICS_PORT: config.WORKER_METRICS_PORT || 'off',
+    SCHEDULE_LAG_WARN_POLICY_DAYS: config.SCHEDULE_LAG_WARN_POLICY_DAYS,
   };
 }

@@ -23,6 +23,7 @@ import { deadlinesOf } from './lifecycle/deadlines';
 import { newCase } from './lifecycle/intake';
 import { outcome, type Context, type Outcome } from './lifecycle/outcome';
 import { overdueReportYears } from './lifecycle/reports';
+import { nextRunStep } from './lifecycle/run-step';
 import { fireDue, nextDueEvent, pruneFired, type DueEvent } from './lifecycle/schedule';
 import { chongqingYear, nextYearStart } from './definitions/civil-date';
 import { policyDateAt } from './policy-time';
@@ -47,6 +48,13 @@ const RECORD_DURABLY = 'record-case-change-durably';
  * Runs started before it keep the rules they began with: instant deadlines, per-year overdue notices, … (issue 9).
  */
 const CIVIL_CALENDAR_RULES = 'civil-calendar-rules';
+/**
+ * Runs started before it fixed their year boundary when their loop first ran (a slow first task could skip a
+ * boundary: the run then held two reporting years), and fired every due event before it, however many. From it, the
+ * boundary follows the year of the case's last change, and past it at most a batch of due events is fired (issue 13,
+ * lifecycle/run-step.ts).
+ */
+const YEAR_BOUNDARY_ON_TIME = 'year-boundary-on-time';
 
 const SYSTEM = { id: 'system', role: 'system' } as const;
 /** Stages whose case lives on through reporting years: each year's boundary starts a fresh run. */
@@ -63,6 +71,7 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
   const openedAtMs = input.carried?.openedAtMs ?? Date.now();
   // Decided once per run, in its first task: a run that began under the old rules replays under them.
   const civil = patched(CIVIL_CALENDAR_RULES);
+  const boundaryOnTime = patched(YEAR_BOUNDARY_ON_TIME);
   // Policies carried from older runs lack the defaults added since; the rest is the case's own policy.
   const policy = { ...DEFAULT_POLICY, ...input.policy };
   const policyNow = (): string => policyDateAt(openedAtMs, Date.now(), input.policyTimeScale).toISOString();
@@ -166,29 +175,33 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
 
   /** The reporting-year boundary that ends this run, fixed when the run first reaches a yearly stage. */
   let runYearEnd: string | undefined;
+  let firedPastYearEnd = 0;
   const msUntil = (policyIso: string): number =>
     Math.max(0, (Date.parse(policyIso) - Date.parse(policyNow())) / input.policyTimeScale);
 
   while (!FINAL_STAGES.includes(state.stage)) {
     const now = policyNow();
     const due = nextDueEvent(state, { ...context(), now });
-    if (YEARLY_STAGES.includes(state.stage)) runYearEnd ??= nextYearStart(now);
+    // The year of the change that made (or found) the case yearly, not of the loop's first look: under load (or
+    // compressed time) that look can come after a boundary the run must end at.
+    if (YEARLY_STAGES.includes(state.stage)) runYearEnd ??= nextYearStart(boundaryOnTime ? state.updatedAt : now);
     const yearEnd = YEARLY_STAGES.includes(state.stage) ? runYearEnd : undefined;
-    if (due && due.at <= now) {
-      await fire(due);
+    const step = nextRunStep({ due, now, yearEnd, firedPastYearEnd, boundedBacklog: boundaryOnTime });
+    if (step.kind === 'fire') {
+      if (yearEnd && yearEnd <= now) firedPastYearEnd += 1;
+      await fire(step.due);
       continue;
     }
-    if (yearEnd && yearEnd <= now) {
+    if (step.kind === 'continue-as-new') {
       await condition(runMayEnd);
       pruneFired(state, { ...context(), now });
       await continueAsNew<typeof parkCaseWorkflow>({ ...input, carried: state });
     }
-    const wakeAt = [due?.at, yearEnd].filter((t): t is string => !!t).sort()[0];
     const seen = state.version;
-    if (wakeAt) {
-      const summary = due?.at === wakeAt ? `${due.series.key} #${due.index + 1}` : 'reporting-year boundary';
+    if (step.kind === 'wait' && step.until) {
+      const summary = due?.at === step.until ? `${due.series.key} #${due.index + 1}` : 'reporting-year boundary';
       // At least 1 ms: condition() treats a 0 timeout as "no timeout".
-      await condition(() => state.version !== seen, Math.max(1, msUntil(wakeAt)), { summary });
+      await condition(() => state.version !== seen, Math.max(1, msUntil(step.until)), { summary });
     } else {
       await condition(() => state.version !== seen);
     }

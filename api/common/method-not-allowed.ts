@@ -11,7 +11,7 @@ interface DocumentedPath {
 /**
  * `/v1/cases/{caseId}/history` → a pattern matching `/v1/cases/<one segment>/history`, with or without a final `/`.
  */
-function patternOf(path: string): RegExp {
+export function patternOf(path: string): RegExp {
   const escaped = path
     .split(/\{[^}]+\}/)
     .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))

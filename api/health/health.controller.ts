@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
+import { CaseHistoryRepository, type RecentScheduleLag } from '../../persistence/repositories/case-history.repository';
 import { DatabaseHealthRepository } from '../../persistence/repositories/database-health.repository';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
@@ -9,6 +10,11 @@ import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
 import { LIVE_POLLER_MS, workerIsPolling } from '../temporal/worker-presence';
 
 type Check = { status: 'up' } | { status: 'down'; error: string };
+/** How late the schedule's events were recorded lately: `lagging` warns, it does not make the API unready. */
+type ScheduleCheck = { status: 'up' | 'lagging' | 'unknown'; windowSeconds: number } & Partial<RecentScheduleLag>;
+
+/** The schedule's recent past that readiness looks at. */
+const SCHEDULE_WINDOW_SECONDS = 300;
 
 async function check(probe: () => Promise<unknown>): Promise<Check> {
   try {
@@ -25,6 +31,7 @@ async function check(probe: () => Promise<unknown>): Promise<Check> {
 export class HealthController {
   constructor(
     private readonly database: DatabaseHealthRepository,
+    private readonly history: CaseHistoryRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly config: AppConfig,
   ) {}
@@ -41,7 +48,10 @@ export class HealthController {
     description:
       'postgres: PostgreSQL answers; temporal: the Temporal ' +
       'frontend answers; worker: a parkflow worker has polled the ' +
-      'workflow task queue in the last 70 s (the test the API makes before sending an action).',
+      'workflow task queue in the last 70 s (the test the API makes before sending an action). ' +
+      'schedule (a warning, never a reason to be unready): `lagging` when the p99 of how late the cases’ reminders ' +
+      'and notices of the last 5 minutes were recorded exceeds SCHEDULE_LAG_WARN_POLICY_DAYS policy days — the ' +
+      'worker cannot keep up with POLICY_TIME_SCALE for the cases it holds (issue 13).',
   })
   @ApiResponse({ status: 200, description: 'every check is up' })
   @ApiResponse({
@@ -49,7 +59,7 @@ export class HealthController {
     description:
       "not ready: `details` names each check that is down (field: 'postgres' | 'temporal' | 'worker') and why",
   })
-  async ready(): Promise<{ status: 'ok'; checks: Record<string, Check> }> {
+  async ready(): Promise<{ status: 'ok'; checks: Record<string, Check | ScheduleCheck> }> {
     const deadline = Date.now() + 3000;
     const [postgres, temporal, worker] = await Promise.all([
       check(() => this.database.ping()),
@@ -73,6 +83,17 @@ export class HealthController {
         down.map(([field, c]) => ({ field, message: 'error' in c ? c.error : 'down' })),
       );
     }
-    return { status: 'ok', checks };
+    return { status: 'ok', checks: { ...checks, schedule: await this.schedule() } };
+  }
+
+  private async schedule(): Promise<ScheduleCheck> {
+    const windowSeconds = SCHEDULE_WINDOW_SECONDS;
+    try {
+      const lag = await this.history.recentScheduleLag(windowSeconds);
+      const lagging = (lag.p99PolicyDays ?? 0) > this.config.SCHEDULE_LAG_WARN_POLICY_DAYS;
+      return { status: lagging ? 'lagging' : 'up', windowSeconds, ...lag };
+    } catch {
+      return { status: 'unknown', windowSeconds }; // PostgreSQL was just seen up; a failed look is not an outage
+    }
   }
 }

@@ -60,11 +60,10 @@ start_postgres() {
   export "$(grep DATABASE_URL= "$data/postgres.url")"
 }
 
+port_in_use() { node -e "require('net').connect($1,'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))" 2>/dev/null; }
 # Another process on an API port would answer /health/ready in our API's place.
 require_free_port() { # require_free_port <port> <variable that sets it>
-  if node -e "require('net').connect($1,'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))" 2>/dev/null; then
-    say "port $1 is already in use by another process: stop it, or set $2"; exit 1
-  fi
+  if port_in_use "$1"; then say "port $1 is already in use by another process: stop it, or set $2"; exit 1; fi
 }
 
 # "Running" means an action would be served: /health/ready checks PostgreSQL, Temporal and a polling worker.

@@ -1,9 +1,13 @@
+import { API_SERIES } from '../../api/metrics/series';
 import { renderTable, row, seconds, type Row } from '../../drills/report';
 import { runDrills } from '../../drills/run';
 import { DRILL_JWT_SECRET, type DrillStack } from '../../drills/stack';
+import { TEMPORAL_SERVER_SERIES } from '../../scripts/temporal-server';
+import { SDK_SERIES_AFTER_WORK, WORKER_SERIES } from '../../worker/metrics/series';
 import { compiledBuild, REPO_ROOT } from '../support/compiled-build';
 import { httpStack } from '../support/http-calls';
 import { HttpDriver } from '../support/http-driver';
+import { samplesOf, scrape } from '../support/prometheus-text';
 import { wholeLife, WHOLE_LIFE, WHOLE_LIFE_TIME_SCALE } from '../support/whole-life';
 
 /**
@@ -26,14 +30,51 @@ async function restartApis(stack: DrillStack, env: Record<string, string>): Prom
   await stack.ready();
 }
 
+/**
+ * Issue 12 item 3: every metrics endpoint of the topology serves the series the ops guide names — the Temporal
+ * server's, each worker's (business gauges, schedule lag, the SDK's, once it has worked), each API instance's.
+ */
+async function metricsRows(stack: DrillStack): Promise<Row[]> {
+  const endpoints: Array<[string, string, readonly string[]]> = [
+    ['temporal server', stack.temporalMetricsUrl, TEMPORAL_SERVER_SERIES],
+    ...stack.workers.map((w, i): [string, string, readonly string[]] => [
+      w.name,
+      `http://127.0.0.1:${stack.ports.workerMetrics[i]}/metrics`,
+      [...WORKER_SERIES, ...SDK_SERIES_AFTER_WORK],
+    ]),
+    ...stack.apis.map((a, i): [string, string, readonly string[]] => [
+      a.name,
+      `http://127.0.0.1:${stack.ports.apis[i]}/metrics`,
+      API_SERIES,
+    ]),
+  ];
+  return Promise.all(
+    endpoints.map(async ([name, url, series]) => {
+      const names = new Set(samplesOf((await scrape(url)).text).map((sample) => sample.name));
+      const missing = series.filter((family) => !['', '_bucket', '_count'].some((end) => names.has(family + end)));
+      return row(
+        'metrics',
+        `${name} serves the ops guide's series`,
+        `${series.length - missing.length}/${series.length} at ${url}`,
+        missing.length === 0,
+        missing.map((m) => `missing ${m}`),
+      );
+    }),
+  );
+}
+
 /** A whole life through the front door, its cases at the whole life's time scale; the drills then run at 1. */
 async function lifeThroughTheFrontDoor(stack: DrillStack): Promise<Row[]> {
   await restartApis(stack, { POLICY_TIME_SCALE: String(WHOLE_LIFE_TIME_SCALE) });
   const started = Date.now();
   await wholeLife(new HttpDriver(httpStack(stack.apiUrl, DRILL_JWT_SECRET)));
   const lived = Date.now() - started;
+  const metrics = await metricsRows(stack);
   await restartApis(stack, {});
-  return [row('whole life', 'through the front door: closed', `${WHOLE_LIFE} in ${seconds(lived)}`, true, [])];
+  return [
+    row('whole life', 'through the front door: closed', `${WHOLE_LIFE} in ${seconds(lived)}`, true, []),
+    ...metrics,
+  ];
 }
 
 /** The drills signal real processes (kill -9) and read /proc: Linux only, said so rather than passed. */
@@ -55,11 +96,13 @@ onLinux(
     const drills = [...new Set(result.rows.map((r) => r.drill))];
     expect(drills).toEqual([
       'whole life',
+      'metrics',
       expect.stringMatching(/^1 /),
       expect.stringMatching(/^2 /),
-      expect.any(String),
+      expect.stringMatching(/^3 /),
     ]);
-    for (const drill of drills.slice(1))
+    expect(result.rows.filter((r) => r.drill === 'metrics')).toHaveLength(5);
+    for (const drill of drills.slice(2))
       expect(result.rows.filter((r) => r.drill === drill).length).toBeGreaterThanOrEqual(9);
     // On failure, the rows that failed with their numbers and evidence (the stack's logs are kept in result.dataDir).
     expect({ failed: result.rows.filter((r) => !r.pass), logs: result.dataDir }).toEqual({

@@ -38,13 +38,26 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Where the worker hands payments; by default the recording gateway. */
   treasury?: TreasuryGateway;
+  /**
+   * The Temporal server: by default a dev server of its own (SQLite in memory); `devServer` tunes it (a SQLite file,
+   * more `temporal server start-dev` arguments), `address` uses a server that runs already (e.g. the cluster's).
+   */
+  temporal?: { address: string } | { devServer: { dbFilename?: string; extraArgs?: string[] } };
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   installQuietRuntime();
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: devServerExecutable(), searchAttributes: [...PARK_CASE_SEARCH_ATTRIBUTES] },
-  });
+  const temporal = options.temporal;
+  const env =
+    temporal && 'address' in temporal
+      ? await TestWorkflowEnvironment.createFromExistingServer({ address: temporal.address, namespace: 'default' })
+      : await TestWorkflowEnvironment.createLocal({
+          server: {
+            executable: devServerExecutable(),
+            searchAttributes: [...PARK_CASE_SEARCH_ATTRIBUTES],
+            ...temporal?.devServer,
+          },
+        });
   const address = env.connection.options.address;
   const taskQueue = 'parkflow-e2e';
   const config = loadAppConfig({

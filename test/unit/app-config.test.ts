@@ -61,8 +61,24 @@ describe('configuration (api-contract "Configuration")', () => {
       SMTP_FROM: 'parkflow <notices@parkflow.local>',
       MUNICIPAL_NOTICE_EMAILS: [],
       TREASURY_GATEWAY: 'recording',
+      WORKER_METRICS_PORT: 0,
+      SCHEDULE_LAG_WARN_POLICY_DAYS: 1,
     });
     expect(() => loadWorkerConfig({})).toThrow(/DATABASE_URL/);
+    expect(() => loadWorkerConfig({ ...base, SCHEDULE_LAG_WARN_POLICY_DAYS: '0' })).toThrow(
+      /SCHEDULE_LAG_WARN_POLICY_DAYS must be a positive number of policy days/,
+    );
+  });
+
+  it('reads WORKER_METRICS_PORT (0 or unset: no metrics endpoint), naming a bad value', () => {
+    expect(loadWorkerConfig({ ...base, WORKER_METRICS_PORT: '9464' }).WORKER_METRICS_PORT).toBe(9464);
+    expect(loadWorkerConfig({ ...base, WORKER_METRICS_PORT: '' }).WORKER_METRICS_PORT).toBe(0);
+    for (const bad of ['metrics', '-1', '65536', '94.5'])
+      expect(() => loadWorkerConfig({ ...base, WORKER_METRICS_PORT: bad })).toThrow(/WORKER_METRICS_PORT/);
+    expect(workerSettingsForLog(loadWorkerConfig(base)).WORKER_METRICS_PORT).toBe('off');
+    expect(workerSettingsForLog(loadWorkerConfig({ ...base, WORKER_METRICS_PORT: '9464' })).WORKER_METRICS_PORT).toBe(
+      9464,
+    );
   });
 
   it('reads SMTP_URL and MUNICIPAL_NOTICE_EMAILS for notice emails, naming a bad value', () => {
@@ -170,6 +186,8 @@ describe('configuration (api-contract "Configuration")', () => {
       SMTP_FROM: 'parkflow <notices@parkflow.local>',
       MUNICIPAL_NOTICE_EMAILS: [],
       TREASURY_GATEWAY: 'recording',
+      WORKER_METRICS_PORT: 'off',
+      SCHEDULE_LAG_WARN_POLICY_DAYS: 1,
     });
     expect(JSON.stringify(logged)).not.toMatch(/s3cret|pa55/);
     expect(workerSettingsForLog(loadWorkerConfig(base)).SMTP_URL).toBe('unset (notices stay in the in-app inbox)');

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { loadAppConfig } from '../../api/config/app-config';
+import { loadWorkerConfig } from '../../worker/worker-config';
 import { PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
 
 // No Docker engine runs here, so the compose file is checked by reading it: services, ports, env, order.
@@ -15,9 +17,11 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
       [
         'maildev',
         'parkflow-api',
+        'parkflow-front-door',
         'parkflow-migrate',
         'parkflow-worker',
         'postgresql',
+        'prometheus',
         'temporal',
         'temporal-admin-tools',
         'temporal-create-namespace',
@@ -37,10 +41,27 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
     for (const name of ['temporal-admin-tools', 'temporal-create-namespace']) {
       expect(services[name].image).toBe(`temporalio/admin-tools:${version}`);
     }
+    const ui = /^TEMPORAL_UI_VERSION=v(\S+)/m.exec(provision)?.[1];
+    expect(ui).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(services['temporal-ui'].image).toBe(`temporalio/ui:${ui}`);
   });
 
-  it('publishes the API on 3000, the Temporal frontend on 7233 and the UI on 8080', () => {
-    expect(services['parkflow-api'].ports).toContain('3000:3000');
+  it('runs two workers and two API instances behind the front door, as npm run cluster does', () => {
+    expect(services['parkflow-worker'].deploy.replicas).toBe(2);
+    expect(services['parkflow-api'].deploy.replicas).toBe(2);
+    expect(services['parkflow-api'].ports).toBeUndefined(); // replicas cannot share a host port
+    const door = services['parkflow-front-door'];
+    expect(door.command).toEqual(['node', 'dist/scripts/front-door.cli.js']);
+    expect(existsSync(join(root, 'scripts', 'front-door.cli.ts'))).toBe(true);
+    expect(door.environment.FRONT_DOOR_UPSTREAMS).toBe(
+      `http://parkflow-api:${services['parkflow-api'].environment.PORT}`,
+    );
+    expect(door.ports).toContain(`${door.environment.FRONT_DOOR_PORT}:${door.environment.FRONT_DOOR_PORT}`);
+    expect(door.depends_on['parkflow-api'].condition).toBe('service_healthy');
+  });
+
+  it('publishes the API (its front door) on 3000, the Temporal frontend on 7233 and the UI on 8080', () => {
+    expect(services['parkflow-front-door'].ports).toContain('3000:3000');
     expect(services.temporal.ports).toContain('7233:7233');
     expect(services['temporal-ui'].ports).toContain('8080:8080');
   });
@@ -91,5 +112,56 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
     for (const key of PARK_CASE_SEARCH_ATTRIBUTES) expect(namespaceScript).toContain(key.name);
     expect(existsSync(join(root, 'docker/postgres/init-parkflow.sql'))).toBe(true);
     expect(existsSync(join(root, 'Dockerfile'))).toBe(true);
+  });
+
+  describe('Prometheus scrapes the Temporal server, the workers and the API where the compose file serves them', () => {
+    const mount = String(services.prometheus.volumes[0]).split(':');
+    const config = parse(readFileSync(join(root, mount[0]), 'utf8'));
+    /** A service's environment as compose gives it with no variable set (`${X:-default}` → `default`). */
+    const environmentOf = (name: string): Record<string, string> =>
+      Object.fromEntries(
+        Object.entries(services[name].environment as Record<string, string>).map(([key, value]) => [
+          key,
+          String(value).replace(/\$\{\w+:-([^}]*)\}/g, '$1'),
+        ]),
+      );
+    /** Each `host:port` a job scrapes (static targets, and DNS names with their port), and its path. */
+    const job = (name: string): { targets: string[]; path: string } => {
+      const found = (config.scrape_configs as any[]).find((c) => c.job_name === name);
+      if (!found) throw new Error(`no scrape job '${name}' in ${mount[0]}`);
+      const targets = [
+        ...(found.static_configs ?? []).flatMap((c: any) => c.targets),
+        ...(found.dns_sd_configs ?? []).flatMap((c: any) => c.names.map((n: string) => `${n}:${c.port}`)),
+      ];
+      return { targets, path: found.metrics_path ?? '/metrics' };
+    };
+
+    it('runs a pinned Prometheus 3 on :9090 with the scrape config of the repository', () => {
+      expect(services.prometheus.image).toMatch(/^prom\/prometheus:v3\.\d+\.\d+$/);
+      expect(services.prometheus.ports).toContain('9090:9090');
+      expect(mount[0]).toBe('./docker/prometheus/prometheus.yml');
+      expect(mount[1]).toBe('/etc/prometheus/prometheus.yml');
+      expect(config.scrape_configs.map((c: any) => c.job_name).sort()).toEqual(
+        ['parkflow-api', 'parkflow-worker', 'temporal-server'].sort(),
+      );
+    });
+
+    it("scrapes the Temporal server's PROMETHEUS_ENDPOINT", () => {
+      const [, port] = String(services.temporal.environment.PROMETHEUS_ENDPOINT).split(':');
+      expect(services.temporal.environment.PROMETHEUS_ENDPOINT).toBe(`0.0.0.0:${port}`);
+      expect(job('temporal-server')).toEqual({ targets: [`temporal:${port}`], path: '/metrics' });
+    });
+
+    it("scrapes every worker on its WORKER_METRICS_PORT, a port the worker's configuration accepts", () => {
+      const port = loadWorkerConfig(environmentOf('parkflow-worker')).WORKER_METRICS_PORT;
+      expect(port).toBeGreaterThan(0);
+      expect(job('parkflow-worker')).toEqual({ targets: [`parkflow-worker:${port}`], path: '/metrics' });
+    });
+
+    it("scrapes the API's /metrics on its PORT", () => {
+      const port = loadAppConfig(environmentOf('parkflow-api')).PORT;
+      expect(services['parkflow-api'].expose).toContain(`${port}`);
+      expect(job('parkflow-api')).toEqual({ targets: [`parkflow-api:${port}`], path: '/metrics' });
+    });
   });
 });

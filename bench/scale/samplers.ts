@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { municipal } from '../../test/support/case-driver';
+import { validApplication } from '../../test/support/fixtures';
+import { httpStack } from '../../test/support/http-calls';
+import type { ManagedProcess } from '../../drills/processes';
+
+/** Resident set size of `pid` in bytes (Linux /proc), or undefined once it is gone. */
+function rssOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+    return line ? Number(line[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Samples every worker's RSS each second; `peak` is the highest seen per worker. */
+export class MemorySampler {
+  readonly peak = new Map<string, number>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly workers: ManagedProcess[]) {
+    this.timer = setInterval(() => this.sample(), 1_000);
+  }
+
+  private sample(): void {
+    for (const worker of this.workers) {
+      const rss = rssOf(worker.pid);
+      if (rss !== undefined) this.peak.set(worker.name, Math.max(this.peak.get(worker.name) ?? 0, rss));
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.sample();
+  }
+}
+
+/**
+ * An officer at work during the run: every `everyMs` files an application over HTTP and accepts it (municipal), and
+ * records how long the acceptance took — an action's latency while the storms run (issue 13 item 1).
+ */
+export class OfficerSampler {
+  readonly latenciesMs: number[] = [];
+  readonly failures: string[] = [];
+  private running = true;
+  private readonly done: Promise<void>;
+
+  constructor(apiUrl: string, secret: string, everyMs: number) {
+    const api = httpStack(apiUrl, secret);
+    this.done = (async () => {
+      while (this.running) {
+        const started = Date.now();
+        try {
+          const filed = await api.call('POST', '/v1/applications', {
+            token: api.token('district', '500112'),
+            body: validApplication(),
+          });
+          if (filed.status !== 201) throw new Error(`filing answered ${filed.status}`);
+          const t0 = Date.now();
+          const accepted = await api.call('POST', `/v1/cases/${filed.body.caseId}/acceptance`, {
+            token: api.token('municipal', undefined, municipal.id),
+            body: { accepted: true },
+          });
+          if (accepted.status !== 200) throw new Error(`acceptance answered ${accepted.status}`);
+          this.latenciesMs.push(Date.now() - t0);
+        } catch (error) {
+          this.failures.push((error as Error).message);
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, everyMs - (Date.now() - started))));
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.done;
+  }
+}
