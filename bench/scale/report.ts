@@ -8,7 +8,7 @@ export interface ScaleReport {
   parks: number;
   years: number;
   scale: number;
-  target: string;
+  target: 'dev' | 'cluster';
   seededMs: number;
   livedMs: number;
   wallMs: number;
