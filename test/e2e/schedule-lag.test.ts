@@ -28,7 +28,7 @@ interface LagRow {
 }
 
 describe('the schedule’s lag, recorded and reported (issue 13)', () => {
-  it('records each reminder with when it was due on the clock and how late it was; readiness reports the lag', async () => {
+  it('records when each reminder was due on the clock and how late it was; readiness reports the lag', async () => {
     const filed = await stack.call('POST', '/v1/applications', {
       token: stack.token('district', '500112'),
       body: validApplication({ agencies: agencies(10, '500112') }), // R-APP-3 (at least 15): returned

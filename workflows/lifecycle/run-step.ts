@@ -7,7 +7,7 @@ import type { DueEvent } from './schedule';
  */
 export const BACKLOG_BATCH_AT_YEAR_END = 16;
 
-/** What a case's run does next: fire a due event, end the run at the year boundary, or wait (for a time or a change). */
+/** What a case's run does next: fire a due event, end the run at the year boundary, or wait (a time or a change). */
 export type RunStep = { kind: 'fire'; due: DueEvent } | { kind: 'continue-as-new' } | { kind: 'wait'; until?: string };
 
 /** Where the run stands. */
