@@ -38,7 +38,13 @@ describe('GET /health/ready reports the worker as its own check', () => {
       const ready = await stack.call('GET', '/health/ready');
       expect(ready.body).toEqual({
         status: 'ok',
-        checks: { postgres: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } },
+        checks: {
+          postgres: { status: 'up' },
+          temporal: { status: 'up' },
+          worker: { status: 'up' },
+          // issue 13: how late the schedule's events were recorded lately — a warning, never unready
+          schedule: expect.objectContaining({ status: expect.stringMatching(/^(up|lagging)$/), windowSeconds: 300 }),
+        },
       });
     } finally {
       worker.shutdown();

@@ -21,7 +21,13 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
     expect(status).toBe(200);
     expect(body).toEqual({
       status: 'ok',
-      checks: { postgres: { status: 'up' }, temporal: { status: 'up' }, worker: { status: 'up' } },
+      checks: {
+        postgres: { status: 'up' },
+        temporal: { status: 'up' },
+        worker: { status: 'up' },
+        // issue 13: how late the schedule's events were recorded lately — a warning, never unready
+        schedule: expect.objectContaining({ status: expect.stringMatching(/^(up|lagging)$/), windowSeconds: 300 }),
+      },
     });
   });
 
