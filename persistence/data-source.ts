@@ -8,6 +8,7 @@ import { OfficerApi1764302400000 } from './migrations/1764302400000-officer-api'
 import { NoticeDelivery1764388800000 } from './migrations/1764388800000-notice-delivery';
 import { IdempotencyLeases1764475200000 } from './migrations/1764475200000-idempotency-leases';
 import { ScheduleLag1764648000000 } from './migrations/1764648000000-schedule-lag';
+import { ReadIndexes1764734400000 } from './migrations/1764734400000-read-indexes';
 
 export const ENTITIES = [DistrictRecord, ParkCaseRecord, CaseSubmissionRecord];
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   NoticeDelivery1764388800000,
   IdempotencyLeases1764475200000,
   ScheduleLag1764648000000,
+  ReadIndexes1764734400000,
 ];
 
 /** A DataSource for `url`; the schema comes from migrations only (never `synchronize`). */
