@@ -21,7 +21,7 @@ export interface ScaleReport {
   rssPeak: number[];
   parkflowBytes: number;
   temporalBytes: number;
-  officer: Pick<OfficerSampler, 'latenciesMs' | 'failures'>;
+  officer: Pick<OfficerSampler, 'latenciesMs' | 'failures' | 'filingsPending'>;
 }
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -69,6 +69,7 @@ export function renderScaleReport(r: ScaleReport): string {
     [
       `officer acceptance over HTTP during the run (${r.officer.latenciesMs.length} samples): p50 · p99`,
       `${percentile(r.officer.latenciesMs, 50)} ms · ${percentile(r.officer.latenciesMs, 99)} ms` +
+        (r.officer.filingsPending ? ` (${r.officer.filingsPending} filings answered 202, not sampled)` : '') +
         (r.officer.failures.length ? ` (${r.officer.failures.length} failed: ${r.officer.failures[0]})` : ''),
     ],
   ];

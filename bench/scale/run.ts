@@ -80,7 +80,8 @@ export async function runScale(
     histories: await historyFigures(client, ids.slice(0, run.sample)),
     lag: await figures.lag(prefix),
     storms: await figures.storms(prefix, Math.max(2, Math.floor(run.parks / 2))),
-    boundaries: await figures.boundaries(prefix),
+    // The year the run began in is recorded as each park starts, not at a boundary.
+    boundaries: (await figures.boundaries(prefix)).filter((b) => b.year > new Date(epochMs).getUTCFullYear()),
     notices: await figures.notices(prefix),
     rssPeak: stack.workers.map((w) => memory.peak.get(w.name) ?? NaN),
     parkflowBytes: await figures.databaseSize('parkflow'),
