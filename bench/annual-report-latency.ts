@@ -21,6 +21,7 @@ import globalTeardown from '../test/support/global-teardown';
 import { eventually } from '../test/support/eventually';
 import { HttpDriver, reportBody } from '../test/support/http-driver';
 import { startStack, type Stack } from '../test/support/stack-harness';
+import { percentile } from './percentile';
 
 const WARM_UP = 20;
 /** Two policy days per wall second: a year passes in about three minutes. */
@@ -37,10 +38,6 @@ interface BenchCase {
   openedAtMs: number;
   /** R-RPT-5: the year whose report each sample files. */
   year: number;
-}
-
-function percentile(sortedMs: number[], p: number): number {
-  return sortedMs[Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1)];
 }
 
 function summary(label: string, samplesMs: number[]): string {

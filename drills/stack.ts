@@ -239,6 +239,16 @@ export class DrillStack {
     );
   }
 
+  /** Restarts every API instance, one after the other, with `env` as its {@link apiEnv}; then waits until ready. */
+  async restartApis(env: Record<string, string>): Promise<void> {
+    this.apiEnv = env;
+    for (const [i, api] of this.apis.entries()) {
+      await api.stop();
+      await this.startApi(i);
+    }
+    await this.ready();
+  }
+
   async startFrontDoor(): Promise<void> {
     const door = this.frontDoor as ManagedProcess;
     door.start();

@@ -40,10 +40,3 @@ export async function historyFigures(client: Client, workflowIds: string[]): Pro
   }
   return figures;
 }
-
-/** The p-th percentile (nearest rank) of `values`. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}

@@ -64,11 +64,7 @@ async function main(): Promise<void> {
     const found: Array<{ scale: number; p99: number | null }> = [];
     for (let scale = run.scale; ; scale *= 2) {
       // The API files the officer sampler's cases at the run's scale.
-      stack.apiEnv = { POLICY_TIME_SCALE: String(scale) };
-      for (const [i, api] of stack.apis.entries()) {
-        await api.stop();
-        await stack.startApi(i);
-      }
+      await stack.restartApis({ POLICY_TIME_SCALE: String(scale) });
       log(`${run.parks} parks × ${run.years} policy years at POLICY_TIME_SCALE ${scale} on ${topology}; ${dataDir}`);
       const report = await runScale(stack, client, dataSource, { ...run, scale }, log);
       console.log(`${renderScaleReport(report)}\n`);

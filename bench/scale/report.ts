@@ -1,5 +1,6 @@
 import type { LagFigures, StormWave } from '../../persistence/repositories/scale-figures.repository';
-import { percentile, type HistoryFigures } from './histories';
+import { percentile } from '../percentile';
+import type { HistoryFigures } from './histories';
 import type { LifeTally } from './life';
 import type { OfficerSampler } from './samplers';
 

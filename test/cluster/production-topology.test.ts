@@ -20,16 +20,6 @@ import { wholeLife, WHOLE_LIFE, WHOLE_LIFE_TIME_SCALE } from '../support/whole-l
  */
 const BUILD_DIR = compiledBuild('cluster');
 
-/** The API instances are restarted with `env` (read at each start), one after the other, then the stack is ready. */
-async function restartApis(stack: DrillStack, env: Record<string, string>): Promise<void> {
-  stack.apiEnv = env;
-  for (const [i, api] of stack.apis.entries()) {
-    await api.stop();
-    await stack.startApi(i);
-  }
-  await stack.ready();
-}
-
 /**
  * Issue 12 item 3: every metrics endpoint of the topology serves the series the ops guide names — the Temporal
  * server's, each worker's (business gauges, schedule lag, the SDK's, once it has worked), each API instance's.
@@ -67,7 +57,7 @@ async function metricsRows(stack: DrillStack): Promise<Row[]> {
 async function lifeThroughTheFrontDoor(stack: DrillStack): Promise<Row[]> {
   // The drills' short UPDATE_WAIT_MS (waits and take-overs within a drill) is not what the life tests: officers wait
   // as long as the e2e suite's do, so a loaded machine answers 201 rather than 202.
-  await restartApis(stack, {
+  await stack.restartApis({
     POLICY_TIME_SCALE: String(WHOLE_LIFE_TIME_SCALE),
     UPDATE_WAIT_MS: '15000',
     IDEMPOTENCY_LEASE_MS: '40000',
@@ -76,7 +66,7 @@ async function lifeThroughTheFrontDoor(stack: DrillStack): Promise<Row[]> {
   await wholeLife(new HttpDriver(httpStack(stack.apiUrl, DRILL_JWT_SECRET)));
   const lived = Date.now() - started;
   const metrics = await metricsRows(stack);
-  await restartApis(stack, {});
+  await stack.restartApis({});
   return [
     row('whole life', 'through the front door: closed', `${WHOLE_LIFE} in ${seconds(lived)}`, true, []),
     ...metrics,
