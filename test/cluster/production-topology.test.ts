@@ -89,6 +89,13 @@ onLinux(
     });
     process.stdout.write(`[cluster] run in ${(result.ms / 1000).toFixed(1)} s\n${renderTable(result.rows)}\n`);
 
+    // First, so that a failure shows them: the rows that failed, with their numbers and evidence (a stopped stack's
+    // error and log tail); the stack's logs are kept in result.dataDir.
+    expect({ failed: result.rows.filter((r) => !r.pass), logs: result.dataDir }).toEqual({
+      failed: [],
+      logs: result.dataDir,
+    });
+
     const drills = [...new Set(result.rows.map((r) => r.drill))];
     expect(drills).toEqual([
       'whole life',
@@ -100,11 +107,6 @@ onLinux(
     expect(result.rows.filter((r) => r.drill === 'metrics')).toHaveLength(6);
     for (const drill of drills.slice(2))
       expect(result.rows.filter((r) => r.drill === drill).length).toBeGreaterThanOrEqual(9);
-    // On failure, the rows that failed with their numbers and evidence (the stack's logs are kept in result.dataDir).
-    expect({ failed: result.rows.filter((r) => !r.pass), logs: result.dataDir }).toEqual({
-      failed: [],
-      logs: result.dataDir,
-    });
   },
   600_000,
 );

@@ -20,14 +20,15 @@ onLinux(
     const table = renderTable(result.rows);
     process.stdout.write(`[drills] short run in ${(result.ms / 1000).toFixed(1)} s\n${table}\n`);
 
-    const drills = [...new Set(result.rows.map((r) => r.drill))];
-    expect(drills).toHaveLength(5);
-    for (const drill of drills) expect(result.rows.filter((r) => r.drill === drill).length).toBeGreaterThanOrEqual(9);
-    // On failure, the rows that failed with their numbers and evidence (the stack's logs are kept in result.dataDir).
+    // First, so that a stopped stack shows its error: the rows that failed with their numbers and evidence (the
+    // stack's logs are kept in result.dataDir).
     expect({ failed: result.rows.filter((r) => !r.pass), logs: result.dataDir }).toEqual({
       failed: [],
       logs: result.dataDir,
     });
+    const drills = [...new Set(result.rows.map((r) => r.drill))];
+    expect(drills).toHaveLength(5);
+    for (const drill of drills) expect(result.rows.filter((r) => r.drill === drill).length).toBeGreaterThanOrEqual(9);
   },
   240_000,
 );
