@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { devServerTuning } from '../scripts/dev-server-tuning';
 import { freePort } from '../scripts/local-postgres';
 import { freeServerPorts, renderServerConfig, temporalDatabaseEnv } from '../scripts/temporal-server';
 import { devServerExecutable } from '../test/support/temporal-executables';
@@ -10,6 +11,8 @@ import { PARK_CASE_SEARCH_ATTRIBUTES } from '../workflows/definitions/search-att
 import { ManagedProcess, untilAlive } from './processes';
 
 const run = promisify(execFile);
+/** How many sets of free ports a cluster server's first start tries. */
+const PORT_ATTEMPTS = 3;
 /** The CLI names of the search-attribute types (`temporal server start-dev --search-attribute Name=Type`). */
 const CLI_TYPE = { KEYWORD: 'Keyword', DATETIME: 'Datetime', INT: 'Int' } as const;
 
@@ -39,7 +42,7 @@ interface Where {
   env: NodeJS.ProcessEnv;
 }
 
-/** `npm run dev`'s server: the CLI's dev server on a SQLite file, search attributes given on every start. */
+/** `npm run dev`'s server: the CLI's dev server on a SQLite file, tuned as dev.sh does, search attributes given. */
 export async function devServer({ repoRoot, dataDir, env }: Where): Promise<TemporalService> {
   const executable = devServerExecutable();
   if (executable.type !== 'existing-path')
@@ -47,7 +50,7 @@ export async function devServer({ repoRoot, dataDir, env }: Where): Promise<Temp
   const [port, httpPort, metricsPort] = [await freePort(), await freePort(), await freePort()];
   const args = ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port)];
   args.push('--http-port', String(httpPort), '--metrics-port', String(metricsPort));
-  args.push('--db-filename', join(dataDir, 'temporal.db'), '--log-level', 'warn');
+  args.push('--db-filename', join(dataDir, 'temporal.db'), '--log-level', 'warn', ...devServerTuning(repoRoot));
   for (const key of PARK_CASE_SEARCH_ATTRIBUTES) args.push('--search-attribute', `${key.name}=${CLI_TYPE[key.type]}`);
   const process = new ManagedProcess(
     'temporal',
@@ -81,7 +84,7 @@ export async function clusterServer(
   const tools = join(repoRoot, '.tools');
   if (!existsSync(join(tools, 'temporal-server')) || !existsSync(join(tools, 'temporal')))
     throw new Error('the cluster needs .tools/temporal-server and .tools/temporal, built with Go by npm run provision');
-  const ports = await freeServerPorts();
+  let ports = await freeServerPorts();
   const root = join(dataDir, 'temporal-server');
   const args = ['--root', root, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'];
   const process = new ManagedProcess(
@@ -92,7 +95,6 @@ export async function clusterServer(
     join(dataDir, 'temporal.log'),
     repoRoot,
   );
-  const address = `127.0.0.1:${ports.FRONTEND_GRPC_PORT}`;
   const script = (name: string, extra: NodeJS.ProcessEnv): Promise<unknown> =>
     run('sh', [join(repoRoot, 'docker', 'temporal', name)], {
       cwd: repoRoot,
@@ -101,24 +103,44 @@ export async function clusterServer(
     }).catch((error: Error & { stdout?: string; stderr?: string }) => {
       throw new Error(`docker/temporal/${name} failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
     });
-  return {
+  const writeConfig = (): void => {
+    mkdirSync(join(root, 'config'), { recursive: true });
+    writeFileSync(join(root, 'config', 'development.yaml'), renderServerConfig(repoRoot, databaseUrl(), ports));
+  };
+  const service: TemporalService = {
     process,
-    address,
-    metricsUrl: `http://127.0.0.1:${ports.METRICS_PORT}/metrics`,
+    get address() {
+      return `127.0.0.1:${ports.FRONTEND_GRPC_PORT}`;
+    },
+    get metricsUrl() {
+      return `http://127.0.0.1:${ports.METRICS_PORT}/metrics`;
+    },
     async start() {
       const first = process.starts === 0;
       if (first) {
-        mkdirSync(join(root, 'config'), { recursive: true });
-        writeFileSync(join(root, 'config', 'development.yaml'), renderServerConfig(repoRoot, databaseUrl(), ports));
+        writeConfig();
         await script('setup-schema.sh', {
           ...temporalDatabaseEnv(databaseUrl()),
           TEMPORAL_SQL_TOOL: join(tools, 'temporal-sql-tool'),
           TEMPORAL_SCHEMA_DIR: join(tools, 'temporal-schema'),
         });
       }
-      process.start();
-      await untilAlive(process, 'the Temporal server to answer', () => answers(address));
-      if (first) await script('create-namespace.sh', { TEMPORAL_ADDRESS: address, DEFAULT_NAMESPACE: 'default' });
+      for (let attempt = 1; ; attempt += 1) {
+        process.start();
+        try {
+          await untilAlive(process, 'the Temporal server to answer', () => answers(service.address));
+          break;
+        } catch (error) {
+          // Its ten ports were free when chosen; a process started meanwhile (another test's stack) may hold one now.
+          // On a first start only (later ones keep the ports clients know), choose again.
+          if (!first || attempt === PORT_ATTEMPTS || !/address already in use/.test(process.log())) throw error;
+          ports = await freeServerPorts();
+          writeConfig();
+        }
+      }
+      if (first)
+        await script('create-namespace.sh', { TEMPORAL_ADDRESS: service.address, DEFAULT_NAMESPACE: 'default' });
     },
   };
+  return service;
 }

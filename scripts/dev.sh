@@ -25,9 +25,10 @@ if [ -z "$TEMPORAL_ADDRESS" ]; then
   [ -x .tools/temporal ] || { echo "[dev] no Temporal CLI in .tools/ (needs Go, see scripts/provision.sh) — set TEMPORAL_ADDRESS or use docker compose" >&2; exit 1; }
   temporal_port=${PARKFLOW_TEMPORAL_PORT:-7233}; ui_port=${PARKFLOW_TEMPORAL_UI_PORT:-8233}
   export TEMPORAL_ADDRESS=127.0.0.1:$temporal_port
+  mapfile -t tuning < <(grep -v -e '^#' -e '^$' scripts/dev-server-tuning.args)
   start temporal "$data/temporal.log" .tools/temporal server start-dev --ip 127.0.0.1 --port "$temporal_port" --ui-port "$ui_port" --db-filename "$data/temporal.db" \
     --search-attribute CaseStage=Keyword --search-attribute District=Keyword \
-    --search-attribute NextDeadline=Datetime --search-attribute OverdueReports=Int --log-level warn
+    --search-attribute NextDeadline=Datetime --search-attribute OverdueReports=Int --log-level warn "${tuning[@]}"
   wait_for "Temporal dev server" 60 .tools/temporal operator cluster health --address "$TEMPORAL_ADDRESS"
   # A .data/temporal.db from an older checkout keeps the attributes it was created with: add the missing ones.
   for attribute in CaseStage=Keyword District=Keyword NextDeadline=Datetime OverdueReports=Int; do

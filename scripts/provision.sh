@@ -103,7 +103,7 @@ provision_schemathesis() {
 
 provision_temporal_server() {
   local dir="$cache/temporal-server-$TEMPORAL_SERVER_VERSION"
-  if [ ! -x "$dir/server" ] || [ ! -d "$dir/schema" ]; then
+  if [ ! -x "$dir/server" ] || [ ! -x "$dir/sql" ] || [ ! -d "$dir/schema" ]; then
     command -v go >/dev/null || { log "no Go toolchain: no Temporal server for npm run cluster and its tests"; return; }
     log "building the Temporal server and temporal-sql-tool $TEMPORAL_SERVER_VERSION from source (about 3 minutes, once)"
     rm -rf "$dir.partial" && mkdir -p "$dir.partial"

@@ -29,12 +29,14 @@ export class CaseActionsService {
     update: UpdateDefinition<ActionOutcome, [Request]>,
     request: Omit<Request, 'actor'>,
   ): Promise<CaseView | ActionPending> {
+    // Asked now, awaited before the action is sent: the worker-presence round trip overlaps the scope read.
+    const workerCheck = this.workflows.startWorkerCheck();
     const known = await this.cases.visibleSnapshot(actor, caseId);
     const earlier = await this.reattach(caseId);
     if (earlier) return earlier;
     // An ended case (lapsed, rejected, closed) answers 409 invalid_stage naming its stage, never 5xx (policy.md).
     const result = await this.cases.whileOpen(known, update.name, () =>
-      this.workflows.update(caseId, update, { ...request, actor } as Request),
+      this.workflows.update(caseId, update, { ...request, actor } as Request, workerCheck),
     );
     return result instanceof ActionPending ? result : toCaseView(result);
   }

@@ -121,12 +121,30 @@ export class CaseWorkflowsService {
   }
 
   /**
+   * Starts the worker-presence test of an action now, for {@link update} to await before it sends anything: a caller
+   * with other work to do first (the action's scope read) overlaps the two, so the check's round trip adds nothing
+   * (issue 13 item 3). The check itself is unchanged — asked afresh for each action, so a 503 (no worker, Temporal
+   * unreachable) still means nothing was sent. Its failure surfaces where it is awaited, never unobserved.
+   */
+  startWorkerCheck(): Promise<void> {
+    const check = this.assertWorkerPolling();
+    check.catch(() => undefined); // observed here; `update` awaits `check` itself and gets its error
+    return check;
+  }
+
+  /**
    * Sends an officer action (an Update with one argument) to an existing case. The answer is the action's
    * result; or, when the validator accepted the action but its effects (a treasury hand-over) outlast
-   * `UPDATE_WAIT_MS`, an {@link ActionPending}: the action is durable and completes on its own.
+   * `UPDATE_WAIT_MS`, an {@link ActionPending}: the action is durable and completes on its own. `workerCheck`: the
+   * caller's {@link startWorkerCheck}, else the check is made now.
    */
-  async update<Ret, Arg>(caseId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret | ActionPending> {
-    await this.assertWorkerPolling();
+  async update<Ret, Arg>(
+    caseId: string,
+    update: UpdateDefinition<Ret, [Arg]>,
+    arg: Arg,
+    workerCheck?: Promise<void>,
+  ): Promise<Ret | ActionPending> {
+    await (workerCheck ?? this.assertWorkerPolling());
     const deadline = Date.now() + this.config.UPDATE_WAIT_MS;
     const workflow = this.client.workflow.getHandle(parkCaseWorkflowId(caseId));
     // Chosen before sending, so that an answer given while the outcome is unknown can name it.

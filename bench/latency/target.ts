@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { clusterServer } from '../../drills/temporal-services';
+import { devServerTuning } from '../../scripts/dev-server-tuning';
+import globalSetup from '../../test/support/global-setup';
+import globalTeardown from '../../test/support/global-teardown';
+import { startStack, type Stack } from '../../test/support/stack-harness';
+
+export type Target = 'dev' | 'cluster';
+
+/** The repository root: the nearest directory above with a package.json (this file runs compiled, from dist/). */
+export function repoRoot(from = __dirname): string {
+  try {
+    readFileSync(join(from, 'package.json'));
+    return from;
+  } catch {
+    if (dirname(from) === from) throw new Error('no package.json above the bench');
+    return repoRoot(dirname(from));
+  }
+}
+
+export interface Running {
+  stack: Stack;
+  describe: string;
+  stop(): Promise<void>;
+}
+
+/** The stack: the Temporal server of `target`, then the worker and the API in this process. */
+async function startServer(
+  target: Target,
+  devTuning: string[] | undefined,
+  root: string,
+  dataDir: string,
+): Promise<Running> {
+  // One officer sets up hundreds of cases: the limiter stays in the path, with room for that.
+  const env = { RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_MINUTE: '1000000' };
+  if (target === 'dev') {
+    const extraArgs = devTuning ?? devServerTuning(root);
+    const stack = await startStack({
+      env,
+      temporal: { devServer: { dbFilename: join(dataDir, 'temporal.db'), extraArgs } },
+    });
+    const settings = extraArgs.length ? extraArgs.join(' ') : 'the CLI defaults';
+    return { stack, describe: `dev server (SQLite file; ${settings})`, stop: () => stack.teardown() };
+  }
+  const server = await clusterServer({ repoRoot: root, dataDir, env: process.env }, () => {
+    if (!process.env.DATABASE_URL) throw new Error('no DATABASE_URL after the global setup');
+    return process.env.DATABASE_URL;
+  });
+  await server.start();
+  try {
+    const stack = await startStack({ env, temporal: { address: server.address } });
+    return {
+      stack,
+      describe: 'Temporal server v1.29.1 on PostgreSQL (the cluster topology)',
+      async stop() {
+        await stack.teardown();
+        await server.process.stop();
+      },
+    };
+  } catch (error) {
+    await server.process.stop();
+    throw error;
+  }
+}
+
+/**
+ * Starts the bench's stack (PostgreSQL from the test suites' global setup, the Temporal server of `target` on a fresh
+ * data directory, the worker and the API in this process); `stop` removes all of it.
+ */
+export async function startTarget(target: Target, devTuning: string[] | undefined): Promise<Running> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parkflow-latency-'));
+  await globalSetup();
+  const running = await startServer(target, devTuning, repoRoot(), dataDir);
+  return {
+    ...running,
+    async stop() {
+      await running.stop();
+      await globalTeardown();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
