@@ -15,6 +15,8 @@ export interface ParkflowWorkerDeps {
   notices?: ActivityDeps['notices'];
   /** Told how late each system event of a case's schedule was recorded (worker/schedule-lag-monitor.ts). */
   onScheduleLag?: ActivityDeps['onScheduleLag'];
+  /** The bound of the workflow cache (WORKER_MAX_CACHED_WORKFLOWS); by default the SDK's, sized from the heap. */
+  maxCachedWorkflows?: number;
   /** Test tuning: fail a workflow on any error (a bug surfaces at once), no workflow cache, a short grace time. */
   overrides?: Pick<
     WorkerOptions,
@@ -46,6 +48,7 @@ export function createParkflowWorker(deps: ParkflowWorkerDeps): Promise<Worker> 
     }),
     shutdownGraceTime: SHUTDOWN_GRACE_MS,
     shutdownForceTime: SHUTDOWN_FORCE_MS,
+    ...(deps.maxCachedWorkflows ? { maxCachedWorkflows: deps.maxCachedWorkflows } : {}),
     ...deps.overrides,
   });
 }

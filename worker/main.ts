@@ -78,6 +78,7 @@ async function main(): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       onScheduleLag: scheduleLag.observe,
+      maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
       dataSource,
       treasury: TREASURY_GATEWAYS[config.TREASURY_GATEWAY](dataSource),
       notices: {

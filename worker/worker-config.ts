@@ -61,6 +61,17 @@ export class WorkerConfig extends ServiceSettings {
   @Min(0)
   @Max(65535)
   WORKER_METRICS_PORT: number = 0;
+
+  /**
+   * How many cases' workflow state the worker keeps in memory between tasks (the SDK's sticky cache). A case past
+   * the bound is evicted and replayed from its history at its next task, so memory stays bounded however many cases
+   * are open (issue 13: ≈ 1 MB or less per cached case, bench:scale).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  WORKER_MAX_CACHED_WORKFLOWS: number = 1_000;
 }
 
 const WORKER_VIEW: ConfigView<WorkerConfig> = { process: 'worker', settings: WorkerConfig };
@@ -79,6 +90,7 @@ export function workerSettingsForLog(config: WorkerConfig): Record<string, unkno
     MUNICIPAL_NOTICE_EMAILS: config.MUNICIPAL_NOTICE_EMAILS,
     TREASURY_GATEWAY: config.TREASURY_GATEWAY,
     WORKER_METRICS_PORT: config.WORKER_METRICS_PORT || 'off',
+    WORKER_MAX_CACHED_WORKFLOWS: config.WORKER_MAX_CACHED_WORKFLOWS,
     SCHEDULE_LAG_WARN_POLICY_DAYS: config.SCHEDULE_LAG_WARN_POLICY_DAYS,
   };
 }

@@ -8,15 +8,11 @@
  * sampled over HTTP meanwhile. With `--find-scale`: runs again at twice the scale until the schedule's p99 lag passes
  * one policy day, and prints the highest scale that kept up for N parks.
  */
-import { Client, Connection } from '@temporalio/client';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DrillStack } from '../../drills/stack';
-import { createDataSource } from '../../persistence/data-source';
 import { renderScaleReport } from './report';
 import { runScale, type ScaleRun } from './run';
+import { openScaleStack } from './stack';
 
 /** The schedule keeps up while its p99 lag stays under a policy day (issue 13 item 2). */
 const KEEPS_UP_POLICY_DAYS = 1;
@@ -46,20 +42,12 @@ async function main(): Promise<void> {
   };
   const topology = values.target === 'cluster' ? 'cluster' : 'dev';
   const buildDir = resolve(__dirname, '..', '..'); // compiled: dist/bench/scale/
-  const dataDir = mkdtempSync(join(tmpdir(), 'parkflow-scale-'));
-  chmodSync(dataDir, 0o755);
   const log = (line: string): void => void process.stderr.write(`[scale] ${line}\n`);
-  const stack = await DrillStack.start({
-    repoRoot: resolve(buildDir, '..'),
-    buildDir,
-    dataDir,
-    updateWaitMs: 10_000,
-    leaseMs: 30_000,
+  const { stack, client, dataSource, dataDir, close } = await openScaleStack(
     topology,
-  });
-  const connection = await Connection.connect({ address: stack.temporalAddress });
-  const client = new Client({ connection });
-  const dataSource = await createDataSource(stack.databaseUrl).initialize();
+    resolve(buildDir, '..'),
+    buildDir,
+  );
   try {
     const found: Array<{ scale: number; p99: number | null }> = [];
     for (let scale = run.scale; ; scale *= 2) {
@@ -80,10 +68,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await dataSource.destroy();
-    await connection.close();
-    await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -2,12 +2,16 @@ import type { LagFigures, StormWave } from '../../persistence/repositories/scale
 import { percentile } from '../percentile';
 import type { HistoryFigures } from './histories';
 import type { LifeTally } from './life';
-import type { OfficerSampler } from './samplers';
+import type { MemoryPeak, OfficerSampler } from './samplers';
 
 /** Everything a scale run measured. */
 export interface ScaleReport {
+  /** The run's case ids start with it (its rows in PostgreSQL, its workflows). */
+  prefix: string;
   parks: number;
   years: number;
+  /** The policy instant the run lived up to (the clock runs on until its workflows are terminated). */
+  policyEnd: Date;
   scale: number;
   target: 'dev' | 'cluster';
   seededMs: number;
@@ -19,7 +23,8 @@ export interface ScaleReport {
   storms: StormWave[];
   boundaries: Array<{ year: number; cases: number; spreadMs: number }>;
   notices: { notices: number; duplicates: number };
-  rssPeak: number[];
+  /** Each worker's highest RSS and the workflows its cache held then. */
+  memoryPeaks: MemoryPeak[];
   parkflowBytes: number;
   temporalBytes: number;
   officer: Pick<OfficerSampler, 'latenciesMs' | 'failures' | 'filingsPending'>;
@@ -62,7 +67,16 @@ export function renderScaleReport(r: ScaleReport): string {
       s(b.spreadMs),
     ]),
     ['notices: per park-year · duplicates', `${(r.notices.notices / parkYears).toFixed(1)} · ${r.notices.duplicates}`],
-    ['worker RSS peak (each worker)', r.rssPeak.map(mb).join(' · ')],
+    [
+      'worker RSS: base · peak · workflows cached at the peak · MB per cached above the base (each worker)',
+      r.memoryPeaks
+        .map(
+          (p) =>
+            `${mb(p.baseRss)} · ${mb(p.rss)} · ${p.cached ?? '?'} · ` +
+            (p.cached ? ((p.rss - p.baseRss) / p.cached / 2 ** 20).toFixed(2) : '–'),
+        )
+        .join(' | '),
+    ],
     [
       'PostgreSQL parkflow · Temporal store, per park-year',
       `${(r.parkflowBytes / parkYears / 1024).toFixed(1)} kB · ${(r.temporalBytes / parkYears / 1024).toFixed(1)} kB`,

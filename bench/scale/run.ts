@@ -43,7 +43,10 @@ export async function runScale(
   const epochMs = Date.now();
   const clock = { policyNow: () => epochMs + (Date.now() - epochMs) * run.scale };
   const started = Date.now();
-  const memory = new MemorySampler(stack.workers);
+  const memory = new MemorySampler(
+    stack.workers,
+    stack.ports.workerMetrics.map((port) => `http://127.0.0.1:${port}/metrics`),
+  );
   const officer = new OfficerSampler(stack.apiUrl, DRILL_JWT_SECRET, 1_000);
   for (let i = 0; i < plans.length; i += run.concurrency) {
     const batch = plans.slice(i, i + run.concurrency);
@@ -67,11 +70,12 @@ export async function runScale(
     if (last && last.cases >= run.parks) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  memory.stop();
+  await memory.stop();
   await officer.stop();
   const ids = plans.map((p) => parkCaseWorkflowId(p.caseId));
   const report: ScaleReport = {
     ...run,
+    prefix,
     target: stack.frontDoor ? 'cluster' : 'dev',
     seededMs,
     livedMs,
@@ -80,10 +84,14 @@ export async function runScale(
     histories: await historyFigures(client, ids.slice(0, run.sample)),
     lag: await figures.lag(prefix),
     storms: await figures.storms(prefix, Math.max(2, Math.floor(run.parks / 2))),
-    // The year the run began in is recorded as each park starts, not at a boundary.
-    boundaries: (await figures.boundaries(prefix)).filter((b) => b.year > new Date(epochMs).getUTCFullYear()),
+    policyEnd: new Date(endMs),
+    // The year the run began in is recorded as each park starts, not at a boundary; the clock runs on past the end
+    // until the run's workflows are terminated, so a later boundary may have reached some parks meanwhile.
+    boundaries: (await figures.boundaries(prefix)).filter(
+      (b) => b.year > new Date(epochMs).getUTCFullYear() && b.year <= lastYear,
+    ),
     notices: await figures.notices(prefix),
-    rssPeak: stack.workers.map((w) => memory.peak.get(w.name) ?? NaN),
+    memoryPeaks: stack.workers.map((w) => memory.peak.get(w.name) ?? { rss: NaN, cached: undefined, baseRss: NaN }),
     parkflowBytes: await figures.databaseSize('parkflow'),
     temporalBytes: stack.frontDoor
       ? (await figures.databaseSize('temporal')) + (await figures.databaseSize('temporal_visibility'))

@@ -3,6 +3,7 @@ import { municipal } from '../../test/support/case-driver';
 import { validApplication } from '../../test/support/fixtures';
 import { httpStack } from '../../test/support/http-calls';
 import type { ManagedProcess } from '../../drills/processes';
+import { sampleValue, scrape } from '../../test/support/prometheus-text';
 
 /** Resident set size of `pid` in bytes (Linux /proc), or undefined once it is gone. */
 function rssOf(pid: number | undefined): number | undefined {
@@ -15,25 +16,53 @@ function rssOf(pid: number | undefined): number | undefined {
   }
 }
 
-/** Samples every worker's RSS each second; `peak` is the highest seen per worker. */
+/** The workflows a worker holds in its cache now (the SDK's `temporal_sticky_cache_size`), if its metrics answer. */
+async function cachedWorkflows(metricsUrl: string): Promise<number | undefined> {
+  try {
+    return sampleValue((await scrape(metricsUrl)).text, 'temporal_sticky_cache_size');
+  } catch {
+    return undefined;
+  }
+}
+
+/** One worker's memory at its highest: RSS, how many workflows its cache held then, and its RSS at the start. */
+export interface MemoryPeak {
+  rss: number;
+  cached: number | undefined;
+  baseRss: number;
+}
+
+/** Samples every worker's RSS and workflow cache size each second; `peak` is the highest RSS seen per worker. */
 export class MemorySampler {
-  readonly peak = new Map<string, number>();
+  readonly peak = new Map<string, MemoryPeak>();
+  /** Each worker's RSS at the first sample (before the parks start): the fixed base. */
+  private readonly base = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly workers: ManagedProcess[]) {
-    this.timer = setInterval(() => this.sample(), 1_000);
+  constructor(
+    private readonly workers: ManagedProcess[],
+    private readonly metricsUrls: string[],
+  ) {
+    void this.sample(); // the base, before the run's parks start
+    this.timer = setInterval(() => void this.sample(), 1_000);
   }
 
-  private sample(): void {
-    for (const worker of this.workers) {
-      const rss = rssOf(worker.pid);
-      if (rss !== undefined) this.peak.set(worker.name, Math.max(this.peak.get(worker.name) ?? 0, rss));
-    }
+  private async sample(): Promise<void> {
+    await Promise.all(
+      this.workers.map(async (worker, i) => {
+        const cached = await cachedWorkflows(this.metricsUrls[i]);
+        const rss = rssOf(worker.pid);
+        if (rss === undefined) return;
+        if (!this.base.has(worker.name)) this.base.set(worker.name, rss);
+        const baseRss = this.base.get(worker.name) ?? rss;
+        if (rss > (this.peak.get(worker.name)?.rss ?? 0)) this.peak.set(worker.name, { rss, cached, baseRss });
+      }),
+    );
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     clearInterval(this.timer);
-    this.sample();
+    await this.sample();
   }
 }
 

@@ -1,3 +1,4 @@
+import type { NoticeKind } from '../../workflows/definitions/records';
 import type { Database } from './database';
 
 /** The lag of the schedule's events (policy days), over every system event recorded since `since`. */
@@ -73,6 +74,19 @@ export class ScaleFiguresRepository {
       [prefix],
     );
     return row as { notices: number; duplicates: number };
+  }
+
+  /** Per case and deadline, how many distinct instants a notice of `kind` was issued at (one per reminder sent). */
+  async noticeInstants(
+    prefix: string,
+    kind: NoticeKind,
+  ): Promise<Array<{ caseId: string; dueAt: Date; instants: number }>> {
+    const rows: Array<{ case_id: string; due_at: Date; instants: number }> = await this.db.query(
+      `SELECT case_id, due_at, count(DISTINCT issued_at)::int AS instants FROM notifications
+       WHERE case_id LIKE $1 || '%' AND kind = $2 GROUP BY case_id, due_at ORDER BY case_id, due_at`,
+      [prefix, kind],
+    );
+    return rows.map((r) => ({ caseId: r.case_id, dueAt: r.due_at, instants: r.instants }));
   }
 
   /** The size of a database on the same server, in bytes. */

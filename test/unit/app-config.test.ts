@@ -62,6 +62,7 @@ describe('configuration (api-contract "Configuration")', () => {
       MUNICIPAL_NOTICE_EMAILS: [],
       TREASURY_GATEWAY: 'recording',
       WORKER_METRICS_PORT: 0,
+      WORKER_MAX_CACHED_WORKFLOWS: 1000,
       SCHEDULE_LAG_WARN_POLICY_DAYS: 1,
     });
     expect(() => loadWorkerConfig({})).toThrow(/DATABASE_URL/);
@@ -79,6 +80,15 @@ describe('configuration (api-contract "Configuration")', () => {
     expect(workerSettingsForLog(loadWorkerConfig({ ...base, WORKER_METRICS_PORT: '9464' })).WORKER_METRICS_PORT).toBe(
       9464,
     );
+  });
+
+  it('reads WORKER_MAX_CACHED_WORKFLOWS, the workflow cache bound (issue 13), naming a bad value', () => {
+    expect(loadWorkerConfig({ ...base, WORKER_MAX_CACHED_WORKFLOWS: '250' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(250);
+    for (const bad of ['many', '0', '-5', '2.5', '100001'])
+      expect(() => loadWorkerConfig({ ...base, WORKER_MAX_CACHED_WORKFLOWS: bad })).toThrow(
+        /WORKER_MAX_CACHED_WORKFLOWS/,
+      );
+    expect(workerSettingsForLog(loadWorkerConfig(base)).WORKER_MAX_CACHED_WORKFLOWS).toBe(1000);
   });
 
   it('reads SMTP_URL and MUNICIPAL_NOTICE_EMAILS for notice emails, naming a bad value', () => {
@@ -187,6 +197,7 @@ describe('configuration (api-contract "Configuration")', () => {
       MUNICIPAL_NOTICE_EMAILS: [],
       TREASURY_GATEWAY: 'recording',
       WORKER_METRICS_PORT: 'off',
+      WORKER_MAX_CACHED_WORKFLOWS: 1000,
       SCHEDULE_LAG_WARN_POLICY_DAYS: 1,
     });
     expect(JSON.stringify(logged)).not.toMatch(/s3cret|pa55/);

@@ -15,7 +15,7 @@ describe('the Temporal server config of npm run cluster and its tests (docker/te
     expect(config).toContain("connectAddr: '127.0.0.1:5434'");
     expect(config).toContain("password: 's3cret'");
     expect(config).toMatch(/frontend:\n {4}rpc:\n {6}grpcPort: 7233\n {6}membershipPort: 6933/);
-    expect(config).toContain("rpcAddress: 'localhost:7233'");
+    expect(config).toContain("rpcAddress: '127.0.0.1:7233'");
     expect(config).toContain("listenAddress: '127.0.0.1:8000'");
     expect(config).toContain(join(root, 'docker', 'temporal', 'dynamicconfig', 'development-sql.yaml'));
   });
