@@ -22,6 +22,7 @@ import { eventually } from '../test/support/eventually';
 import { HttpDriver, reportBody } from '../test/support/http-driver';
 import { startStack, type Stack } from '../test/support/stack-harness';
 import { percentile } from './percentile';
+import { pool } from './pool';
 
 const WARM_UP = 20;
 /** Two policy days per wall second: a year passes in about three minutes. */
@@ -54,21 +55,6 @@ async function timed(action: () => Promise<unknown>): Promise<number> {
   const started = process.hrtime.bigint();
   await action();
   return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-/** Runs `task` for 0..count-1, `concurrency` at a time, results in index order. */
-async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const i = next++;
-        results[i] = await task(i);
-      }
-    }),
-  );
-  return results;
 }
 
 /** The wall time at which the policy clock of a case opened at `openedAtMs` shows `policyMs`. */

@@ -33,6 +33,7 @@ import { probeApiClient, timed, WallClock } from './probe';
 import { ActionSamples, table } from './samples';
 import { startTarget, type Target } from './target';
 import { segmentsOf, traceUpdate } from './trace';
+import { pool } from '../pool';
 
 interface Options {
   target: Target;
@@ -60,21 +61,6 @@ function parseOptions(argv: string[]): Options {
     else throw new Error(`unknown option ${flag} ${value} (see the usage in bench/latency/main.ts)`);
   }
   return options;
-}
-
-/** Runs `task` for 0..count-1, `concurrency` at a time, results in index order. */
-async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const i = next++;
-        results[i] = await task(i);
-      }
-    }),
-  );
-  return results;
 }
 
 /** Waits until the case has no activity or workflow task pending (notice deliveries run beside an action). */
