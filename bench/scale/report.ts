@@ -10,6 +10,8 @@ export interface ScaleReport {
   prefix: string;
   parks: number;
   years: number;
+  /** CPU seconds each stack process (and the bench) used from the parks' start to the last boundary. */
+  cpuSeconds: Array<[name: string, seconds: number]>;
   /** The policy instant the run lived up to (the clock runs on until its workflows are terminated). */
   policyEnd: Date;
   scale: number;
@@ -67,6 +69,10 @@ export function renderScaleReport(r: ScaleReport): string {
       s(b.spreadMs),
     ]),
     ['notices: per park-year · duplicates', `${(r.notices.notices / parkYears).toFixed(1)} · ${r.notices.duplicates}`],
+    [
+      `CPU seconds until the last boundary (of ${(r.wallMs / 1000).toFixed(0)} s × 2 cores)`,
+      r.cpuSeconds.map(([name, seconds]) => `${name} ${seconds.toFixed(0)}`).join(' · '),
+    ],
     [
       'worker RSS: base · peak · workflows cached at the peak · MB per cached above the base (each worker)',
       r.memoryPeaks

@@ -7,6 +7,7 @@ import { ScaleFiguresRepository } from '../../persistence/repositories/scale-fig
 import { parkCaseWorkflowId } from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { firstReportingYearOf } from '../../workflows/lifecycle/designation';
+import { CpuTally } from './cpu';
 import { historyFigures } from './histories';
 import { ParkLife } from './life';
 import { designatedSnapshot, planParks, startPark } from './parks';
@@ -14,6 +15,8 @@ import type { ScaleReport } from './report';
 import { MemorySampler, OfficerSampler } from './samplers';
 
 const DAY_MS = 86_400_000;
+/** How long the run waits, after its policy years, for the last boundary to reach every park (then reports it). */
+const BOUNDARY_WAIT_MS = 900_000;
 
 /** One run's size. */
 export interface ScaleRun {
@@ -43,6 +46,13 @@ export async function runScale(
   const epochMs = Date.now();
   const clock = { policyNow: () => epochMs + (Date.now() - epochMs) * run.scale };
   const started = Date.now();
+  const cpu = new CpuTally([
+    stack.temporal,
+    stack.postgres,
+    ...stack.workers,
+    ...stack.apis,
+    ...(stack.frontDoor ? [stack.frontDoor] : []),
+  ]);
   const memory = new MemorySampler(
     stack.workers,
     stack.ports.workerMetrics.map((port) => `http://127.0.0.1:${port}/metrics`),
@@ -64,13 +74,14 @@ export async function runScale(
   log(`policy years lived in ${(livedMs / 1000).toFixed(1)} s; waiting for the last boundary to reach every park`);
   const figures = new ScaleFiguresRepository(dataSource);
   const lastYear = new Date(endMs).getUTCFullYear();
-  const drainedBy = Date.now() + 180_000;
+  const drainedBy = Date.now() + BOUNDARY_WAIT_MS;
   while (Date.now() < drainedBy) {
     const last = (await figures.boundaries(prefix)).find((b) => b.year === lastYear);
     if (last && last.cases >= run.parks) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await memory.stop();
+  const cpuSeconds = cpu.stop();
   await officer.stop();
   const ids = plans.map((p) => parkCaseWorkflowId(p.caseId));
   const report: ScaleReport = {
@@ -85,6 +96,7 @@ export async function runScale(
     lag: await figures.lag(prefix),
     storms: await figures.storms(prefix, Math.max(2, Math.floor(run.parks / 2))),
     policyEnd: new Date(endMs),
+    cpuSeconds,
     // The year the run began in is recorded as each park starts, not at a boundary; the clock runs on past the end
     // until the run's workflows are terminated, so a later boundary may have reached some parks meanwhile.
     boundaries: (await figures.boundaries(prefix)).filter(
