@@ -94,7 +94,8 @@ export async function runScale(
     life: life.tally,
     histories: await historyFigures(client, ids.slice(0, run.sample)),
     lag: await figures.lag(prefix),
-    storms: await figures.storms(prefix, Math.max(2, Math.floor(run.parks / 2))),
+    // A wave holds the parks a deadline still concerns (a reminder goes only to parks that have not filed yet).
+    storms: await figures.storms(prefix, Math.max(2, Math.floor(run.parks / 10))),
     policyEnd: new Date(endMs),
     cpuSeconds,
     // The year the run began in is recorded as each park starts, not at a boundary; the clock runs on past the end
