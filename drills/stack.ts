@@ -27,6 +27,8 @@ export interface StackOptions {
   leaseMs: number;
   /** `dev` unless said. */
   topology?: Topology;
+  /** More API environment from the first start (e.g. a scale run's POLICY_TIME_SCALE): no restart, no port race. */
+  apiEnv?: Record<string, string>;
 }
 
 /** The JWT secret of the drill stack's API (HS256 development tokens, as in `npm run dev`). */
@@ -49,7 +51,7 @@ export class DrillStack {
   readonly frontDoor: ManagedProcess | undefined;
   databaseUrl = '';
   /** More API environment, read at each (re)start of an API instance (e.g. a life's POLICY_TIME_SCALE). */
-  apiEnv: Record<string, string> = {};
+  apiEnv: Record<string, string>;
   private service: TemporalService | undefined;
 
   private constructor(
@@ -58,6 +60,7 @@ export class DrillStack {
     readonly env: NodeJS.ProcessEnv,
   ) {
     const { repoRoot, buildDir, dataDir } = options;
+    this.apiEnv = options.apiEnv ?? {};
     const node = (name: string, script: string, more: () => NodeJS.ProcessEnv): ManagedProcess =>
       new ManagedProcess(
         name,

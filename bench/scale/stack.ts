@@ -18,9 +18,15 @@ export interface ScaleStack {
 
 /**
  * Starts `topology` (drills/stack.ts: PostgreSQL, the Temporal server, the real worker(s) and API(s)) on free ports
- * and a fresh data directory, from the compiled project in `buildDir` of the repository `repoRoot`.
+ * and a fresh data directory, from the compiled project in `buildDir` of the repository `repoRoot`; `apiEnv` is more
+ * environment for the API from its first start.
  */
-export async function openScaleStack(topology: Topology, repoRoot: string, buildDir: string): Promise<ScaleStack> {
+export async function openScaleStack(
+  topology: Topology,
+  repoRoot: string,
+  buildDir: string,
+  apiEnv: Record<string, string> = {},
+): Promise<ScaleStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parkflow-scale-'));
   chmodSync(dataDir, 0o755); // embedded PostgreSQL may run as another user
   const stack = await DrillStack.start({
@@ -30,6 +36,7 @@ export async function openScaleStack(topology: Topology, repoRoot: string, build
     updateWaitMs: 10_000,
     leaseMs: 30_000,
     topology,
+    apiEnv,
   });
   try {
     const connection = await Connection.connect({ address: stack.temporalAddress });
