@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { LagFigures, StormWave } from '../../persistence/repositories/scale-figures.repository';
 import { percentile } from '../percentile';
 import type { HistoryFigures } from './histories';
@@ -40,6 +41,7 @@ const days = (value: number | null): string => (value === null ? '–' : value.t
 export function renderScaleReport(r: ScaleReport): string {
   const parkYears = r.parks * r.years;
   const events = r.histories.eventsPerRun;
+  const noticesPerParkYear = (r.notices.notices / parkYears).toFixed(1);
   const rows: Array<[string, string]> = [
     ['topology · parks × policy years · POLICY_TIME_SCALE', `${r.target} · ${r.parks} × ${r.years} · ${r.scale}`],
     ['wall time: parks started · years lived · total', `${s(r.seededMs)} · ${s(r.livedMs)} · ${s(r.wallMs)}`],
@@ -68,9 +70,9 @@ export function renderScaleReport(r: ScaleReport): string {
       `1 January ${b.year} boundary (${b.cases} parks): first → last park`,
       s(b.spreadMs),
     ]),
-    ['notices: per park-year · duplicates', `${(r.notices.notices / parkYears).toFixed(1)} · ${r.notices.duplicates}`],
+    ['notices: per park-year · duplicates', `${noticesPerParkYear} · ${r.notices.duplicates}`],
     [
-      `CPU seconds until the last boundary (of ${(r.wallMs / 1000).toFixed(0)} s × 2 cores)`,
+      `CPU seconds until the last boundary (of ${(r.wallMs / 1000).toFixed(0)} s × ${availableParallelism()} cores)`,
       r.cpuSeconds.map(([name, seconds]) => `${name} ${seconds.toFixed(0)}`).join(' · '),
     ],
     [
