@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { freePort } from '../scripts/local-postgres';
+import { freePort } from '../scripts/free-port';
 import { clusterProcesses, postmasterPid } from './postgres-cluster';
 import { ManagedProcess, pidAlive, START_BOUND_MS, status, untilAlive, waitFor } from './processes';
 import { clusterServer, devServer, type TemporalService } from './temporal-services';

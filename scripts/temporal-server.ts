@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { freePort } from './local-postgres';
+import { freePort } from './free-port';
 
 /** The ports of the single-process Temporal server (frontend, history, matching and worker services). */
 export interface TemporalServerPorts {
@@ -46,34 +45,11 @@ export const DEFAULT_SERVER_PORTS: TemporalServerPorts = {
   METRICS_PORT: 8000,
 };
 
-/** Resolves true when `port` of 127.0.0.1 can be bound now. */
-function bindable(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/**
- * A free port below 32768: the server stores membership ports in a PostgreSQL `smallint` (cluster_membership), so
- * the kernel's ephemeral ports (32768 and up) make it exit with "out of range for type smallint".
- */
-async function freeSmallPort(taken: Set<number>): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (!taken.has(port) && (await bindable(port))) return port;
-  }
-}
-
 /** Free ports for every service: a test's cluster runs beside `npm run dev` and other tests' servers. */
 export async function freeServerPorts(): Promise<TemporalServerPorts> {
   const ports = {} as TemporalServerPorts;
-  const taken = new Set<number>();
-  for (const name of Object.keys(DEFAULT_SERVER_PORTS) as (keyof TemporalServerPorts)[]) {
-    ports[name] = name.endsWith('_MEMBERSHIP_PORT') ? await freeSmallPort(taken) : await freePort();
-    taken.add(ports[name]);
-  }
+  // freePort stays below 32768, as the server needs: it stores membership ports in a PostgreSQL smallint.
+  for (const name of Object.keys(DEFAULT_SERVER_PORTS) as (keyof TemporalServerPorts)[]) ports[name] = await freePort();
   return ports;
 }
 

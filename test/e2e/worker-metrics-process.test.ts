@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../../scripts/local-postgres';
+import { freePort } from '../../scripts/free-port';
 import type { ParkCaseInput } from '../../workflows/definitions/case';
 import { BUSINESS_GAUGES, SDK_SERIES, SDK_SERIES_AFTER_WORK, WORKER_SERIES } from '../../worker/metrics/series';
 import {

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { freePort } from '../../scripts/local-postgres';
+import { freePort } from '../../scripts/free-port';
 import { SHUTDOWN_GRACE_MS } from '../../worker/create-worker';
 import type { ParkCaseInput } from '../../workflows/definitions/case';
 import {

@@ -2,7 +2,8 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from '../../persistence/data-source';
-import { freePort, startLocalPostgres, type LocalPostgres } from '../../scripts/local-postgres';
+import { freePort } from '../../scripts/free-port';
+import { startLocalPostgres, type LocalPostgres } from '../../scripts/local-postgres';
 
 declare global {
   var parkflowTestPostgres: LocalPostgres | undefined;

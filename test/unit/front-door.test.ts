@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { FrontDoor } from '../../scripts/front-door';
-import { freePort } from '../../scripts/local-postgres';
+import { freePort } from '../../scripts/free-port';
 
 /** An API instance stand-in: answers with its name, the method, path and body it got, and what it was told. */
 async function instance(name: string, behave: 'answer' | 'die' = 'answer'): Promise<{ server: Server; url: string }> {
