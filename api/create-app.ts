@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -10,8 +11,10 @@ import { createOpenApiDocument } from './common/openapi-document';
 import { parseQuery } from './common/query-parser';
 import { assignRequestId, runInRequestContext } from './common/request-context';
 import { requestLogger } from './common/request-log';
+import { DOCS_PATH, securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
+import { corsOrigins } from './config/auth-settings';
 import { RequestMetrics } from './metrics/request-metrics';
 import { VALIDATED_MODELS } from './validated-models';
 
@@ -27,9 +30,14 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   const openApi = createOpenApiDocument(app, VALIDATED_MODELS);
   app.set('query parser', parseQuery);
-  // Order: the id, the access log and the request metrics come first so that even a request refused before routing
-  // (405, 413, bad JSON) is logged with an id and counted.
+  app.disable('x-powered-by');
+  // CORS only for an allowlist: a browser page from anywhere else gets no permission to read the answers.
+  const origins = corsOrigins(config);
+  if (origins.length > 0) app.enableCors(corsOptions(origins));
+  // Order: the headers, the id, the access log and the request metrics come first so that even a request refused
+  // before routing (405, 413, bad JSON) has them, is logged with an id and counted.
   app.use(
+    securityHeaders(),
     assignRequestId,
     requestLogger(logger),
     app.get(RequestMetrics).middleware(openApi),
@@ -40,6 +48,16 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter({ temporalAddress: config.TEMPORAL_ADDRESS }));
   app.enableShutdownHooks();
-  SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, openApi, { jsonDocumentUrl: 'docs-json' });
   return app;
 }
+
+/** What an allowed origin may send and read: the contract's headers, no cookies (tokens travel as headers). */
+const corsOptions = (origins: string[]): CorsOptions => ({
+  origin: origins,
+  methods: ['GET', 'POST'],
+  allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+  exposedHeaders: ['Location', 'Retry-After', 'X-Request-Id'],
+  credentials: false,
+  maxAge: 600,
+});

@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { signDevelopmentToken } from '../api/auth/development-token';
 import type { OfficerRole } from '../workflows/definitions/case';
 
 /**
@@ -58,22 +58,19 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export class ApiClient {
   readonly exchanges: Exchange[] = [];
   readonly inFlight = new Set<InFlight>();
-  private readonly jwt: JwtService;
   private readonly tokens = new Map<string, string>();
 
   constructor(
     readonly baseUrl: string,
-    secret: string,
-  ) {
-    this.jwt = new JwtService({ secret });
-  }
+    private readonly secret: string,
+  ) {}
 
   /** A bearer token for an officer (cached: the same caller keeps the same identity for its Idempotency-Keys). */
   token(role: OfficerRole, sub: string, district?: string): string {
     const id = `${role}:${sub}:${district ?? ''}`;
     let token = this.tokens.get(id);
     if (!token) {
-      token = this.jwt.sign({ sub, role, ...(district ? { district } : {}) }, { algorithm: 'HS256', expiresIn: '6h' });
+      token = signDevelopmentToken({ sub, role, district }, this.secret, 6 * 3_600);
       this.tokens.set(id, token);
     }
     return token;

@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { signDevelopmentToken } from '../api/auth/development-token';
 import { Client, Connection } from '@temporalio/client';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -81,9 +81,8 @@ const SAVED_VIEWS = [
 // ---------------------------------------------------------------------------------------------------------------
 // The officers, through the HTTP API
 
-const jwt = new JwtService({ secret: SECRET });
 function tokenOf(role: OfficerRole, sub: string, district?: string): string {
-  return jwt.sign({ sub, role, ...(district ? { district } : {}) }, { algorithm: 'HS256', expiresIn: '2h' });
+  return signDevelopmentToken({ sub, role, district }, SECRET, 2 * 3_600);
 }
 const municipal = tokenOf('municipal', 'municipal-officer');
 const finance = tokenOf('finance', 'finance-desk');

@@ -1,17 +1,20 @@
 import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { OfficerRole } from '../../workflows/definitions/case';
 import { ApiError } from '../common/api-error';
+import { dependencyUnavailableError } from '../common/dependency-errors';
 import { ALLOWED_ROLES, IS_PUBLIC, type AuthenticatedRequest } from './auth.decorators';
-import { actorFromClaims } from './claims';
+import { TokenVerifier } from './token-verifier';
 
-/** Bearer JWT (HS256) on every route but the public ones; then the route's role list (401 / 403). */
+/**
+ * Bearer JWT on every route but the public ones, then the route's role list: 401 naming the broken token rule,
+ * 403 for a role that may not act, 503 when the identity provider's keys cannot be fetched.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenVerifier,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,28 +25,32 @@ export class AuthGuard implements CanActivate {
       .switchToHttp()
       .getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw unauthorized('a bearer token is required (Authorization: Bearer <JWT>)');
+    if (scheme !== 'Bearer' || !token)
+      throw unauthorized('token.format', 'a bearer token is required (Authorization: Bearer <JWT>)');
 
-    let claims: Record<string, unknown>;
     try {
-      claims = await this.jwt.verifyAsync(token, { algorithms: ['HS256'] });
+      request.actor = await this.tokens.actorOf(token);
     } catch (error) {
-      throw unauthorized(`the bearer token is not valid: ${(error as Error).message}`);
+      const { name, rule, message } = error as { name?: string; rule?: string; message: string };
+      if (name === 'TokenRefused') throw unauthorized(rule as string, message);
+      if (name === 'IdentityProviderUnreachable') throw dependencyUnavailableError({ dependency: 'identity', message });
+      throw error;
     }
-    const actor = actorFromClaims(claims);
-    if (typeof actor === 'string') throw unauthorized(actor);
-    request.actor = actor;
 
     const roles = this.reflector.getAllAndOverride<OfficerRole[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles && !roles.includes(actor.role)) {
+    const { role } = request.actor;
+    if (roles && !roles.includes(role)) {
       throw new ApiError(
         HttpStatus.FORBIDDEN,
         'forbidden',
-        `role '${actor.role}' may not do this; allowed: ${roles.join(', ')}`,
+        `role '${role}' may not do this; allowed: ${roles.join(', ')}`,
       );
     }
     return true;
   }
 }
 
-const unauthorized = (message: string): ApiError => new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', message);
+const unauthorized = (rule: string, message: string): ApiError =>
+  new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', `the bearer token is refused: ${message} (${rule})`, [
+    { field: 'Authorization', rule, message },
+  ]);

@@ -1,11 +1,11 @@
-import { JwtService } from '@nestjs/jwt';
 import { parseArgs } from 'node:util';
-import { DEVELOPMENT_JWT_SECRET } from '../config/app-config';
-import { actorFromClaims } from './claims';
+import { DEVELOPMENT_JWT_SECRET, durationSeconds } from '../config/auth-settings';
+import { actorFromClaims, CONTRACT_CLAIMS } from './claims';
+import { DEVELOPMENT_TOKEN_ISSUER, signDevelopmentToken } from './development-token';
 
 /**
  * `npm run token -- --role district --district 500112 [--sub officer-1] [--hours 12]`: a development bearer
- * token signed with AUTH_JWT_SECRET (or the development secret).
+ * token signed with AUTH_JWT_SECRET (or the development secret), living at most AUTH_MAX_TOKEN_LIFETIME.
  */
 function main(): void {
   const { values } = parseArgs({
@@ -16,22 +16,25 @@ function main(): void {
       hours: { type: 'string', default: '12' },
     },
   });
+  const fail = (message: string): never => {
+    console.error(`cannot mint a token: ${message}`);
+    process.exit(2);
+  };
   const claims = {
     sub: values.sub ?? `${values.role ?? 'unknown'}-officer`,
     role: values.role,
     district: values.district,
   };
-  const actor = actorFromClaims(claims);
-  if (typeof actor === 'string') {
-    console.error(`cannot mint a token: ${actor}`);
-    process.exit(2);
+  const lifetime = Math.round(Number(values.hours) * 3_600);
+  const bound = durationSeconds(process.env.AUTH_MAX_TOKEN_LIFETIME || '12h');
+  if (!(lifetime > 0 && lifetime <= bound)) fail(`--hours must be positive and at most ${bound / 3_600} (token rule)`);
+  try {
+    const actor = actorFromClaims(claims, CONTRACT_CLAIMS, DEVELOPMENT_TOKEN_ISSUER);
+    const secret = process.env.AUTH_JWT_SECRET || DEVELOPMENT_JWT_SECRET;
+    console.log(signDevelopmentToken({ sub: actor.id, role: actor.role, district: actor.district }, secret, lifetime));
+  } catch (error) {
+    fail((error as Error).message);
   }
-  const secret = process.env.AUTH_JWT_SECRET || DEVELOPMENT_JWT_SECRET;
-  const token = new JwtService({ secret }).sign(
-    { sub: actor.id, role: actor.role, ...(actor.district ? { district: actor.district } : {}) },
-    { algorithm: 'HS256', expiresIn: `${Number(values.hours)}h` },
-  );
-  console.log(token);
 }
 
 main();

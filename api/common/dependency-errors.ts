@@ -64,7 +64,7 @@ function chain(error: unknown): ErrorLike[] {
 const isGrpcLike = (e: ErrorLike): boolean => typeof e.code === 'number' && 'details' in e && 'metadata' in e;
 
 /** Which dependency an outage error points at, with the wording of the 503; undefined for any other error. */
-export type Outage = { dependency: 'Temporal' | 'PostgreSQL'; message: string };
+export type Outage = { dependency: 'Temporal' | 'PostgreSQL' | 'identity'; message: string };
 
 /**
  * Classifies an error as an outage of Temporal (gRPC UNAVAILABLE / DEADLINE_EXCEEDED, a failed connection)

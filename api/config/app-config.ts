@@ -1,18 +1,18 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsPositive, IsString, Max, Min, MinLength } from 'class-validator';
-import { type ConfigView, type Environment, loadConfig, ServiceSettings } from '../../config/parkflow-config';
+import { IsIn, IsInt, IsNumber, IsPositive, Max, Min } from 'class-validator';
+import { type ConfigView, type Environment, loadConfig } from '../../config/parkflow-config';
+import { authProblems, AuthSettings } from './auth-settings';
 
-/** The development secret; refused when NODE_ENV=production (api-contract "Configuration"). */
-export const DEVELOPMENT_JWT_SECRET = 'parkflow-development-secret-do-not-use-in-production';
+export { DEVELOPMENT_JWT_SECRET } from './auth-settings';
+
+/** How the API runs: production refuses HS256 development tokens unless allowed. */
+export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 
 /**
  * The API's environment, typed and validated once at start (api-contract "Configuration"): the settings it shares
- * with the worker ({@link ServiceSettings}) and its own.
+ * with the worker ({@link ServiceSettings}), who may call it ({@link AuthSettings}) and its own.
  */
-/** How the API runs: production refuses the development JWT secret. */
-export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
-
-export class AppConfig extends ServiceSettings {
+export class AppConfig extends AuthSettings {
   @IsIn(NODE_ENVIRONMENTS)
   NODE_ENV: (typeof NODE_ENVIRONMENTS)[number] = 'development';
 
@@ -21,10 +21,6 @@ export class AppConfig extends ServiceSettings {
   @Min(0)
   @Max(65535)
   PORT: number = 3000;
-
-  @IsString()
-  @MinLength(16, { message: 'AUTH_JWT_SECRET must be at least 16 characters' })
-  AUTH_JWT_SECRET: string = DEVELOPMENT_JWT_SECRET;
 
   @Transform(({ value }) => Number(value))
   @IsNumber()
@@ -74,10 +70,7 @@ const API_VIEW: ConfigView<AppConfig> = {
     config.IDEMPOTENCY_LEASE_MS ??= defaultIdempotencyLeaseMs(updateWaitMs);
   },
   crossChecks: (config) => {
-    const problems: string[] = [];
-    if (config.NODE_ENV === 'production' && config.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
-      problems.push('AUTH_JWT_SECRET must be set in production (the development secret is refused)');
-    }
+    const problems = authProblems(config, config.NODE_ENV === 'production');
     const lease = config.IDEMPOTENCY_LEASE_MS;
     if (Number.isInteger(lease) && Number.isInteger(config.UPDATE_WAIT_MS) && lease <= config.UPDATE_WAIT_MS) {
       problems.push('IDEMPOTENCY_LEASE_MS must be longer than UPDATE_WAIT_MS (a running request would lose its key)');

@@ -1,3 +1,4 @@
+import { DEVELOPMENT_TOKEN_ISSUER } from '../../api/auth/development-token';
 import { API_SERIES } from '../../api/metrics/series';
 import { renderTable, row, seconds, type Row } from '../../drills/report';
 import { runDrills } from '../../drills/run';
@@ -63,7 +64,7 @@ async function lifeThroughTheFrontDoor(stack: DrillStack): Promise<Row[]> {
     IDEMPOTENCY_LEASE_MS: '40000',
   });
   const started = Date.now();
-  await wholeLife(new HttpDriver(httpStack(stack.apiUrl, DRILL_JWT_SECRET)));
+  await wholeLife(new HttpDriver(httpStack(stack.apiUrl, DRILL_JWT_SECRET)), DEVELOPMENT_TOKEN_ISSUER);
   const lived = Date.now() - started;
   const metrics = await metricsRows(stack);
   await stack.restartApis({});

@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { signDevelopmentToken } from '../../api/auth/development-token';
 import type { OfficerRole } from '../../workflows/definitions/case';
 import {
   CASE_ROUTE_ACTION_NAMES,
@@ -225,7 +225,7 @@ describe('authorization matrix (api-contract "Identity"): endpoint × caller →
   it(
     'a token signed with another secret, an unknown role ' + 'or a district token without a known district is 401',
     async () => {
-      const forged = new JwtService({ secret: 'not-the-secret-0123456789' }).sign({ sub: 'x', role: 'municipal' });
+      const forged = signDevelopmentToken({ sub: 'x', role: 'municipal' }, 'not-the-secret-0123456789');
       const badRole = stack.token('mayor' as never);
       const unknownDistrict = stack.token('district', '999999');
       for (const token of [forged, badRole, unknownDistrict, 'not-a-jwt']) {

@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { signDevelopmentToken } from '../../api/auth/development-token';
 import type { OfficerRole } from '../../workflows/definitions/case';
 
 export interface CallOptions {
@@ -23,10 +23,8 @@ export interface HttpStack {
 
 /** {@link HttpStack} for an API at `baseUrl` that takes HS256 tokens signed with `secret` (as `npm run dev`). */
 export function httpStack(baseUrl: string, secret: string): HttpStack {
-  const jwt = new JwtService({ secret });
   return {
-    token: (role, district, sub = `${role}-officer`) =>
-      jwt.sign({ sub, role, ...(district ? { district } : {}) }, { algorithm: 'HS256' }),
+    token: (role, district, sub = `${role}-officer`) => signDevelopmentToken({ sub, role, district }, secret),
     async call(method, path, { token, body, rawBody, headers } = {}) {
       const response = await fetch(`${baseUrl}${path}`, {
         method,

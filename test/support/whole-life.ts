@@ -23,10 +23,11 @@ export const WHOLE_LIFE =
 
 /**
  * A park's whole life through HTTP only, as officers live it ({@link WHOLE_LIFE}), against an API whose cases run at
- * {@link WHOLE_LIFE_TIME_SCALE}: every step asserts its answer. Run on the dev stack (test/e2e/whole-life.test.ts)
+ * {@link WHOLE_LIFE_TIME_SCALE}: every step asserts its answer; the audit trail names each officer and `issuer`, who
+ * vouched for them. Run on the dev stack (test/e2e/whole-life.test.ts)
  * and on the cluster topology (test/cluster/production-topology.test.ts).
  */
-export async function wholeLife(driver: HttpDriver): Promise<void> {
+export async function wholeLife(driver: HttpDriver, issuer: string): Promise<void> {
   const { municipal, finance } = driver;
   const district = driver.districtToken();
   const caseId = await driver.file();
@@ -147,6 +148,14 @@ export async function wholeLife(driver: HttpDriver): Promise<void> {
     'refund_received',
     'refund_received',
   ]);
+  // Every officer's entry names the subject and who vouched for it (issue 14, "Audit").
+  const actors = history.items.filter((e: { actor: { role: string } }) => e.actor.role !== 'system');
+  expect(actors.find((e: { action: string }) => e.action === 'designated').actor).toEqual({
+    id: 'municipal-officer',
+    role: 'municipal',
+    issuer,
+  });
+  for (const { actor } of actors) expect(actor).toEqual(expect.objectContaining({ id: expect.any(String), issuer }));
   // Designation statistics (§3): counted while designated, no longer after the revocation.
   const stats = await driver.ok(
     'GET',

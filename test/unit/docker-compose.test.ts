@@ -1,20 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { dependsOn, environmentOf, root, services } from '../support/compose-file';
 import { loadAppConfig } from '../../api/config/app-config';
 import { loadWorkerConfig } from '../../worker/worker-config';
 import { PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
 
 // No Docker engine runs here, so the compose file is checked by reading it: services, ports, env, order.
-const root = join(__dirname, '..', '..');
-const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
-const services: Record<string, any> = compose.services;
-const dependsOn = (name: string) => services[name].depends_on as Record<string, { condition: string }>;
-
 describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
   it('has PostgreSQL, schema set-up, server, namespace set-up, UI, migrations, worker and API', () => {
     expect(Object.keys(services).sort()).toEqual(
       [
+        'keycloak',
         'maildev',
         'parkflow-api',
         'parkflow-front-door',
@@ -94,8 +91,10 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
         TEMPORAL_NAMESPACE: 'default',
         TEMPORAL_TASK_QUEUE: 'parkflow',
       });
-      expect(env.DATABASE_URL).toMatch(/^postgres:\/\/parkflow:parkflow@postgresql:5432\/parkflow$/);
-      expect(env.AUTH_JWT_SECRET).toBeTruthy();
+      expect(env.DATABASE_URL).toMatch(
+        /^postgres:\/\/parkflow:\$\{PARKFLOW_DB_PASSWORD:\?[^}]+\}@postgresql:5432\/parkflow$/,
+      );
+      expect(env.AUTH_JWT_SECRET).toBeUndefined(); // officers sign in through Keycloak; no shared secret
     }
     expect(services['parkflow-worker'].environment.TREASURY_GATEWAY).toBe('${TREASURY_GATEWAY:-recording}');
     expect(services['parkflow-api'].command).toEqual(['node', 'dist/api/main.js']);
@@ -110,21 +109,13 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
     }
     const namespaceScript = readFileSync(join(root, 'docker/temporal/create-namespace.sh'), 'utf8');
     for (const key of PARK_CASE_SEARCH_ATTRIBUTES) expect(namespaceScript).toContain(key.name);
-    expect(existsSync(join(root, 'docker/postgres/init-parkflow.sql'))).toBe(true);
+    expect(existsSync(join(root, 'docker/postgres/init-parkflow.sh'))).toBe(true);
     expect(existsSync(join(root, 'Dockerfile'))).toBe(true);
   });
 
   describe('Prometheus scrapes the Temporal server, the workers and the API where the compose file serves them', () => {
     const mount = String(services.prometheus.volumes[0]).split(':');
     const config = parse(readFileSync(join(root, mount[0]), 'utf8'));
-    /** A service's environment as compose gives it with no variable set (`${X:-default}` → `default`). */
-    const environmentOf = (name: string): Record<string, string> =>
-      Object.fromEntries(
-        Object.entries(services[name].environment as Record<string, string>).map(([key, value]) => [
-          key,
-          String(value).replace(/\$\{\w+:-([^}]*)\}/g, '$1'),
-        ]),
-      );
     /** Each `host:port` a job scrapes (static targets, and DNS names with their port), and its path. */
     const job = (name: string): { targets: string[]; path: string } => {
       const found = (config.scrape_configs as any[]).find((c) => c.job_name === name);

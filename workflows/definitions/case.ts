@@ -45,11 +45,13 @@ export interface Deadline {
 export const OFFICER_ROLES = ['district', 'municipal', 'expert', 'finance'] as const;
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
-/** Who asked for an action: the JWT subject and role. */
+/** Who asked for an action: the token's subject and role, and the issuer who vouched for them (audited together). */
 export interface Actor {
   id: string;
   role: OfficerRole;
   district?: string;
+  /** The token's `iss`; absent in entries recorded before issuers were kept. */
+  issuer?: string;
 }
 
 /** Input of {@link parkCaseWorkflow}; everything a run needs, JSON-safe. */
