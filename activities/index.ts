@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createCalendarActivities } from './calendar/calendar.activities';
 import { createCaseRecordActivities, type CaseRecordDeps } from './case-records.activities';
 import type { NoticeMailer } from './notices/mailer';
 import { createNoticeDeliveryActivities } from './notices/notice-delivery.activities';
@@ -26,5 +27,6 @@ export function createActivities({
     ...createCaseRecordActivities({ dataSource, onScheduleLag }),
     ...createPaymentActivities({ dataSource, treasury }),
     ...createNoticeDeliveryActivities({ dataSource, ...notices }),
+    ...createCalendarActivities({ dataSource }),
   };
 }

@@ -9,6 +9,7 @@ import { NoticeDelivery1764388800000 } from './migrations/1764388800000-notice-d
 import { IdempotencyLeases1764475200000 } from './migrations/1764475200000-idempotency-leases';
 import { ScheduleLag1764648000000 } from './migrations/1764648000000-schedule-lag';
 import { ReadIndexes1764734400000 } from './migrations/1764734400000-read-indexes';
+import { HolidayArrangements1764820800000 } from './migrations/1764820800000-holiday-arrangements';
 
 export const ENTITIES = [DistrictRecord, ParkCaseRecord, CaseSubmissionRecord];
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   IdempotencyLeases1764475200000,
   ScheduleLag1764648000000,
   ReadIndexes1764734400000,
+  HolidayArrangements1764820800000,
 ];
 
 /** A DataSource for `url`; the schema comes from migrations only (never `synchronize`). */

@@ -13,7 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import type { Actor, CaseSnapshot, ParkCaseInput, Payment } from './definitions/case';
-import { caseSnapshotQuery } from './definitions/messages';
+import { caseSnapshotQuery, workCalendarChangedSignal } from './definitions/messages';
 import type { AuditEntry, CaseChange } from './definitions/records';
 import { CASE_STAGE_KEY, NEXT_DEADLINE_KEY, OVERDUE_REPORTS_KEY } from './definitions/search-attributes';
 import { describeCase } from './case-details';
@@ -23,7 +23,9 @@ import { deadlinesOf } from './lifecycle/deadlines';
 import { newCase } from './lifecycle/intake';
 import { outcome, type Context, type Outcome } from './lifecycle/outcome';
 import { overdueReportYears } from './lifecycle/reports';
+import { calendarYearsFrom, recalendar } from './lifecycle/recalendar';
 import { nextRunStep } from './lifecycle/run-step';
+import { calendarFrom } from './lifecycle/working-days';
 import { fireDue, nextDueEvent, pruneFired, type DueEvent } from './lifecycle/schedule';
 import { chongqingYear, nextYearStart } from './definitions/civil-date';
 import { policyDateAt } from './policy-time';
@@ -35,7 +37,7 @@ const ACTIVITY_OPTIONS = {
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 } as const;
 const { recordCaseChange, instructPayment } = proxyActivities<ReturnType<typeof createActivities>>(ACTIVITY_OPTIONS);
-const { recordCaseChange: recordCaseChangeLocally } =
+const { recordCaseChange: recordCaseChangeLocally, loadWorkCalendar } =
   proxyLocalActivities<ReturnType<typeof createActivities>>(ACTIVITY_OPTIONS);
 /** Cases started before it record each change as a regular activity after the payment instruction. */
 const RECORD_LOCALLY_FIRST = 'record-case-change-locally-first';
@@ -56,6 +58,12 @@ const CIVIL_CALENDAR_RULES = 'civil-calendar-rules';
  */
 const YEAR_BOUNDARY_ON_TIME = 'year-boundary-on-time';
 
+/**
+ * Runs started before it count deadlines on every day and send reminders at the deadline's hour; from it, R-CAL-3:
+ * deadlines move off statutory holidays and rest days, notices go out at 09:00 on working days (issue 15).
+ */
+const STATUTORY_HOLIDAYS = 'statutory-holidays';
+
 const SYSTEM = { id: 'system', role: 'system' } as const;
 /** Stages whose case lives on through reporting years: each year's boundary starts a fresh run. */
 const YEARLY_STAGES: ReadonlyArray<CaseSnapshot['stage']> = ['designated', 'rectifying', 'revoked'];
@@ -72,11 +80,15 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
   // Decided once per run, in its first task: a run that began under the old rules replays under them.
   const civil = patched(CIVIL_CALENDAR_RULES);
   const boundaryOnTime = patched(YEAR_BOUNDARY_ON_TIME);
+  const holidays = patched(STATUTORY_HOLIDAYS);
   // Policies carried from older runs lack the defaults added since; the rest is the case's own policy.
   const policy = { ...DEFAULT_POLICY, ...input.policy };
   const policyNow = (): string => policyDateAt(openedAtMs, Date.now(), input.policyTimeScale).toISOString();
-  const context = (): Context => ({ now: policyNow(), policy, civil });
   const state: CaseSnapshot = input.carried ?? newCase(input, openedAtMs, policyNow());
+  const context = (): Context => ({ now: policyNow(), policy, civil, calendar: state.calendar });
+  /** R-CAL-3: the case has its calendar (read once, in its first run; runs before the patch have none). */
+  const calendarReady = (): boolean => !holidays || state.calendar !== undefined;
+  let calendarChanged = false;
   const deliveries = new NoticeDeliveries();
   /** A run ends only once its update handlers and its notices' deliveries are done. */
   const runMayEnd = (): boolean => allHandlersFinished() && deliveries.idle();
@@ -142,7 +154,7 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     const next = state.deadlines[0]?.dueAt;
     upsertSearchAttributes([
       { key: CASE_STAGE_KEY, value: state.stage },
-      { key: OVERDUE_REPORTS_KEY, value: overdueReportYears(state, now, policy).length },
+      { key: OVERDUE_REPORTS_KEY, value: overdueReportYears(state, now, context()).length },
       { key: NEXT_DEADLINE_KEY, value: next ? new Date(next) : null }, // null removes it once nothing is due
     ]);
     setCurrentDetails(describeCase(state));
@@ -155,11 +167,33 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
       async (request: { actor: Actor }) => {
         // The state changes before the first await, so a concurrent action is validated against it.
         const change = officerAction.apply(state, request, context());
+        // A case's first action can arrive before its calendar: its deadlines are recorded once the calendar is in.
+        if (!calendarReady()) await condition(calendarReady);
         await commit(change, request.actor, `${workflowInfo().workflowId}:update:${currentUpdateInfo()?.id}`);
         return officerAction.result(state);
       },
       { validator: (request: unknown) => officerAction.validate(state, request, context()) },
     );
+  }
+
+  setHandler(workCalendarChangedSignal, () => {
+    calendarChanged = holidays;
+  });
+
+  /** R-CAL-3: the calendar the case follows, read by an activity so that its answer is in the history. */
+  const readCalendar = () => loadWorkCalendar({ fromYear: chongqingYear(policyNow()) - 1 });
+  if (holidays && !state.calendar) state.calendar = { ...(await readCalendar()), floors: {} };
+
+  /** R-CAL-3: a newer arrangement: pending deadlines recomputed (never earlier than announced), and recorded. */
+  async function refreshCalendar(): Promise<void> {
+    calendarChanged = false;
+    const loaded = await readCalendar();
+    const current = state.calendar;
+    if (!current || loaded.version === current.version) return;
+    const { calendar, moved } = recalendar(state, { ...context(), calendar: current }, loaded);
+    state.calendar = calendar;
+    const details = { calendarVersion: { from: current.version, to: loaded.version }, moved };
+    await commit(outcome('deadlines_recomputed', details), SYSTEM, `${state.caseId}:calendar:${loaded.version}`);
   }
 
   async function fire(due: DueEvent): Promise<void> {
@@ -180,6 +214,10 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     Math.max(0, (Date.parse(policyIso) - Date.parse(policyNow())) / input.policyTimeScale);
 
   while (!FINAL_STAGES.includes(state.stage)) {
+    if (calendarChanged) {
+      await refreshCalendar();
+      continue;
+    }
     const now = policyNow();
     const due = nextDueEvent(state, { ...context(), now });
     // The year of the change that made (or found) the case yearly, not of the loop's first look: under load (or
@@ -195,15 +233,17 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     if (step.kind === 'continue-as-new') {
       await condition(runMayEnd);
       pruneFired(state, { ...context(), now });
+      if (state.calendar)
+        state.calendar = calendarFrom(state.calendar, calendarYearsFrom(state, { ...context(), now }));
       await continueAsNew<typeof parkCaseWorkflow>({ ...input, carried: state });
     }
     const seen = state.version;
     if (step.kind === 'wait' && step.until) {
       const summary = due?.at === step.until ? `${due.series.key} #${due.index + 1}` : 'reporting-year boundary';
       // At least 1 ms: condition() treats a 0 timeout as "no timeout".
-      await condition(() => state.version !== seen, Math.max(1, msUntil(step.until)), { summary });
+      await condition(() => state.version !== seen || calendarChanged, Math.max(1, msUntil(step.until)), { summary });
     } else {
-      await condition(() => state.version !== seen);
+      await condition(() => state.version !== seen || calendarChanged);
     }
   }
   await condition(runMayEnd);

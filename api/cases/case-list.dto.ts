@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
-import { CASE_STAGES, type CaseStage, type Deadline } from '../../workflows/definitions/case';
+import { CASE_STAGES, type CaseStage } from '../../workflows/definitions/case';
+import type { DeadlineView } from './case-view';
 import { booleanQuery, PageQuery } from '../common/paging';
 
 /** Filters every case-wide list shares: the district (scoped for district officers) and whether overdue. */
@@ -35,8 +36,11 @@ export class CaseSummary {
   district!: string;
   @ApiProperty()
   parkName!: string;
-  @ApiProperty({ nullable: true, description: 'the earliest deadline the case waits on ({ kind, dueDate, dueAt })' })
-  nextDeadline!: Deadline | null;
+  @ApiProperty({
+    nullable: true,
+    description: 'the earliest deadline the case waits on ({ kind, dueDate, dueAt, shiftedFrom, reason, … })',
+  })
+  nextDeadline!: DeadlineView | null;
   @ApiProperty({ description: 'a deadline of the case has passed' })
   overdue!: boolean;
   @ApiProperty({ format: 'date-time' })

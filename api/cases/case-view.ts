@@ -49,6 +49,15 @@ const DEADLINE = obj({
     example: '2027-03-31T16:00:00.000Z',
     description: 'the end of dueDate, 24:00 Chongqing = 16:00 UTC, exclusive: an action at or after it is late',
   },
+  shiftedFrom: nullable(
+    { type: 'string', format: 'date', example: '2027-10-01' },
+    'R-CAL-3: the day the period ended on, a rest day, from which the deadline moved to dueDate (null: not moved)',
+  ),
+  reason: nullable({ ...str, example: '国庆节' }, 'R-CAL-3: why it moved: the holiday, or 周六 / 周日'),
+  calendarVersion: nullable(
+    { ...str, example: 'chinese-days@1.5.7' },
+    'R-CAL-3: the holiday data that decided the day (null: a case whose run began before R-CAL-3)',
+  ),
 });
 const DEFICIENCY = obj({ rule: { ...str, example: 'R-APP-3' }, message: str, field: { ...str, example: 'agencies' } }, [
   'rule',
@@ -129,8 +138,12 @@ const REFUND_DEMAND = obj({
   writeOff: nullable(WRITE_OFF, 'R-PAY-1: the unpaid rest the municipal bureau wrote off, with its reason'),
 });
 
-/** A deadline as the API shows it: always with its Chongqing day (R-CAL-1). */
-export type DeadlineView = Required<Deadline>;
+/** A deadline as the API shows it: always with its Chongqing day (R-CAL-1), and where and why it moved (R-CAL-3). */
+export type DeadlineView = Required<Pick<Deadline, 'kind' | 'dueDate' | 'dueAt'>> & {
+  shiftedFrom: string | null;
+  reason: string | null;
+  calendarVersion: string | null;
+};
 type RefundDemandView = Omit<RefundDemand, 'payments' | 'writeOff'> & {
   writeOff: NonNullable<RefundDemand['writeOff']> | null;
 };
@@ -208,6 +221,9 @@ export const deadlineView = (d: Deadline): DeadlineView => ({
   kind: d.kind,
   dueDate: d.dueDate ?? dueDateOf(d.dueAt),
   dueAt: d.dueAt,
+  shiftedFrom: d.shiftedFrom ?? null,
+  reason: d.reason ?? null,
+  calendarVersion: d.calendarVersion ?? null,
 });
 
 const refundDemandView = ({ amount, paidAmount, dueAt, status, writeOff }: RefundDemand): RefundDemandView => ({

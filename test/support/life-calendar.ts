@@ -4,6 +4,8 @@
  * a bug of the code they test.
  */
 
+import { isWorkday } from 'chinese-days';
+
 const DAY_MS = 86_400_000;
 /** Chongqing is UTC+8 all year (no daylight saving time). */
 export const CQ_MS = 8 * 3_600_000;
@@ -27,3 +29,16 @@ export function plusYears(day: string, years: number): string {
 }
 /** R-CAL-1: a deadline on day D ends at D 24:00 Chongqing = D 16:00 UTC. */
 export const endOfCqDay = (day: string): string => `${day}T16:00:00.000Z`;
+
+/**
+ * R-CAL-3, computed here from the npm `chinese-days` package's own `isWorkday` (not workflows/lifecycle/working-days):
+ * `day` when it is a working day, else the first working day after it.
+ */
+export function cqWorkdayFrom(day: string): string {
+  let candidate = day;
+  while (!isWorkday(candidate)) candidate = plusDays(candidate, 1);
+  return candidate;
+}
+/** R-CAL-3: whether the Chongqing day of `instant` is a working day and `instant` is 09:00 there. */
+export const atNineOnWorkday = (instant: string): boolean =>
+  isWorkday(cqDay(instant)) && iso(Date.parse(instant) + CQ_MS).slice(11) === '09:00:00.000Z';

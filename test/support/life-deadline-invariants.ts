@@ -1,17 +1,19 @@
 /**
  * The calendar invariants of a random life: every deadline the case lists, and its next evaluation, fall
- * exactly where the rules put them (R-CAL-1, R-CAL-2, R-RPT-5, R-EVL-2). The expected dates are computed here
- * from the events of the life (when the review window opened, which day a rectification order named, when the
- * case was revoked), not by the lifecycle code under test.
+ * exactly where the rules put them (R-CAL-1, R-CAL-2, R-RPT-5, R-EVL-2), moved off rest days (R-CAL-3). The
+ * expected dates are computed here from the events of the life (when the review window opened, which day a
+ * rectification order named, when the case was revoked), not by the lifecycle code under test.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { CaseSnapshot, Deadline, DeadlineKind } from '../../workflows/definitions/case';
-import { cqDay, cqYear, endOfCqDay, plusDays, plusYears } from './life-calendar';
+import { cqDay, cqWorkdayFrom, cqYear, endOfCqDay, plusDays, plusYears } from './life-calendar';
 import type { Fail } from './life-invariants';
 import type { LifeEvent } from './life-model';
 
-/** R-RPT-1: the report for `year` is due 31 March of the next year, 24:00 Chongqing. */
+/** R-RPT-1: the report for `year` is due 31 March of the next year, 24:00 Chongqing (before R-CAL-3 moves it). */
 export const REPORT_DUE = (year: number) => endOfCqDay(`${year + 1}-03-31`);
+/** R-CAL-3: a deadline at the end of day D moves to the end of the first working day from D on. */
+export const MOVED = (dueAt: string) => endOfCqDay(cqWorkdayFrom(dueAt.slice(0, 10)));
 /** R-RPT-5, computed here: the designation year when designated on or before 30 June (Chongqing), else the next. */
 export const firstReportingYear = (designatedAt: string) =>
   cqDay(designatedAt).slice(5) <= '06-30' ? cqYear(designatedAt) : cqYear(designatedAt) + 1;
@@ -53,7 +55,20 @@ export class DeadlineInvariants {
         this.fail('deadlines', `${deadline.kind} deadline ${deadline.dueAt} has dueDate ${deadline.dueDate}`);
     }
     const expected: Deadline[] = [];
-    const push = (kind: DeadlineKind, dueAt: string) => expected.push({ kind, dueAt, dueDate: dueAt.slice(0, 10) });
+    // R-CAL-3: where the rule puts it, moved to the first working day after a rest day (the day it moved from kept).
+    const push = (kind: DeadlineKind, nominal: string) => {
+      const dueAt = MOVED(nominal);
+      const shifted = dueAt === nominal ? {} : { shiftedFrom: nominal.slice(0, 10) };
+      expected.push({ kind, dueAt, dueDate: dueAt.slice(0, 10), ...shifted });
+    };
+    for (const deadline of state.deadlines) {
+      if (deadline.shiftedFrom && !deadline.reason)
+        this.fail('deadlines', `${deadline.kind} deadline moved from ${deadline.shiftedFrom} without a reason`);
+      if (cqWorkdayFrom(deadline.dueAt.slice(0, 10)) !== deadline.dueAt.slice(0, 10))
+        this.fail('deadlines', `${deadline.kind} deadline ${deadline.dueAt} falls on a rest day (R-CAL-3)`);
+      if (!deadline.calendarVersion?.startsWith('chinese-days@'))
+        this.fail('deadlines', `${deadline.kind} deadline names no holiday data (calendarVersion)`);
+    }
     if (state.stage === 'returned') push('resubmission', endOfCqDay(plusDays(cqDay(state.returnedAt!), 30)));
     if (state.panel) {
       const due = endOfCqDay(plusDays(cqDay(this.reviewWindowFrom ?? state.panel.formedAt), 14));
@@ -75,8 +90,11 @@ export class DeadlineInvariants {
       if (payment.status === 'instructed') push('payment_confirmation', due);
     }
     for (const report of state.reports) {
-      if (report.dueAt !== REPORT_DUE(report.year))
-        this.fail('deadlines', `report ${report.year} dueAt ${report.dueAt}, expected ${REPORT_DUE(report.year)}`);
+      if (report.dueAt !== MOVED(REPORT_DUE(report.year)))
+        this.fail(
+          'deadlines',
+          `report ${report.year} dueAt ${report.dueAt}, expected ${MOVED(REPORT_DUE(report.year))}`,
+        );
       if (report.late !== report.submittedAt >= report.dueAt)
         this.fail(
           'deadlines',
@@ -113,7 +131,13 @@ export class DeadlineInvariants {
     }
     const order = (list: Deadline[]) =>
       [...list].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.kind.localeCompare(b.kind));
-    if (!isDeepStrictEqual(order(state.deadlines), order(expected))) {
+    const listed = state.deadlines.map(({ kind, dueAt, dueDate, shiftedFrom }) => ({
+      kind,
+      dueAt,
+      dueDate,
+      ...(shiftedFrom ? { shiftedFrom } : {}),
+    }));
+    if (!isDeepStrictEqual(order(listed), order(expected))) {
       this.fail(
         'deadlines',
         `deadlines at ${at}: ${JSON.stringify(state.deadlines)}\n      expected: ${JSON.stringify(order(expected))}`,

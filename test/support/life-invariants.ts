@@ -10,14 +10,27 @@ import type { CaseSnapshot } from '../../workflows/definitions/case';
 import { FINAL_STAGES, isActionAllowed } from '../../workflows/case-stages';
 import { firstDifference, jsonLoss } from './json-round-trip';
 import { cqDay, endOfCqDay, plusDays } from './life-calendar';
-import { DeadlineInvariants, firstReportingYear, REPORT_DUE } from './life-deadline-invariants';
+import { DeadlineInvariants, firstReportingYear, MOVED, REPORT_DUE } from './life-deadline-invariants';
+import { atNineOnWorkday } from './life-calendar';
+
+/** Notices that tell of something happening at a deadline, so they go out at its instant (R-CAL-3). */
+const AT_THE_DEADLINE: readonly string[] = ['application_lapsed', 'review_overdue'];
 import type { LifeEvent, LifeModel } from './life-model';
 import { MoneyInvariants } from './life-money-invariants';
 
 type Stage = CaseSnapshot['stage'];
 /** The invariant groups; the property test has one property per group. */
 export type Invariant =
-  'payments' | 'tranche2' | 'refund' | 'deadlines' | 'evaluation' | 'refusals' | 'json' | 'stages' | 'overdue';
+  | 'payments'
+  | 'tranche2'
+  | 'refund'
+  | 'deadlines'
+  | 'evaluation'
+  | 'refusals'
+  | 'json'
+  | 'stages'
+  | 'overdue'
+  | 'noticeTimes';
 /** One broken invariant, where in the life it broke. */
 export interface Violation {
   invariant: Invariant;
@@ -150,13 +163,18 @@ export class LifeChecker {
   /** A lapse ends the resubmission window exactly (§5.1); overdue notices keep R-RPT-6. */
   private checkTimer(event: Extract<LifeEvent, { type: 'fired' }>, state: CaseSnapshot): void {
     if (event.before === 'returned' && state.stage === 'lapsed') {
-      const due = endOfCqDay(plusDays(cqDay(state.returnedAt!), 30));
+      const due = MOVED(endOfCqDay(plusDays(cqDay(state.returnedAt!), 30)));
       if (event.at !== due)
         this.fail(
           'stages',
           `lapsed at ${event.at}, the resubmission window (returned ${state.returnedAt}) ends ${due}`,
         );
     }
+    // R-CAL-3: reminders and repeated notices go out at 09:00 on working days; only what happens at a deadline itself
+    // (a lapse, a review window closing) is told at the deadline.
+    const timed = event.outcome.notices.filter((n) => !AT_THE_DEADLINE.includes(n.kind));
+    if (timed.length > 0 && !atNineOnWorkday(event.at))
+      this.fail('noticeTimes', `${timed.map((n) => n.kind).join(', ')} at ${event.at}: not 09:00 of a working day`);
     const overdue = event.outcome.notices.filter((n) => n.kind === 'annual_report_overdue');
     if (overdue.length === 0) return;
     // R-RPT-6: one notice per case per week (to the district and to the municipal bureau), listing every year still
@@ -175,7 +193,7 @@ export class LifeChecker {
       this.fail('overdue', `overdue notices at ${event.at} go to ${roles.join(', ')}`);
     const first = firstReportingYear(state.designation!.designatedAt);
     const missing: number[] = [];
-    for (let year = first; REPORT_DUE(year) <= event.at; year += 1)
+    for (let year = first; MOVED(REPORT_DUE(year)) <= event.at; year += 1)
       if (!state.reports.some((r) => r.year === year)) missing.push(year);
     for (const notice of overdue) {
       const listed = (/for ([\d, ]+) have not arrived/.exec(notice.message)?.[1] ?? '').split(', ').map(Number);

@@ -19,7 +19,10 @@ import { deadlinesOf } from '../../workflows/lifecycle/deadlines';
 import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context, Outcome } from '../../workflows/lifecycle/outcome';
 import { fireDue, nextDueEvent, pruneFired } from '../../workflows/lifecycle/schedule';
-import { iso } from './life-calendar';
+import { cqYear, iso } from './life-calendar';
+import { workCalendarOf } from '../../activities/calendar/arrangements';
+import { calendarFrom } from '../../workflows/lifecycle/working-days';
+import { calendarYearsFrom } from '../../workflows/lifecycle/recalendar';
 import { resolveAction, resolveAdvance } from './life-resolve';
 import { actionHead, describeFailure, TimerLines } from './life-script';
 import {
@@ -87,6 +90,8 @@ export class LifeModel {
       Date.parse(this.clock),
       this.clock,
     );
+    // R-CAL-3: the calendar the workflow reads when the case opens (the installed data, from the year before).
+    this.state.calendar = { ...workCalendarOf([], cqYear(this.clock) - 1), floors: {} };
     this.lastCommitAt = this.clock;
     this.log.push(`${this.clock} case ${caseId} opened (draft)`);
   }
@@ -102,9 +107,9 @@ export class LifeModel {
     return FINAL_STAGES.includes(this.state.stage);
   }
 
-  /** The context the lifecycle functions get, as the workflow gives it (civil calendar on). */
+  /** The context the lifecycle functions get, as the workflow gives it (civil calendar and R-CAL-3 on). */
   context(now = this.clock): Context {
-    return { now, policy: this.policy, civil: true };
+    return { now, policy: this.policy, civil: true, calendar: this.state.calendar };
   }
 
   private emit(event: LifeEvent): void {
@@ -220,6 +225,8 @@ export class LifeModel {
       }
       if (yearEnd && yearEnd <= this.clock) {
         this.attempt('pruneFired', () => pruneFired(this.state, this.context()));
+        const calendar = this.state.calendar;
+        if (calendar) this.state.calendar = calendarFrom(calendar, calendarYearsFrom(this.state, this.context()));
         if (this.crashed) return;
         // continue-as-new: the next run gets the state as its JSON input.
         const before = this.state;

@@ -38,7 +38,9 @@ function legacySnapshot(): CaseSnapshot {
 
 describe('GET /v1/cases/{caseId} view of snapshots written before issue 9', () => {
   it('R-CAL-1 a deadline without dueDate gets the Chongqing day whose end it falls before', () => {
-    expect(toCaseView(legacySnapshot()).deadlines).toEqual([{ kind: 'refund', dueDate: '2026-03-02', dueAt: DUE }]);
+    expect(toCaseView(legacySnapshot()).deadlines).toEqual([
+      { kind: 'refund', dueDate: '2026-03-02', dueAt: DUE, shiftedFrom: null, reason: null, calendarVersion: null },
+    ]);
   });
 
   it('R-CAL-1 a deadline at D 16:00 UTC is a deadline of day D, not D + 1', () => {

@@ -125,7 +125,7 @@ describe('Keycloak signs officers in (issue 14): the realm file and the API wire
     expect(realm).toMatchObject({ sslRequired: 'external', registrationAllowed: false, bruteForceProtected: true });
   });
 
-  it('officers are known by their username (readable in the audit and on panels), which only administrators set', () => {
+  it('officers are known by their username (readable in the audit and on panels), set by administrators only', () => {
     expect(apiEnv.AUTH_SUBJECT_CLAIM).toBe('preferred_username');
     expect(realm.editUsernameAllowed).toBe(false);
     const [profileProvider] = realm.components['org.keycloak.userprofile.UserProfileProvider'];

@@ -11,6 +11,7 @@ import * as officerActions from '../../workflows/definitions/officer-actions';
 import * as policy from '../../workflows/definitions/policy';
 import * as records from '../../workflows/definitions/records';
 import * as searchAttributes from '../../workflows/definitions/search-attributes';
+import * as workCalendar from '../../workflows/definitions/work-calendar';
 
 /**
  * issue 11 item 2: every enum lives once, as an `as const` list in `workflows/definitions/`; types, DTO validators
@@ -35,6 +36,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'policy.ts': policy,
   'records.ts': records,
   'search-attributes.ts': searchAttributes,
+  'work-calendar.ts': workCalendar,
 };
 
 /** Every exported list of strings of the definitions, by `file:NAME`. */

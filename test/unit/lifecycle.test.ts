@@ -60,8 +60,8 @@ describe('yearly report checks (R-RPT-2..4)', () => {
 
   it('counts reports that are past due and missing', () => {
     const state = designatedIn2026();
-    expect(overdueReportYears(state, '2027-03-31T15:59:59.000Z', policy)).toEqual([]);
-    expect(overdueReportYears(state, '2027-04-01T00:00:00.000Z', policy)).toEqual([2026]);
+    expect(overdueReportYears(state, '2027-03-31T15:59:59.000Z', { policy })).toEqual([]);
+    expect(overdueReportYears(state, '2027-04-01T00:00:00.000Z', { policy })).toEqual([2026]);
   });
 });
 

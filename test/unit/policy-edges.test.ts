@@ -1,5 +1,3 @@
-import type { ApplicationFailure } from '@temporalio/workflow';
-import type { Actor, CaseSnapshot } from '../../workflows/definitions/case';
 import * as m from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { deadlineYearsAfter } from '../../workflows/definitions/civil-date';
@@ -9,59 +7,12 @@ import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context } from '../../workflows/lifecycle/outcome';
 import { activeSeries, fireDue, nextDueEvent } from '../../workflows/lifecycle/schedule';
 import { goodReport } from '../support/case-driver';
+import { district, finance, municipal, pureCase } from '../support/pure-case';
 import { validApplication } from '../support/fixtures';
 
 // The edges issue 9 found by reading the rules against the code, each proven on the pure lifecycle.
-const district: Actor = { id: 'district-officer', role: 'district', district: '500112' };
-const municipal: Actor = { id: 'municipal-officer', role: 'municipal' };
-const finance: Actor = { id: 'finance-officer', role: 'finance' };
-const expert = (id: string): Actor => ({ id, role: 'expert' });
 const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, civil: true });
-
-/** Validates and applies one officer action as the workflow's Update handler would. */
-function act(state: CaseSnapshot, update: { name: string }, request: object, now: string) {
-  const action = OFFICER_UPDATES.find((a) => a.update.name === update.name)!;
-  action.validate(state, request, ctx(now));
-  const outcome = action.apply(state, request, ctx(now));
-  state.deadlines = deadlinesOf(state, ctx(now));
-  return outcome;
-}
-
-/** The failure an action is refused with (it must be refused). */
-function refusal(state: CaseSnapshot, update: { name: string }, request: object, now: string): ApplicationFailure {
-  try {
-    act(state, update, request, now);
-  } catch (error) {
-    return error as ApplicationFailure;
-  }
-  throw new Error(`${update.name} was accepted`);
-}
-
-/** A case designated at `designatedAt` with a 2,000,001 CNY subsidy (tranche 1 instructed). */
-function designatedAt(designatedAt: string): CaseSnapshot {
-  const state = newCase(
-    { caseId: 'c1', district: '500112', parkName: '渝北园', policy: DEFAULT_POLICY, policyTimeScale: 1 },
-    0,
-    designatedAt,
-  );
-  act(state, m.submitApplicationUpdate, { actor: district, application: validApplication() }, designatedAt);
-  act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, designatedAt);
-  act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, designatedAt);
-  for (const id of ['a', 'b', 'c'])
-    act(
-      state,
-      m.submitReviewUpdate,
-      { actor: expert(id), necessity: 80, feasibility: 80, recommend: true },
-      designatedAt,
-    );
-  act(
-    state,
-    m.designationUpdate,
-    { actor: municipal, decision: 'designate', reason: '专家评审通过', subsidyAmount: 2_000_001 },
-    designatedAt,
-  );
-  return state;
-}
+const { act, refusal, designatedAt } = pureCase(ctx);
 
 const report = (year: number) => ({ actor: district, report: goodReport(year) });
 

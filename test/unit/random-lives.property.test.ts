@@ -96,12 +96,15 @@ describe(`random lives of a park case (pure model, ${NUM_RUNS} lives per propert
     () => holds('refund'),
     TIMEOUT,
   );
-  // R-CAL-3 (statutory holidays) is not implemented in workflows/ yet: when it is, the expected days in checkDeadlines
-  // (test/support/life-deadline-invariants.ts) move to the next working day.
   it(
-    'R-CAL-1 / R-CAL-2: every deadline ends at 16:00:00.000Z of its dueDate and falls exactly ' +
-      'where its rule puts it (+30 / +14 / +60 days, 31 March, 3 years with 29 Feb → 28 Feb)',
+    'R-CAL-1 / R-CAL-2 / R-CAL-3: every deadline ends at 16:00:00.000Z of its dueDate, falls exactly where its rule ' +
+      'puts it (+30 / +14 / +60 days, 31 March, 3 years with 29 Feb → 28 Feb), moved off rest days, never on one',
     () => holds('deadlines'),
+    TIMEOUT,
+  );
+  it(
+    'R-CAL-3: every reminder and repeated notice goes out at 09:00 Chongqing on a working day',
+    () => holds('noticeTimes'),
     TIMEOUT,
   );
   it(

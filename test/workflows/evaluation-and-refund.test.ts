@@ -1,3 +1,5 @@
+import { expectedDeadline, installedCalendar } from '../support/holiday-calendar';
+import { noticeFrom, workingDayOnOrAfter } from '../../workflows/lifecycle/working-days';
 import { CaseDriver } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
@@ -32,17 +34,18 @@ describe('evaluation (§5.3, R-EVL-1) and refund (R-REF-1)', () => {
     async () => {
       const driver = await paidPark();
       const { designation } = await driver.snapshot();
-      const rectifyDay = addDays(civilDateOf(designation!.designatedAt), 60);
+      // An officer's day must be a working day (R-CAL-3, refused otherwise: test/unit/working-days.test.ts).
+      const calendar = installedCalendar();
+      const rectifyDay = workingDayOnOrAfter(calendar, addDays(civilDateOf(designation!.designatedAt), 60));
       const rectifying = await driver.evaluate('rectify', { rectifyBy: rectifyDay });
       expect(rectifying).toMatchObject({ stage: 'rectifying', rectifyBy: endOfDay(rectifyDay) });
-      expect(rectifying.deadlines).toContainEqual({
-        kind: 'rectification',
-        dueAt: endOfDay(rectifyDay),
-        dueDate: rectifyDay,
-      });
-      await driver.sleepUntil(addPolicyDays(endOfDay(rectifyDay), -1 / 24));
-      expect(await driver.notices('re_evaluation_due')).toEqual([]); // 23:00 on the day: not yet passed
-      await driver.sleepUntil(addPolicyDays(endOfDay(rectifyDay), 1 / 24)); // 01:00 the next day
+      expect(rectifying.deadlines).toContainEqual(expectedDeadline('rectification', endOfDay(rectifyDay)));
+      // The notice goes out once the day has passed, at 09:00 of the next working day (R-CAL-3).
+      const noticeAt = noticeFrom(calendar, endOfDay(rectifyDay));
+      expect(noticeAt > endOfDay(rectifyDay)).toBe(true);
+      await driver.sleepUntil(addPolicyDays(noticeAt, -1 / 24));
+      expect(await driver.notices('re_evaluation_due')).toEqual([]); // an hour before: not yet
+      await driver.sleepUntil(addPolicyDays(noticeAt, 1 / 24));
       expect(await driver.notices('re_evaluation_due')).toEqual([
         expect.objectContaining({ recipient_role: 'municipal' }),
       ]);

@@ -1,3 +1,6 @@
+import { expectedDeadline, installedCalendar } from '../support/holiday-calendar';
+import { isWorkingDay, noticeFrom, reminderAt } from '../../workflows/lifecycle/working-days';
+import { civilDateOf } from '../../workflows/definitions/civil-date';
 import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
@@ -45,8 +48,6 @@ async function mailsOf(caseId: string): Promise<ReceivedEmail[]> {
   return sink.received.filter((mail) => ids.has(mail.messageId));
 }
 
-const daysFrom = (due: Date, at: Date): number => Math.round((at.getTime() - due.getTime()) / DAY_MS);
-
 describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, once per address', () => {
   it(
     "R-RPT-1 reminders at T-30, T-7, T-1 and weekly overdue notices reach the district's addresses " +
@@ -61,8 +62,13 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
       sink.rejected.add('gone@rsj.yb.cq.cn');
       const driver = await designated();
       const year = await driver.firstReportingYear();
-      const due = reportDueAt(year, DEFAULT_POLICY);
-      await driver.sleepUntil(addPolicyDays(due, 15)); // overdue at due, +7 and +14 days
+      // R-CAL-3: the deadline moved off a rest day; reminders at 09:00 of D−30, D−7, D−1 or the last working day
+      // before each; overdue notices weekly from the deadline, each at 09:00 of a working day.
+      const calendar = installedCalendar();
+      const { dueAt: due, dueDate } = expectedDeadline('annual_report', reportDueAt(year, DEFAULT_POLICY));
+      const remindersAt = [30, 7, 1].map((days) => reminderAt(calendar, dueDate as string, days));
+      const overdueAt = [0, 7, 14].map((days) => noticeFrom(calendar, addPolicyDays(due, days)));
+      await driver.sleepUntil(addPolicyDays(overdueAt[2], 1 / 24));
       await eventually(
         async () => (await mailsOf(driver.caseId)).length === 6 + 6 + 3,
         'the emails of three reminders and three overdue notices',
@@ -90,16 +96,18 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
 
       const rows = await deliveriesOf(h.dataSource, driver.caseId);
       const sent = rows.filter((row) => row.status === 'sent');
-      expect(
+      const issued = (kind: string, address: string) =>
         sent
-          .filter((row) => row.kind === 'annual_report_reminder' && row.address === 'yubei@rsj.yb.cq.cn')
-          .map((row) => daysFrom(row.due_at, row.issued_at)),
-      ).toEqual([-30, -7, -1]);
-      expect(
-        sent
-          .filter((row) => row.kind === 'annual_report_overdue' && row.address === MUNICIPAL)
-          .map((row) => daysFrom(row.due_at, row.issued_at)),
-      ).toEqual([0, 7, 14]);
+          .filter((row) => row.kind === kind && row.address === address)
+          .map((row) => row.issued_at.toISOString().slice(0, 19)); // recorded the moment the timer fired
+      const toSecond = (instants: string[]) => instants.map((at) => at.slice(0, 19));
+      expect(issued('annual_report_reminder', 'yubei@rsj.yb.cq.cn')).toEqual(toSecond(remindersAt));
+      expect(issued('annual_report_overdue', MUNICIPAL)).toEqual(toSecond(overdueAt));
+      for (const at of [...remindersAt, ...overdueAt]) {
+        expect(at).toMatch(/T01:00:00\.000Z$/); // 09:00 Chongqing
+        expect(isWorkingDay(calendar, civilDateOf(at))).toBe(true);
+      }
+      expect(Math.round((Date.parse(remindersAt[0]) - Date.parse(due)) / DAY_MS)).toBeLessThanOrEqual(-30);
       const bounced = rows.filter((row) => row.address === 'gone@rsj.yb.cq.cn');
       expect(bounced).toHaveLength(6);
       expect(
@@ -118,9 +126,12 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
   it('R-RPT-1 a reminder issued while the SMTP server is down is delivered once after it restarts', async () => {
     await setContacts(h.dataSource, '500105', [{ email: 'jiangbei@rsj.jb.cq.cn' }]);
     const driver = await designated(2_000_000, validApplication({ district: '500105' }));
-    const due = reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY);
+    const { dueDate } = expectedDeadline(
+      'annual_report',
+      reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY),
+    );
     await sink.stop();
-    await driver.sleepUntil(addPolicyDays(due, -30));
+    await driver.sleepUntil(reminderAt(installedCalendar(), dueDate as string, 30)); // T-30, 09:00 (R-CAL-3)
     await h.env.sleep(5 * 60_000); // retries 30 s, 1 min, 2 min after the first attempt
     await eventually(
       async () => (await deliveriesOf(h.dataSource, driver.caseId)).some((row) => (row.attempts ?? 0) >= 2),

@@ -1,7 +1,8 @@
 import { temporal } from '@temporalio/proto';
 import { caseSnapshotQuery, submitApplicationUpdate } from '../../workflows/definitions/messages';
 import { CASE_STAGE_KEY } from '../../workflows/definitions/search-attributes';
-import { deadlineDaysAfter, dueDateOf } from '../../workflows/definitions/civil-date';
+import { deadlineDaysAfter } from '../../workflows/definitions/civil-date';
+import { expectedDeadline } from '../support/holiday-calendar';
 import { agencies, validApplication } from '../support/fixtures';
 import { recordHistory } from '../support/histories';
 import { fileApplication, startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
@@ -46,13 +47,15 @@ describe('park case intake (§5.1, R-APP-1..8)', () => {
       expect(outcome.deficiencies.map((d) => d.rule)).toEqual(['R-APP-3']);
       expect(outcome.flags.map((d) => d.rule)).toEqual(['R-APP-4']);
       const returned = await handle.query(caseSnapshotQuery);
-      const dueAt = deadlineDaysAfter(returned.updatedAt, 30);
-      expect(returned.deadlines).toEqual([{ kind: 'resubmission', dueAt, dueDate: dueDateOf(dueAt) }]);
-      expect(dueAt).toMatch(/T16:00:00\.000Z$/);
+      // R-CAL-2 day 30 at 24:00, moved to the first working day after it when that is a rest day (R-CAL-3).
+      const deadline = expectedDeadline('resubmission', deadlineDaysAfter(returned.updatedAt, 30));
+      expect(returned.deadlines).toEqual([deadline]);
+      expect(deadline.dueAt).toMatch(/T16:00:00\.000Z$/);
 
       const final = await handle.result(); // the time-skipping server jumps the 30 policy days
       expect(final.stage).toBe('lapsed');
       expect(Date.parse(final.updatedAt) - Date.parse(returned.updatedAt)).toBeGreaterThanOrEqual(30 * 86_400_000);
+      expect(final.updatedAt >= deadline.dueAt).toBe(true); // not before the moved deadline
       expect(await readModel(caseId)).toMatchObject({ stage: 'lapsed' });
       expect((await handle.describe()).typedSearchAttributes.get(CASE_STAGE_KEY)).toBe('lapsed');
       await recordHistory('returned-then-lapsed', handle);

@@ -1,3 +1,5 @@
+import { expectedDeadline, installedCalendar } from '../support/holiday-calendar';
+import { noticeFrom } from '../../workflows/lifecycle/working-days';
 import { CaseDriver, goodReport, morningAfter } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
@@ -22,8 +24,12 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
     async () => {
       const driver = await CaseDriver.designated(h);
       const year = await driver.firstReportingYear();
-      const due = reportDueAt(year, DEFAULT_POLICY);
-      await driver.sleepUntil(addPolicyDays(due, 15)); // overdue at due, +7 and +14 days
+      // 31 March, moved to the next working day when it is a rest day (R-CAL-3).
+      const due = expectedDeadline('annual_report', reportDueAt(year, DEFAULT_POLICY)).dueAt;
+      // Weekly from the deadline, each at 09:00 of a working day (R-CAL-3): past the third one.
+      const thirdNotice = noticeFrom(installedCalendar(), addPolicyDays(due, 14));
+      await driver.sleepUntil(addPolicyDays(thirdNotice, 1 / 24));
+      expect(Date.parse(thirdNotice) - Date.parse(due)).toBeLessThan(21 * 86_400_000); // before a fourth week
 
       const reminders = await driver.notices('annual_report_reminder');
       expect(reminders.map((n) => n.recipient_district)).toEqual(['500112', '500112', '500112']);
@@ -37,10 +43,11 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
         'municipal',
       ]);
       expect((await driver.handle.describe()).typedSearchAttributes.get(OVERDUE_REPORTS_KEY)).toBe(1);
-      expect((await driver.snapshot()).deadlines[0]).toEqual({
+      expect((await driver.snapshot()).deadlines[0]).toMatchObject({
         kind: 'payment_confirmation',
         dueAt: expect.stringMatching(/T16:00:00\.000Z$/),
         dueDate: expect.any(String),
+        calendarVersion: installedCalendar().version,
       });
 
       const reported = await driver.report(goodReport(year));

@@ -1,3 +1,4 @@
+import type { CaseCalendar } from './work-calendar';
 import type { Deficiency, ParkApplication } from './application';
 import type { PolicyConfig } from './policy';
 
@@ -40,6 +41,12 @@ export interface Deadline {
   dueAt: string;
   /** `YYYY-MM-DD`; absent only in snapshots written before R-CAL-1. */
   dueDate?: string;
+  /** R-CAL-3: the day the period ended on, when that was a rest day and the deadline moved to `dueDate`. */
+  shiftedFrom?: string;
+  /** Why it moved: the holiday (`国庆节`), or `周六` / `周日`. */
+  reason?: string;
+  /** The holiday data that decided the day (`chinese-days@1.5.7`, imported years appended). */
+  calendarVersion?: string;
 }
 
 export const OFFICER_ROLES = ['district', 'municipal', 'expert', 'finance'] as const;
@@ -244,6 +251,8 @@ export interface CaseSnapshot {
   refundDemand: RefundDemand | null;
   /** How many notices each scheduled series (reminders, overdue notices) has sent. */
   fired: Record<string, number>;
+  /** R-CAL-3: the working-day calendar the case's deadlines follow; absent in runs begun before it. */
+  calendar?: CaseCalendar;
   /** Increases with every change; the read model keeps only the highest version it saw. */
   version: number;
   /** Workflow time (ms) the case was opened: policy dates are counted from it. */

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ParkApplication } from './application';
 import type {
   Actor,
@@ -120,6 +120,15 @@ export const refundWriteOffUpdate = defineUpdate<ActionOutcome, [RefundWriteOffR
 
 /** The live state of the case, for reads the read model may not have caught up with. */
 export const caseSnapshotQuery = defineQuery<CaseSnapshot>('caseSnapshot');
+
+/** The name of {@link workCalendarChangedSignal}, for batch operations that signal every open case. */
+export const WORK_CALENDAR_CHANGED = 'workCalendarChanged';
+/**
+ * R-CAL-3 (system event): a newer holiday arrangement is available (a new package version, or an operator's
+ * import). The case reads the calendar again and recomputes its pending deadlines — never earlier than announced —
+ * and records the change in its history.
+ */
+export const workCalendarChangedSignal = defineSignal<[]>(WORK_CALENDAR_CHANGED);
 
 /**
  * Where an officer action sent as an Update stands, as `GET /v1/cases/{caseId}/actions/{updateId}` reports it:

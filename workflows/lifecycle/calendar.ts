@@ -1,6 +1,7 @@
-import { deadlineDaysAfter, deadlineYearsAfter, endOfDay } from '../definitions/civil-date';
+import { deadlineDaysAfter, deadlineYearsAfter, dueDateOf, endOfDay } from '../definitions/civil-date';
 import { addPolicyDays } from '../policy-time';
 import type { Context } from './outcome';
+import { deadlineFor, type ShiftedDeadline } from './working-days';
 
 /*
  * Deadline arithmetic under the case's rules. Runs started before the patch 'civil-calendar-rules' (issue 9)
@@ -23,3 +24,14 @@ export function yearsAfter(ctx: Pick<Context, 'civil'>, instant: string, years: 
 /** The deadline a date-only input names (R-CAL-1: the end of that Chongqing day; before, read as an instant). */
 export const deadlineOfDate = (ctx: Pick<Context, 'civil'>, date: string): string =>
   ctx.civil ? endOfDay(date) : new Date(date).toISOString();
+
+/**
+ * R-CAL-3: the deadline a period computed for `nominalDueAt`, as the case's calendar moves it off rest days. The
+ * state keeps nominal deadlines and every use goes through here, so a newer arrangement moves them all at once.
+ */
+export const effectiveDeadline = (ctx: Pick<Context, 'calendar'>, nominalDueAt: string): ShiftedDeadline =>
+  ctx.calendar ? deadlineFor(ctx.calendar, nominalDueAt) : { dueAt: nominalDueAt, dueDate: dueDateOf(nominalDueAt) };
+
+/** The instant of {@link effectiveDeadline}. */
+export const dueAtOf = (ctx: Pick<Context, 'calendar'>, nominalDueAt: string): string =>
+  effectiveDeadline(ctx, nominalDueAt).dueAt;

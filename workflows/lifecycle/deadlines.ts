@@ -1,16 +1,21 @@
 import type { CaseSnapshot, Deadline, DeadlineKind } from '../definitions/case';
-import { dueDateOf } from '../definitions/civil-date';
+import { effectiveDeadline } from './calendar';
 import { resubmissionDueAt } from './intake';
 import { inFlight } from './payments';
 import { reportDueAt, unreportedYears } from './reports';
 import type { ScheduleContext } from './schedule';
 
-const deadline = (kind: DeadlineKind, dueAt: string): Deadline => ({ kind, dueAt, dueDate: dueDateOf(dueAt) });
-
 /**
- * The deadlines the case is waiting on, earliest first (api-contract `deadlines[]`: `dueDate` and `dueAt`, R-CAL-1).
+ * The deadlines the case is waiting on, earliest first (api-contract `deadlines[]`: `dueDate` and `dueAt`, R-CAL-1),
+ * each moved off rest days by the case's calendar (R-CAL-3: `shiftedFrom` and `reason` say from which day and why,
+ * `calendarVersion` which holiday data decided it).
  */
 export function deadlinesOf(state: CaseSnapshot, ctx: ScheduleContext): Deadline[] {
+  const deadline = (kind: DeadlineKind, nominalDueAt: string): Deadline => {
+    const { dueAt, dueDate, shiftedFrom, reason } = effectiveDeadline(ctx, nominalDueAt);
+    const shift = shiftedFrom ? { shiftedFrom, reason } : {};
+    return { kind, dueAt, dueDate, ...shift, ...(ctx.calendar ? { calendarVersion: ctx.calendar.version } : {}) };
+  };
   const deadlines: Deadline[] = [];
   if (state.stage === 'returned' && state.returnedAt)
     deadlines.push(deadline('resubmission', resubmissionDueAt(state.returnedAt, ctx)));

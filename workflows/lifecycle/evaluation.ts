@@ -1,3 +1,4 @@
+import { nextWorkingDay, restReason } from './working-days';
 import { REVOCATION_GROUNDS, type CaseSnapshot, type Finding } from '../definitions/case';
 import { invalidInput } from '../definitions/failures';
 import type { EvaluationRequest } from '../definitions/messages';
@@ -12,14 +13,14 @@ import { overdueReportYears, threeYearRevenueFinding } from './reports';
  * The findings put before the evaluator (§5.3): report findings, R-RPT-3 when due and not met, every missed report.
  */
 export function findingsForEvaluation(state: CaseSnapshot, ctx: Context): Finding[] {
-  const missed = overdueReportYears(state, ctx.now, ctx.policy).map((year) => ({
+  const missed = overdueReportYears(state, ctx.now, ctx).map((year) => ({
     rule: 'R-RPT-1',
     year,
     message: `the report for ${year} was not submitted`,
   }));
   const threeYear = state.findings.some((f) => f.rule === 'R-RPT-3')
     ? undefined
-    : threeYearRevenueFinding(state, ctx.now, ctx.policy);
+    : threeYearRevenueFinding(state, ctx.now, ctx);
   return [...state.findings, ...(threeYear ? [threeYear] : []), ...missed];
 }
 
@@ -46,6 +47,15 @@ function validateRectifyBy(rectifyBy: string | undefined, ctx: Context): void {
       'rectifyBy',
       `the rectification deadline must be a future day (${tomorrow} or later)`,
       'R-EVL-1',
+    );
+  }
+  const rest = ctx.calendar && restReason(ctx.calendar, rectifyBy);
+  if (ctx.calendar && rest) {
+    const instead = nextWorkingDay(ctx.calendar, rectifyBy);
+    throw invalidInput(
+      'rectifyBy',
+      `${rectifyBy} is a rest day (${rest}): a deadline falls on a working day, e.g. ${instead}`,
+      'R-CAL-3',
     );
   }
 }

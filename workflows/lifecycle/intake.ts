@@ -4,7 +4,7 @@ import type { AcceptanceRequest, SubmitApplicationRequest } from '../definitions
 import { assertStage } from '../case-stages';
 import { isPast } from '../definitions/civil-date';
 import { checkEligibility, isFlag } from '../eligibility';
-import { daysAfter } from './calendar';
+import { daysAfter, dueAtOf } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
 
 /** A case before its first filing. */
@@ -48,7 +48,8 @@ export const resubmissionDueAt = (returnedAt: string, ctx: Pick<Context, 'policy
 export function validateSubmission(state: CaseSnapshot, { application }: SubmitApplicationRequest, ctx: Context): void {
   assertStage('submitApplication', state);
   // A resubmission that arrives with the lapse timer is refused even before the lapse is processed (policy.md).
-  if (state.stage === 'returned' && state.returnedAt && isPast(resubmissionDueAt(state.returnedAt, ctx), ctx.now)) {
+  const returnedAt = state.returnedAt;
+  if (state.stage === 'returned' && returnedAt && isPast(dueAtOf(ctx, resubmissionDueAt(returnedAt, ctx)), ctx.now)) {
     throw invalidStage('submitApplication', 'lapsed', ['returned, within the resubmission window (§5.1)']);
   }
   if (application.district !== state.district) {

@@ -1,6 +1,7 @@
 import type { Payment } from '../definitions/case';
 import type { PolicyConfig } from '../definitions/policy';
 import type { Notice } from '../definitions/records';
+import type { CaseCalendar } from '../definitions/work-calendar';
 
 /** What applying an action or a timer event asks the workflow to do besides changing the state. */
 export interface Outcome {
@@ -32,4 +33,9 @@ export interface Context {
    * run started since the patch 'civil-calendar-rules'; false only while a run started before it replays.
    */
   civil: boolean;
+  /**
+   * R-CAL-3: the case's working-day calendar; every deadline moves off rest days and notices go out at 09:00 on
+   * working days. Absent in runs started before the patch 'statutory-holidays' (they keep their deadlines).
+   */
+  calendar?: CaseCalendar;
 }

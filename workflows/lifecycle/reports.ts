@@ -5,7 +5,11 @@ import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
 import { chongqingYear, deadlineOn, isPast } from '../definitions/civil-date';
 import { firstTranche, newPayment } from './designation';
+import { dueAtOf } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
+
+/** What a report's deadline depends on: the policy's day (R-RPT-1) and the case's calendar (R-CAL-3). */
+export type ReportRules = Pick<Context, 'policy' | 'calendar'>;
 
 /** R-RPT-1 default: the report for `year` is due at the end of 31 March of the next year (Chongqing, R-CAL-1). */
 export const reportDueAt = (year: number, policy: PolicyConfig): string =>
@@ -25,19 +29,23 @@ export function unreportedYears(state: CaseSnapshot, now: string): number[] {
   return years;
 }
 
+/** R-CAL-3: the report for `year` is due on 31 March, or the first working day after it when that is a rest day. */
+export const reportDeadline = (year: number, rules: ReportRules): string =>
+  dueAtOf(rules, reportDueAt(year, rules.policy));
+
 /** Reports past their due date and still missing (the `OverdueReports` search attribute, R-RPT-6). */
-export const overdueReportYears = (state: CaseSnapshot, now: string, policy: PolicyConfig): number[] =>
-  unreportedYears(state, now).filter((year) => isPast(reportDueAt(year, policy), now));
+export const overdueReportYears = (state: CaseSnapshot, now: string, rules: ReportRules): number[] =>
+  unreportedYears(state, now).filter((year) => isPast(reportDeadline(year, rules), now));
 
 /**
  * R-RPT-6: the year whose deadline opened the current unbroken run of overdue reports at `now` (none overdue:
  * undefined). A run goes on while some report is overdue, even after the year that opened it is filed.
  */
-export function overdueStreakYear(state: CaseSnapshot, now: string, policy: PolicyConfig): number | undefined {
+export function overdueStreakYear(state: CaseSnapshot, now: string, rules: ReportRules): number | undefined {
   if (!state.designation) return undefined;
   const years: number[] = [];
   for (let year = firstReportYear(state); year <= chongqingYear(now); year += 1) years.push(year);
-  const dueMs = (year: number) => Date.parse(reportDueAt(year, policy));
+  const dueMs = (year: number) => Date.parse(reportDeadline(year, rules));
   const filedMs = (year: number) =>
     Date.parse(state.reports.find((r) => r.year === year)?.submittedAt ?? '') || Infinity;
   const overdueAt = (ms: number) => years.some((year) => dueMs(year) <= ms && filedMs(year) > ms);
@@ -82,13 +90,14 @@ function minimumFloorArea(state: CaseSnapshot, policy: PolicyConfig): number {
  * R-RPT-3: the revenue of one of the first three reporting years reaches 1,000 M CNY. Not yet due until the third
  * reporting year's report is filed or due; a missing report counts as not met. Returns the finding when not met.
  */
-export function threeYearRevenueFinding(state: CaseSnapshot, now: string, policy: PolicyConfig): Finding | undefined {
+export function threeYearRevenueFinding(state: CaseSnapshot, now: string, rules: ReportRules): Finding | undefined {
   if (!state.designation) return undefined;
+  const policy = rules.policy;
   const first = firstReportYear(state);
   const last = first + policy.revenueTargetYears - 1;
   const judged = state.reports.filter((r) => r.year >= first && r.year <= last);
   if (judged.some((r) => r.revenue >= policy.thirdYearRevenueCny)) return undefined;
-  if (!judged.some((r) => r.year === last) && !isPast(reportDueAt(last, policy), now)) return undefined;
+  if (!judged.some((r) => r.year === last) && !isPast(reportDeadline(last, rules), now)) return undefined;
   const missing = policy.revenueTargetYears - judged.length;
   return {
     rule: 'R-RPT-3',
@@ -136,11 +145,11 @@ function releasesTranche2(state: CaseSnapshot, year: number, ctx: Context): bool
  */
 export function applyReport(state: CaseSnapshot, { report }: AnnualReportRequest, ctx: Context): Outcome {
   const findings = checkReport(report, state, ctx.policy);
-  const dueAt = reportDueAt(report.year, ctx.policy);
+  const dueAt = reportDeadline(report.year, ctx);
   const late = isPast(dueAt, ctx.now);
   state.reports.push({ ...report, submittedAt: ctx.now, dueAt, late });
   state.reports.sort((a, b) => a.year - b.year);
-  const threeYear = threeYearRevenueFinding(state, ctx.now, ctx.policy);
+  const threeYear = threeYearRevenueFinding(state, ctx.now, ctx);
   if (threeYear && !state.findings.some((f) => f.rule === 'R-RPT-3')) findings.push(threeYear);
   state.findings.push(...findings);
   state.updatedAt = ctx.now;

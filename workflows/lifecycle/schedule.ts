@@ -1,14 +1,17 @@
 import type { CaseSnapshot } from '../definitions/case';
 import type { Notice, NoticeRecipient } from '../definitions/records';
-import { deadlineText as shown } from '../definitions/civil-date';
+import { deadlineText as shown, startOfYear } from '../definitions/civil-date';
 import { addPolicyDays } from '../policy-time';
+import { dueAtOf } from './calendar';
 import { resubmissionDueAt } from './intake';
 import { outcome, type Context, type Outcome } from './outcome';
-import { overdueReportYears, overdueStreakYear, reportDueAt, unreportedYears } from './reports';
+import { overdueReportYears, overdueStreakYear, reportDeadline, reportDueAt, unreportedYears } from './reports';
+import { evaluationSeries, refundSeries } from './late-series';
+import { before, everyDaysFrom, once } from './series-timing';
 
-type NoticeDraft = Omit<Notice, 'caseId' | 'issuedAt' | 'key'>;
+export type NoticeDraft = Omit<Notice, 'caseId' | 'issuedAt' | 'key'>;
 /** What the schedule needs to know besides the state. */
-export type ScheduleContext = Pick<Context, 'now' | 'policy' | 'civil'>;
+export type ScheduleContext = Pick<Context, 'now' | 'policy' | 'civil' | 'calendar'>;
 
 /**
  * A series of timed events (reminders before a deadline, weekly overdue notices, a lapse): element `index`
@@ -30,23 +33,15 @@ export interface DueEvent {
   at: string;
 }
 
-/** Reminders `days` before a deadline (instants: the end of day D−n, as the deadline is the end of day D). */
-const before = (due: string, days: number[]) => {
-  const sorted = [...days].sort((a, b) => b - a);
-  return (index: number) => (index < sorted.length ? addPolicyDays(due, -sorted[index]) : null);
-};
-const once = (at: string) => (index: number) => (index === 0 ? at : null);
-const everyDaysFrom = (start: string, days: number) => (index: number) => addPolicyDays(start, index * days);
-
 function intakeSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
   if (state.stage !== 'returned' || !state.returnedAt) return [];
   const district: NoticeRecipient = { role: 'district', district: state.district };
-  const due = resubmissionDueAt(state.returnedAt, ctx);
+  const due = dueAtOf(ctx, resubmissionDueAt(state.returnedAt, ctx));
   const about = { recipient: district, dueAt: due, clause: '§5.1' };
   return [
     {
       key: `resubmission:${state.returnedAt}:reminder`,
-      at: before(due, ctx.policy.resubmissionReminderDaysBefore),
+      at: before(ctx, due, ctx.policy.resubmissionReminderDaysBefore, state.returnedAt),
       notices: () => [
         {
           ...about,
@@ -76,12 +71,14 @@ function intakeSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
 function reviewSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
   const panel = state.panel;
   if (state.stage !== 'under_review' || !panel || state.reviewSummary) return [];
-  const due = panel.reviewDueAt;
+  const nominal = panel.reviewDueAt;
+  const due = dueAtOf(ctx, nominal);
   const missing = panel.expertIds.filter((id) => !panel.reviews.some((r) => r.expertId === id));
   return [
     {
-      key: `review:${due}:reminder`,
-      at: before(due, ctx.policy.reviewReminderDaysBefore),
+      key: `review:${nominal}:reminder`,
+      // The window opened the day the panel (or its new experts) got it: its nominal end less its length.
+      at: before(ctx, due, ctx.policy.reviewReminderDaysBefore, addPolicyDays(nominal, -ctx.policy.reviewWindowDays)),
       notices: () =>
         missing.map((expertId) => ({
           kind: 'review_reminder',
@@ -92,7 +89,7 @@ function reviewSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
         })),
     },
     {
-      key: `review:${due}:overdue`,
+      key: `review:${nominal}:overdue`,
       at: once(due),
       notices: () => [
         {
@@ -112,21 +109,24 @@ function reviewSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
 function paymentSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
   return state.payments
     .filter((payment) => payment.status === 'instructed')
-    .map((payment) => ({
-      key: `payment:${payment.paymentId}:confirmation`,
-      at: everyDaysFrom(payment.confirmBy, ctx.policy.overdueRepeatDays),
-      notices: () => [
-        {
-          kind: 'payment_confirmation_reminder',
-          recipient: { role: 'finance' },
-          dueAt: payment.confirmBy,
-          clause: '§5.2',
-          message:
-            `payment ${payment.paymentId} (${payment.kind}, ${payment.amount} CNY) ` +
-            `to ${state.parkName} awaits confirmation since ${shown(payment.confirmBy)}`,
-        },
-      ],
-    }));
+    .map((payment) => {
+      const due = dueAtOf(ctx, payment.confirmBy);
+      return {
+        key: `payment:${payment.paymentId}:confirmation`,
+        at: everyDaysFrom(ctx, due, ctx.policy.overdueRepeatDays),
+        notices: () => [
+          {
+            kind: 'payment_confirmation_reminder',
+            recipient: { role: 'finance' },
+            dueAt: due,
+            clause: '§5.2',
+            message:
+              `payment ${payment.paymentId} (${payment.kind}, ${payment.amount} CNY) ` +
+              `to ${state.parkName} awaits confirmation since ${shown(due)}`,
+          },
+        ],
+      };
+    });
 }
 
 function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
@@ -134,10 +134,10 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
   const district: NoticeRecipient = { role: 'district', district: state.district };
   const unreported = unreportedYears(state, ctx.now);
   const series: Series[] = unreported.map((year) => {
-    const due = reportDueAt(year, ctx.policy);
+    const due = reportDeadline(year, ctx);
     return {
       key: `report:${year}:reminder`,
-      at: before(due, ctx.policy.reportReminderDaysBefore),
+      at: before(ctx, due, ctx.policy.reportReminderDaysBefore, startOfYear(year + 1)),
       notices: () => [
         {
           kind: 'annual_report_reminder',
@@ -166,21 +166,22 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
       const due = reportDueAt(year, ctx.policy);
       series.push({
         key: `report:${year}:overdue`,
-        at: everyDaysFrom(due, ctx.policy.overdueRepeatDays),
+        at: everyDaysFrom(ctx, due, ctx.policy.overdueRepeatDays),
         notices: () => overdueNotices([year], due),
       });
     }
     return series;
   }
-  const overdue = overdueReportYears(state, ctx.now, ctx.policy);
-  const opening = overdueStreakYear(state, ctx.now, ctx.policy) ?? unreported[0];
+  const overdue = overdueReportYears(state, ctx.now, ctx);
+  const opening = overdueStreakYear(state, ctx.now, ctx) ?? unreported[0];
   if (opening === undefined) return series;
+  // The run's key holds the nominal 31 March (stable when a new arrangement moves the day); its cadence the moved one.
   const { key, start } = overdueRun(state, reportDueAt(opening, ctx.policy), ctx);
   series.push({
     key,
-    at: everyDaysFrom(start, ctx.policy.overdueRepeatDays),
+    at: everyDaysFrom(ctx, dueAtOf(ctx, start), ctx.policy.overdueRepeatDays),
     // The years overdue when the notice goes out (the series is rebuilt at every wake-up).
-    notices: () => overdueNotices(overdue, reportDueAt(overdue[0] ?? opening, ctx.policy)),
+    notices: () => overdueNotices(overdue, reportDeadline(overdue[0] ?? opening, ctx)),
   });
   return series;
 }
@@ -217,98 +218,6 @@ function overdueRun(state: CaseSnapshot, opening: string, ctx: ScheduleContext):
   return { key: `report:overdue:${start}`, start };
 }
 
-function evaluationSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
-  const municipal: NoticeRecipient = { role: 'municipal' };
-  const weekly = (due: string) => everyDaysFrom(due, ctx.policy.overdueRepeatDays);
-  if (state.stage === 'designated' && state.nextEvaluationDue) {
-    const due = state.nextEvaluationDue;
-    return [
-      {
-        key: `evaluation:${due}`,
-        at: weekly(due),
-        notices: () => [
-          {
-            kind: 'evaluation_due',
-            recipient: municipal,
-            dueAt: due,
-            clause: '§5.3 R-EVL-1 R-EVL-2',
-            message: `the periodic evaluation of ${state.parkName} is due (${shown(due)})`,
-          },
-        ],
-      },
-    ];
-  }
-  if (state.stage === 'rectifying' && state.rectifyBy) {
-    const due = state.rectifyBy;
-    return [
-      {
-        key: `rectification:${due}`,
-        at: weekly(due),
-        notices: () => [
-          {
-            kind: 're_evaluation_due',
-            recipient: municipal,
-            dueAt: due,
-            clause: '§5.3 R-EVL-1',
-            message: `the rectification deadline of ${state.parkName} (${shown(due)}) has passed: re-evaluate the park`,
-          },
-        ],
-      },
-    ];
-  }
-  return [];
-}
-
-function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
-  const demand = state.refundDemand;
-  if (state.stage !== 'revoked' || !demand || (demand.status !== 'open' && demand.status !== 'escalated')) return [];
-  const district: NoticeRecipient = { role: 'district', district: state.district };
-  const about = { dueAt: demand.dueAt, clause: '§5.3 R-REF-1' };
-  const outstanding = () => demand.amount - demand.paidAmount;
-  return [
-    {
-      key: 'refund:reminder',
-      at: before(demand.dueAt, ctx.policy.refundReminderDaysBefore),
-      notices: () => [
-        {
-          ...about,
-          kind: 'refund_reminder',
-          recipient: district,
-          message:
-            `${outstanding()} CNY of the subsidy of ${state.parkName} ` + `must be refunded by ${shown(demand.dueAt)}`,
-        },
-      ],
-    },
-    {
-      key: 'refund:escalation',
-      at: everyDaysFrom(demand.dueAt, ctx.policy.overdueRepeatDays),
-      mutate: (s) => {
-        s.refundDemand!.status = 'escalated';
-      },
-      notices: (index) => [
-        ...(index === 0
-          ? [
-              {
-                ...about,
-                kind: 'refund_escalated' as const,
-                recipient: { role: 'municipal' as const },
-                message:
-                  `the refund demand on ${state.parkName} is unpaid ` +
-                  `past ${shown(demand.dueAt)}: ${outstanding()} CNY outstanding`,
-              },
-            ]
-          : []),
-        {
-          ...about,
-          kind: 'refund_reminder' as const,
-          recipient: district,
-          message: `${outstanding()} CNY of the subsidy of ${state.parkName} is overdue since ${shown(demand.dueAt)}`,
-        },
-      ],
-    },
-  ];
-}
-
 /** Every series the case's current state keeps running (§5.1–§5.3 reminders, notices and deadlines). */
 export function activeSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
   return [intakeSeries, reviewSeries, paymentSeries, reportSeries, evaluationSeries, refundSeries].flatMap((of) =>
@@ -337,6 +246,7 @@ export function pruneFired(state: CaseSnapshot, ctx: ScheduleContext): void {
 export function fireDue(state: CaseSnapshot, { series, index, at }: DueEvent): Outcome {
   state.fired[series.key] = index + 1;
   series.mutate?.(state, at);
-  const notices = series.notices(index, at);
+  // An element joined to the one before it (R-CAL-3, see inOrder) fires with it and sends nothing more.
+  const notices = index > 0 && series.at(index - 1) === at ? [] : series.notices(index, at);
   return outcome(`timer:${series.key}`, { index, scheduledFor: at, notices: notices.map((n) => n.kind) }, { notices });
 }

@@ -1,0 +1,38 @@
+import type { CivilDate } from './civil-date';
+
+/**
+ * The State Council's holiday arrangements as a case uses them (policy.md R-CAL-3), JSON-safe: read by an activity
+ * from the installed data (npm `chinese-days`) and the arrangements operators imported, recorded in the case's
+ * history, and carried across continue-as-new — so an update of the data never changes a replayed history.
+ */
+export interface WorkCalendar {
+  /** Which data: `chinese-days@1.5.7`, plus each imported year (`+2027:1a2b3c4d`). Recorded with deadlines. */
+  version: string;
+  /** Years whose arrangement is published; in any other year only weekends are rest days. */
+  years: number[];
+  /** Statutory holidays and the rest days of their arrangement (weekends inside it too), with the holiday's name. */
+  restDays: Record<CivilDate, string>;
+  /** Make-up working days (调休上班): weekend days that are working days, with the holiday they make up for. */
+  workdays: Record<CivilDate, string>;
+}
+
+/** A case's calendar: the arrangements, and the deadlines a newer arrangement may not bring forward. */
+export interface CaseCalendar extends WorkCalendar {
+  /**
+   * R-CAL-3 "never earlier than already announced": nominal day → the day its deadline was announced for, kept when
+   * a newer arrangement would move that deadline earlier.
+   */
+  floors: Record<CivilDate, CivilDate>;
+}
+
+/** Why a deadline moved off its day (the case view's `reason`): the holiday's name, or the weekday. */
+export const REST_DAY_REASONS = { saturday: '周六', sunday: '周日' } as const;
+
+/** One year's arrangement as published (国务院办公厅关于 N 年部分节假日安排的通知), installed or imported. */
+export interface HolidayArrangement {
+  year: number;
+  /** Where it comes from: the notice, or the installed package. */
+  source: string;
+  restDays: Record<CivilDate, string>;
+  workdays: Record<CivilDate, string>;
+}
