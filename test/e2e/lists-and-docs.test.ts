@@ -92,7 +92,8 @@ describe('GET /v1/deadlines', () => {
     expect(confirmation).toMatchObject({
       district: TONGLIANG,
       overdue: false,
-      dueAt: ids.yubeiDesignated.payments[0].confirmBy,
+      // The case's own deadline: confirmBy, or the working day after it when that is a rest day (R-CAL-3).
+      dueAt: ids.yubeiDesignated.deadlines.find((d: { kind: string }) => d.kind === 'payment_confirmation').dueAt,
     });
     const window = await yubei.ok(
       'GET',

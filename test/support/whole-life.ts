@@ -41,6 +41,10 @@ export async function wholeLife(driver: HttpDriver, issuer: string): Promise<voi
   expect(designated.stage).toBe('designated');
   const tranche1 = designated.payments.find((p: { kind: string }) => p.kind === 'subsidy_tranche_1');
   expect(tranche1).toMatchObject({ amount: 1_000_000, status: 'instructed' });
+  // The 14 days end at confirmBy; when that day is a rest day the deadline moves to the next working day (R-CAL-3).
+  const confirmation = designated.deadlines.find((d: { kind: string }) => d.kind === 'payment_confirmation');
+  expect(confirmation.shiftedFrom ?? confirmation.dueDate).toBe(dueDateOf(tranche1.confirmBy));
+  expect(confirmation.dueAt >= tranche1.confirmBy).toBe(true);
 
   // Policy time runs: once the 14 policy days pass, the confirmation is overdue in the lists.
   const overdue = await driver.until(`/v1/deadlines?overdue=true&kind=payment_confirmation`, municipal(), (page) =>
@@ -49,7 +53,7 @@ export async function wholeLife(driver: HttpDriver, issuer: string): Promise<voi
   expect(overdue.items.find((d: { caseId: string }) => d.caseId === caseId)).toMatchObject({
     kind: 'payment_confirmation',
     overdue: true,
-    dueAt: tranche1.confirmBy,
+    dueAt: confirmation.dueAt,
   });
   const overdueCases = await driver.ok('GET', '/v1/cases?overdue=true&stage=designated', { token: district });
   expect(overdueCases.items.map((c: { caseId: string }) => c.caseId)).toContain(caseId);

@@ -92,7 +92,9 @@ describe('evaluation (§5.3, R-EVL-1) and refund (R-REF-1)', () => {
     async () => {
       const driver = await paidPark();
       const revoked = await driver.evaluate('revoke', { refundAmount: 500_000 });
-      await driver.sleepUntil(addPolicyDays(revoked.refundDemand!.dueAt, 1));
+      // Escalated at the (R-CAL-3 moved) deadline; its notices at 09:00 of the next working day.
+      const due = expectedDeadline('refund', revoked.refundDemand!.dueAt).dueAt;
+      await driver.sleepUntil(addPolicyDays(noticeFrom(installedCalendar(), due), 1 / 24));
       expect((await driver.snapshot()).refundDemand).toMatchObject({ status: 'escalated', paidAmount: 0 });
       expect(await driver.notices('refund_escalated')).toEqual([
         expect.objectContaining({ recipient_role: 'municipal' }),
@@ -116,7 +118,7 @@ describe('evaluation (§5.3, R-EVL-1) and refund (R-REF-1)', () => {
       const revoked = await driver.evaluate('revoke', { refundAmount: 800_000 });
       await driver.payRefund(300_000);
       // escalated at the deadline (a write-off before the escalation is refused: test/unit/policy-edges.test.ts)
-      await driver.sleepUntil(addPolicyDays(revoked.refundDemand!.dueAt, 1 / 24));
+      await driver.sleepUntil(addPolicyDays(expectedDeadline('refund', revoked.refundDemand!.dueAt).dueAt, 1 / 24));
       const closed = await driver.writeOffRefund('园区运营主体已注销');
       expect(closed).toMatchObject({
         stage: 'closed',

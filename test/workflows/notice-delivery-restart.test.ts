@@ -1,7 +1,8 @@
+import { expectedDeadline, installedCalendar } from '../support/holiday-calendar';
+import { reminderAt } from '../../workflows/lifecycle/working-days';
 import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { addPolicyDays } from '../../workflows/policy-time';
 import { createParkflowWorker } from '../../worker/create-worker';
 import { CaseDriver } from '../support/case-driver';
 import { validApplication } from '../support/fixtures';
@@ -37,9 +38,12 @@ it(
     const first = await createParkflowWorker(common);
     const firstRun = first.run();
     const driver = await CaseDriver.designated(h, 2_000_000, validApplication({ district: '500108' }));
-    const due = reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY);
+    const { dueDate } = expectedDeadline(
+      'annual_report',
+      reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY),
+    );
     const reply = sink.holdNextReply();
-    const skipping = driver.sleepUntil(addPolicyDays(due, -30));
+    const skipping = driver.sleepUntil(reminderAt(installedCalendar(), dueDate as string, 30)); // T-30, R-CAL-3
     await reply.held; // the T-30 reminder's message is in, its 250 not yet out
     first.shutdown();
     await firstRun;

@@ -158,8 +158,11 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
 
   it('R-RPT-1 a reminder to a district without contacts stays in the inbox, flagged no_contacts', async () => {
     const driver = await designated(2_000_000, validApplication({ district: '500106' }));
-    const due = reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY);
-    await driver.sleepUntil(addPolicyDays(due, -30));
+    const { dueDate } = expectedDeadline(
+      'annual_report',
+      reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY),
+    );
+    await driver.sleepUntil(reminderAt(installedCalendar(), dueDate as string, 30)); // T-30 (R-CAL-3)
     await eventually(
       async () =>
         (await deliveriesOf(h.dataSource, driver.caseId)).some((row) => row.delivery_status === 'no_contacts'),
