@@ -180,17 +180,20 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
     calendarChanged = holidays;
   });
 
-  /** R-CAL-3: the calendar the case follows, read by an activity so that its answer is in the history. */
-  const readCalendar = () => loadWorkCalendar({ fromYear: chongqingYear(policyNow()) - 1 });
-  if (holidays && !state.calendar) state.calendar = { ...(await readCalendar()), floors: {} };
+  // R-CAL-3: the calendar the case follows, read by a (local) activity so that its answer is in the history.
+  if (holidays && !state.calendar)
+    state.calendar = { ...(await loadWorkCalendar({ fromYear: chongqingYear(policyNow()) - 1 })), floors: {} };
 
   /** R-CAL-3: a newer arrangement: pending deadlines recomputed (never earlier than announced), and recorded. */
   async function refreshCalendar(): Promise<void> {
     calendarChanged = false;
-    const loaded = await readCalendar();
     const current = state.calendar;
-    if (!current || loaded.version === current.version) return;
-    const { calendar, moved } = recalendar(state, { ...context(), calendar: current }, loaded);
+    if (!current) return;
+    const ctx = { ...context(), calendar: current };
+    // From the first year the case still needs: a pending deadline of an earlier year keeps its holidays.
+    const loaded = await loadWorkCalendar({ fromYear: calendarYearsFrom(state, ctx) });
+    if (loaded.version === current.version) return;
+    const { calendar, moved } = recalendar(state, ctx, loaded);
     state.calendar = calendar;
     const details = { calendarVersion: { from: current.version, to: loaded.version }, moved };
     await commit(outcome('deadlines_recomputed', details), SYSTEM, `${state.caseId}:calendar:${loaded.version}`);

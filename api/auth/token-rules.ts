@@ -37,6 +37,10 @@ export class IdentityProviderUnreachable extends Error {
   }
 }
 
+/** A bearer token that is not a signed JWT at all. */
+export const malformedToken = (): TokenRefused =>
+  new TokenRefused('token.format', 'the bearer token is not a well-formed signed JWT');
+
 /** The longest `sub` taken: an officer id, not a payload (it is stored with every audit entry). */
 export const MAX_SUBJECT_LENGTH = 200;
 
@@ -67,14 +71,13 @@ export function refusalOf(error: unknown, expected: { issuer?: string; audience?
       return claimRefusal(String(e.claim), String(e.reason), expected);
     case 'ERR_JWS_INVALID':
     case 'ERR_JWT_INVALID':
-      return new TokenRefused('token.format', 'the bearer token is not a well-formed signed JWT');
+      return malformedToken();
     case 'ERR_JWKS_INVALID':
     case 'ERR_JOSE_GENERIC': // e.g. the key set answered other than 200
       return new IdentityProviderUnreachable(typeof e.message === 'string' ? e.message : 'no key set');
     default:
       // Other JOSE codes are about the token; anything else came from fetching the keys (socket errors).
-      if (typeof e.code === 'string' && e.code.startsWith('ERR_J'))
-        return new TokenRefused('token.format', 'the bearer token is not a well-formed signed JWT');
+      if (typeof e.code === 'string' && e.code.startsWith('ERR_J')) return malformedToken();
       return new IdentityProviderUnreachable(typeof e.message === 'string' ? e.message : 'no key set');
   }
 }

@@ -12,7 +12,7 @@ import { AppConfig } from '../config/app-config';
 import { hs256Enabled, parseRoleMap } from '../config/auth-settings';
 import { actorFromClaims, CONTRACT_CLAIMS, type ClaimMapping } from './claims';
 import { DEVELOPMENT_TOKEN_ISSUER } from './development-token';
-import { IdentityProviderUnreachable, refusalOf, TokenRefused } from './token-rules';
+import { IdentityProviderUnreachable, malformedToken, refusalOf, TokenRefused } from './token-rules';
 
 /** What an OpenID Connect provider signs with (api-contract "Identity"). */
 export const OIDC_ALGORITHMS = ['RS256', 'ES256'] as const;
@@ -31,6 +31,8 @@ export class TokenVerifier {
   private keys?: Promise<JWTVerifyGetKey>;
   private readonly mapping: ClaimMapping;
   private readonly secret: Uint8Array;
+  /** HS256 development tokens are taken (everywhere but production, unless allowed). */
+  private readonly hs256: boolean;
 
   constructor(private readonly config: AppConfig) {
     const roleMap = parseRoleMap(config.AUTH_ROLE_MAP).map;
@@ -41,6 +43,7 @@ export class TokenVerifier {
       roleMap,
     };
     this.secret = new TextEncoder().encode(config.AUTH_JWT_SECRET);
+    this.hs256 = hs256Enabled(config, config.NODE_ENV === 'production');
   }
 
   /** The actor a token vouches for; throws {@link TokenRefused} (401) or {@link IdentityProviderUnreachable} (503). */
@@ -49,7 +52,7 @@ export class TokenVerifier {
     try {
       alg = decodeProtectedHeader(token).alg;
     } catch {
-      throw new TokenRefused('token.format', 'the bearer token is not a well-formed signed JWT');
+      throw malformedToken();
     }
     if (alg === 'HS256') return this.development(token);
     if ((OIDC_ALGORITHMS as readonly string[]).includes(alg ?? '') && this.config.AUTH_ISSUER) return this.oidc(token);
@@ -57,16 +60,15 @@ export class TokenVerifier {
   }
 
   private accepted(): string {
-    const hs256 = hs256Enabled(this.config, this.config.NODE_ENV === 'production');
     const oidc = this.config.AUTH_ISSUER ? `${OIDC_ALGORITHMS.join('/')} tokens of ${this.config.AUTH_ISSUER}` : '';
-    return `this API takes ${[oidc, hs256 ? 'HS256 development tokens' : ''].filter(Boolean).join(' and ')}`;
+    return `this API takes ${[oidc, this.hs256 ? 'HS256 development tokens' : ''].filter(Boolean).join(' and ')}`;
   }
 
   private async development(token: string): Promise<Actor> {
-    if (!hs256Enabled(this.config, this.config.NODE_ENV === 'production'))
+    if (!this.hs256)
       throw new TokenRefused('token.algorithm', `HS256 tokens are refused in production; ${this.accepted()}`);
     const audience = this.config.AUTH_AUDIENCE;
-    const payload = await this.verified(token, this.secret, ['HS256'], { audience: undefined });
+    const payload = await this.verified(token, this.secret, ['HS256'], {});
     // A development token names no issuer or audience, or the ones this API expects of it.
     if (payload.iss !== undefined && payload.iss !== DEVELOPMENT_TOKEN_ISSUER)
       throw new TokenRefused('token.issuer', `an HS256 token may only be issued by ${DEVELOPMENT_TOKEN_ISSUER}`);
@@ -149,6 +151,6 @@ function unverifiedIssuer(token: string): unknown {
   try {
     return decodeJwt(token).iss;
   } catch {
-    throw new TokenRefused('token.format', 'the bearer token is not a well-formed signed JWT');
+    throw malformedToken();
   }
 }

@@ -42,9 +42,9 @@ export function recalendar(
 }
 
 /**
- * The first year of holiday data the case still needs when a run ends: the year before the new one, or an older one
- * where a pending deadline or a running series began (their days and notices are counted from there, and must
- * come out the same in the next run).
+ * The first year of holiday data the case still needs (when its run ends, or when it reads a newer arrangement): the
+ * year before the current one, or an older one where a pending deadline or a running series began (their days and
+ * notices are counted from there, and must come out the same).
  */
 export function calendarYearsFrom(state: CaseSnapshot, ctx: ScheduleContext): number {
   const years = [chongqingYear(ctx.now) - 1];

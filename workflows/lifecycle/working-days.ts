@@ -1,6 +1,6 @@
 import {
   addDays,
-  CHONGQING_OFFSET_MS,
+  civilDateOf,
   dueDateOf,
   endOfDay,
   partsOf,
@@ -87,8 +87,7 @@ export const reminderAt = (calendar: WorkCalendar, dueDate: CivilDate, days: num
  * begins at a deadline's midnight — or of the first working day after, never before `instant` itself.
  */
 export function noticeFrom(calendar: WorkCalendar, instant: string): string {
-  const local = Date.parse(instant) + CHONGQING_OFFSET_MS;
-  const day = new Date(local).toISOString().slice(0, 10);
+  const day = civilDateOf(instant);
   const sameDay = atNotice(day);
   const first = sameDay >= new Date(instant).toISOString() ? day : addDays(day, 1);
   return atNotice(workingDayOnOrAfter(calendar, first));
