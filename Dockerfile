@@ -6,6 +6,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY types ./types
 COPY config ./config
+COPY i18n ./i18n
 COPY workflows ./workflows
 COPY activities ./activities
 COPY api ./api

@@ -5,8 +5,10 @@ import { CaseSubmissionsRepository } from '../persistence/repositories/case-subm
 import { NotificationsRepository } from '../persistence/repositories/notifications.repository';
 import { ParkCasesRepository } from '../persistence/repositories/park-cases.repository';
 import { PaymentsRepository } from '../persistence/repositories/payments.repository';
+import { translator } from '../i18n/translator';
 import type { CaseSnapshot } from '../workflows/definitions/case';
-import type { CaseChange } from '../workflows/definitions/records';
+import { DEFAULT_LOCALE } from '../workflows/definitions/message-ref';
+import type { CaseChange, Notice } from '../workflows/definitions/records';
 
 export interface CaseRecordDeps {
   dataSource: DataSource;
@@ -48,7 +50,7 @@ export function createCaseRecordActivities({ dataSource, onScheduleLag }: CaseRe
         }
         await new CaseHistoryRepository(tx).append(audit, lag);
         const notifications = new NotificationsRepository(tx);
-        for (const notice of notices) await notifications.record(notice);
+        for (const notice of notices) await notifications.record(notice, storedText(notice));
         const payments = new PaymentsRepository(tx);
         for (const payment of snapshot.payments.filter((p) => p.status === 'paid')) {
           await payments.recordPaid(snapshot.caseId, payment);
@@ -58,6 +60,13 @@ export function createCaseRecordActivities({ dataSource, onScheduleLag }: CaseRe
     },
   };
 }
+
+/**
+ * The text `notifications.message` keeps for ops and SQL readers: the zh-CN rendering of the notice's code (readers
+ * render the code in their own language). An activity an older worker scheduled carries its English sentence.
+ */
+const storedText = ({ message }: Notice): string =>
+  typeof message === 'string' ? message : translator.translate(message, DEFAULT_LOCALE);
 
 /**
  * For a system event of the schedule (its details say when it was `scheduledFor`, in policy time): when it was due

@@ -12,6 +12,7 @@ import { DistrictsModule } from './districts/districts.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OfficersModule } from './officers/officers.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { StatsModule } from './stats/stats.module';
@@ -37,6 +38,7 @@ export class AppModule {
         StatsModule,
         DistrictsModule,
         NotificationsModule,
+        OfficersModule,
         HealthModule,
         MetricsModule,
       ],

@@ -2,16 +2,16 @@ import 'reflect-metadata';
 import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { answerInReadersLanguage } from './i18n/answer-language';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { JsonLogger, logLevelsFor } from './common/json-logger';
 import { methodNotAllowed } from './common/method-not-allowed';
-import { createOpenApiDocument } from './common/openapi-document';
+import { createOpenApiDocument, serveDocs } from './common/openapi-document';
 import { parseQuery } from './common/query-parser';
 import { assignRequestId, runInRequestContext } from './common/request-context';
 import { requestLogger } from './common/request-log';
-import { DOCS_PATH, securityHeaders } from './common/security-headers';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { corsOrigins } from './config/auth-settings';
@@ -34,9 +34,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // CORS only for an allowlist: a browser page from anywhere else gets no permission to read the answers.
   const origins = corsOrigins(config);
   if (origins.length > 0) app.enableCors(corsOptions(origins));
-  // Order: the headers, the id, the access log and the request metrics come first so that even a request refused
+  // Order: the reader's language, the headers, the id, the access log and the request metrics come first so that even a request refused
   // before routing (405, 413, bad JSON) has them, is logged with an id and counted.
   app.use(
+    answerInReadersLanguage,
     securityHeaders(),
     assignRequestId,
     requestLogger(logger),
@@ -48,16 +49,16 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter({ temporalAddress: config.TEMPORAL_ADDRESS }));
   app.enableShutdownHooks();
-  SwaggerModule.setup(DOCS_PATH.slice(1), app, openApi, { jsonDocumentUrl: 'docs-json' });
+  serveDocs(app, openApi, config); // Swagger UI at /docs (signing in at AUTH_ISSUER), the document at /docs-json
   return app;
 }
 
 /** What an allowed origin may send and read: the contract's headers, no cookies (tokens travel as headers). */
 const corsOptions = (origins: string[]): CorsOptions => ({
   origin: origins,
-  methods: ['GET', 'POST'],
-  allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
-  exposedHeaders: ['Location', 'Retry-After', 'X-Request-Id'],
+  methods: ['GET', 'POST', 'PUT'],
+  allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'Accept-Language'],
+  exposedHeaders: ['Location', 'Retry-After', 'X-Request-Id', 'Content-Language', 'Idempotent-Replayed'],
   credentials: false,
   maxAge: 600,
 });

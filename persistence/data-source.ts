@@ -10,6 +10,8 @@ import { IdempotencyLeases1764475200000 } from './migrations/1764475200000-idemp
 import { ScheduleLag1764648000000 } from './migrations/1764648000000-schedule-lag';
 import { ReadIndexes1764734400000 } from './migrations/1764734400000-read-indexes';
 import { HolidayArrangements1764820800000 } from './migrations/1764820800000-holiday-arrangements';
+import { OfficerDirectory1764936000000 } from './migrations/1764936000000-officer-directory';
+import { NoticeMessageCodes1765022400000 } from './migrations/1765022400000-notice-message-codes';
 
 export const ENTITIES = [DistrictRecord, ParkCaseRecord, CaseSubmissionRecord];
 export const MIGRATIONS = [
@@ -21,6 +23,8 @@ export const MIGRATIONS = [
   ScheduleLag1764648000000,
   ReadIndexes1764734400000,
   HolidayArrangements1764820800000,
+  OfficerDirectory1764936000000,
+  NoticeMessageCodes1765022400000,
 ];
 
 /** A DataSource for `url`; the schema comes from migrations only (never `synchronize`). */

@@ -2,11 +2,15 @@
 # `npm run cluster`: the production topology on one machine, no Docker — PostgreSQL (embedded, or DATABASE_URL),
 # the Temporal server on it (frontend, history, matching, worker in one process; persistence and SQL visibility
 # in PostgreSQL; built from its Go module by scripts/provision.sh), the Temporal UI (the temporalio/ui image's
-# server), two parkflow workers and two API instances behind one address (scripts/front-door.ts).
-# The schema steps and the namespace set-up are docker-compose.yml's own scripts (docker/temporal/*.sh).
+# server), Keycloak with compose's realm (Maven Central's distribution on this machine's Java, its database in the
+# same PostgreSQL; scripts/keycloak-server.cli.ts), two parkflow workers and two API instances behind one address
+# (scripts/front-door.ts). The API takes the realm's tokens (officers sign in through Swagger UI) and, as under
+# `npm run dev`, HS256 development tokens. The schema steps and the namespace set-up are docker-compose.yml's own
+# scripts (docker/temporal/*.sh).
 # Honoured: PARKFLOW_DATA_DIR (.data/cluster), PARKFLOW_PG_PORT (5434), PORT (the one address, 3000),
 # PARKFLOW_API_PORTS (the instances, "3001 3002"), PARKFLOW_WORKER_METRICS_PORTS (the workers' /metrics, "9464 9465"),
-# TEMPORAL_UI_PORT (8080), PARKFLOW_READY_TIMEOUT (seconds, 90).
+# TEMPORAL_UI_PORT (8080), KEYCLOAK_PORT (8081), KEYCLOAK_MANAGEMENT_PORT (its /health, 9000), PARKFLOW_KEYCLOAK
+# (`off`: no Keycloak, development tokens only), PARKFLOW_READY_TIMEOUT (seconds, 90), KEYCLOAK_READY_TIMEOUT (300).
 # Temporal listens on 7233 (and 7234/7235/7239, metrics on :8000): stop `npm run dev` first. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +21,7 @@ npm run --silent build
 data=${PARKFLOW_DATA_DIR:-.data/cluster}
 export PARKFLOW_PG_DIR=${PARKFLOW_PG_DIR:-$data/postgres} PARKFLOW_PG_PORT=${PARKFLOW_PG_PORT:-5434}
 port=${PORT:-3000} ui_port=${TEMPORAL_UI_PORT:-8080}
+export KEYCLOAK_PORT=${KEYCLOAK_PORT:-8081} KEYCLOAK_MANAGEMENT_PORT=${KEYCLOAK_MANAGEMENT_PORT:-9000}
 read -r -a api_ports <<< "${PARKFLOW_API_PORTS:-3001 3002}"
 read -r -a metrics_ports <<< "${PARKFLOW_WORKER_METRICS_PORTS:-9464 9465}"
 tag=cluster
@@ -29,11 +34,28 @@ require_free_port "$ui_port" TEMPORAL_UI_PORT
 require_free_port 7233 "nothing (stop npm run dev)"
 [ -x .tools/temporal-server ] && [ -x .tools/temporal-ui/ui-server ] \
   || { say "the Temporal server and UI are built with Go (scripts/provision.sh); none here"; exit 1; }
+keycloak=on
+if [ "${PARKFLOW_KEYCLOAK:-on}" = off ]; then keycloak=off
+elif [ ! -e .tools/keycloak/lib/quarkus-run.jar ]; then
+  keycloak=off; say "no Keycloak here (scripts/provision.sh needs Java 17+ and Maven): development tokens only"
+else
+  require_free_port "$KEYCLOAK_PORT" KEYCLOAK_PORT
+  require_free_port "$KEYCLOAK_MANAGEMENT_PORT" KEYCLOAK_MANAGEMENT_PORT
+fi
 start_postgres
 
 # Temporal's databases live in the same PostgreSQL, reached with parkflow's credentials; its config file is
 # docker/temporal/server-postgres.yaml filled in by scripts/temporal-server.ts (Temporal's default ports).
 eval "$(node dist/scripts/temporal-server.cli.js "$data/temporal")"
+# Keycloak starts now, beside the Temporal server (it takes longer); only the banner waits for it.
+if [ "$keycloak" = on ]; then
+  PORT=$port start keycloak "$data/keycloak.log" node dist/scripts/keycloak-server.cli.js "$data/keycloak"
+  keycloak_pid=${pids[-1]}
+  # Compose's settings (docker-compose.yml's x-parkflow-env): the realm's tokens, officers known by their username.
+  export AUTH_ISSUER="http://localhost:$KEYCLOAK_PORT/realms/parkflow" AUTH_AUDIENCE=parkflow-api \
+    AUTH_SUBJECT_CLAIM=preferred_username AUTH_ROLE_CLAIM=realm_access.roles AUTH_DISTRICT_CLAIM=district \
+    AUTH_CONSOLE_CLIENT_ID=parkflow-console
+fi
 TEMPORAL_SQL_TOOL=.tools/temporal-sql-tool TEMPORAL_SCHEMA_DIR=.tools/temporal-schema \
   sh docker/temporal/setup-schema.sh > "$data/temporal-schema.log" 2>&1 \
   || { say "setting up Temporal's schemas failed; see $data/temporal-schema.log"; exit 1; }
@@ -59,6 +81,17 @@ for api_port in "${api_ports[@]}"; do wait_ready "$api_port"; done
 FRONT_DOOR_PORT=$port FRONT_DOOR_UPSTREAMS=$(IFS=,; echo "${upstreams[*]}") \
   start_app front-door "$data/front-door.log" node dist/scripts/front-door.cli.js
 wait_ready "$port"
+if [ "$keycloak" = on ]; then
+  keycloak_until=$((SECONDS + ${KEYCLOAK_READY_TIMEOUT:-300}))
+  until [ -f "$data/keycloak/banner.txt" ]; do
+    group_alive "$keycloak_pid" || { say "Keycloak exited; see $data/keycloak.log"; exit 1; }
+    [ "$SECONDS" -lt "$keycloak_until" ] || { say "Keycloak is not ready; see $data/keycloak.log"; exit 1; }
+    sleep 0.5
+  done
+  sign_in=$(sed 's/^/    /' "$data/keycloak/banner.txt")
+else
+  sign_in="    Keycloak     off (PARKFLOW_KEYCLOAK=off or not provisioned): sign in with the development tokens below"
+fi
 cat <<INFO
 
   parkflow is running (production topology)
@@ -67,9 +100,11 @@ cat <<INFO
     Temporal     $TEMPORAL_ADDRESS (server $(.tools/temporal-server --version 2>/dev/null | head -1), PostgreSQL persistence)
     metrics      http://127.0.0.1:8000/metrics (Temporal server), $(printf 'http://localhost:%s/metrics ' "${metrics_ports[@]}")(workers),
                  $(printf 'http://localhost:%s/metrics ' "${api_ports[@]}")(API instances)
-    PostgreSQL   $DATABASE_URL (databases parkflow, temporal, temporal_visibility)
+    PostgreSQL   $DATABASE_URL (databases parkflow, temporal, temporal_visibility$([ "$keycloak" = on ] && echo ", keycloak"))
     logs         $data/*.log
+$sign_in
 
+  Development tokens (HS256, as under npm run dev; Swagger UI's Authorize → bearer takes them too):
   Municipal token: $(token --role municipal --sub municipal-officer)
   District token (500112): $(token --role district --district 500112 --sub yubei-officer)
 

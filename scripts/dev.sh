@@ -18,6 +18,7 @@ tag=dev
 # shellcheck source=lib/stack.sh
 source scripts/lib/stack.sh
 start_postgres
+node dist/worker/officers.cli.js import --development >&2  # the development officers, emailable before they sign in
 
 export TEMPORAL_ADDRESS=${TEMPORAL_ADDRESS:-}
 ui="(external Temporal: use its UI)"

@@ -10,6 +10,8 @@
 #                                 cluster tests)
 #   .tools/temporal-ui            the Temporal UI server (the temporalio/ui image's binary and configs), built from
 #                                 its Go module (npm run cluster)
+#   .tools/keycloak               Keycloak (Maven Central's org.keycloak:keycloak-quarkus-dist, compose's version), built
+#                                 for PostgreSQL, run on this machine's Java 17+ (npm run cluster)
 # A tool that cannot be provisioned (no Go / no Java here) is left out; the tests then fall back to the
 # SDK's own download (see test/support/temporal-executables.ts).
 set -euo pipefail
@@ -19,6 +21,7 @@ TEST_SERVER_VERSION=1.38.0
 SCHEMATHESIS_VERSION=4.32.5
 TEMPORAL_SERVER_VERSION=v1.29.1    # docker-compose.yml runs the same version (test/unit/docker-compose.test.ts)
 TEMPORAL_UI_VERSION=v2.42.1        # the CLI's own UI; docker-compose.yml's temporalio/ui image has the same version
+KEYCLOAK_VERSION=26.4.7            # docker-compose.yml's quay.io/keycloak/keycloak image (test/unit/compose-sign-in.test.ts)
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache=${PARKFLOW_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/parkflow}
@@ -135,8 +138,37 @@ provision_temporal_ui() {
   ln -sfn "$dir" "$tools/temporal-ui"; log "temporal UI: $dir/ui-server"
 }
 
+# Keycloak's distribution from Maven Central, unpacked into the cache and built once (`kc.sh build`: PostgreSQL, the
+# health endpoints), so `kc.sh start --optimized` skips Quarkus' build at each start. It runs with a home of its own
+# per stack (scripts/keycloak-server.cli.ts), so the cached copy is never written to.
+provision_keycloak() {
+  local dir="$cache/keycloak-$KEYCLOAK_VERSION"
+  if [ ! -f "$dir/.parkflow-built" ]; then
+    if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
+      log "no Java/Maven: npm run cluster runs without Keycloak"; return
+    fi
+    local major; major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    if [ "${major%%.*}" -lt 17 ] 2>/dev/null; then
+      log "Keycloak $KEYCLOAK_VERSION needs Java 17 or later (java is $major): npm run cluster runs without Keycloak"
+      return
+    fi
+    log "resolving org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION with Maven and building it (about a minute, once)"
+    rm -rf "$dir" "$dir.partial" && mkdir -p "$dir.partial"
+    mvn -q -B dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
+      -DoutputDirectory="$dir.partial"
+    local zip="$dir.partial/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+    if command -v unzip >/dev/null; then unzip -q "$zip" -d "$dir.partial"; else python3 -m zipfile -e "$zip" "$dir.partial"; fi
+    chmod +x "$dir.partial/keycloak-$KEYCLOAK_VERSION/bin/"*.sh
+    mv "$dir.partial/keycloak-$KEYCLOAK_VERSION" "$dir" && rm -rf "$dir.partial"
+    "$dir/bin/kc.sh" build --db=postgres --health-enabled=true > "$dir.build.log" 2>&1 \
+      || { log "building Keycloak failed; see $dir.build.log"; return; }
+    touch "$dir/.parkflow-built"
+  fi
+  ln -sfn "$dir" "$tools/keycloak"; log "keycloak: $dir ($(java -version 2>&1 | head -1))"
+}
+
 provision_temporal_cli
 provision_test_server
 provision_schemathesis
 provision_temporal_server
-if [ "${1:-}" = --cluster ]; then provision_temporal_ui; fi
+if [ "${1:-}" = --cluster ]; then provision_temporal_ui; provision_keycloak; fi

@@ -1,4 +1,15 @@
+import type { Deficiency } from './definitions/application';
 import type { CaseSnapshot } from './definitions/case';
+
+/**
+ * A deficiency for ops: its rule, field and catalogue code with its parameters (the workflow holds no sentences;
+ * snapshots from before the catalogues hold their English sentence).
+ */
+const deficiencyLine = ({ rule, field, code, params, message }: Deficiency): string => {
+  const where = field ? ` (${field})` : '';
+  const what = code ? `${code}${params ? ` ${JSON.stringify(params)}` : ''}` : message;
+  return `- ${rule}${where}: ${what}`;
+};
 
 /** Markdown shown as the workflow's current details in the Temporal UI, so ops read the case at a glance. */
 export function describeCase(state: CaseSnapshot): string {
@@ -7,6 +18,6 @@ export function describeCase(state: CaseSnapshot): string {
     `Stage: **${state.stage}** (filing #${state.submissionCount})`,
   ];
   for (const deadline of state.deadlines) lines.push(`Next deadline: ${deadline.kind} due ${deadline.dueAt}`);
-  for (const deficiency of state.deficiencies) lines.push(`- ${deficiency.rule}: ${deficiency.message}`);
+  for (const deficiency of state.deficiencies) lines.push(deficiencyLine(deficiency));
   return lines.join('\n');
 }

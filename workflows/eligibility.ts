@@ -1,12 +1,18 @@
+import type { MessageCode } from '../i18n/catalogue';
 import type { Deficiency, ParkApplication } from './definitions/application';
+import { messageRef, type MessageParams } from './definitions/message-ref';
 import { SERVICE_FUNCTIONS, type PolicyConfig } from './definitions/policy';
 
-const SERVICE_FUNCTION_NAMES: Record<(typeof SERVICE_FUNCTIONS)[number], string> = {
-  social_security: 'social security',
-  employment_entrepreneurship: 'employment & entrepreneurship',
-  personnel_talent: 'personnel & talent',
-  property_management: 'property management',
-};
+/**
+ * A shortfall of `rule` in `field` (none: the whole filing), its text the catalogues' `code` (under
+ * `rules.deficiencies`) with `params`.
+ */
+export const deficiency = (
+  rule: string,
+  field: string | undefined,
+  code: Extract<MessageCode, `rules.deficiencies.${string}`>,
+  params?: MessageParams,
+): Deficiency => ({ rule, ...(field ? { field } : {}), ...messageRef(code, params) });
 
 const blank = (text: string | undefined | null): boolean => !text || text.trim() === '';
 
@@ -14,36 +20,19 @@ const blank = (text: string | undefined | null): boolean => !text || text.trim()
 function checkGovernmentLetter(app: ParkApplication): Deficiency[] {
   const letter = app.documents.districtGovernmentLetter;
   if (letter && !blank(letter.reference)) return [];
-  return [
-    {
-      rule: 'R-APP-1',
-      field: 'documents.districtGovernmentLetter',
-      message: "the district government's letter (区县人民政府函件) is missing",
-    },
-  ];
+  return [deficiency('R-APP-1', 'documents.districtGovernmentLetter', 'rules.deficiencies.governmentLetterMissing')];
 }
 
 /** R-APP-2 (§4.1, §5.1): a feasibility report stating positioning, service system, operating model, plan. */
 function checkFeasibilityReport(app: ParkApplication): Deficiency[] {
   const report = app.documents.feasibilityReport;
   const field = 'documents.feasibilityReport';
-  if (!report || blank(report.reference)) {
-    return [
-      {
-        rule: 'R-APP-2',
-        field,
-        message: 'the planning & feasibility report (建设规划论证报告) is missing',
-      },
-    ];
-  }
+  if (!report || blank(report.reference))
+    return [deficiency('R-APP-2', field, 'rules.deficiencies.feasibilityReportMissing')];
   const parts = ['functionalPositioning', 'serviceSystem', 'operatingModel', 'developmentPlan'] as const;
   return parts
     .filter((part) => blank(report[part]))
-    .map((part) => ({
-      rule: 'R-APP-2',
-      field: `${field}.${part}`,
-      message: `the feasibility report does not state its ${part}`,
-    }));
+    .map((part) => deficiency('R-APP-2', `${field}.${part}`, 'rules.deficiencies.feasibilityPartMissing', { part }));
 }
 
 /** R-APP-3 (§4.3): at least `minAgencies` resident agencies, no credit code twice. */
@@ -51,19 +40,12 @@ function checkAgencies(app: ParkApplication, policy: PolicyConfig): Deficiency[]
   const found: Deficiency[] = [];
   const distinct = new Set(app.agencies.map((agency) => agency.creditCode.toUpperCase()));
   if (distinct.size < app.agencies.length) {
-    found.push({
-      rule: 'R-APP-3',
-      field: 'agencies',
-      message: `the roster lists ${app.agencies.length - distinct.size} agency credit code(s) more than once`,
-    });
+    const count = app.agencies.length - distinct.size;
+    found.push(deficiency('R-APP-3', 'agencies', 'rules.deficiencies.duplicateCreditCodes', { count }));
   }
   if (distinct.size < policy.minAgencies) {
-    found.push({
-      rule: 'R-APP-3',
-      field: 'agencies',
-      message:
-        `the roster has ${distinct.size} distinct resident ` + `agencies; at least ${policy.minAgencies} are required`,
-    });
+    const roster = { distinct: distinct.size, min: policy.minAgencies };
+    found.push(deficiency('R-APP-3', 'agencies', 'rules.deficiencies.tooFewAgencies', roster));
   }
   return found;
 }
@@ -74,13 +56,7 @@ function checkSupportMeasures(app: ParkApplication): Deficiency[] {
     (measure) => !blank(measure.title) && !blank(measure.reference),
   );
   if (issued.length > 0) return [];
-  return [
-    {
-      rule: 'R-APP-8',
-      field: 'documents.supportMeasures',
-      message: "the district's measures promoting the park (促进园区建设发展的政策措施) name no issued document",
-    },
-  ];
+  return [deficiency('R-APP-8', 'documents.supportMeasures', 'rules.deficiencies.supportMeasuresMissing')];
 }
 
 /** R-APP-4 / R-APP-5 hold *in principle* (原则上): a shortfall is flagged for a waiver, never a reason to return. */
@@ -90,38 +66,22 @@ export const isFlag = (finding: Deficiency): boolean => IN_PRINCIPLE_RULES.inclu
 /** R-APP-4 (§4.2): floor area at least `minFloorAreaSqm`. */
 function checkFloorArea(app: ParkApplication, policy: PolicyConfig): Deficiency[] {
   if (app.floorAreaSqm >= policy.minFloorAreaSqm) return [];
-  return [
-    {
-      rule: 'R-APP-4',
-      field: 'floorAreaSqm',
-      message:
-        `floor area is ${app.floorAreaSqm} m²; at least ${policy.minFloorAreaSqm} ` +
-        `m² in principle (原则上): a waiver reason is needed to accept it`,
-    },
-  ];
+  const area = { area: app.floorAreaSqm, min: policy.minFloorAreaSqm };
+  return [deficiency('R-APP-4', 'floorAreaSqm', 'rules.deficiencies.floorAreaBelow', area)];
 }
 
 /** R-APP-5 (§4.2): all four supporting service functions. */
 function checkServiceFunctions(app: ParkApplication): Deficiency[] {
   const missing = SERVICE_FUNCTIONS.filter((fn) => !app.serviceFunctions.includes(fn));
   if (missing.length === 0) return [];
-  const names = missing.map((fn) => SERVICE_FUNCTION_NAMES[fn]).join(', ');
-  return [
-    {
-      rule: 'R-APP-5',
-      field: 'serviceFunctions',
-      message:
-        `supporting service functions missing: ${names} (in ` +
-        `principle, 原则上: a waiver reason is needed to accept it)`,
-    },
-  ];
+  return [deficiency('R-APP-5', 'serviceFunctions', 'rules.deficiencies.serviceFunctionsMissing', { missing })];
 }
 
 /** R-APP-6 (§4.4): a standing operating office with at least one named staff member. */
 function checkOperatingOffice(app: ParkApplication): Deficiency[] {
   const named = (app.operatingOffice?.staff ?? []).filter((member) => !blank(member.name));
   if (named.length > 0) return [];
-  return [{ rule: 'R-APP-6', field: 'operatingOffice.staff', message: 'the operating office names no staff member' }];
+  return [deficiency('R-APP-6', 'operatingOffice.staff', 'rules.deficiencies.operatingOfficeStaffMissing')];
 }
 
 /** R-APP-7 (§4.3): projected revenue targets for the first and the third operating year. */
@@ -129,18 +89,16 @@ function checkProjectedRevenue(app: ParkApplication, policy: PolicyConfig): Defi
   const found: Deficiency[] = [];
   const { firstYear, thirdYear } = app.projectedRevenue;
   if (firstYear < policy.firstYearRevenueCny) {
-    found.push({
-      rule: 'R-APP-7',
-      field: 'projectedRevenue.firstYear',
-      message: `projected first-year revenue ${firstYear} CNY is below ${policy.firstYearRevenueCny} CNY`,
-    });
+    const revenue = { projected: firstYear, min: policy.firstYearRevenueCny };
+    found.push(
+      deficiency('R-APP-7', 'projectedRevenue.firstYear', 'rules.deficiencies.firstYearRevenueBelow', revenue),
+    );
   }
   if (thirdYear < policy.thirdYearRevenueCny) {
-    found.push({
-      rule: 'R-APP-7',
-      field: 'projectedRevenue.thirdYear',
-      message: `projected third-year revenue ${thirdYear} CNY is below ${policy.thirdYearRevenueCny} CNY`,
-    });
+    const revenue = { projected: thirdYear, min: policy.thirdYearRevenueCny };
+    found.push(
+      deficiency('R-APP-7', 'projectedRevenue.thirdYear', 'rules.deficiencies.thirdYearRevenueBelow', revenue),
+    );
   }
   return found;
 }

@@ -1,5 +1,6 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
+import { EMAILED_ROLES } from './definitions/notice-delivery';
 import type { Notice } from './definitions/records';
 
 // No maximum attempts: an SMTP server may be down for hours, and a notice must still arrive once it is back.
@@ -11,10 +12,18 @@ const { deliverNotices } = proxyActivities<ReturnType<typeof createActivities>>(
 
 /** Cases started before email delivery write their notices to the inbox only. */
 const NOTICE_DELIVERY_PATCH = 'notice-delivery';
+/**
+ * Experts' and the finance desk's notices are emailed too (issue 20 item 2); a change made before this was
+ * delivered its bureaus' notices only, and replays so.
+ */
+const EVERY_ROLE_PATCH = 'notice-delivery-every-role';
+
+const forBureau = (notice: Notice): boolean =>
+  notice.recipient.role === 'district' || notice.recipient.role === 'municipal';
 
 /**
- * The email delivery of a case's notices, beside the case: each change's notices for a bureau (the finance
- * desk and experts have no addresses: theirs stay in the inbox) go to a `deliverNotices` activity, retried
+ * The email delivery of a case's notices, beside the case: each change's notices (to every role of
+ * {@link EMAILED_ROLES}: bureaus, experts, the finance desk) go to a `deliverNotices` activity, retried
  * with backoff until every address has its message or has refused it for good. The case does not wait for
  * it, except before its run ends (continue-as-new or completion), so no delivery is left behind. Failures
  * are kept on the outbox rows, where the API and ops see them.
@@ -24,9 +33,11 @@ export class NoticeDeliveries {
 
   /** Starts delivering one change's notices; returns at once. */
   start(notices: Notice[]): void {
-    const noticeKeys = notices
-      .filter((notice) => notice.recipient.role === 'district' || notice.recipient.role === 'municipal')
-      .map((notice) => notice.key);
+    const emailed = notices.filter((notice) => (EMAILED_ROLES as readonly string[]).includes(notice.recipient.role));
+    const bureaus = emailed.filter(forBureau).map((notice) => notice.key);
+    const officers = emailed.filter((notice) => !forBureau(notice)).map((notice) => notice.key);
+    // The patch is asked only when officers' notices are there, as the bureaus' patch below only when any notice is.
+    const noticeKeys = officers.length > 0 && patched(EVERY_ROLE_PATCH) ? [...bureaus, ...officers] : bureaus;
     if (noticeKeys.length === 0 || !patched(NOTICE_DELIVERY_PATCH)) return;
     const delivery = deliverNotices({ noticeKeys }).then(
       () => undefined,

@@ -2,19 +2,30 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DistrictsRepository } from '../../persistence/repositories/districts.repository';
 import { NoticeOutboxRepository, type NoticeToDeliver } from '../../persistence/repositories/notice-outbox.repository';
+import { OfficersRepository } from '../../persistence/repositories/officers.repository';
+import type { Database } from '../../persistence/repositories/database';
 import { isPermanentSmtpFailure, type NoticeMailer } from './mailer';
-import type { EmailedRole, NoticeDeliveryReport, NoticeLocale } from '../../workflows/definitions/notice-delivery';
+import type { Locale } from '../../workflows/definitions/message-ref';
+import type { NoticeDeliveryReport } from '../../workflows/definitions/notice-delivery';
 import { renderNotice, type NoticeFacts } from './templates';
 
-/** Where a notice's emails go: district bureaus from `district_contacts`, the municipal bureau from config. */
+/**
+ * Where a notice's emails go that the database does not say: the municipal bureau's addresses (config). District
+ * bureaus' are their `district_contacts`, an expert's and the finance officers' the officer directory's (`officers`).
+ */
 export interface NoticeDirectory {
   municipalEmails: readonly string[];
 }
 
 interface Recipient {
   address: string;
-  locale: NoticeLocale;
+  locale: Locale;
+  /** An officer's display name from the directory, to greet them by (a bureau's email greets the bureau). */
+  name?: string;
 }
+
+/** The directory's officers get their notices in Chinese (the directory may keep a language later). */
+const OFFICER_LOCALE: Locale = 'zh-CN';
 
 /** One address's delivery of one notice: the outbox row's key, so no address gets a notice twice. */
 export const dedupeKeyOf = (noticeKey: string, address: string): string => `${noticeKey}#${address.toLowerCase()}`;
@@ -38,13 +49,12 @@ export async function enqueueDeliveries(
       const outbox = new NoticeOutboxRepository(tx);
       const notice = await outbox.lockNotice(key);
       if (!notice || notice.deliveryStatus !== 'inbox_only') return; // resolved by an earlier attempt
-      const recipients = await recipientsOf(new DistrictsRepository(tx), notice, directory);
-      if (recipients === undefined) return;
+      const recipients = await recipientsOf(tx, notice, directory);
       if (recipients.length === 0) return outbox.setDeliveryStatus(key, 'no_contacts');
       await outbox.setDeliveryStatus(key, 'pending');
-      for (const { address, locale } of recipients) {
+      for (const { address, locale, name } of recipients) {
         const dedupeKey = dedupeKeyOf(key, address);
-        const email = renderNotice(factsOf(notice), locale);
+        const email = renderNotice({ ...factsOf(notice), ...(name ? { recipientName: name } : {}) }, locale);
         await outbox.enqueue({
           dedupeKey,
           noticeKey: key,
@@ -59,23 +69,34 @@ export async function enqueueDeliveries(
   }
 }
 
-/** The addresses of a notice; `undefined` for recipients who have no email (finance desk, experts). */
-async function recipientsOf(
-  districts: DistrictsRepository,
-  notice: NoticeToDeliver,
-  directory: NoticeDirectory,
-): Promise<Recipient[] | undefined> {
+/**
+ * The addresses of a notice, by its recipient: a district bureau's contacts, the municipal bureau's configured
+ * addresses, the expert's own address, every finance officer's. None known: the notice is flagged `no_contacts`.
+ */
+async function recipientsOf(tx: Database, notice: NoticeToDeliver, directory: NoticeDirectory): Promise<Recipient[]> {
   const { recipient } = notice;
-  if (recipient.role === 'municipal') return directory.municipalEmails.map((address) => ({ address, locale: 'zh-CN' }));
-  if (recipient.role !== 'district') return undefined;
-  return (await districts.contactsOf(recipient.district)).map(({ email, locale }) => ({ address: email, locale }));
+  const officers = new OfficersRepository(tx);
+  const officerAddresses = (rows: Array<{ email: string; name: string | null }>): Recipient[] =>
+    rows.map(({ email, name }) => ({ address: email, locale: OFFICER_LOCALE, ...(name ? { name } : {}) }));
+  switch (recipient.role) {
+    case 'municipal':
+      return directory.municipalEmails.map((address) => ({ address, locale: OFFICER_LOCALE }));
+    case 'district': {
+      const contacts = await new DistrictsRepository(tx).contactsOf(recipient.district);
+      return contacts.map(({ email, locale }) => ({ address: email, locale }));
+    }
+    case 'expert':
+      return officerAddresses(await officers.addressesOf('expert', recipient.expertId));
+    case 'finance':
+      return officerAddresses(await officers.addressesOf('finance'));
+  }
 }
 
 function factsOf(notice: NoticeToDeliver): NoticeFacts {
   return {
     key: notice.key,
     kind: notice.kind,
-    recipientRole: notice.recipient.role as EmailedRole,
+    recipientRole: notice.recipient.role,
     parkName: notice.parkName,
     district: notice.district,
     dueAt: notice.dueAt?.toISOString(),

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTION_OUTCOME_STATUSES, type ActionOutcomeStatus } from '../../workflows/definitions/messages';
 import { CaseView } from '../cases/case-view';
+import type { ErrorBody } from '../common/api-error';
 import { ErrorBodySchema } from '../common/openapi';
 
 /**
@@ -25,9 +26,9 @@ export class ActionOutcomeView {
     description: 'when refused: the error body the action was refused with',
     example: {
       error: 'invalid_stage',
-      message: "designation is not allowed in stage 'submitted' (current stage: submitted)",
+      message: '当前阶段：submitted（已申报），不能办理“认定决定”；可办理的阶段：under_review',
       details: [],
     },
   })
-  error?: ErrorBodySchema;
+  error?: ErrorBody;
 }

@@ -28,16 +28,15 @@ import {
   type RevocationGround,
 } from '../../workflows/definitions/case';
 import { IsChongqingDay, IsDayOrInstant } from '../common/civil-date.validation';
+import { checkContext } from '../common/validation-texts';
 
 const TEXT = 2000;
 const LONG_TEXT = 10_000;
 /** An upper bound on any amount of CNY, far above any subsidy or revenue, so absurd input is refused early. */
 const MAX_CNY = 1_000_000_000_000;
 /** Names the policy rule in the 422 `details` when this check fails. */
-const rule = (id: string) => ({ context: { rule: id } });
+const rule = (id: string) => checkContext({ rule: id });
 const REFERENCE = { example: 'CQ-TREASURY-2026-000123' };
-/** R-CAL-1: what a rectification deadline is, in its 422 message. */
-const RECTIFY_BY = 'a Chongqing day YYYY-MM-DD, a real calendar day: the order runs to its end, 24:00 Chongqing';
 
 /** `POST /v1/cases/{caseId}/acceptance` (§5.1): the completeness check. */
 export class AcceptanceDto {
@@ -68,10 +67,7 @@ export class PanelDto {
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
-  @Matches(/^[\w.@-]{1,100}$/, {
-    each: true,
-    message: 'each expertIds entry is an officer id (letters, digits, . _ @ -, at most 100)',
-  })
+  @Matches(/^[\w.@-]{1,100}$/, { each: true, ...checkContext({ code: 'validation.officerIds' }) })
   expertIds!: string[];
 }
 
@@ -235,7 +231,7 @@ export class EvaluationDto {
     example: '2027-06-30',
   })
   @IsOptional()
-  @IsChongqingDay('R-CAL-1', RECTIFY_BY)
+  @IsChongqingDay('R-CAL-1', 'validation.days.rectifyBy')
   rectifyBy?: string;
   @ApiPropertyOptional({
     enum: REVOCATION_GROUNDS,

@@ -16,11 +16,12 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
-  type ValidationArguments,
   registerDecorator,
 } from 'class-validator';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
 import { IsChongqingDay } from '../common/civil-date.validation';
+import { checkContext } from '../common/validation-texts';
+import type { LocalizedText } from '../i18n/localized-text';
 import { FILING_STAGES, type FilingStage } from '../../workflows/definitions/case';
 import { SERVICE_FUNCTIONS, type ServiceFunction } from '../../workflows/definitions/policy';
 import { CREDIT_CODE_PATTERN, isValidCreditCode } from './credit-code';
@@ -39,12 +40,7 @@ function IsUnifiedSocialCreditCode(): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: { context: { rule: 'R-APP-3' } },
-      validator: {
-        validate: (value: unknown) => isValidCreditCode(value),
-        defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property} must be an 18-character unified social ` +
-          `credit code with a valid GB 32100-2015 check character`,
-      },
+      validator: { validate: (value: unknown) => isValidCreditCode(value) },
     });
 }
 
@@ -109,7 +105,7 @@ export class GovernmentLetterDto {
   reference!: string;
   @ApiPropertyOptional({ description: 'the day of the letter, YYYY-MM-DD', example: '2026-11-20' })
   @IsOptional()
-  @IsChongqingDay('R-APP-1', 'the day of the letter, a real calendar day YYYY-MM-DD')
+  @IsChongqingDay('R-APP-1', 'validation.days.letterDay')
   date?: string;
 }
 
@@ -148,7 +144,7 @@ export class SupportMeasureDto {
   @MaxLength(TEXT, R_APP_8)
   reference!: string;
   @ApiProperty({ format: 'date', description: 'the day of issue, YYYY-MM-DD', example: '2026-10-08' })
-  @IsChongqingDay('R-APP-8', 'the day of issue, a real calendar day YYYY-MM-DD')
+  @IsChongqingDay('R-APP-8', 'validation.days.issueDay')
   date!: string;
 }
 
@@ -185,8 +181,12 @@ export class DocumentsDto {
 export class DeficiencyView {
   @ApiProperty({ example: 'R-APP-3' })
   rule!: string;
-  @ApiProperty({ example: 'the roster has 14 distinct resident agencies; at least 15 are required' })
-  message!: string;
+  @ApiProperty({
+    type: String,
+    description: "in the reader's language (Accept-Language)",
+    example: '入驻人力资源服务机构14家（重复的不计），至少应有15家',
+  })
+  message!: LocalizedText | string;
   @ApiPropertyOptional({ example: 'agencies', description: 'the application field concerned, when one is' })
   field?: string;
 }
@@ -201,7 +201,7 @@ export class ApplicationDto {
 
   @ApiProperty({ example: '500112', description: 'GB/T 2260 district code (GET /v1/districts)' })
   @IsString()
-  @IsIn([...DISTRICT_CODES], { message: 'district must be a known district code (GET /v1/districts)' })
+  @IsIn([...DISTRICT_CODES], checkContext({ code: 'validation.knownDistrict' }))
   district!: string;
 
   @ApiProperty({ example: 12000 })
@@ -256,7 +256,7 @@ export class SubmissionOutcomeView {
       {
         rule: 'R-APP-8',
         field: 'documents.supportMeasures',
-        message: "the district's measures promoting the park (促进园区建设发展的政策措施) name no issued document",
+        message: '未列明区县已制定出台的促进园区建设发展的政策措施文件',
       },
     ],
   })
@@ -265,7 +265,11 @@ export class SubmissionOutcomeView {
     type: () => [DeficiencyView],
     description: 'R-APP-4/5 (*in principle*) shortfalls, on a returned case too: never a reason to return; waivable',
     example: [
-      { rule: 'R-APP-4', field: 'floorAreaSqm', message: 'floor area is 7000 m²; at least 8000 m² is required' },
+      {
+        rule: 'R-APP-4',
+        field: 'floorAreaSqm',
+        message: '园区面积7,000平方米，原则上应不低于8,000平方米：受理须说明豁免理由',
+      },
     ],
   })
   flags!: DeficiencyView[];

@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case';
+import type { Actor } from '../../workflows/definitions/case';
 import { OFFICER_ACTIONS } from '../../workflows/definitions/officer-actions';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ActionPendingInterceptor } from '../common/action-pending.interceptor';
 import { ActionPendingView } from '../common/action-pending.view';
 import type { ActionPending } from '../temporal/action-pending';
 import { ApplicationDto, SubmissionOutcomeView } from './application.dto';
-import { ApplicationsService } from './applications.service';
+import { ApplicationsService, type SubmissionAnswer } from './applications.service';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -32,7 +32,7 @@ export class ApplicationsController {
       'Idempotency-Key answers for the same case',
   })
   @UseInterceptors(ActionPendingInterceptor)
-  file(@CurrentActor() actor: Actor, @Body() body: ApplicationDto): Promise<SubmissionOutcome | ActionPending> {
+  file(@CurrentActor() actor: Actor, @Body() body: ApplicationDto): Promise<SubmissionAnswer | ActionPending> {
     return this.applications.file(actor, body);
   }
 }

@@ -4,9 +4,11 @@ import type { Actor, ParkCaseInput, SubmissionOutcome } from '../../workflows/de
 import { submitApplicationUpdate } from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { ApiError } from '../common/api-error';
+import { text } from '../i18n/localized-text';
+import { deficiencyView, type DeficiencyView } from '../cases/stored-texts';
 import { AppConfig } from '../config/app-config';
 import { CasesService } from '../cases/cases.service';
-import type { ActionPending } from '../temporal/action-pending';
+import { ActionPending } from '../temporal/action-pending';
 import { CaseWorkflowsService, newCaseId } from '../temporal/case-workflows.service';
 import type { ApplicationDto } from './application.dto';
 
@@ -28,13 +30,29 @@ export function toParkApplication(dto: ApplicationDto): ParkApplication {
 /** A district officer files for their own district only (api-contract "Identity"). */
 function assertOwnDistrict(actor: Actor, dto: ApplicationDto): void {
   if (actor.district === dto.district) return;
+  const own = String(actor.district);
   throw new ApiError(
     HttpStatus.FORBIDDEN,
     'forbidden',
-    `a district officer files for their own district (${actor.district}) only, not ${dto.district}`,
-    [{ field: 'district', message: `must be ${actor.district}, the district of the caller` }],
+    text('errors.ownDistrictFiling', { own, other: dto.district }),
+    [{ field: 'district', message: text('errors.mustBeOwnDistrict', { district: own }) }],
   );
 }
+
+/** The answer to a filing: its deficiencies and flags in the reader's language (api-contract "Language"). */
+export type SubmissionAnswer = Omit<SubmissionOutcome, 'deficiencies' | 'flags'> & {
+  deficiencies: DeficiencyView[];
+  flags: DeficiencyView[];
+};
+
+const answerOf = (outcome: SubmissionOutcome | ActionPending): SubmissionAnswer | ActionPending =>
+  outcome instanceof ActionPending
+    ? outcome
+    : {
+        ...outcome,
+        deficiencies: outcome.deficiencies.map(deficiencyView),
+        flags: outcome.flags.map(deficiencyView),
+      };
 
 /** Files applications (§5.1): a new case per application; corrected ones go to the existing case. */
 @Injectable()
@@ -50,7 +68,7 @@ export class ApplicationsService {
    * was sent but no worker answered in time. With an `Idempotency-Key` the caseId derives from caller and key,
    * so a retry answers for the same case — never a second one.
    */
-  file(actor: Actor, dto: ApplicationDto): Promise<SubmissionOutcome | ActionPending> {
+  async file(actor: Actor, dto: ApplicationDto): Promise<SubmissionAnswer | ActionPending> {
     assertOwnDistrict(actor, dto);
     const input: ParkCaseInput = {
       caseId: newCaseId(),
@@ -59,22 +77,24 @@ export class ApplicationsService {
       policy: DEFAULT_POLICY,
       policyTimeScale: this.config.POLICY_TIME_SCALE,
     };
-    return this.workflows.startWithUpdate(
+    const outcome = await this.workflows.startWithUpdate(
       input,
       `${dto.parkName} (${dto.district})`,
       `HR-service industrial park case ${input.caseId}, filed by ${actor.id} for district ${dto.district}`,
       submitApplicationUpdate,
       { application: toParkApplication(dto), actor },
     );
+    return answerOf(outcome);
   }
 
   /** A corrected application while the case is `returned`; the workflow's validator refuses other stages (409). */
-  async resubmit(actor: Actor, caseId: string, dto: ApplicationDto): Promise<SubmissionOutcome | ActionPending> {
+  async resubmit(actor: Actor, caseId: string, dto: ApplicationDto): Promise<SubmissionAnswer | ActionPending> {
     const known = await this.cases.visibleSnapshot(actor, caseId); // 404 unless the caller may see the case
     assertOwnDistrict(actor, dto);
     // A lapsed case (its workflow has ended) is 409 naming the stage, never 5xx (policy.md).
-    return this.cases.whileOpen(known, submitApplicationUpdate.name, () =>
+    const outcome = await this.cases.whileOpen(known, submitApplicationUpdate.name, () =>
       this.workflows.update(caseId, submitApplicationUpdate, { application: toParkApplication(dto), actor }),
     );
+    return answerOf(outcome);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor, SubmissionOutcome } from '../../workflows/definitions/case';
+import type { Actor } from '../../workflows/definitions/case';
 import { OFFICER_ACTIONS } from '../../workflows/definitions/officer-actions';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -8,7 +8,7 @@ import { ApiActionErrors } from '../common/openapi';
 import { ApplicationDto, SubmissionOutcomeView } from './application.dto';
 import { ActionPendingInterceptor } from '../common/action-pending.interceptor';
 import type { ActionPending } from '../temporal/action-pending';
-import { ApplicationsService } from './applications.service';
+import { ApplicationsService, type SubmissionAnswer } from './applications.service';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -31,7 +31,7 @@ export class ResubmissionController {
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: ApplicationDto,
-  ): Promise<SubmissionOutcome | ActionPending> {
+  ): Promise<SubmissionAnswer | ActionPending> {
     return this.applications.resubmit(actor, caseId, body);
   }
 }

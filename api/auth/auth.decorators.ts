@@ -14,6 +14,8 @@ export const Roles = (...roles: OfficerRole[]): MethodDecorator & ClassDecorator
 
 export interface AuthenticatedRequest {
   actor?: Actor;
+  /** The verified token's claims, beside the actor (the officer directory reads email and name there). */
+  claims?: Readonly<Record<string, unknown>>;
 }
 
 /** The authenticated caller, set by the auth guard. */

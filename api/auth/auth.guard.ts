@@ -2,8 +2,10 @@ import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from 
 import { Reflector } from '@nestjs/core';
 import type { OfficerRole } from '../../workflows/definitions/case';
 import { ApiError } from '../common/api-error';
+import { text, type LocalizedText } from '../i18n/localized-text';
 import { dependencyUnavailableError } from '../common/dependency-errors';
 import { ALLOWED_ROLES, IS_PUBLIC, type AuthenticatedRequest } from './auth.decorators';
+import type { IdentityProviderUnreachable, TokenRefused } from './token-rules';
 import { TokenVerifier } from './token-verifier';
 
 /**
@@ -25,32 +27,30 @@ export class AuthGuard implements CanActivate {
       .switchToHttp()
       .getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token)
-      throw unauthorized('token.format', 'a bearer token is required (Authorization: Bearer <JWT>)');
+    if (scheme !== 'Bearer' || !token) throw unauthorized('token.format', text('errors.token.required'));
 
     try {
-      request.actor = await this.tokens.actorOf(token);
+      ({ actor: request.actor, claims: request.claims } = await this.tokens.verify(token));
     } catch (error) {
-      const { name, rule, message } = error as { name?: string; rule?: string; message: string };
-      if (name === 'TokenRefused') throw unauthorized(rule as string, message);
-      if (name === 'IdentityProviderUnreachable') throw dependencyUnavailableError({ dependency: 'identity', message });
+      const { name, rule, reason, detail } = error as Partial<TokenRefused & IdentityProviderUnreachable>;
+      if (name === 'TokenRefused') throw unauthorized(rule as string, reason as LocalizedText);
+      if (name === 'IdentityProviderUnreachable') {
+        const outage = text('errors.outage.identityUnreachable', { detail: String(detail) });
+        throw dependencyUnavailableError({ dependency: 'identity', reason: outage });
+      }
       throw error;
     }
 
     const roles = this.reflector.getAllAndOverride<OfficerRole[] | undefined>(ALLOWED_ROLES, targets);
     const { role } = request.actor;
     if (roles && !roles.includes(role)) {
-      throw new ApiError(
-        HttpStatus.FORBIDDEN,
-        'forbidden',
-        `role '${role}' may not do this; allowed: ${roles.join(', ')}`,
-      );
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', text('errors.roleMayNot', { role, allowed: roles }));
     }
     return true;
   }
 }
 
-const unauthorized = (rule: string, message: string): ApiError =>
-  new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', `the bearer token is refused: ${message} (${rule})`, [
-    { field: 'Authorization', rule, message },
+const unauthorized = (rule: string, reason: LocalizedText): ApiError =>
+  new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', text('errors.tokenRefused', { reason: reason.$text, rule }), [
+    { field: 'Authorization', rule, message: reason },
   ]);

@@ -1,6 +1,6 @@
 import { OFFICER_ROLES, type Actor, type OfficerRole } from '../../workflows/definitions/case';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
-import { MAX_SUBJECT_LENGTH, TokenRefused } from './token-rules';
+import { MAX_SUBJECT_LENGTH, refused } from './token-rules';
 
 /** Where the claims keep the officer's role and district, and the provider's role names (api-contract "Identity"). */
 export interface ClaimMapping {
@@ -19,7 +19,7 @@ export const CONTRACT_CLAIMS: ClaimMapping = {
 };
 
 /** The value at a dot path (`realm_access.roles`); a claim whose name itself has dots is found first. */
-function claimAt(claims: Record<string, unknown>, path: string): unknown {
+export function claimAt(claims: Record<string, unknown>, path: string): unknown {
   if (path in claims) return claims[path];
   let value: unknown = claims;
   for (const key of path.split('.')) {
@@ -38,13 +38,9 @@ function roleOf(claims: Record<string, unknown>, mapping: ClaimMapping): Officer
     (OFFICER_ROLES as readonly string[]).includes(role),
   );
   if (roles.length === 1) return roles[0];
-  const where = `claim ${mapping.roleClaim}`;
-  if (roles.length === 0)
-    throw new TokenRefused('token.role', `the token's role (${where}) must be one of ${OFFICER_ROLES.join(', ')}`);
-  throw new TokenRefused(
-    'token.role',
-    `the token grants several roles (${roles.join(', ')} in ${where}); one is needed`,
-  );
+  const claim = mapping.roleClaim;
+  if (roles.length === 0) throw refused('token.role', 'roleMissing', { claim, roles: [...OFFICER_ROLES] });
+  throw refused('token.role', 'severalRoles', { claim, roles });
 }
 
 /**
@@ -55,17 +51,13 @@ function roleOf(claims: Record<string, unknown>, mapping: ClaimMapping): Officer
 export function actorFromClaims(claims: Record<string, unknown>, mapping: ClaimMapping, issuer: string): Actor {
   const sub = claimAt(claims, mapping.subjectClaim);
   if (typeof sub !== 'string' || sub.trim() === '')
-    throw new TokenRefused('token.subject', `the token has no subject (claim ${mapping.subjectClaim})`);
-  if (sub.length > MAX_SUBJECT_LENGTH)
-    throw new TokenRefused('token.subject', `the token subject is longer than ${MAX_SUBJECT_LENGTH} characters`);
+    throw refused('token.subject', 'subjectClaim', { claim: mapping.subjectClaim });
+  if (sub.length > MAX_SUBJECT_LENGTH) throw refused('token.subject', 'subjectTooLong', { max: MAX_SUBJECT_LENGTH });
   const role = roleOf(claims, mapping);
   if (role !== 'district') return { id: sub, role, issuer };
   const [district, ...more] = asList(claimAt(claims, mapping.districtClaim));
   if (typeof district !== 'string' || more.length > 0 || !DISTRICT_CODES.has(district)) {
-    throw new TokenRefused(
-      'token.district',
-      `a district token must name one known district code in claim ${mapping.districtClaim} (GET /v1/districts)`,
-    );
+    throw refused('token.district', 'district', { claim: mapping.districtClaim });
   }
   return { id: sub, role: 'district', district, issuer };
 }

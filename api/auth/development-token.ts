@@ -9,6 +9,9 @@ export interface DevelopmentClaims {
   sub: string;
   role: OfficerRole;
   district?: string;
+  /** The officer's email address and display name, as a provider's token carries them (the officer directory). */
+  email?: string;
+  name?: string;
 }
 
 /**
@@ -17,7 +20,14 @@ export interface DevelopmentClaims {
  * officer gets a token without awaiting; the API verifies tokens with `jose`.
  */
 export function signDevelopmentToken(claims: DevelopmentClaims, secret: string, lifetimeSeconds = 3_600): string {
-  const payload = { sub: claims.sub, role: claims.role, ...(claims.district ? { district: claims.district } : {}) };
+  const { sub, role, district, email, name } = claims;
+  const payload = {
+    sub,
+    role,
+    ...(district ? { district } : {}),
+    ...(email ? { email } : {}),
+    ...(name ? { name } : {}),
+  };
   return new JwtService({ secret }).sign(payload, {
     algorithm: 'HS256',
     expiresIn: lifetimeSeconds,

@@ -4,8 +4,9 @@ import { actorFromClaims, CONTRACT_CLAIMS } from './claims';
 import { DEVELOPMENT_TOKEN_ISSUER, signDevelopmentToken } from './development-token';
 
 /**
- * `npm run token -- --role district --district 500112 [--sub officer-1] [--hours 12]`: a development bearer
- * token signed with AUTH_JWT_SECRET (or the development secret), living at most AUTH_MAX_TOKEN_LIFETIME.
+ * `npm run token -- --role district --district 500112 [--sub officer-1] [--email a@b.cn] [--name 张三] [--hours 12]`:
+ * a development bearer token signed with AUTH_JWT_SECRET (or the development secret), living at most
+ * AUTH_MAX_TOKEN_LIFETIME; `--email` and `--name` are recorded in the officer directory at its first request.
  */
 function main(): void {
   const { values } = parseArgs({
@@ -13,6 +14,8 @@ function main(): void {
       role: { type: 'string' },
       district: { type: 'string' },
       sub: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
       hours: { type: 'string', default: '12' },
     },
   });
@@ -31,7 +34,10 @@ function main(): void {
   try {
     const actor = actorFromClaims(claims, CONTRACT_CLAIMS, DEVELOPMENT_TOKEN_ISSUER);
     const secret = process.env.AUTH_JWT_SECRET || DEVELOPMENT_JWT_SECRET;
-    console.log(signDevelopmentToken({ sub: actor.id, role: actor.role, district: actor.district }, secret, lifetime));
+    const profile = { email: values.email, name: values.name };
+    console.log(
+      signDevelopmentToken({ sub: actor.id, role: actor.role, district: actor.district, ...profile }, secret, lifetime),
+    );
   } catch (error) {
     fail((error as Error).message);
   }

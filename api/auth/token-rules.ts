@@ -1,3 +1,8 @@
+import type { zhCN } from '../../i18n/catalogues/zh-CN';
+import { translator } from '../../i18n/translator';
+import type { MessageParams } from '../../workflows/definitions/message-ref';
+import { text, type LocalizedText } from '../i18n/localized-text';
+
 /**
  * The rules a bearer token must meet (api-contract "Identity"), each refusal a 401 naming one of them in its
  * `details[].rule`, e.g. `token.exp-required` — never echoing the token.
@@ -18,16 +23,23 @@ export const TOKEN_RULES = [
 ] as const;
 export type TokenRule = (typeof TOKEN_RULES)[number];
 
-/** A token that breaks `rule`; the guard turns it into a 401. */
+/** A token that breaks `rule`, for `reason`; the guard turns it into a 401. Its own message is English, for logs. */
 export class TokenRefused extends Error {
   constructor(
     readonly rule: TokenRule,
-    message: string,
+    readonly reason: LocalizedText,
   ) {
-    super(message);
+    super(translator.translate(reason.$text, 'en'));
     this.name = 'TokenRefused';
   }
 }
+
+/** A refusal for `rule` with the text `errors.token.<reason>`. */
+export const refused = (
+  rule: TokenRule,
+  reason: keyof typeof zhCN.errors.token,
+  params?: MessageParams,
+): TokenRefused => new TokenRefused(rule, text(`errors.token.${reason}`, params));
 
 /** The identity provider's keys could not be fetched: nobody can tell whether the token is good (503, not 401). */
 export class IdentityProviderUnreachable extends Error {
@@ -38,8 +50,7 @@ export class IdentityProviderUnreachable extends Error {
 }
 
 /** A bearer token that is not a signed JWT at all. */
-export const malformedToken = (): TokenRefused =>
-  new TokenRefused('token.format', 'the bearer token is not a well-formed signed JWT');
+export const malformedToken = (): TokenRefused => refused('token.format', 'malformed');
 
 /** The longest `sub` taken: an officer id, not a payload (it is stored with every audit entry). */
 export const MAX_SUBJECT_LENGTH = 200;
@@ -56,15 +67,15 @@ export function refusalOf(error: unknown, expected: { issuer?: string; audience?
   const e = (error ?? {}) as JoseErrorLike;
   switch (e.code) {
     case 'ERR_JWT_EXPIRED':
-      return new TokenRefused('token.expired', 'the token has expired (exp is past, beyond the allowed clock skew)');
+      return refused('token.expired', 'expired');
     case 'ERR_JOSE_ALG_NOT_ALLOWED':
     case 'ERR_JOSE_NOT_SUPPORTED':
-      return new TokenRefused('token.algorithm', 'the token is signed with an algorithm this API does not accept');
+      return refused('token.algorithm', 'algorithm');
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
-      return new TokenRefused('token.signature', 'the token signature does not verify');
+      return refused('token.signature', 'signature');
     case 'ERR_JWKS_NO_MATCHING_KEY':
     case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
-      return new TokenRefused('token.signature', 'the token is signed with a key the issuer does not publish');
+      return refused('token.signature', 'unknownKey');
     case 'ERR_JWKS_TIMEOUT':
       return new IdentityProviderUnreachable('its key set did not arrive in time');
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
@@ -83,11 +94,11 @@ export function refusalOf(error: unknown, expected: { issuer?: string; audience?
 }
 
 function claimRefusal(claim: string, reason: string, expected: { issuer?: string; audience?: string }): Error {
-  if (claim === 'exp' && reason === 'missing') return new TokenRefused('token.exp-required', 'the token has no exp');
-  if (claim === 'exp') return new TokenRefused('token.exp-required', 'the token exp is not a number of seconds');
-  if (claim === 'nbf') return new TokenRefused('token.not-yet-valid', 'the token is not valid yet (nbf is ahead)');
-  if (claim === 'iss') return new TokenRefused('token.issuer', `the token was not issued by ${expected.issuer}`);
-  if (claim === 'aud') return new TokenRefused('token.audience', `the token is not meant for ${expected.audience}`);
-  if (claim === 'sub') return new TokenRefused('token.subject', 'the token has no subject (sub)');
-  return new TokenRefused('token.format', `the token claim ${claim} is not valid`);
+  if (claim === 'exp' && reason === 'missing') return refused('token.exp-required', 'expMissing');
+  if (claim === 'exp') return refused('token.exp-required', 'expNotNumber');
+  if (claim === 'nbf') return refused('token.not-yet-valid', 'notYetValid');
+  if (claim === 'iss') return refused('token.issuer', 'issuer', { issuer: String(expected.issuer) });
+  if (claim === 'aud') return refused('token.audience', 'audience', { audience: String(expected.audience) });
+  if (claim === 'sub') return refused('token.subject', 'subject');
+  return refused('token.format', 'claim', { claim });
 }

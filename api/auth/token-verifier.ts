@@ -12,7 +12,13 @@ import { AppConfig } from '../config/app-config';
 import { hs256Enabled, parseRoleMap } from '../config/auth-settings';
 import { actorFromClaims, CONTRACT_CLAIMS, type ClaimMapping } from './claims';
 import { DEVELOPMENT_TOKEN_ISSUER } from './development-token';
-import { IdentityProviderUnreachable, malformedToken, refusalOf, TokenRefused } from './token-rules';
+import { IdentityProviderUnreachable, malformedToken, refusalOf, refused } from './token-rules';
+
+/** A verified token: the actor it vouches for, and its claims (the officer directory reads email and name there). */
+export interface VerifiedToken {
+  actor: Actor;
+  claims: JWTPayload;
+}
 
 /** What an OpenID Connect provider signs with (api-contract "Identity"). */
 export const OIDC_ALGORITHMS = ['RS256', 'ES256'] as const;
@@ -46,8 +52,8 @@ export class TokenVerifier {
     this.hs256 = hs256Enabled(config, config.NODE_ENV === 'production');
   }
 
-  /** The actor a token vouches for; throws {@link TokenRefused} (401) or {@link IdentityProviderUnreachable} (503). */
-  async actorOf(token: string): Promise<Actor> {
+  /** The actor a token vouches for; throws `TokenRefused` (401) or {@link IdentityProviderUnreachable} (503). */
+  async verify(token: string): Promise<VerifiedToken> {
     let alg: string | undefined;
     try {
       alg = decodeProtectedHeader(token).alg;
@@ -56,37 +62,39 @@ export class TokenVerifier {
     }
     if (alg === 'HS256') return this.development(token);
     if ((OIDC_ALGORITHMS as readonly string[]).includes(alg ?? '') && this.config.AUTH_ISSUER) return this.oidc(token);
-    throw new TokenRefused('token.algorithm', `tokens signed with ${alg} are not accepted; ${this.accepted()}`);
+    throw refused('token.algorithm', 'algorithmRefused', { alg: String(alg), accepted: this.accepted() });
   }
 
-  private accepted(): string {
-    const oidc = this.config.AUTH_ISSUER ? `${OIDC_ALGORITHMS.join('/')} tokens of ${this.config.AUTH_ISSUER}` : '';
-    return `this API takes ${[oidc, this.hs256 ? 'HS256 development tokens' : ''].filter(Boolean).join(' and ')}`;
+  /** What this API takes: the issuer's algorithms (`RS256/ES256 (https://sso…)`) and, outside production, HS256. */
+  private accepted(): string[] {
+    const issuer = this.config.AUTH_ISSUER;
+    return [...(issuer ? [`${OIDC_ALGORITHMS.join('/')} (${issuer})`] : []), ...(this.hs256 ? ['HS256'] : [])];
   }
 
-  private async development(token: string): Promise<Actor> {
-    if (!this.hs256)
-      throw new TokenRefused('token.algorithm', `HS256 tokens are refused in production; ${this.accepted()}`);
+  private async development(token: string): Promise<VerifiedToken> {
+    if (!this.hs256) throw refused('token.algorithm', 'hs256InProduction', { accepted: this.accepted() });
     const audience = this.config.AUTH_AUDIENCE;
     const payload = await this.verified(token, this.secret, ['HS256'], {});
     // A development token names no issuer or audience, or the ones this API expects of it.
     if (payload.iss !== undefined && payload.iss !== DEVELOPMENT_TOKEN_ISSUER)
-      throw new TokenRefused('token.issuer', `an HS256 token may only be issued by ${DEVELOPMENT_TOKEN_ISSUER}`);
+      throw refused('token.issuer', 'hs256Issuer', { issuer: DEVELOPMENT_TOKEN_ISSUER });
     if (payload.aud !== undefined && audience && ![payload.aud].flat().includes(audience))
-      throw new TokenRefused('token.audience', `the token is not meant for ${audience}`);
-    return actorFromClaims(payload, CONTRACT_CLAIMS, payload.iss ?? DEVELOPMENT_TOKEN_ISSUER);
+      throw refused('token.audience', 'audience', { audience });
+    return {
+      actor: actorFromClaims(payload, CONTRACT_CLAIMS, payload.iss ?? DEVELOPMENT_TOKEN_ISSUER),
+      claims: payload,
+    };
   }
 
-  private async oidc(token: string): Promise<Actor> {
+  private async oidc(token: string): Promise<VerifiedToken> {
     const issuer = this.config.AUTH_ISSUER as string;
     // Another issuer's token is refused before its key is looked up: its unknown key id must not make us refetch.
-    if (unverifiedIssuer(token) !== issuer)
-      throw new TokenRefused('token.issuer', `the token was not issued by ${issuer}`);
+    if (unverifiedIssuer(token) !== issuer) throw refused('token.issuer', 'issuer', { issuer });
     const payload = await this.verified(token, await this.keySet(), [...OIDC_ALGORITHMS], {
       issuer,
       audience: this.config.AUTH_AUDIENCE,
     });
-    return actorFromClaims(payload, this.mapping, issuer);
+    return { actor: actorFromClaims(payload, this.mapping, issuer), claims: payload };
   }
 
   private async verified(
@@ -114,10 +122,10 @@ export class TokenVerifier {
     const exp = payload.exp as number;
     const issuedAt = typeof payload.iat === 'number' ? payload.iat : undefined;
     if (issuedAt !== undefined && issuedAt > Date.now() / 1_000 + skew)
-      throw new TokenRefused('token.not-yet-valid', 'the token was issued in the future (iat is ahead)');
+      throw refused('token.not-yet-valid', 'issuedInFuture');
     const lifetime = exp - (issuedAt ?? Date.now() / 1_000);
     if (lifetime > bound + (issuedAt === undefined ? skew : 0))
-      throw new TokenRefused('token.max-lifetime', `the token lives longer than ${bound} s (AUTH_MAX_TOKEN_LIFETIME)`);
+      throw refused('token.max-lifetime', 'lifetime', { seconds: bound });
   }
 
   /** The issuer's key set, from `AUTH_JWKS_URL` or its discovery document; a failed discovery is tried again. */

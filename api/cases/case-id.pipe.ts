@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { notFound } from '../common/api-error';
+import { nested, notFound } from '../common/api-error';
 
 /** `:caseId` path parameters: a malformed id is simply a case that does not exist (404). */
-export const CaseIdPipe = new ParseUUIDPipe({ exceptionFactory: () => notFound('that case') });
+export const CaseIdPipe = new ParseUUIDPipe({ exceptionFactory: () => notFound(nested('errors.things.someCase')) });

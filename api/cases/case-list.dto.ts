@@ -4,17 +4,18 @@ import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts'
 import { CASE_STAGES, type CaseStage } from '../../workflows/definitions/case';
 import type { DeadlineView } from './case-view';
 import { booleanQuery, PageQuery } from '../common/paging';
+import { checkContext } from '../common/validation-texts';
 
 /** Filters every case-wide list shares: the district (scoped for district officers) and whether overdue. */
 export class ScopedListQuery extends PageQuery {
   @ApiPropertyOptional({ example: '500112', description: 'a district officer may give only their own' })
   @IsOptional()
-  @IsIn([...DISTRICT_CODES], { message: 'district must be a known district code (GET /v1/districts)' })
+  @IsIn([...DISTRICT_CODES], checkContext({ code: 'validation.knownDistrict' }))
   district?: string;
   @ApiPropertyOptional({ description: 'true: only what is past its deadline; false: only what is not' })
   @IsOptional()
   @booleanQuery
-  @IsBoolean({ message: 'overdue must be true or false' })
+  @IsBoolean()
   overdue?: boolean;
 }
 

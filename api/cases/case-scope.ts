@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { CaseScope } from '../../persistence/repositories/case-scope';
 import type { Actor, CaseSnapshot } from '../../workflows/definitions/case';
 import { ApiError } from '../common/api-error';
+import { text } from '../i18n/localized-text';
 
 /** api-contract "Identity": district officers see their district's cases, experts their panels' cases. */
 export function maySee(actor: Actor, snapshot: Pick<CaseSnapshot, 'district' | 'panel'>): boolean {
@@ -16,15 +17,13 @@ export function maySee(actor: Actor, snapshot: Pick<CaseSnapshot, 'district' | '
  */
 export function caseScopeOf(actor: Actor, requestedDistrict?: string): CaseScope {
   if (actor.role === 'district') {
-    if (requestedDistrict && requestedDistrict !== actor.district) {
-      throw new ApiError(
-        HttpStatus.FORBIDDEN,
-        'forbidden',
-        `a district officer sees the cases of district ${actor.district} only`,
-        [{ field: 'district', message: `must be ${actor.district} or absent` }],
-      );
+    const district = districtOf(actor);
+    if (requestedDistrict && requestedDistrict !== district) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', text('errors.ownDistrictCases', { district }), [
+        { field: 'district', message: text('errors.mustBeOwnDistrictOrAbsent', { district }) },
+      ]);
     }
-    return { kind: 'district', district: districtOf(actor) };
+    return { kind: 'district', district };
   }
   if (actor.role === 'expert') return { kind: 'panel', expertId: actor.id };
   return { kind: 'all' };

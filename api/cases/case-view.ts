@@ -15,6 +15,14 @@ import {
   type RefundDemand,
   type Waiver,
 } from '../../workflows/definitions/case';
+import {
+  deficiencyView,
+  evaluationView,
+  findingView,
+  type DeficiencyView,
+  type EvaluationView,
+  type FindingView,
+} from './stored-texts';
 
 const obj = (properties: Record<string, SchemaObject>, required = Object.keys(properties)): SchemaObject => ({
   type: 'object',
@@ -53,16 +61,18 @@ const DEADLINE = obj({
     { type: 'string', format: 'date', example: '2027-10-01' },
     'R-CAL-3: the day the period ended on, a rest day, from which the deadline moved to dueDate (null: not moved)',
   ),
-  reason: nullable({ ...str, example: '国庆节' }, 'R-CAL-3: why it moved: the holiday, or 周六 / 周日'),
+  reason: nullable({ ...str, example: '国庆节', description: 'R-CAL-3: why it moved: the holiday, or 周六 / 周日' }),
   calendarVersion: nullable(
     { ...str, example: 'chinese-days@1.5.7' },
     'R-CAL-3: the holiday data that decided the day (null: a case whose run began before R-CAL-3)',
   ),
 });
-const DEFICIENCY = obj({ rule: { ...str, example: 'R-APP-3' }, message: str, field: { ...str, example: 'agencies' } }, [
-  'rule',
-  'message',
-]);
+/** A text in the reader's language (Accept-Language), from the code the workflow stored. */
+const readersText: SchemaObject = { type: 'string', description: "in the reader's language (Accept-Language)" };
+const DEFICIENCY = obj(
+  { rule: { ...str, example: 'R-APP-3' }, message: readersText, field: { ...str, example: 'agencies' } },
+  ['rule', 'message'],
+);
 const WAIVER = obj({
   reason: { ...str, example: '园区二期8,500平方米场地已签约，2027年6月前交付使用' },
   rules: arrayOf({ ...str, example: 'R-APP-4' }),
@@ -113,7 +123,7 @@ const REPORT = obj({
   dueAt: date,
   late: bool,
 });
-const FINDING = obj({ rule: str, year: int, message: str });
+const FINDING = obj({ rule: str, year: int, message: readersText });
 const EVALUATION = obj(
   {
     outcome: enumOf(EVALUATION_OUTCOMES),
@@ -163,9 +173,9 @@ export class CaseView {
   @ApiProperty(prop(arrayOf(DEADLINE), { description: 'what the case waits on, earliest first' }))
   deadlines!: DeadlineView[];
   @ApiProperty(prop(arrayOf(DEFICIENCY), { description: 'R-APP-1..3, 6..8 deficiencies of the latest filing (§5.1)' }))
-  deficiencies!: CaseSnapshot['deficiencies'];
+  deficiencies!: DeficiencyView[];
   @ApiProperty(prop(arrayOf(DEFICIENCY), { description: 'R-APP-4/5 (*in principle*) shortfalls: no reason to return' }))
-  flags!: NonNullable<CaseSnapshot['flags']>;
+  flags!: DeficiencyView[];
   @ApiProperty(prop(nullable(WAIVER, 'R-APP-4/5: why the municipal bureau accepted the application despite its flags')))
   waiver!: Waiver | null;
   @ApiProperty({ example: 1 })
@@ -192,9 +202,9 @@ export class CaseView {
   @ApiProperty(prop(arrayOf(REPORT)))
   reports!: CaseSnapshot['reports'];
   @ApiProperty(prop(arrayOf(FINDING), { description: 'report checks against the targets (R-RPT-2..4)' }))
-  findings!: CaseSnapshot['findings'];
+  findings!: FindingView[];
   @ApiProperty(prop(arrayOf(EVALUATION)))
-  evaluations!: CaseSnapshot['evaluations'];
+  evaluations!: EvaluationView[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   nextEvaluationDue!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'end of the ordered day (R-CAL-1)' })
@@ -241,8 +251,8 @@ export function toCaseView(s: CaseSnapshot): CaseView {
     district: s.district,
     parkName: s.parkName,
     deadlines: s.deadlines.map(deadlineView),
-    deficiencies: s.deficiencies,
-    flags: s.flags ?? [],
+    deficiencies: s.deficiencies.map(deficiencyView),
+    flags: (s.flags ?? []).map(deficiencyView),
     waiver: s.waiver ?? null,
     submissionCount: s.submissionCount,
     returnReason: s.returnReason,
@@ -258,8 +268,8 @@ export function toCaseView(s: CaseSnapshot): CaseView {
     rejection: s.rejection,
     payments: s.payments,
     reports: s.reports,
-    findings: s.findings,
-    evaluations: s.evaluations,
+    findings: s.findings.map(findingView),
+    evaluations: s.evaluations.map(evaluationView),
     nextEvaluationDue: s.nextEvaluationDue,
     rectifyBy: s.rectifyBy,
     refundDemand: s.refundDemand && refundDemandView(s.refundDemand),

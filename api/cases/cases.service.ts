@@ -5,7 +5,7 @@ import { CaseHistoryRepository } from '../../persistence/repositories/case-histo
 import { ParkCasesRepository } from '../../persistence/repositories/park-cases.repository';
 import { FINAL_STAGES, type Actor, type CaseSnapshot } from '../../workflows/definitions/case';
 import { caseSnapshotQuery, parkCaseWorkflowId } from '../../workflows/definitions/messages';
-import { notFound } from '../common/api-error';
+import { nested, notFound } from '../common/api-error';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
 import { caseEndedError, isWorkflowEnded } from '../temporal/temporal-errors';
 import { DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
@@ -68,7 +68,7 @@ export class CasesService {
   async visibleSnapshot(actor: Actor, caseId: string): Promise<CaseSnapshot> {
     const snapshot = (await this.cases.findSnapshot(caseId)) ?? (await this.queryLive(caseId));
     // A district officer never learns that another district's case exists; experts see panel cases only.
-    if (!snapshot || !maySee(actor, snapshot)) throw notFound(`case ${caseId}`);
+    if (!snapshot || !maySee(actor, snapshot)) throw notFound(nested('errors.things.case', { caseId }));
     return snapshot;
   }
 
@@ -82,13 +82,13 @@ export class CasesService {
     const stored = await this.cases.findSnapshot(caseId);
     if (stored) {
       if (maySee(actor, stored)) return;
-      throw notFound(`case ${caseId}`);
+      throw notFound(nested('errors.things.case', { caseId }));
     }
     if (actor.role !== 'expert') {
       const district = await this.workflowDistrict(caseId);
       if (district !== undefined) {
         if (maySee(actor, { district, panel: null })) return;
-        throw notFound(`case ${caseId}`);
+        throw notFound(nested('errors.things.case', { caseId }));
       }
     }
     await this.get(actor, caseId);

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ACTION_ACCEPTED } from '../../workflows/definitions/messages';
+import type { LocalizedText } from '../i18n/localized-text';
 
 /** The 202 body of an action accepted but still completing (OpenAPI schema of `ActionPending`). */
 export class ActionPendingView {
@@ -13,9 +14,11 @@ export class ActionPendingView {
   @ApiProperty({ enum: [ACTION_ACCEPTED] })
   status!: typeof ACTION_ACCEPTED;
   @ApiProperty({
+    type: String,
+    description: "in the reader's language (Accept-Language)",
     example:
-      'the action was sent but no worker answered within 10000 ms: its outcome is not known yet (it ' +
-      'may still be applied or refused); GET /v1/cases/<caseId>/actions/<updateId> gives its outcome',
+      '操作已发送，但 10000 毫秒内没有工作进程应答：结果尚不可知（仍可能被办理或被拒绝）；' +
+      'GET /v1/cases/<caseId>/actions/<updateId> 可查询结果',
   })
-  message!: string;
+  message!: LocalizedText;
 }

@@ -1,5 +1,8 @@
-import { registerDecorator, type ValidationArguments } from 'class-validator';
+import { registerDecorator } from 'class-validator';
+import type { MessageCode } from '../../i18n/catalogue';
 import { isCivilDate } from '../../workflows/definitions/civil-date';
+import { nested } from './api-error';
+import type { CheckContext } from './validation-texts';
 
 /**
  * Validation of policy dates in requests (policy.md R-CAL-1): a date-only value names a Chongqing civil day, checked
@@ -16,39 +19,25 @@ export const isInstant = (value: unknown): value is string =>
   isCivilDate(value.slice(0, 10)) &&
   !Number.isNaN(Date.parse(value));
 
-/** A property check whose 422 detail names `rule` (api-contract "Errors"). */
-function civilDecorator(
-  name: string,
-  rule: string,
-  test: (value: unknown) => boolean,
-  message: (property: string) => string,
-): PropertyDecorator {
+/** A property check whose 422 detail names its rule, in the text `validation.<name>` (api-contract "Errors"). */
+function civilDecorator(name: string, test: (value: unknown) => boolean, context: CheckContext): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name,
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { context: { rule } },
-      validator: {
-        validate: test,
-        defaultMessage: (args?: ValidationArguments) => message(args?.property ?? String(propertyName)),
-      },
+      options: { context },
+      validator: { validate: test },
     });
 }
 
 /**
- * A real Chongqing day `YYYY-MM-DD` (not `2027-02-30`, not a date-time), else 422 `<field> must be <what> (<rule>)`.
+ * A real Chongqing day `YYYY-MM-DD` (not `2027-02-30`, not a date-time), else 422 `<field> must be <what> (<rule>)`;
+ * `what` is a text of `validation.days`.
  */
-export const IsChongqingDay = (rule: string, what = 'a real calendar day YYYY-MM-DD'): PropertyDecorator =>
-  civilDecorator('isChongqingDay', rule, isCivilDate, (property) => `${property} must be ${what} (${rule})`);
+export const IsChongqingDay = (rule: string, what: MessageCode = 'validation.days.calendarDay'): PropertyDecorator =>
+  civilDecorator('isChongqingDay', isCivilDate, { rule, params: { what: nested(what) } });
 
 /** A query bound: a Chongqing day `YYYY-MM-DD` (R-CAL-1) or an instant (ISO 8601 date-time with offset). */
 export const IsDayOrInstant = (): PropertyDecorator =>
-  civilDecorator(
-    'isDayOrInstant',
-    'R-CAL-1',
-    (value) => isCivilDate(value) || isInstant(value),
-    (property) =>
-      `${property} must be a Chongqing day YYYY-MM-DD or an ISO 8601 ` +
-      `date-time with its offset, e.g. 2027-03-31T16:00:00Z (R-CAL-1)`,
-  );
+  civilDecorator('isDayOrInstant', (value) => isCivilDate(value) || isInstant(value), { rule: 'R-CAL-1' });

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { text, type LocalizedText } from '../i18n/localized-text';
 import { ApiError } from './api-error';
 
 /** Seconds a client should wait before retrying after a 503 (the `Retry-After` header). */
@@ -63,8 +64,16 @@ function chain(error: unknown): ErrorLike[] {
 
 const isGrpcLike = (e: ErrorLike): boolean => typeof e.code === 'number' && 'details' in e && 'metadata' in e;
 
-/** Which dependency an outage error points at, with the wording of the 503; undefined for any other error. */
-export type Outage = { dependency: 'Temporal' | 'PostgreSQL' | 'identity'; message: string };
+/** Which dependency an outage error points at, with what happened (a catalogue text); undefined for any other error. */
+export type Outage = { dependency: 'Temporal' | 'PostgreSQL' | 'identity'; reason: LocalizedText };
+
+/** Temporal at `address` is unreachable, or did not answer in time. */
+export const temporalOutage = (address: string, timedOut = false): Outage => ({
+  dependency: 'Temporal',
+  reason: text(timedOut ? 'errors.outage.temporalTimeout' : 'errors.outage.temporalUnreachable', { address }),
+});
+
+const POSTGRES_OUTAGE: Outage = { dependency: 'PostgreSQL', reason: text('errors.outage.postgresUnreachable') };
 
 /**
  * Classifies an error as an outage of Temporal (gRPC UNAVAILABLE / DEADLINE_EXCEEDED, a failed connection)
@@ -72,19 +81,16 @@ export type Outage = { dependency: 'Temporal' | 'PostgreSQL' | 'identity'; messa
  * wrapped in a `QueryFailedError`). Matched by name, code and message along the cause chain — never
  * `instanceof` (two copies of a library must not break it). The one place the API decides "this is an outage".
  */
-export function classifyOutage(error: unknown, temporalAddress?: string): Outage | undefined {
-  const temporal = `Temporal${temporalAddress ? ` at ${temporalAddress}` : ''}`;
+export function classifyOutage(error: unknown, temporalAddress: string): Outage | undefined {
   for (const e of chain(error)) {
     const message = typeof e.message === 'string' ? e.message : '';
-    if (isGrpcLike(e) && e.code === GRPC_UNAVAILABLE)
-      return { dependency: 'Temporal', message: `${temporal} is unreachable` };
-    if (isGrpcLike(e) && e.code === GRPC_DEADLINE_EXCEEDED)
-      return { dependency: 'Temporal', message: `${temporal} did not answer in time` };
-    if (e.name === 'TransportError') return { dependency: 'Temporal', message: `${temporal} is unreachable` };
+    if (isGrpcLike(e) && e.code === GRPC_UNAVAILABLE) return temporalOutage(temporalAddress);
+    if (isGrpcLike(e) && e.code === GRPC_DEADLINE_EXCEEDED) return temporalOutage(temporalAddress, true);
+    if (e.name === 'TransportError') return temporalOutage(temporalAddress);
     if (typeof e.code === 'string' && (SOCKET_CODES.has(e.code) || PG_CONNECTION_STATE.test(e.code))) {
-      return { dependency: 'PostgreSQL', message: 'PostgreSQL is unreachable' };
+      return POSTGRES_OUTAGE;
     }
-    if (PG_CONNECTION_MESSAGE.test(message)) return { dependency: 'PostgreSQL', message: 'PostgreSQL is unreachable' };
+    if (PG_CONNECTION_MESSAGE.test(message)) return POSTGRES_OUTAGE;
   }
   return undefined;
 }
@@ -94,6 +100,6 @@ export function dependencyUnavailableError(outage: Outage): ApiError {
   return new ApiError(
     HttpStatus.SERVICE_UNAVAILABLE,
     DEPENDENCY_UNAVAILABLE,
-    `${outage.message}; nothing was applied — retry after ${RETRY_AFTER_SECONDS} s`,
+    text('errors.unavailable', { reason: outage.reason.$text, seconds: RETRY_AFTER_SECONDS }),
   );
 }

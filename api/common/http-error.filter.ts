@@ -1,9 +1,14 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import type { zhCN } from '../../i18n/catalogues/zh-CN';
+import { translator } from '../../i18n/translator';
+import { text } from '../i18n/localized-text';
 import type { ErrorBody } from './api-error';
 import { classifyOutage, dependencyUnavailableError, RETRY_AFTER_SECONDS } from './dependency-errors';
 
-const CODE_BY_STATUS: Record<number, string> = {
+/** The machine code of an error the framework raised, by status; its text is `errors.status.<code>`. */
+type StatusCode = Exclude<keyof typeof zhCN.errors.status, 'other'>;
+const CODE_BY_STATUS: Record<number, StatusCode> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -17,6 +22,14 @@ const CODE_BY_STATUS: Record<number, string> = {
   503: 'service_unavailable',
 };
 
+/** The body of an error raised by the framework or the JSON parser: a catalogue text by status, never its English. */
+function statusBody(status: number, unlisted: string): ErrorBody {
+  const code = CODE_BY_STATUS[status];
+  return code
+    ? { error: code, message: text(`errors.status.${code}`), details: [] }
+    : { error: unlisted, message: text('errors.status.other', { status }), details: [] };
+}
+
 /**
  * Renders every error in the contract's shape. An outage of a dependency (Temporal, PostgreSQL; see
  * `classifyOutage`) becomes 503 `dependency_unavailable`; every 503 carries `Retry-After`; other unexpected
@@ -26,7 +39,7 @@ const CODE_BY_STATUS: Record<number, string> = {
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
 
-  constructor(private readonly options: { temporalAddress?: string } = {}) {}
+  constructor(private readonly options: { temporalAddress: string }) {}
 
   catch(thrown: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
@@ -34,7 +47,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (!(thrown instanceof HttpException)) {
       const outage = classifyOutage(thrown, this.options.temporalAddress);
       if (outage) {
-        this.logger.warn(`${outage.message}: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+        const reason = translator.translate(outage.reason.$text, 'en');
+        this.logger.warn(`${reason}: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
         exception = dependencyUnavailableError(outage);
       }
     }
@@ -57,13 +71,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (typeof response === 'object' && response !== null && 'error' in response && 'details' in response) {
         return response as ErrorBody;
       }
-      return { error: CODE_BY_STATUS[status] ?? 'error', message: exception.message, details: [] };
+      return statusBody(status, 'error'); // e.g. Nest's own 404 for an unknown route
     }
-    if (status < 500) {
-      const message = exception instanceof Error ? exception.message : 'bad request';
-      return { error: CODE_BY_STATUS[status] ?? 'bad_request', message, details: [] };
-    }
+    if (status < 500) return statusBody(status, 'bad_request');
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return { error: 'internal_error', message: 'an unexpected error occurred; it has been logged', details: [] };
+    return { error: 'internal_error', message: text('errors.internal'), details: [] };
   }
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import { text } from '../i18n/localized-text';
 import type { ErrorBody } from './api-error';
 import { OPENAPI_METHODS } from './openapi-document';
 
@@ -38,7 +39,7 @@ export function methodNotAllowed(document: OpenAPIObject): (req: Request, res: R
     const allow = [...allowed].join(', ');
     const body: ErrorBody = {
       error: 'method_not_allowed',
-      message: `${req.method} is not allowed on ${req.path}; allowed: ${allow}`,
+      message: text('errors.methodNotAllowed', { method: req.method, path: req.path, allowed: allow }),
       details: [],
     };
     res.status(405).set('Allow', allow).json(body);

@@ -1,7 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type SwaggerCustomOptions } from '@nestjs/swagger';
+import { DEFAULT_LOCALE, LOCALES } from '../../workflows/definitions/message-ref';
+import type { AuthSettings } from '../config/auth-settings';
+import { IDEMPOTENCY_HEADER } from '../idempotency/idempotency.interceptor';
 import { NO_NUL_PATTERN } from './nul-characters';
 import { ERROR_RESPONSES, ErrorBodySchema } from './openapi';
+import { allowDocsToConnect, DOCS_PATH, OAUTH2_REDIRECT_PATH } from './security-headers';
 import {
   constrainComponentSchemas,
   constrainProperty,
@@ -15,6 +20,8 @@ export const OPENAPI_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type Parameter = Exclude<NonNullable<Operation['parameters']>[number], { $ref: string }>;
+type ResponseObject = Exclude<NonNullable<Operation['responses'][string]>, { $ref: string }>;
+type HeaderObject = Exclude<NonNullable<ResponseObject['headers']>[string], { $ref: string }>;
 
 const ERROR_BODY_REF = { $ref: `#/components/schemas/${ErrorBodySchema.name}` };
 
@@ -22,11 +29,13 @@ const ERROR_BODY_REF = { $ref: `#/components/schemas/${ErrorBodySchema.name}` };
  * The statuses every operation of its kind can answer, whatever its controller declares (issue 10 item 6: every
  * status the API gives is documented): a caller-scoped route can be refused a token (401), rate-limited (429) or find
  * PostgreSQL or Temporal down (503); a path parameter can name nothing (404); a body can be malformed JSON (400), too
- * large (413) or invalid (422); a query or path parameter can be invalid (422).
+ * large (413) or invalid (422); a query or path parameter can be invalid (422); a POST with an `Idempotency-Key` can
+ * find its first request still running (409) or the key used for another request (422).
  */
-function statusesOf(path: string, operation: Operation): number[] {
+function statusesOf(path: string, method: string, operation: Operation): number[] {
   const statuses: number[] = [];
   if ((operation.security ?? []).length > 0) statuses.push(401, 429, 503);
+  if (takesIdempotencyKey(method, operation)) statuses.push(409, 422);
   if (path.includes('{')) statuses.push(404);
   if (operation.requestBody) statuses.push(400, 413, 422);
   // Any query or path parameter: the validation pipe refuses a NUL character in it (api/common/nul-characters.ts).
@@ -36,12 +45,96 @@ function statusesOf(path: string, operation: Operation): number[] {
   return statuses;
 }
 
-function completeResponses(path: string, operation: Operation): void {
-  for (const status of statusesOf(path, operation)) {
+function completeResponses(path: string, method: string, operation: Operation): void {
+  const idempotent = takesIdempotencyKey(method, operation);
+  for (const status of statusesOf(path, method, operation)) {
     operation.responses[status] ??= {
-      description: ERROR_RESPONSES[status],
+      // A 409 the route does not declare itself (no stage to refuse it) can only be the key's.
+      description: idempotent && status === 409 ? IDEMPOTENCY_RESPONSES[409] : ERROR_RESPONSES[status],
       content: { 'application/json': { schema: ERROR_BODY_REF } },
     };
+  }
+  if (!idempotent) return;
+  // A route's own 409 (invalid_stage) or 422 (validation) can also be the key's: say so where it does not yet.
+  for (const [status, code] of [
+    [409, 'idempotency_in_progress'],
+    [422, 'idempotency_key_reused'],
+  ] as const) {
+    const response = operation.responses[status] as ResponseObject;
+    if (!response.description.includes(code)) response.description += `; or ${IDEMPOTENCY_RESPONSES[status]}`;
+  }
+}
+
+/**
+ * `Idempotency-Key` (api/idempotency/idempotency.interceptor.ts) is honoured on every POST an authenticated caller
+ * makes: the POSTs that carry a security requirement.
+ */
+export const takesIdempotencyKey = (method: string, operation: Operation): boolean =>
+  method === 'post' && (operation.security ?? []).length > 0;
+
+/** The answers `Idempotency-Key` adds to a POST (api-contract "Errors"). */
+const IDEMPOTENCY_RESPONSES: Record<number, string> = {
+  409: 'idempotency_in_progress: the first request with this Idempotency-Key is still running; retry shortly',
+  422: 'idempotency_key_reused: this Idempotency-Key was used for another request (another body or path)',
+};
+
+/** The headers every operation takes or answers with (api-contract "Language", "Errors"). */
+export const ACCEPT_LANGUAGE: Parameter = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  description:
+    `The reader's language for every text meant for a person (messages, deficiencies, notices): ${LOCALES.join(
+      ' or ',
+    )}; \`en\`, \`en-*\` are English, anything else (or no header) ${DEFAULT_LOCALE}. q-values are honoured. ` +
+    'Machine fields (error, rule, field, code, stage, kind) never change with it.',
+  schema: { type: 'string', default: DEFAULT_LOCALE },
+};
+
+export const IDEMPOTENCY_KEY: Parameter = {
+  name: IDEMPOTENCY_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'A unique token per action (e.g. a UUID): the same key and body replay the first answer ' +
+    "(`Idempotent-Replayed: true`), a retry of a request that never got its answer returns the action's real " +
+    'outcome; the same key with another body or path is 422 idempotency_key_reused, and while the first request ' +
+    'runs 409 idempotency_in_progress. Keys are per caller.',
+  schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[!-~]{1,200}$' },
+};
+
+const RESPONSE_HEADERS = {
+  contentLanguage: {
+    description: 'The language of the texts in this answer (negotiated from Accept-Language)',
+    schema: { type: 'string', enum: [...LOCALES] },
+  },
+  retryAfter: {
+    description: 'Seconds to wait before retrying',
+    schema: { type: 'string', pattern: '^\\d+$' },
+  },
+  idempotentReplayed: {
+    description: 'Present (`true`) when this answer replays the first one given under the same Idempotency-Key',
+    schema: { type: 'string', enum: ['true'] },
+  },
+} satisfies Record<string, HeaderObject>;
+
+/**
+ * Declares the headers of the contract on an operation: `Accept-Language` on every one and `Content-Language` on every
+ * answer; `Retry-After` on 429 and 503; on a POST that takes it, `Idempotency-Key` and `Idempotent-Replayed`.
+ */
+function declareHeaders(method: string, operation: Operation): void {
+  const parameters = (operation.parameters ??= []);
+  const named = (name: string): boolean =>
+    parameters.some((p) => 'in' in p && p.in === 'header' && p.name.toLowerCase() === name.toLowerCase());
+  if (!named(ACCEPT_LANGUAGE.name)) parameters.push({ ...ACCEPT_LANGUAGE });
+  const idempotent = takesIdempotencyKey(method, operation);
+  if (idempotent && !named(IDEMPOTENCY_KEY.name)) parameters.push({ ...IDEMPOTENCY_KEY });
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (!response || '$ref' in response) continue;
+    const headers = (response.headers ??= {});
+    headers['Content-Language'] ??= RESPONSE_HEADERS.contentLanguage;
+    if (status === '429' || status === '503') headers['Retry-After'] ??= RESPONSE_HEADERS.retryAfter;
+    if (idempotent) headers['Idempotent-Replayed'] ??= RESPONSE_HEADERS.idempotentReplayed;
   }
 }
 
@@ -102,9 +195,10 @@ function constrainQuery(operation: Operation, models: ValidatedModel[]): void {
 
 /**
  * The OpenAPI document served at `/docs` and `/docs-json`: what the controllers declare, completed with the
- * answers every operation of its kind can give, the bounds the validators of `models` check, and closed request
- * schemas, so that the document states every status the API answers and accepts every request it declares valid
- * (checked by schemathesis, test/e2e/api-fuzzing).
+ * answers every operation of its kind can give, the headers of the contract (`Accept-Language`, `Content-Language`,
+ * `Idempotency-Key`, `Retry-After`), the bounds the validators of `models` check, and closed request schemas, so that
+ * the document states every status the API answers and accepts every request it declares valid (checked by
+ * schemathesis, test/e2e/api-fuzzing).
  */
 export function createOpenApiDocument(app: INestApplication, models: ValidatedModel[]): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -120,13 +214,80 @@ export function createOpenApiDocument(app: INestApplication, models: ValidatedMo
     for (const method of OPENAPI_METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      completeResponses(path, operation);
+      completeResponses(path, method, operation);
       constrainQuery(operation, models);
       for (const parameter of operation.parameters ?? [])
         if ('schema' in parameter) forbidNul(parameter.schema as Schema);
+      declareHeaders(method, operation);
     }
   }
   constrainComponentSchemas((document.components?.schemas ?? {}) as Record<string, Schema>, models);
   closeRequestSchemas(document);
   return document;
+}
+
+/** The security scheme through which Swagger UI signs officers in at the OpenID Connect provider. */
+export const OIDC_SCHEME = 'oidc';
+/** The scopes Swagger UI asks for: the officer's id, name and email (the officer directory records them). */
+export const OIDC_SCOPES = ['openid', 'profile', 'email'];
+
+/**
+ * The document with sign-in through `issuer` (`AUTH_ISSUER`): an `openIdConnect` scheme whose discovery document
+ * Swagger UI reads in the browser (its authorization and token endpoints; nothing is fetched by the API), offered on
+ * every secured operation beside the bearer scheme (a development token, or a token got elsewhere). A copy.
+ */
+export function withOidcSignIn(document: OpenAPIObject, issuer: string): OpenAPIObject {
+  const signedIn = structuredClone(document);
+  const components = (signedIn.components ??= {});
+  components.securitySchemes = {
+    ...components.securitySchemes,
+    [OIDC_SCHEME]: {
+      type: 'openIdConnect',
+      openIdConnectUrl: `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      description:
+        "Sign in at the bureau's OpenID Connect provider (Authorization Code with PKCE, the public client of " +
+        'AUTH_CONSOLE_CLIENT_ID); the access token is sent as a bearer token.',
+    },
+  };
+  for (const item of Object.values(signedIn.paths)) {
+    for (const method of OPENAPI_METHODS) {
+      const operation = item[method];
+      if (!operation?.security?.length) continue;
+      if (!operation.security.some((requirement) => OIDC_SCHEME in requirement))
+        operation.security.push({ [OIDC_SCHEME]: [] });
+    }
+  }
+  return signedIn;
+}
+
+/**
+ * Where Swagger UI's OAuth2 pop-up returns (swagger-ui-dist's `oauth2-redirect.html`, served under `/docs`), computed
+ * in the browser from the page's own origin, so the same document works on every address the API is reached at (the
+ * cluster's front door, an instance, a reverse proxy): @nestjs/swagger writes a function option's source text into
+ * `swagger-ui-init.js`, and this one's is the expression.
+ */
+const OAUTH2_REDIRECT_URL = Object.assign(() => undefined, {
+  toString: () => `window.location.origin + ${JSON.stringify(OAUTH2_REDIRECT_PATH)}`,
+});
+
+/** Swagger UI's options for signing in with the provider's public client (Authorization Code with PKCE). */
+export function swaggerSignInOptions(clientId: string): NonNullable<SwaggerCustomOptions['swaggerOptions']> {
+  return {
+    initOAuth: { clientId, usePkceWithAuthorizationCodeGrant: true, scopes: OIDC_SCOPES },
+    oauth2RedirectUrl: OAUTH2_REDIRECT_URL,
+  };
+}
+
+/**
+ * Serves the document at `/docs-json` and Swagger UI at `/docs`; with `AUTH_ISSUER`, Swagger UI's Authorize button
+ * signs officers in at the provider (Authorization Code with PKCE, `AUTH_CONSOLE_CLIENT_ID`) and the docs pages'
+ * Content-Security-Policy lets them reach the issuer (its discovery document and token endpoint).
+ */
+export function serveDocs(app: NestExpressApplication, document: OpenAPIObject, config: AuthSettings): void {
+  const issuer = config.AUTH_ISSUER;
+  if (issuer) allowDocsToConnect(app, [new URL(issuer).origin]);
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, issuer ? withOidcSignIn(document, issuer) : document, {
+    jsonDocumentUrl: 'docs-json',
+    ...(issuer ? { swaggerOptions: swaggerSignInOptions(config.AUTH_CONSOLE_CLIENT_ID) } : {}),
+  });
 }

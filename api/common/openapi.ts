@@ -7,7 +7,10 @@ export class ErrorDetailSchema {
   field?: string;
   @ApiPropertyOptional({ example: 'R-SUB-1' })
   rule?: string;
-  @ApiProperty({ example: 'designation needs a subsidy of 1000000–3000000 CNY (integer)' })
+  @ApiProperty({
+    description: "in the reader's language (Accept-Language)",
+    example: '认定须确定补助资金1,000,000元至3,000,000元（整数）',
+  })
   message!: string;
 }
 
@@ -18,7 +21,7 @@ export class ErrorBodySchema {
     description: 'machine code, e.g. invalid_stage, validation_failed, not_found, rate_limited',
   })
   error!: string;
-  @ApiProperty({ example: 'the request body is invalid: …' })
+  @ApiProperty({ description: "in the reader's language (Accept-Language)", example: '请求内容有误：subsidyAmount' })
   message!: string;
   @ApiProperty({ type: [ErrorDetailSchema] })
   details!: ErrorDetailSchema[];

@@ -1,8 +1,10 @@
-import { applyDecorators, HttpStatus, type Type as Class } from '@nestjs/common';
+import { applyDecorators, type Type as Class } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ApiError } from './api-error';
+import { text } from '../i18n/localized-text';
+import { invalidRequest } from './api-error';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -44,15 +46,21 @@ export class PageView {
   nextCursor!: string | null;
 }
 
-/** Documents a 200 answer that is a {@link Page} of `item`: the shared page shape with `items` of that type. */
-export const ApiPageResponse = (item: Class<unknown>): MethodDecorator =>
+/**
+ * Documents a 200 answer that is a {@link Page} of `item`: the shared page shape with `items` of that type, and the
+ * page's own required properties `extra` (e.g. the inbox's `unreadCount`).
+ */
+export const ApiPageResponse = (item: Class<unknown>, extra: Record<string, SchemaObject> = {}): MethodDecorator =>
   applyDecorators(
     ApiExtraModels(PageView, item),
     ApiOkResponse({
       schema: {
         allOf: [
           { $ref: getSchemaPath(PageView) },
-          { required: ['items'], properties: { items: { type: 'array', items: { $ref: getSchemaPath(item) } } } },
+          {
+            required: ['items', ...Object.keys(extra)],
+            properties: { items: { type: 'array', items: { $ref: getSchemaPath(item) } }, ...extra },
+          },
         ],
       },
     }),
@@ -89,12 +97,7 @@ export function decodeCursor(cursor: string | undefined, shape: CursorShape): Cu
   } catch {
     // fall through to the 422 below
   }
-  throw new ApiError(
-    HttpStatus.UNPROCESSABLE_ENTITY,
-    'validation_failed',
-    'cursor is not a cursor this list returned',
-    [{ field: 'cursor', message: 'use the nextCursor of the previous page, unchanged' }],
-  );
+  throw invalidRequest([{ field: 'cursor', message: text('validation.cursor', { field: 'cursor' }) }]);
 }
 
 /**

@@ -1,32 +1,22 @@
-import { HttpStatus, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { ApiError, type ErrorDetail } from './api-error';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { text } from '../i18n/localized-text';
+import { invalidRequest, type ErrorDetail } from './api-error';
 import { fieldsWithNul } from './nul-characters';
+import { constraintDetail } from './validation-texts';
 
-/** Flattens nested class-validator errors to one detail per failed field (`agencies.0.creditCode`). */
+/**
+ * Flattens nested class-validator errors to one detail per failed constraint of each field (`agencies.0.creditCode`),
+ * each a catalogue text naming the field — never class-validator's English defaults.
+ */
 export function toErrorDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
-      field,
-      message: constraint === 'whitelistValidation' ? `${field}: unknown field` : message,
-      ...ruleOf(error, constraint),
-    }));
+    // `property` is undefined only for a value without any validators (forbidUnknownValues): the object itself.
+    const field =
+      error.property === undefined ? parent || undefined : parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.keys(error.constraints ?? {}).map((constraint) => constraintDetail(error, field, constraint));
     return [...own, ...toErrorDetails(error.children ?? [], field)];
   });
 }
-
-function ruleOf(error: ValidationError, constraint: string): { rule?: string } {
-  const rule = error.contexts?.[constraint]?.rule;
-  return typeof rule === 'string' ? { rule } : {};
-}
-
-const invalid = (details: ErrorDetail[]): ApiError =>
-  new ApiError(
-    HttpStatus.UNPROCESSABLE_ENTITY,
-    'validation_failed',
-    `the request body is invalid: ${details.map((d) => d.message).join('; ')}`,
-    details,
-  );
 
 /** Refuses a NUL character in a body, query or path parameter before validation (api/common/nul-characters.ts). */
 class RequestValidationPipe extends ValidationPipe {
@@ -36,22 +26,23 @@ class RequestValidationPipe extends ValidationPipe {
       metadata.type === 'param' || metadata.type === 'query' ? (metadata.data ?? '') : '',
     );
     if (fields.length > 0) {
-      throw invalid(
-        fields.map((field) => ({ field, message: `${field} must not contain the NUL character (U+0000)` })),
-      );
+      throw invalidRequest(fields.map((field) => ({ field, message: text('validation.nulCharacter', { field }) })));
     }
     return super.transform(value, metadata);
   }
 }
 
-/** Strict body validation: types, ranges, unknown fields rejected; failures are 422 with details. */
+/**
+ * Strict body validation: types, ranges, unknown fields rejected; failures are 422 with details. Each error keeps the
+ * object it was found on (`target`, never sent) so that its detail can name the constraint's arguments.
+ */
 export function createValidationPipe(): ValidationPipe {
   return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => invalid(toErrorDetails(errors)),
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) => invalidRequest(toErrorDetails(errors)),
   });
 }

@@ -10,6 +10,8 @@ interface Constraint {
   name?: string;
   constraints?: unknown[];
   each?: boolean;
+  /** The `context` of its options (what a 422 detail names: `{ rule }`, …). */
+  context?: unknown;
 }
 
 /** The validators of each property of `model` (class-validator decorators, inherited ones included). */

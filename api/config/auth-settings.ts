@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { OFFICER_ROLES, type OfficerRole } from '../../workflows/definitions/case';
 import { ServiceSettings } from '../../config/parkflow-config';
 
@@ -45,6 +45,14 @@ export class AuthSettings extends ServiceSettings {
   @IsOptional()
   @IsString()
   AUTH_AUDIENCE?: string;
+
+  /**
+   * The provider's public client through which officers sign in from a browser (Authorization Code with PKCE):
+   * Swagger UI's Authorize button at `/docs` uses it when `AUTH_ISSUER` is set (the realm's `parkflow-console`).
+   */
+  @IsString()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'AUTH_CONSOLE_CLIENT_ID must be a client id (printable ASCII)' })
+  AUTH_CONSOLE_CLIENT_ID: string = 'parkflow-console';
 
   /** The issuer's key set; unset: `jwks_uri` of its discovery document. */
   @IsOptional()
@@ -98,6 +106,16 @@ export class AuthSettings extends ServiceSettings {
   @IsString()
   @MinLength(1)
   AUTH_DISTRICT_CLAIM: string = 'district';
+
+  /** Where the officer's email address is (a dot path): recorded in the officer directory, where notices go. */
+  @IsString()
+  @MinLength(1)
+  AUTH_EMAIL_CLAIM: string = 'email';
+
+  /** Where the officer's display name is (a dot path; Keycloak's `name` is first and last name). */
+  @IsString()
+  @MinLength(1)
+  AUTH_NAME_CLAIM: string = 'name';
 
   /** The provider's role names mapped to the contract's (see {@link parseRoleMap}); unset: the names as they are. */
   @IsOptional()

@@ -1,8 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CaseDeadlinesRepository } from '../../persistence/repositories/case-deadlines.repository';
 import { dueDateOf, endOfDay, isCivilDate, startOfDay } from '../../workflows/definitions/civil-date';
 import type { Actor } from '../../workflows/definitions/case';
-import { ApiError } from '../common/api-error';
+import { invalidRequest } from '../common/api-error';
+import { text } from '../i18n/localized-text';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, type Page } from '../common/paging';
 import { caseScopeOf } from '../cases/case-scope';
 import type { DeadlineItem, DeadlineListQuery } from './deadline-list.dto';
@@ -41,9 +42,7 @@ export class DeadlinesService {
     const lower = query.from ? lowerBound(query.from) : undefined;
     const upper = query.to ? upperBound(query.to) : undefined;
     if (lower && upper && isEmptyRange(lower, upper)) {
-      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', 'from is after to', [
-        { field: 'to', message: 'must not be before from' },
-      ]);
+      throw invalidRequest([{ field: 'to', message: text('validation.toBeforeFrom', { field: 'to' }) }]);
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor, ['instant', 'text', 'text']);

@@ -11,14 +11,15 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { NOTICE_LOCALES, type NoticeLocale } from '../../workflows/definitions/notice-delivery';
+import { LOCALES, type Locale } from '../../workflows/definitions/message-ref';
+import { checkContext } from '../common/validation-texts';
 
 export const MAX_CONTACTS = 20;
 
 /** One address of a district bureau that receives its reminders and notices by email. */
 export class DistrictContactDto {
   @ApiProperty({ example: 'rsj@ybq.cq.gov.cn' })
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @IsEmail()
   @MaxLength(254)
   email!: string;
 
@@ -28,10 +29,10 @@ export class DistrictContactDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: NOTICE_LOCALES, default: 'zh-CN', description: 'language of the emails' })
+  @ApiPropertyOptional({ enum: LOCALES, default: 'zh-CN', description: 'language of the emails' })
   @IsOptional()
-  @IsIn(NOTICE_LOCALES)
-  locale?: NoticeLocale;
+  @IsIn(LOCALES)
+  locale?: Locale;
 }
 
 /** `PUT /v1/districts/{code}/contacts`: the whole list, replacing the previous one (0..20 distinct emails). */
@@ -41,7 +42,7 @@ export class DistrictContactsDto {
   @ArrayMaxSize(MAX_CONTACTS)
   @ArrayUnique(
     (contact: DistrictContactDto) => (typeof contact?.email === 'string' ? contact.email.toLowerCase() : contact),
-    { message: 'contacts must have distinct emails' },
+    checkContext({ code: 'validation.distinctEmails' }),
   )
   @ValidateNested({ each: true })
   @Type(() => DistrictContactDto)
@@ -50,5 +51,5 @@ export class DistrictContactsDto {
 
 export interface DistrictContactsView {
   district: string;
-  contacts: Array<{ email: string; name?: string; locale: NoticeLocale }>;
+  contacts: Array<{ email: string; name?: string; locale: Locale }>;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DistrictsRepository } from '../../persistence/repositories/districts.repository';
-import { notFound } from '../common/api-error';
+import { nested, notFound } from '../common/api-error';
 import type { DistrictContactsDto, DistrictContactsView } from './district-contacts.dto';
 
 /** The directory of district bureaus' email addresses that notices are delivered to. */
@@ -32,6 +32,6 @@ export class DistrictContactsService {
   }
 
   private async known(code: string): Promise<void> {
-    if (!(await this.districts.exists(code))) throw notFound(`district ${code}`);
+    if (!(await this.districts.exists(code))) throw notFound(nested('errors.things.district', { district: code }));
   }
 }

@@ -5,23 +5,29 @@ import { CaseHistoryRepository, type RecentScheduleLag } from '../../persistence
 import { DatabaseHealthRepository } from '../../persistence/repositories/database-health.repository';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
+import { text, type LocalizedText } from '../i18n/localized-text';
 import { AppConfig } from '../config/app-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
 import { LIVE_POLLER_MS, workerIsPolling } from '../temporal/worker-presence';
 
-type Check = { status: 'up' } | { status: 'down'; error: string };
+/** A check that is down says why, as the 503's detail text. */
+type Check = { status: 'up' } | { status: 'down'; error: LocalizedText };
 /** How late the schedule's events were recorded lately: `lagging` warns, it does not make the API unready. */
 type ScheduleCheck = { status: 'up' | 'lagging' | 'unknown'; windowSeconds: number } & Partial<RecentScheduleLag>;
 
 /** The schedule's recent past that readiness looks at. */
 const SCHEDULE_WINDOW_SECONDS = 300;
 
-async function check(probe: () => Promise<unknown>): Promise<Check> {
+/** Up when `probe` resolves to anything but `false` (then down for `whenFalse`); down with its error when it fails. */
+async function check(probe: () => Promise<unknown>, whenFalse?: LocalizedText): Promise<Check> {
   try {
-    await probe();
+    if ((await probe()) === false && whenFalse) return { status: 'down', error: whenFalse };
     return { status: 'up' };
   } catch (error) {
-    return { status: 'down', error: (error as Error).message };
+    return {
+      status: 'down',
+      error: text('errors.checkFailed', { reason: String((error as Error)?.message ?? error) }),
+    };
   }
 }
 
@@ -64,14 +70,10 @@ export class HealthController {
     const [postgres, temporal, worker] = await Promise.all([
       check(() => this.database.ping()),
       check(() => this.client.withDeadline(deadline, () => this.client.workflowService.getSystemInfo({}))),
-      check(async () => {
-        const { TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE } = this.config;
-        if (!(await workerIsPolling(this.client, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, deadline))) {
-          throw new Error(
-            `no parkflow worker has polled task queue '${TEMPORAL_TASK_QUEUE}' in the last ${LIVE_POLLER_MS / 1000} s`,
-          );
-        }
-      }),
+      check(
+        () => workerIsPolling(this.client, this.config.TEMPORAL_NAMESPACE, this.config.TEMPORAL_TASK_QUEUE, deadline),
+        text('errors.noWorkerPolled', { taskQueue: this.config.TEMPORAL_TASK_QUEUE, seconds: LIVE_POLLER_MS / 1000 }),
+      ),
     ]);
     const checks = { postgres, temporal, worker };
     const down = Object.entries(checks).filter(([, c]) => c.status === 'down');
@@ -79,8 +81,8 @@ export class HealthController {
       throw new ApiError(
         HttpStatus.SERVICE_UNAVAILABLE,
         'not_ready',
-        `not ready: ${down.map(([name]) => name).join(', ')} down`,
-        down.map(([field, c]) => ({ field, message: 'error' in c ? c.error : 'down' })),
+        text('errors.notReady', { checks: down.map(([name]) => name) }),
+        down.flatMap(([field, c]) => ('error' in c ? [{ field, message: c.error }] : [])),
       );
     }
     return { status: 'ok', checks: { ...checks, schedule: await this.schedule() } };

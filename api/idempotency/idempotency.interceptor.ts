@@ -11,8 +11,9 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
-import { ApiError } from '../common/api-error';
+import { ApiError, invalidRequest } from '../common/api-error';
 import { currentRequest } from '../common/request-context';
+import { text } from '../i18n/localized-text';
 import { ActionPending } from '../temporal/action-pending';
 import { IdempotencyStore } from './idempotency.store';
 
@@ -69,12 +70,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.header(IDEMPOTENCY_HEADER);
     if (request.method !== 'POST' || key === undefined || !request.actor) return next.handle();
     if (!ACCEPTABLE_KEY.test(key)) {
-      throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'validation_failed',
-        `${IDEMPOTENCY_HEADER} must be 1–200 printable ASCII characters`,
-        [{ field: IDEMPOTENCY_HEADER, message: 'use a unique token per action, e.g. a UUID' }],
-      );
+      const field = IDEMPOTENCY_HEADER;
+      throw invalidRequest([{ field, message: text('validation.idempotencyKey', { field }) }]);
     }
     const caller = `${request.actor.role}:${request.actor.id}`;
     const path = request.originalUrl.split('?')[0];
@@ -85,7 +82,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           throw new ApiError(
             HttpStatus.CONFLICT,
             'idempotency_in_progress',
-            `the first request with ${IDEMPOTENCY_HEADER} '${key}' is still running; retry shortly`,
+            text('errors.idempotencyInProgress', { header: IDEMPOTENCY_HEADER, key }),
           );
         }
         if (prior.state === 'completed') {
@@ -170,6 +167,6 @@ const keyReused = (key: string): ApiError =>
   new ApiError(
     HttpStatus.UNPROCESSABLE_ENTITY,
     'idempotency_key_reused',
-    `${IDEMPOTENCY_HEADER} '${key}' was already used for a different request`,
-    [{ field: IDEMPOTENCY_HEADER, message: 'a key may be reused only with the same method, path and body' }],
+    text('errors.idempotencyKeyReused', { header: IDEMPOTENCY_HEADER, key }),
+    [{ field: IDEMPOTENCY_HEADER, message: text('errors.idempotencyKeyReusedHint') }],
   );

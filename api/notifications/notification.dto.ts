@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { NOTICE_KINDS, type NoticeKind } from '../../workflows/definitions/records';
 import { DELIVERY_STATUSES } from '../../workflows/definitions/notice-delivery';
-import { booleanQuery, PageQuery } from '../common/paging';
+import { booleanQuery, PageQuery, type Page } from '../common/paging';
+import type { LocalizedText } from '../i18n/localized-text';
 
 /** Filters of `GET /v1/notifications`, with paging. */
 export class NotificationQuery extends PageQuery {
@@ -58,10 +59,22 @@ export class NotificationView {
   read!: boolean;
   @ApiProperty({ description: 'the policy clause, e.g. §5.3 R-RPT-1' })
   clause!: string;
-  @ApiProperty()
-  message!: string;
+  @ApiProperty({ type: String, description: "in the reader's language (Accept-Language)" })
+  message!: LocalizedText | string;
   @ApiProperty()
   parkName!: string;
   @ApiProperty({ type: DeliveryView })
   delivery!: DeliveryView;
 }
+
+/** A page of the caller's inbox, with how many of its notices (under the filters) the caller has not read. */
+export type NotificationPage = Page<NotificationView> & { unreadCount: number };
+
+/** `unreadCount` in the OpenAPI document (see `ApiPageResponse`). */
+export const UNREAD_COUNT_SCHEMA = {
+  unreadCount: {
+    type: 'integer',
+    minimum: 0,
+    description: 'how many notices the caller has not read, over all pages (filters caseId and kind apply)',
+  },
+} as const;

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from 
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
+import { text } from '../i18n/localized-text';
 import { AppConfig } from '../config/app-config';
 import { TokenBuckets } from './token-buckets';
 
@@ -28,7 +29,7 @@ export class RateLimitGuard implements CanActivate {
     throw new ApiError(
       HttpStatus.TOO_MANY_REQUESTS,
       'rate_limited',
-      `too many requests from ${actor.role} ${actor.id}; retry in ${retryAfterSeconds} s`,
+      text('errors.rateLimited', { officer: actor.id, role: actor.role, seconds: retryAfterSeconds }),
     );
   }
 }

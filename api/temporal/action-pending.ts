@@ -1,4 +1,5 @@
 import { ACTION_ACCEPTED } from '../../workflows/definitions/messages';
+import { text, type LocalizedText } from '../i18n/localized-text';
 
 /**
  * An Update whose outcome the wait did not bring: either the case accepted it and its effects are still being
@@ -8,7 +9,8 @@ import { ACTION_ACCEPTED } from '../../workflows/definitions/messages';
  */
 export class ActionPending {
   readonly status = ACTION_ACCEPTED;
-  readonly message: string;
+  /** What happened and where the outcome will be (`errors.pending.<stage>`), in the reader's language. */
+  readonly message: LocalizedText;
   /** A private field: not part of the answer's JSON. */
   readonly #durable: boolean;
   constructor(
@@ -18,17 +20,7 @@ export class ActionPending {
     stage: 'accepted' | 'sent' | 'filing' = 'accepted',
   ) {
     this.#durable = stage === 'accepted';
-    const outcome = `GET /v1/cases/${caseId}/actions/${updateId} gives its outcome`;
-    this.message =
-      stage === 'accepted'
-        ? `the action was accepted and is durable, but its effects (e.g. ` +
-          `the treasury hand-over) took longer than ${waitedMs} ms; ${outcome}`
-        : stage === 'sent'
-          ? `the action was sent but no worker answered within ${waitedMs} ms: its ` +
-            `outcome is not known yet (it may still be applied or refused); ${outcome}`
-          : `the filing was sent as case ${caseId} but no worker answered within ${waitedMs} ms: its ` +
-            `outcome is not known yet; the case appears in GET /v1/cases/${caseId} once a worker has ` +
-            `taken it, ${outcome}, and a retry with the same Idempotency-Key answers for the same case`;
+    this.message = text(`errors.pending.${stage}`, { caseId, updateId, waitedMs });
   }
 
   /**

@@ -5,8 +5,9 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { ParkCaseInput } from '../../workflows/definitions/case';
 import { PARK_CASE_WORKFLOW_TYPE, parkCaseWorkflowId } from '../../workflows/definitions/messages';
 import { DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
-import { ApiError, notFound } from '../common/api-error';
-import { classifyOutage, dependencyUnavailableError } from '../common/dependency-errors';
+import { ApiError, nested, notFound, type ErrorBody } from '../common/api-error';
+import { classifyOutage, dependencyUnavailableError, temporalOutage } from '../common/dependency-errors';
+import { text } from '../i18n/localized-text';
 import { currentRequest } from '../common/request-context';
 import { idempotentCaseIdFor, idempotentUpdateIdFor } from '../idempotency/update-id';
 import { AppConfig } from '../config/app-config';
@@ -20,9 +21,7 @@ export const OUTCOME_WAIT_MS = 1_000;
 
 /** The outcome of an earlier action (`GET /v1/cases/{caseId}/actions/{updateId}`). */
 export type ActionOutcomeOf<Ret> =
-  | { status: 'running' }
-  | { status: 'applied'; result: Ret }
-  | { status: 'refused'; error: ApiError | { error: string; message: string; details: [] } };
+  { status: 'running' } | { status: 'applied'; result: Ret } | { status: 'refused'; error: ApiError | ErrorBody };
 
 /**
  * With an `Idempotency-Key`, the update id is derived from it: Temporal then applies a retried action once
@@ -113,11 +112,7 @@ export class CaseWorkflowsService {
     if (outcome?.status === 'applied') return outcome.result;
     if (outcome?.status === 'running') return new ActionPending(caseId, updateId, OUTCOME_WAIT_MS, 'filing');
     if (outcome?.status === 'refused' && outcome.error instanceof ApiError) throw outcome.error;
-    throw new ApiError(
-      HttpStatus.CONFLICT,
-      'invalid_stage',
-      `case ${caseId}, filed with this Idempotency-Key, has ended; GET /v1/cases/${caseId} shows it`,
-    );
+    throw new ApiError(HttpStatus.CONFLICT, 'invalid_stage', text('errors.filingEnded', { caseId }));
   }
 
   /**
@@ -177,7 +172,8 @@ export class CaseWorkflowsService {
    * knows no such update on the case. An update on a workflow that has ended since is answered from its history.
    */
   async outcome<Ret>(caseId: string, updateId: string): Promise<ActionOutcomeOf<Ret>> {
-    if (updateId.length > 255) throw notFound(`action ${updateId.slice(0, 40)}… on case ${caseId}`);
+    if (updateId.length > 255)
+      throw notFound(nested('errors.things.action', { caseId, updateId: `${updateId.slice(0, 40)}…` }));
     const handle = this.client.workflow.getHandle(parkCaseWorkflowId(caseId)).getUpdateHandle<Ret>(updateId);
     try {
       return {
@@ -191,12 +187,14 @@ export class CaseWorkflowsService {
         return { status: 'running' };
       }
       // NOT_FOUND for the update (or the workflow): the client (1.24) raises WorkflowNotFoundError.
-      if (isWorkflowEnded(error)) throw notFound(`action ${updateId} on case ${caseId}`);
+      if (isWorkflowEnded(error)) throw notFound(nested('errors.things.action', { caseId, updateId }));
       if ((error as { name?: string })?.name === 'WorkflowUpdateFailedError') {
         const mapped = toApiError(error);
         if (mapped instanceof ApiError) return { status: 'refused', error: mapped };
-        const message = (error as { cause?: { message?: string } }).cause?.message ?? 'the action failed';
-        return { status: 'refused', error: { error: 'action_failed', message, details: [] } };
+        return {
+          status: 'refused',
+          error: { error: 'action_failed', message: text('errors.actionFailed'), details: [] },
+        };
       }
       throw error;
     }
@@ -214,10 +212,8 @@ export class CaseWorkflowsService {
     try {
       await this.client.withDeadline(Date.now() + OUTCOME_WAIT_MS, () => this.client.workflowService.getSystemInfo({}));
     } catch (error) {
-      const outage = classifyOutage(error, this.config.TEMPORAL_ADDRESS) ?? {
-        dependency: 'Temporal' as const,
-        message: `Temporal at ${this.config.TEMPORAL_ADDRESS} did not answer in time`,
-      };
+      const outage =
+        classifyOutage(error, this.config.TEMPORAL_ADDRESS) ?? temporalOutage(this.config.TEMPORAL_ADDRESS, true);
       throw dependencyUnavailableError(outage);
     }
   }
@@ -232,12 +228,10 @@ export class CaseWorkflowsService {
       // Nothing was sent yet: a server that cannot be reached (or does not answer in time) is an outage.
       const outage =
         classifyOutage(error, TEMPORAL_ADDRESS) ??
-        (isWorkerWaitTimeout(error)
-          ? { dependency: 'Temporal' as const, message: `Temporal at ${TEMPORAL_ADDRESS} did not answer in time` }
-          : undefined);
+        (isWorkerWaitTimeout(error) ? temporalOutage(TEMPORAL_ADDRESS, true) : undefined);
       if (outage) throw dependencyUnavailableError(outage);
       throw error;
     }
-    if (!live) throw noWorkerError(TEMPORAL_TASK_QUEUE, 0);
+    if (!live) throw noWorkerError(TEMPORAL_TASK_QUEUE);
   }
 }

@@ -5,7 +5,11 @@ import {
   type InvalidInputDetail,
   type InvalidStageDetails,
 } from '../../workflows/definitions/failures';
-import { ApiError } from '../common/api-error';
+import { CATALOGUES } from '../../i18n/catalogue';
+import { DEFAULT_LOCALE, type MessageRef } from '../../workflows/definitions/message-ref';
+import type { OfficerActionName } from '../../workflows/definitions/officer-actions';
+import { ApiError, invalidRequest, nested, type ErrorDetail } from '../common/api-error';
+import { text, textOf, type LocalizedText } from '../i18n/localized-text';
 
 interface FailureLike {
   name?: string;
@@ -52,50 +56,65 @@ export function isWorkflowEnded(error: unknown): boolean {
   return false;
 }
 
+const ACTION_NAMES: Record<string, unknown> = CATALOGUES[DEFAULT_LOCALE].errors.actions;
+
+/** The action by the bureau's name for it (`errors.actions.<name>`); an action the catalogue lacks, as itself. */
+function actionName(action: string): MessageRef | string {
+  return typeof ACTION_NAMES[action] === 'string' ? nested(`errors.actions.${action as OfficerActionName}`) : action;
+}
+
 /**
  * policy.md "Calendar…", last rule: an action on a case whose workflow has ended (`lapsed`, `rejected`,
  * `closed`) is 409 `invalid_stage` naming the stage — `ended` when it is not known — never 5xx.
  */
 export function caseEndedError(action: string, stage: string | undefined): ApiError {
-  const named = stage ?? 'ended';
-  return new ApiError(
-    HttpStatus.CONFLICT,
-    'invalid_stage',
-    `${action} is not allowed in stage '${named}' (the case has ended; current stage: ${named})`,
-  );
+  const message = stage
+    ? text('errors.caseEnded', { stage, action: actionName(action) })
+    : text('errors.caseEndedStageUnknown', { action: actionName(action) });
+  return new ApiError(HttpStatus.CONFLICT, 'invalid_stage', message);
 }
 
-/** The 503 an officer gets when no worker took the action in time. */
-export function noWorkerError(taskQueue: string, waitedMs: number): ApiError {
-  const message =
-    waitedMs === 0
-      ? `no parkflow worker is polling task queue '${taskQueue}'; ` +
-        `the action was not sent — retry once the worker runs`
-      : `no parkflow worker answered on task queue '${taskQueue}' within ${waitedMs} ms; ` +
-        `retry once the worker runs (GET the case to see whether the action was applied)`;
-  return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'worker_unavailable', message);
+/** The 503 an officer gets when no worker polls the task queue: the action was not sent. */
+export function noWorkerError(taskQueue: string): ApiError {
+  return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'worker_unavailable', text('errors.noWorker', { taskQueue }));
+}
+
+/**
+ * The 409 text of an `InvalidStage` failure: the current stage by code and name, the action by its name, and the
+ * stages that allow it — or why the case already counts as in that stage (a resubmission after its window, §5.1).
+ * Details without `allowed` come from workers built before it was carried.
+ */
+function invalidStageText(details: Partial<InvalidStageDetails>): LocalizedText {
+  const { stage } = details;
+  if (!stage) return text('errors.status.conflict');
+  const action = actionName(details.action ?? '');
+  if (details.reason) return text('errors.invalidStageBecause', { stage, action, reason: details.reason });
+  if (details.allowed) return text('errors.invalidStage', { stage, action, allowed: details.allowed });
+  return text('errors.invalidStageHere', { stage, action });
+}
+
+/**
+ * One problem of an `InvalidInput` failure as a 422 detail: its text from the code the workflow gives, or the English
+ * sentence a worker built before the catalogues gave instead.
+ */
+function inputDetail(detail: Partial<InvalidInputDetail> & { message?: string }): ErrorDetail {
+  return {
+    ...(detail.field === undefined ? {} : { field: detail.field }),
+    ...(detail.rule === undefined ? {} : { rule: detail.rule }),
+    message: textOf({ code: detail.code, params: detail.params }, detail.message),
+  };
 }
 
 /** Maps a workflow's business failure (validator or handler) to the contract's 409 / 422; rethrows others. */
 export function toApiError(error: unknown): unknown {
   const failure = applicationFailureOf(error);
   if (failure?.type === CaseFailureType.INVALID_STAGE) {
-    const { stage } = (failure.details?.[0] ?? {}) as Partial<InvalidStageDetails>;
-    return new ApiError(
-      HttpStatus.CONFLICT,
-      'invalid_stage',
-      `${failure.message} (current stage: ${stage ?? 'unknown'})`,
-    );
+    const details = (failure.details?.[0] ?? {}) as Partial<InvalidStageDetails>;
+    return new ApiError(HttpStatus.CONFLICT, 'invalid_stage', invalidStageText(details));
   }
   if (failure?.type === CaseFailureType.INVALID_INPUT) {
-    const detail = failure.details?.[0] as InvalidInputDetail | undefined;
-    const message = failure.message ?? 'invalid input';
-    return new ApiError(
-      HttpStatus.UNPROCESSABLE_ENTITY,
-      'validation_failed',
-      message,
-      detail ? [detail] : [{ message }],
-    );
+    const details = (failure.details ?? []) as Array<Partial<InvalidInputDetail>>;
+    return invalidRequest(details.map(inputDetail));
   }
   return error;
 }

@@ -7,7 +7,7 @@ import { newCase } from '../../workflows/lifecycle/intake';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import type { CaseSnapshot, CaseStage, DeadlineKind } from '../../workflows/definitions/case';
 import type { NoticeKind, NoticeRecipient } from '../../workflows/definitions/records';
-import { EMAILED_ROLES, type DeliveryStatus } from '../../workflows/definitions/notice-delivery';
+import type { DeliveryStatus } from '../../workflows/definitions/notice-delivery';
 import { CHONGQING_DISTRICTS } from '../../persistence/reference/chongqing-districts';
 import type { BenchDueRule, BenchSeedPlan } from '../../persistence/repositories/bench-seed.repository';
 import { validApplication } from '../../test/support/fixtures';
@@ -128,12 +128,13 @@ const NOTICE_KIND_WEIGHTS: Partial<Record<CaseStage, Partial<Record<NoticeKind, 
 const NOTICE_KINDS: Record<NoticeKind, { roles: Array<NoticeRecipient['role']>; clause: string; label: string }> = {
   resubmission_reminder: { roles: ['district'], clause: '§5.1', label: '申请材料补正提醒' },
   application_lapsed: { roles: ['district'], clause: '§5.1', label: '申请已失效' },
+  panel_invitation: { roles: ['expert'], clause: '§5.1', label: '评审专家邀请' },
   review_reminder: { roles: ['expert'], clause: '§5.1', label: '专家评审提醒' },
   review_overdue: { roles: ['municipal'], clause: '§5.1', label: '专家评审逾期' },
   payment_confirmation_reminder: { roles: ['finance'], clause: '§5.2', label: '资金拨付确认提醒' },
   annual_report_reminder: { roles: ['district'], clause: '§5.3 R-RPT-1', label: '年度报告提交提醒' },
   // R-RPT-6: to the district and the municipal bureau
-  annual_report_overdue: { roles: [...EMAILED_ROLES], clause: '§5.3 R-RPT-1 R-RPT-6', label: '年度报告逾期' },
+  annual_report_overdue: { roles: ['district', 'municipal'], clause: '§5.3 R-RPT-1 R-RPT-6', label: '年度报告逾期' },
   evaluation_due: { roles: ['municipal'], clause: '§5.3 R-EVL-1 R-EVL-2', label: '认定评估到期' },
   re_evaluation_due: { roles: ['municipal'], clause: '§5.3 R-EVL-1', label: '整改复评到期' },
   refund_reminder: { roles: ['district'], clause: '§5.3 R-REF-1', label: '退回补助资金提醒' },
@@ -160,7 +161,14 @@ function template(stage: CaseStage): CaseSnapshot {
   );
   const filed: CaseSnapshot = { ...base, stage, application: validApplication(), submissionCount: 1 };
   const returned = {
-    deficiencies: [{ rule: 'R-APP-3', field: 'agencies', message: 'at least 10 resident agencies are required' }],
+    deficiencies: [
+      {
+        rule: 'R-APP-3',
+        field: 'agencies',
+        code: 'rules.deficiencies.tooFewAgencies',
+        params: { distinct: 9, min: 15 },
+      },
+    ],
     returnReason: '入驻机构名单不完整',
     returnedAt: at,
   };
@@ -227,7 +235,14 @@ function template(stage: CaseStage): CaseSnapshot {
     outcome,
     findings: '园区运营情况评估意见：入驻机构数量下降，营业收入未达到预期目标。',
     decidedAt: at,
-    reportFindings: [{ rule: 'R-RPT-3', year: 2025, message: 'revenue below 1,000 M in the first three years' }],
+    reportFindings: [
+      {
+        rule: 'R-RPT-3',
+        year: 2025,
+        code: 'rules.findings.threeYearRevenueBelow',
+        params: { first: 2024, last: 2026, target: 1_000_000_000 },
+      },
+    ],
     ...(outcome === 'revoke' ? { grounds: ['poorly_run' as const], refundAmount: 1_000_000 } : {}),
   });
   const revoked: CaseSnapshot = {

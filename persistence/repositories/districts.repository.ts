@@ -1,4 +1,4 @@
-import type { NoticeLocale } from '../../workflows/definitions/notice-delivery';
+import type { Locale } from '../../workflows/definitions/message-ref';
 import { DistrictRecord } from '../entities/district.entity';
 import type { Database } from './database';
 
@@ -7,7 +7,7 @@ export interface DistrictContact {
   email: string;
   name: string | null;
   /** The language of its emails. */
-  locale: NoticeLocale;
+  locale: Locale;
 }
 
 /**

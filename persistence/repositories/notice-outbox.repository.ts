@@ -1,4 +1,5 @@
-import type { DeliveryStatus, NoticeDeliveryReport, NoticeLocale } from '../../workflows/definitions/notice-delivery';
+import { messageRef, type Locale, type MessageParams, type MessageRef } from '../../workflows/definitions/message-ref';
+import type { DeliveryStatus, NoticeDeliveryReport } from '../../workflows/definitions/notice-delivery';
 import type { NoticeKind, NoticeRecipient } from '../../workflows/definitions/records';
 import type { DistrictReference } from '../reference/chongqing-districts';
 import type { Database } from './database';
@@ -7,11 +8,12 @@ import type { Database } from './database';
 export interface NoticeToDeliver {
   key: string;
   kind: NoticeKind;
-  /** Who the notice is for (an expert's id is not needed to email anyone, so it is not read). */
-  recipient: { role: 'district'; district: string } | { role: Exclude<NoticeRecipient['role'], 'district'> };
+  /** Who the notice is for: a district bureau, the municipal bureau, the finance desk, or one expert. */
+  recipient: NoticeRecipient;
   dueAt: Date | null;
   clause: string;
-  message: string;
+  /** Its text as a code and parameters, rendered in each email's language; absent before message codes (issue 20). */
+  message?: MessageRef;
   deliveryStatus: DeliveryStatus;
   parkName: string;
   district: DistrictReference;
@@ -29,7 +31,7 @@ export interface PendingEmail {
 /** One outbox row: the email of one notice to one address, its dedupe key the row's identity. */
 export interface OutboxEmail extends PendingEmail {
   dedupeKey: string;
-  locale: NoticeLocale;
+  locale: Locale;
 }
 
 /**
@@ -47,16 +49,19 @@ export class NoticeOutboxRepository {
       kind: NoticeKind;
       recipient_role: NoticeRecipient['role'];
       recipient_district: string;
+      recipient_id: string;
       due_at: Date | null;
       clause: string;
-      message: string;
+      message_code: string | null;
+      message_params: MessageParams | null;
       delivery_status: DeliveryStatus;
       park_name: string;
       district: string;
       district_name: string;
       district_name_en: string;
     }> = await this.db.query(
-      `SELECT n.key, n.kind, n.recipient_role, n.recipient_district, n.due_at, n.clause, n.message, n.delivery_status,
+      `SELECT n.key, n.kind, n.recipient_role, n.recipient_district, n.recipient_id, n.due_at, n.clause,
+              n.message_code, n.message_params, n.delivery_status,
               c.park_name, c.district, d.name AS district_name, d.name_en AS district_name_en
        FROM notifications n JOIN park_cases c ON c.case_id = n.case_id JOIN districts d ON d.code = c.district
        WHERE n.key = $1 FOR UPDATE OF n`,
@@ -69,10 +74,12 @@ export class NoticeOutboxRepository {
       recipient:
         row.recipient_role === 'district'
           ? { role: 'district', district: row.recipient_district }
-          : { role: row.recipient_role },
+          : row.recipient_role === 'expert'
+            ? { role: 'expert', expertId: row.recipient_id }
+            : { role: row.recipient_role },
       dueAt: row.due_at,
       clause: row.clause,
-      message: row.message,
+      ...(row.message_code ? { message: messageRef(row.message_code, row.message_params ?? undefined) } : {}),
       deliveryStatus: row.delivery_status,
       parkName: row.park_name,
       district: { code: row.district, name: row.district_name, nameEn: row.district_name_en },

@@ -151,17 +151,23 @@ const ROWS: Row[] = [
     path: () => '/v1/districts',
     expected: EVERYONE_200,
   },
-  {
-    endpoint: 'GET /v1/notifications',
-    path: () => '/v1/notifications',
-    expected: only({ districtOwn: 200, districtForeign: 200, municipal: 200 }),
-  },
+  // Issue 20 item 2: every role reads its own inbox.
+  { endpoint: 'GET /v1/notifications', path: () => '/v1/notifications', expected: EVERYONE_200 },
   {
     endpoint: 'POST /v1/notifications/{id}/read (no such notification)',
     path: () => '/v1/notifications/no-such-notice/read',
     body: () => ({}),
-    expected: only({ districtOwn: 404, districtForeign: 404, municipal: 404 }),
+    expected: only({
+      districtOwn: 404,
+      districtForeign: 404,
+      municipal: 404,
+      finance: 404,
+      expertOnPanel: 404,
+      expertOffPanel: 404,
+    }),
   },
+  { endpoint: 'GET /v1/me', path: () => '/v1/me', expected: EVERYONE_200 },
+  { endpoint: 'GET /v1/officers', path: () => '/v1/officers', expected: only({ municipal: 200 }) },
   {
     endpoint: 'GET /v1/districts/{code}/contacts',
     path: () => '/v1/districts/500155/contacts',

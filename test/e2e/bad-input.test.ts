@@ -332,7 +332,7 @@ describe('bad input per endpoint (api-contract "Errors")', () => {
       status: row.status,
       error: row.status === 409 ? 'invalid_stage' : 'validation_failed',
     });
-    if (row.status === 409) expect(body.message).toMatch(/current stage: designated/);
+    if (row.status === 409) expect(body.message).toContain('当前阶段：designated（已认定）');
     for (const detail of row.details ?? []) expect(body.details).toContainEqual(expect.objectContaining(detail));
   });
 

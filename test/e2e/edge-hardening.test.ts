@@ -83,4 +83,38 @@ describe('edge hardening (issue 14)', () => {
     const other = await get(allowing, '/health', { origin: 'https://evil.example' });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('an allowed origin may PUT (district contacts) and read the language of the answer; another origin may not', async () => {
+    const preflight = (origin: string): Promise<Response> =>
+      fetch(`${allowing.baseUrl}/v1/districts/500112/contacts`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'authorization,content-type,accept-language',
+        },
+      });
+    const allowed = await preflight(ALLOWED);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    expect(allowed.headers.get('access-control-allow-methods')?.split(',')).toEqual(['GET', 'POST', 'PUT']);
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/Accept-Language/);
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    // Without an allowlist, no origin may PUT.
+    const closed = await fetch(`${api.baseUrl}/v1/districts/500112/contacts`, {
+      method: 'OPTIONS',
+      headers: { origin: ALLOWED, 'access-control-request-method': 'PUT' },
+    });
+    expect(closed.headers.get('access-control-allow-origin')).toBeNull();
+
+    const answer = await get(allowing, '/v1/districts/500112/contacts', {
+      origin: ALLOWED,
+      authorization: `Bearer ${allowing.token('municipal')}`,
+      'accept-language': 'en',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-language')).toBe('en');
+    expect(answer.headers.get('access-control-expose-headers')).toMatch(/Content-Language/);
+  });
 });

@@ -1,3 +1,4 @@
+import { CATALOGUES } from '../../i18n/catalogue';
 import { agencies, validApplication } from '../support/fixtures';
 import { HttpDriver, PANEL, reportBody } from '../support/http-driver';
 import { startStack, type Stack } from '../support/stack-harness';
@@ -13,6 +14,10 @@ import { startStack, type Stack } from '../support/stack-harness';
 const POLICY_TIME_SCALE = 864_000;
 /** 长寿区: no other suite files here (the suites share one database). */
 const DISTRICT = '500115';
+
+/** How a 409 names the case's stage (no Accept-Language: Chinese): its code beside its name, `closed（已办结）`. */
+const currentStage = (stage: keyof (typeof CATALOGUES)['zh-CN']['common']['stages']): string =>
+  `当前阶段：${stage}（${CATALOGUES['zh-CN'].common.stages[stage]}）`;
 
 let stack: Stack;
 let driver: HttpDriver;
@@ -95,7 +100,11 @@ function everyAction(caseId: string, { panel }: { panel: boolean }): ActionCall[
  * Sends every action to the ended case: each is 409 invalid_stage naming `stage`, and the case's audit trail is
  * unchanged.
  */
-async function expectEveryActionRefused(caseId: string, stage: string, panel = true): Promise<void> {
+async function expectEveryActionRefused(
+  caseId: string,
+  stage: 'rejected' | 'closed' | 'lapsed',
+  panel = true,
+): Promise<void> {
   const history = () => driver.ok('GET', `/v1/cases/${caseId}/history`, { token: driver.municipal() });
   const before = await history();
   const answers: Record<string, unknown> = {};
@@ -105,10 +114,7 @@ async function expectEveryActionRefused(caseId: string, stage: string, panel = t
     answers[call.action] = {
       status,
       error: body?.error,
-      namesStage:
-        typeof body?.message === 'string' &&
-        body.message.includes(`stage '${stage}'`) &&
-        body.message.includes(`current stage: ${stage}`),
+      namesStage: typeof body?.message === 'string' && body.message.includes(currentStage(stage)),
     };
     expected[call.action] = { status: 409, error: 'invalid_stage', namesStage: true };
   }
@@ -226,7 +232,7 @@ describe('final stages answer 409, never 5xx (policy.md "Calendar…", api-contr
         );
         expect(confirmation).toMatchObject({
           status: 409,
-          body: { error: 'invalid_stage', message: expect.stringContaining('current stage: closed') },
+          body: { error: 'invalid_stage', message: expect.stringContaining(currentStage('closed')) },
         });
         const refund = await stack.call('POST', `/v1/cases/${closed}/refund-payments`, {
           token: driver.finance(),
@@ -234,7 +240,7 @@ describe('final stages answer 409, never 5xx (policy.md "Calendar…", api-contr
         });
         expect(refund).toMatchObject({
           status: 409,
-          body: { error: 'invalid_stage', message: expect.stringContaining("stage 'closed'") },
+          body: { error: 'invalid_stage', message: expect.stringContaining(currentStage('closed')) },
         });
       });
 
@@ -246,7 +252,7 @@ describe('final stages answer 409, never 5xx (policy.md "Calendar…", api-contr
         });
         expect(resubmission).toMatchObject({
           status: 409,
-          body: { error: 'invalid_stage', message: expect.stringContaining('current stage: lapsed') },
+          body: { error: 'invalid_stage', message: expect.stringContaining(currentStage('lapsed')) },
         });
       });
     },

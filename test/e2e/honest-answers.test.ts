@@ -110,7 +110,7 @@ describe('item 4: honest uncertainty', () => {
           caseId,
           updateId: expect.stringMatching(/^[0-9a-f-]{36}$/),
           status: 'accepted',
-          message: expect.stringContaining('its outcome is not known yet'),
+          message: expect.stringContaining('结果尚不可知'), // its outcome is not known yet
         },
       });
       const { updateId } = response.body;
@@ -267,7 +267,7 @@ describe('item 5: outages are 503', () => {
           retryAfter: expect.stringMatching(/^\d+$/),
           body: {
             error: 'dependency_unavailable',
-            message: expect.stringContaining(`Temporal at ${address}`),
+            message: expect.stringContaining(`Temporal（${address}）`),
             details: [],
           },
         });

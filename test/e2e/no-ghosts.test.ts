@@ -53,7 +53,7 @@ describe('item 3: no ghost cases', () => {
           caseId: expect.stringMatching(UUID),
           updateId: expect.any(String),
           status: 'accepted',
-          message: expect.stringContaining('its outcome is not known yet'),
+          message: expect.stringContaining('结果尚不可知'), // its outcome is not known yet
         },
       });
       const { caseId, updateId } = filed.body;

@@ -15,6 +15,7 @@ describe('officer actions with no worker polling', () => {
     const { status, body } = await stack.call('POST', '/v1/applications', {
       token: stack.token('district', '500112'),
       body: validApplication({ parkName }),
+      headers: { 'Accept-Language': 'en' },
     });
     expect(status).toBe(503);
     expect(body).toMatchObject({

@@ -1,9 +1,7 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { randomUUID } from 'node:crypto';
 import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import { createNoticeDeliveryActivities } from '../../activities/notices/notice-delivery.activities';
-import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { newCase } from '../../workflows/lifecycle/intake';
+import { caseWithNotices as seedCase, type NoticeSeed } from '../support/inbox-fixtures';
 import { setContacts, SmtpSink } from '../support/smtp-sink';
 import { startStack, type Stack } from '../support/stack-harness';
 
@@ -18,47 +16,7 @@ afterAll(async () => {
   await sink?.stop();
 });
 
-/** A case in the read model with notices issued one minute apart, as the case workflow writes them. */
-async function caseWithNotices(
-  district: string,
-  notices: Array<{ kind: string; role: 'district' | 'municipal' }>,
-): Promise<{ caseId: string; keys: string[] }> {
-  const caseId = randomUUID();
-  const at = Date.parse('2027-03-01T00:00:00Z');
-  const parkName = `园区-${district}`;
-  const snapshot = {
-    ...newCase(
-      { caseId, district, parkName, policy: DEFAULT_POLICY, policyTimeScale: 1 },
-      Date.now(),
-      new Date().toISOString(),
-    ),
-    stage: 'designated',
-  };
-  await stack.dataSource.query(
-    `INSERT INTO park_cases (case_id, district, park_name, stage, version, snapshot, ` +
-      `opened_at, updated_at) VALUES ($1, $2, $3, 'designated', 1, $4, now(), now())`,
-    [caseId, district, parkName, JSON.stringify(snapshot)],
-  );
-  const keys: string[] = [];
-  for (const [i, notice] of notices.entries()) {
-    const key = `${caseId}:report:2026:${notice.kind}:${i}:0`;
-    keys.push(key);
-    await stack.dataSource.query(
-      `INSERT INTO notifications (key, case_id, kind, recipient_role, recipient_district, due_at, issued_at, ` +
-        `clause, message)
-       VALUES ($1, $2, $3, $4, $5, '2027-03-31T16:00:00Z', $6, '§5.3 R-RPT-1', 'the 2026 yearly report is due')`,
-      [
-        key,
-        caseId,
-        notice.kind,
-        notice.role,
-        notice.role === 'district' ? district : null,
-        new Date(at + i * 60_000).toISOString(),
-      ],
-    );
-  }
-  return { caseId, keys };
-}
+const caseWithNotices = (district: string, notices: NoticeSeed[]) => seedCase(stack.dataSource, district, notices);
 
 describe('GET /v1/notifications, POST /v1/notifications/{id}/read', () => {
   it(
@@ -93,8 +51,10 @@ describe('GET /v1/notifications, POST /v1/notifications/{id}/read', () => {
         token: stack.token('municipal'),
       });
       expect(municipal.body.items.map((n: { kind: string }) => n.kind)).toEqual(['annual_report_overdue']);
-      for (const role of ['expert', 'finance'] as const)
-        expect((await stack.call('GET', '/v1/notifications', { token: stack.token(role) })).status).toBe(403);
+      for (const role of ['expert', 'finance'] as const) {
+        const other = await stack.call('GET', `/v1/notifications?caseId=${caseId}`, { token: stack.token(role) });
+        expect(other.body).toEqual({ items: [], nextCursor: null, unreadCount: 0 }); // theirs only (officer-inboxes)
+      }
     },
   );
 
@@ -114,6 +74,42 @@ describe('GET /v1/notifications, POST /v1/notifications/{id}/read', () => {
       404,
     );
     expect((await stack.call('POST', path, { token: stack.token('municipal') })).status).toBe(404);
+  });
+
+  it('read marks are per officer; a mark made before (the whole inbox’s) counts for every officer', async () => {
+    const { caseId, keys } = await caseWithNotices('500116', [
+      { kind: 'annual_report_reminder', role: 'district' },
+      { kind: 'annual_report_overdue', role: 'district' },
+      { kind: 'annual_report_overdue', role: 'district' },
+    ]);
+    await stack.dataSource.query('UPDATE notifications SET read_at = now() WHERE key = $1', [keys[0]]);
+    const [first, second] = ['officer-1', 'officer-2'].map((sub) => stack.token('district', '500116', sub));
+    expect(
+      await stack.call('POST', `/v1/notifications/${encodeURIComponent(keys[1])}/read`, { token: first }),
+    ).toMatchObject({
+      status: 200,
+      body: { read: true },
+    });
+    const inbox = async (token: string) =>
+      (await stack.call('GET', `/v1/notifications?caseId=${caseId}`, { token })).body;
+    expect(await inbox(first)).toMatchObject({
+      unreadCount: 1,
+      items: [
+        { id: keys[2], read: false },
+        { id: keys[1], read: true },
+        { id: keys[0], read: true },
+      ],
+    });
+    expect(await inbox(second)).toMatchObject({
+      unreadCount: 2,
+      items: [
+        { id: keys[2], read: false },
+        { id: keys[1], read: false },
+        { id: keys[0], read: true },
+      ],
+    });
+    const unread = await stack.call('GET', `/v1/notifications?caseId=${caseId}&unread=true`, { token: second });
+    expect(unread.body.items.map((n: { id: string }) => n.id)).toEqual([keys[2], keys[1]]);
   });
 
   it('pages with limit and cursor, newest first, without gaps or repeats', async () => {

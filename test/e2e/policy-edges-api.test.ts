@@ -122,7 +122,7 @@ describe('R-CAL-1 deadlines are Chongqing days', () => {
       const refused = await act('evaluations', { outcome: 'rectify', findings: '整改', rectifyBy });
       expect(refused.status).toBe(422);
       expect(named(refused.body)).toEqual([{ field: 'rectifyBy', rule: 'R-CAL-1' }]);
-      expect(refused.body.details[0].message).toMatch(/Chongqing day YYYY-MM-DD.*24:00/);
+      expect(refused.body.details[0].message).toMatch(/重庆日期 YYYY-MM-DD.*24:00/);
     }
   });
 

@@ -13,7 +13,7 @@ afterAll(async () => {
 
 describe('GET /health/ready reports the worker as its own check', () => {
   it('is 503 naming the worker (and only the worker) while none polls, and 200 once one does', async () => {
-    const notReady = await stack.call('GET', '/health/ready');
+    const notReady = await stack.call('GET', '/health/ready', { headers: { 'Accept-Language': 'en' } });
     expect(notReady.status).toBe(503);
     expect(notReady.body).toEqual({
       error: 'not_ready',

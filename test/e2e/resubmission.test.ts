@@ -10,6 +10,8 @@ afterAll(async () => {
 });
 
 const yubei = () => stack.token('district', '500112');
+/** The deficiency texts below are asserted in English (api-contract "Language"); the default is Chinese. */
+const EN = { 'Accept-Language': 'en' };
 /**
  * A returned case: 10 resident agencies break R-APP-3 (§4.3, at least 15), which returns an application. (A small
  * floor area no longer does: R-APP-4 holds *in principle* and is only a flag, see policy-edges-api.test.ts.)
@@ -18,6 +20,7 @@ const fileReturned = async () => {
   const filed = await stack.call('POST', '/v1/applications', {
     token: yubei(),
     body: validApplication({ agencies: agencies(10, '500112') }),
+    headers: EN,
   });
   expect(filed.status).toBe(201);
   expect(filed.body).toEqual({
@@ -65,6 +68,7 @@ describe('POST /v1/cases/{caseId}/resubmission (§5.1)', () => {
     const again = await stack.call('POST', `/v1/cases/${caseId}/resubmission`, {
       token: yubei(),
       body: validApplication({ agencies: agencies(14, '500112') }),
+      headers: EN,
     });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({
@@ -79,7 +83,7 @@ describe('POST /v1/cases/{caseId}/resubmission (§5.1)', () => {
       ],
       flags: [],
     });
-    const read = await stack.call('GET', `/v1/cases/${caseId}`, { token: yubei() });
+    const read = await stack.call('GET', `/v1/cases/${caseId}`, { token: yubei(), headers: EN });
     expect(read.body).toMatchObject({ stage: 'returned', submissionCount: 2, deficiencies: again.body.deficiencies });
   });
 
@@ -91,7 +95,7 @@ describe('POST /v1/cases/{caseId}/resubmission (§5.1)', () => {
     });
     expect(refused).toMatchObject({
       status: 409,
-      body: { error: 'invalid_stage', message: expect.stringContaining('current stage: submitted') },
+      body: { error: 'invalid_stage', message: expect.stringContaining('当前阶段：submitted（已申报）') },
     });
     const read = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, { token: yubei() });
     expect(read.body.submissionCount).toBe(1);

@@ -13,6 +13,8 @@ afterAll(async () => {
 });
 
 const yubei = () => stack.token('district', '500112');
+/** The deficiency and validation texts below are asserted in English (api-contract "Language"). */
+const EN = { 'Accept-Language': 'en' };
 
 describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', () => {
   it('GET /health/ready is 200 with PostgreSQL, Temporal and a polling worker; no token needed', async () => {
@@ -75,10 +77,14 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
       const filed = await stack.call('POST', '/v1/applications', {
         token: yubei(),
         body: validApplication({ agencies: agencies(14), floorAreaSqm: 7999 }),
+        headers: EN,
       });
       expect(filed.status).toBe(201);
       expect(filed.body).toEqual({ caseId: expect.any(String), stage: 'returned', deficiencies: [r3], flags: [r4] });
-      const read = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, { token: stack.token('municipal') });
+      const read = await stack.call('GET', `/v1/cases/${filed.body.caseId}`, {
+        token: stack.token('municipal'),
+        headers: EN,
+      });
       expect(read.body).toMatchObject({
         stage: 'returned',
         deadlines: [{ kind: 'resubmission', dueAt: expect.any(String) }],
@@ -90,11 +96,13 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
       const flagged = await stack.call('POST', '/v1/applications', {
         token: yubei(),
         body: validApplication({ floorAreaSqm: 7999 }),
+        headers: EN,
       });
       expect(flagged.status).toBe(201);
       expect(flagged.body).toEqual({ caseId: expect.any(String), stage: 'submitted', deficiencies: [], flags: [r4] });
       const readFlagged = await stack.call('GET', `/v1/cases/${flagged.body.caseId}`, {
         token: stack.token('municipal'),
+        headers: EN,
       });
       expect(readFlagged.body).toMatchObject({ stage: 'submitted', deadlines: [], deficiencies: [], flags: [r4] });
     },
@@ -116,7 +124,7 @@ describe('walking skeleton over HTTP (API + worker + dev server + PostgreSQL)', 
   it('wrong types, unknown fields and a bad credit code are 422 with one detail per field', async () => {
     const body = { ...validApplication(), floorAreaSqm: '12000', extra: true } as Record<string, unknown>;
     (body.agencies as Array<{ creditCode: string }>)[0].creditCode = '91500112MA5U00003Q';
-    const { status, body: error } = await stack.call('POST', '/v1/applications', { token: yubei(), body });
+    const { status, body: error } = await stack.call('POST', '/v1/applications', { token: yubei(), body, headers: EN });
     expect(status).toBe(422);
     expect(error.error).toBe('validation_failed');
     expect(error.details).toEqual(

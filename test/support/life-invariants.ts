@@ -196,7 +196,7 @@ export class LifeChecker {
     for (let year = first; MOVED(REPORT_DUE(year)) <= event.at; year += 1)
       if (!state.reports.some((r) => r.year === year)) missing.push(year);
     for (const notice of overdue) {
-      const listed = (/for ([\d, ]+) have not arrived/.exec(notice.message)?.[1] ?? '').split(', ').map(Number);
+      const listed = ((notice.message.params?.years ?? []) as string[]).map(Number);
       if (!isDeepStrictEqual(listed, missing))
         this.fail(
           'overdue',

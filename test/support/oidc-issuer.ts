@@ -33,6 +33,12 @@ export interface OidcIssuer {
   sign(claims: Record<string, unknown>): Promise<string>;
   /** A new signing key (ES256 after RS256 and so on), published first; the old ones stay published. */
   rotateKey(): Promise<string>;
+  /**
+   * Registers a browser's public client (Authorization Code with PKCE S256, no secret; Keycloak's `parkflow-console`)
+   * and the officers who may sign in through it: the provider's development login form takes an officer's `sub` as
+   * the login, with any password, then asks for consent (drive both over HTTP: `/interaction/<uid>`).
+   */
+  registerPublicClient(client: { clientId: string; redirectUris: string[] }, officers: Officer[]): void;
   close(): Promise<void>;
 }
 
@@ -48,6 +54,9 @@ class MemoryStore {
   private key = (id: string): string => `${this.model}:${id}`;
   async upsert(id: string, payload: unknown): Promise<void> {
     MemoryStore.items.set(this.key(id), payload);
+    // A browser's session is found again by its uid (an interaction names it so).
+    const { uid } = payload as { uid?: string };
+    if (this.model === 'Session' && uid) MemoryStore.items.set(`sessionUid:${uid}`, id);
   }
   async find(id: string): Promise<unknown> {
     return MemoryStore.items.get(this.key(id));
@@ -58,12 +67,20 @@ class MemoryStore {
   async findByUserCode(): Promise<undefined> {
     return undefined;
   }
-  async findByUid(): Promise<undefined> {
-    return undefined;
+  async findByUid(uid: string): Promise<unknown> {
+    const id = MemoryStore.items.get(`sessionUid:${uid}`) as string | undefined;
+    return id === undefined ? undefined : this.find(id);
   }
   async consume(): Promise<void> {}
   async revokeByGrantId(): Promise<void> {}
 }
+
+/** The profile claims Keycloak's realm maps for a signed-in officer (username, display name, email). */
+const profileOf = (officer: Officer): Record<string, string> => ({
+  preferred_username: officer.sub,
+  name: officer.sub,
+  email: `${officer.sub}@officers.example`,
+});
 
 /** Starts the provider on a free port; each officer becomes a client the first time a token is asked for. */
 export async function startOidcIssuer(): Promise<OidcIssuer> {
@@ -74,25 +91,49 @@ export async function startOidcIssuer(): Promise<OidcIssuer> {
   const officers = new Map<string, Officer>();
   const keys: JWK[] = [await signingKey('RS256')];
 
+  const publicClients: Array<{ clientId: string; redirectUris: string[] }> = [];
+  const accounts = new Map<string, Officer>();
+
   const configuration = (): Configuration => ({
     jwks: { keys: keys as never },
     cookies: { keys: [secret] },
     adapter: MemoryStore as never,
-    clients: [...officers.values()].map((officer) => ({
-      client_id: officer.sub,
-      client_secret: secret,
-      grant_types: ['client_credentials'],
-      redirect_uris: [],
-      response_types: [],
-      officer,
-    })),
+    clients: [
+      ...[...officers.values()].map((officer) => ({
+        client_id: officer.sub,
+        client_secret: secret,
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+        officer,
+      })),
+      ...publicClients.map((client) => ({
+        client_id: client.clientId,
+        token_endpoint_auth_method: 'none' as const,
+        grant_types: ['authorization_code'],
+        response_types: ['code' as const],
+        redirect_uris: client.redirectUris,
+      })),
+    ],
     extraClientMetadata: { properties: ['officer'] },
+    pkce: { methods: ['S256'], required: () => true },
+    // A browser may call the token endpoint from its redirect URIs' origins (Keycloak's web origins "+").
+    clientBasedCORS: (_ctx, origin, client) =>
+      (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
+    // Officers signing in through a public client (Keycloak's claims: username, name, email).
+    findAccount: (_ctx, sub) => {
+      const officer = accounts.get(sub);
+      return officer && { accountId: sub, claims: () => ({ sub, ...profileOf(officer) }) };
+    },
     features: {
-      devInteractions: { enabled: false },
+      // The provider's own login and consent pages, only once a browser's client is registered.
+      devInteractions: { enabled: publicClients.length > 0 },
       clientCredentials: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => 'urn:parkflow:api',
+        // A signed-in officer's code (scope openid) is exchanged for a token for the API, as Keycloak's audience does.
+        useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource) => ({
           scope: '',
           audience: RESOURCES[resource],
@@ -105,8 +146,14 @@ export async function startOidcIssuer(): Promise<OidcIssuer> {
     ttl: { ClientCredentials: 3_600 },
     // Keycloak's shape: realm roles (among the provider's own) and a district attribute.
     extraTokenClaims: (_ctx, token) => {
-      const officer = (token as { client?: { officer?: Officer } }).client?.officer;
+      const { client, accountId } = token as { client?: { officer?: Officer }; accountId?: string };
+      const account = accountId ? accounts.get(accountId) : undefined;
+      const officer = client?.officer ?? account;
       if (!officer) return {};
+      if (account) {
+        const roles = { realm_access: { roles: ['offline_access', account.role] }, ...profileOf(account) };
+        return account.district ? { ...roles, district: account.district } : roles;
+      }
       const roles = { realm_access: { roles: ['offline_access', officer.role] } };
       return officer.district ? { ...roles, district: officer.district } : roles;
     },
@@ -139,6 +186,11 @@ export async function startOidcIssuer(): Promise<OidcIssuer> {
       const [key] = keys;
       const privateKey = await importJWK(key, key.alg);
       return new SignJWT(claims).setProtectedHeader({ alg: key.alg as string, kid: key.kid }).sign(privateKey);
+    },
+    registerPublicClient(client, signingIn) {
+      publicClients.push(client);
+      for (const officer of signingIn) accounts.set(officer.sub, officer);
+      rebuild();
     },
     async rotateKey() {
       keys.unshift(await signingKey(keys[0].alg === 'RS256' ? 'ES256' : 'RS256'));

@@ -41,7 +41,12 @@ export function runSchemathesis(run: FuzzRun): Promise<FuzzSummary> {
   ];
   return new Promise((resolve, reject) => {
     // cwd: schemathesis keeps a cache directory (.schemathesis) where it runs
-    const child = spawn(SCHEMATHESIS, args, { cwd: dirname(run.ndjsonPath), env: { ...process.env, NO_COLOR: '1' } });
+    // Hooks (schemathesis_hooks.py beside this file): a well-formed Idempotency-Key is made unique per request.
+    const hooks = { SCHEMATHESIS_HOOKS: 'schemathesis_hooks', PYTHONPATH: __dirname };
+    const child = spawn(SCHEMATHESIS, args, {
+      cwd: dirname(run.ndjsonPath),
+      env: { ...process.env, ...hooks, NO_COLOR: '1' },
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

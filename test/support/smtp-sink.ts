@@ -126,14 +126,18 @@ export interface DeliveryRow {
   message_id: string | null;
 }
 
-/** Every bureau notice of a case with its outbox rows (one per address), oldest first. */
-export const deliveriesOf = (dataSource: DataSource, caseId: string): Promise<DeliveryRow[]> =>
+/** Every notice of a case to `roles` (by default the bureaus) with its outbox rows (one per address), oldest first. */
+export const deliveriesOf = (
+  dataSource: DataSource,
+  caseId: string,
+  roles: readonly string[] = ['district', 'municipal'],
+): Promise<DeliveryRow[]> =>
   dataSource.query(
     `SELECT n.kind, n.recipient_role, n.issued_at, n.due_at, n.delivery_status, d.address, d.status, d.attempts, ` +
       `d.last_error, d.message_id
      FROM notifications n LEFT JOIN notice_deliveries d ON d.notice_key = n.key
-     WHERE n.case_id = $1 AND n.recipient_role IN ('district', 'municipal') ORDER BY n.issued_at, n.key, d.address`,
-    [caseId],
+     WHERE n.case_id = $1 AND n.recipient_role = ANY($2) ORDER BY n.issued_at, n.key, d.address`,
+    [caseId, roles],
   );
 
 /** Writes a district's contact addresses directly (the API's PUT replaces them). */

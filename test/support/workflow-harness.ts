@@ -40,7 +40,13 @@ export interface WorkflowHarness {
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 export async function startWorkflowHarness(
-  options: { treasury?: TreasuryGateway; taskQueuePrefix?: string; notices?: ParkflowWorkerDeps['notices'] } = {},
+  options: {
+    treasury?: TreasuryGateway;
+    taskQueuePrefix?: string;
+    notices?: ParkflowWorkerDeps['notices'];
+    /** A database of the file's own (see own-database.ts); by default the suites' shared one. */
+    databaseUrl?: string;
+  } = {},
 ): Promise<WorkflowHarness> {
   installQuietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
@@ -48,7 +54,7 @@ export async function startWorkflowHarness(
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(PARK_CASE_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_TYPE[key.type]])),
   });
-  const dataSource = await createDataSource(process.env.DATABASE_URL as string).initialize();
+  const dataSource = await createDataSource(options.databaseUrl ?? (process.env.DATABASE_URL as string)).initialize();
   bundle ??= bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
     logger: new DefaultLogger('WARN'),

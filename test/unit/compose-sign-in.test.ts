@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAppConfig } from '../../api/config/app-config';
 import { hs256Enabled } from '../../api/config/auth-settings';
+import { OAUTH2_REDIRECT_PATH } from '../../api/common/security-headers';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
 import { OFFICER_ROLES } from '../../workflows/definitions/case';
 import { composeText, dependsOn, environmentOf, interpolated, root, services } from '../support/compose-file';
@@ -133,5 +134,68 @@ describe('Keycloak signs officers in (issue 14): the realm file and the API wire
     const username = profile.attributes.find((attribute: { name: string }) => attribute.name === 'username');
     expect(username.permissions.edit).toEqual(['admin']);
     expect(username.validations.length.max).toBeLessThanOrEqual(200); // token.subject's bound
+  });
+});
+
+describe('officers sign in from a browser (issue 20 item 3): the realm file and compose in step', () => {
+  const frontDoor = `http://localhost:${String(services['parkflow-front-door'].ports[0]).split(':')[0]}`;
+  const claimOf = (type: string, attribute?: string) =>
+    console.protocolMappers.find(
+      (m: { protocolMapper: string; config: Record<string, string> }) =>
+        m.protocolMapper === type && (attribute === undefined || m.config['user.attribute'] === attribute),
+    )?.config;
+
+  it('the login pages are Chinese by default, English offered', () => {
+    expect(realm).toMatchObject({
+      internationalizationEnabled: true,
+      supportedLocales: ['zh-CN', 'en'],
+      defaultLocale: 'zh-CN',
+    });
+  });
+
+  it('access tokens carry the email, the display name and the username the API records', () => {
+    expect(claimOf('oidc-usermodel-property-mapper', 'email')).toMatchObject({
+      'claim.name': 'email',
+      'access.token.claim': 'true',
+    });
+    expect(claimOf('oidc-full-name-mapper')).toMatchObject({ 'access.token.claim': 'true' }); // the `name` claim
+    expect(claimOf('oidc-usermodel-property-mapper', 'username')).toMatchObject({
+      'claim.name': apiEnv.AUTH_SUBJECT_CLAIM,
+      'access.token.claim': 'true',
+    });
+  });
+
+  it('the console client sends officers back only to Swagger UI’s redirect page and the console, by PKCE', () => {
+    expect(console.redirectUris).toEqual(
+      expect.arrayContaining([`${frontDoor}${OAUTH2_REDIRECT_PATH}`, `${frontDoor}/`]),
+    );
+    for (const uri of console.redirectUris) expect(uri).not.toContain('*');
+    expect(console.webOrigins).toContain(frontDoor); // Swagger UI's token request comes from the API's origin
+    expect(console.attributes['pkce.code.challenge.method']).toBe('S256');
+    expect(console.publicClient).toBe(true);
+    expect(loadAppConfig(apiEnv).AUTH_CONSOLE_CLIENT_ID).toBe(console.clientId);
+  });
+
+  it('the demo officers: both districts, the bureau, three experts and finance, each with a name and an email', () => {
+    const withRole = (role: string) =>
+      realm.users.filter((user: { realmRoles: string[] }) => user.realmRoles[0] === role);
+    expect(
+      withRole('district').map((user: { attributes: { district: string[] } }) => user.attributes.district[0]),
+    ).toEqual(expect.arrayContaining(['500112', '500103']));
+    expect(withRole('municipal').length).toBeGreaterThanOrEqual(1);
+    expect(withRole('expert').length).toBeGreaterThanOrEqual(3);
+    expect(withRole('finance').length).toBeGreaterThanOrEqual(1);
+    for (const user of realm.users) {
+      expect(user).toMatchObject({ firstName: expect.any(String), lastName: expect.any(String), emailVerified: true });
+      expect(user.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
+    }
+    expect(new Set(realm.users.map((user: { email: string }) => user.email)).size).toBe(realm.users.length);
+  });
+
+  it('npm run cluster runs the Keycloak version compose runs (scripts/provision.sh)', () => {
+    const provision = readFileSync(join(root, 'scripts', 'provision.sh'), 'utf8');
+    const version = /^KEYCLOAK_VERSION=(\S+)/m.exec(provision)?.[1];
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(keycloak.image).toBe(`quay.io/keycloak/keycloak:${version}`);
   });
 });

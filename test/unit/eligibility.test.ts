@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/translator';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { checkEligibility, isFlag } from '../../workflows/eligibility';
 import { agencies, validApplication } from '../support/fixtures';
@@ -68,9 +69,19 @@ describe('checkEligibility (R-APP-1..8, §4.1–§4.4, §5.1)', () => {
     const roster = agencies(15);
     roster[14] = { ...roster[14], creditCode: roster[0].creditCode };
     const found = checkEligibility(validApplication({ agencies: roster }), DEFAULT_POLICY);
-    expect(found.map((d) => d.rule)).toEqual(['R-APP-3', 'R-APP-3']);
-    expect(found[0].message).toMatch(/more than once/);
-    expect(found[1].message).toMatch(/14 distinct/);
+    expect(found).toEqual([
+      { rule: 'R-APP-3', field: 'agencies', code: 'rules.deficiencies.duplicateCreditCodes', params: { count: 1 } },
+      {
+        rule: 'R-APP-3',
+        field: 'agencies',
+        code: 'rules.deficiencies.tooFewAgencies',
+        params: { distinct: 14, min: 15 },
+      },
+    ]);
+    expect(translator.translate(found[1], 'zh-CN')).toBe('入驻人力资源服务机构14家（重复的不计），至少应有15家');
+    expect(translator.translate(found[1], 'en')).toBe(
+      'the roster has 14 distinct resident agencies; at least 15 are required',
+    );
   });
 
   it('R-APP-4: at least 8,000 m² (7,999 fails, 8,000 passes)', () => {
@@ -83,10 +94,49 @@ describe('checkEligibility (R-APP-1..8, §4.1–§4.4, §5.1)', () => {
       validApplication({ serviceFunctions: ['social_security', 'personnel_talent'] }),
       DEFAULT_POLICY,
     );
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ rule: 'R-APP-5' });
-    expect(found[0].message).toContain('employment & entrepreneurship');
-    expect(found[0].message).toContain('property management');
+    expect(found).toEqual([
+      {
+        rule: 'R-APP-5',
+        field: 'serviceFunctions',
+        code: 'rules.deficiencies.serviceFunctionsMissing',
+        params: { missing: ['employment_entrepreneurship', 'property_management'] },
+      },
+    ]);
+    expect(translator.translate(found[0], 'zh-CN')).toBe(
+      '缺少配套服务功能：就业创业、物业管理（原则上应具备：受理须说明豁免理由）',
+    );
+    expect(translator.translate(found[0], 'en')).toContain(
+      'supporting service functions missing: employment & entrepreneurship, property management',
+    );
+  });
+
+  it('R-APP-4/R-APP-7: areas and amounts are parameters, written in the bureau units of each language', () => {
+    const found = checkEligibility(
+      validApplication({ floorAreaSqm: 7999, projectedRevenue: { firstYear: 250_000_000, thirdYear: 1_000_000_000 } }),
+      DEFAULT_POLICY,
+    );
+    expect(found.map((d) => [d.rule, d.code, d.params])).toEqual([
+      ['R-APP-4', 'rules.deficiencies.floorAreaBelow', { area: 7999, min: 8000 }],
+      ['R-APP-7', 'rules.deficiencies.firstYearRevenueBelow', { projected: 250_000_000, min: 300_000_000 }],
+    ]);
+    expect(translator.translate(found[0], 'zh-CN')).toContain('园区面积7,999平方米，原则上应不低于8,000平方米');
+    expect(translator.translate(found[0], 'en')).toContain('floor area is 7999 m²; at least 8000 m² in principle');
+    expect(translator.translate(found[1], 'zh-CN')).toBe(
+      '预计第一年人力资源服务营业收入250,000,000元，低于300,000,000元',
+    );
+    expect(translator.translate(found[1], 'en')).toBe(
+      'projected first-year revenue CNY 250,000,000 is below CNY 300,000,000',
+    );
+  });
+
+  it('R-APP-2: a part the feasibility report leaves out is named by its field and its term', () => {
+    const app = validApplication();
+    app.documents.feasibilityReport = { ...app.documents.feasibilityReport!, operatingModel: '' };
+    const [found] = checkEligibility(app, DEFAULT_POLICY);
+    expect(translator.translate(found, 'zh-CN')).toBe('建设规划论证报告未写明运营模式（operatingModel）');
+    expect(translator.translate(found, 'en')).toBe(
+      'the feasibility report does not state its operating model (operatingModel)',
+    );
   });
 
   it('R-APP-6: an operating office with no named staff is a deficiency', () => {

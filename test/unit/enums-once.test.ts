@@ -5,6 +5,7 @@ import * as application from '../../workflows/definitions/application';
 import * as caseDefinitions from '../../workflows/definitions/case';
 import * as civilDate from '../../workflows/definitions/civil-date';
 import * as failures from '../../workflows/definitions/failures';
+import * as messageRef from '../../workflows/definitions/message-ref';
 import * as messages from '../../workflows/definitions/messages';
 import * as noticeDelivery from '../../workflows/definitions/notice-delivery';
 import * as officerActions from '../../workflows/definitions/officer-actions';
@@ -30,6 +31,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'case.ts': caseDefinitions,
   'civil-date.ts': civilDate,
   'failures.ts': failures,
+  'message-ref.ts': messageRef,
   'messages.ts': messages,
   'notice-delivery.ts': noticeDelivery,
   'officer-actions.ts': officerActions,
@@ -73,7 +75,7 @@ describe('every enum once (issue 11 item 2)', () => {
         .sort(),
     );
     expect([...lists.keys()]).toEqual(
-      expect.arrayContaining(['case.ts:CASE_STAGES', 'case.ts:PAYMENT_STATUSES', 'notice-delivery.ts:NOTICE_LOCALES']),
+      expect.arrayContaining(['case.ts:CASE_STAGES', 'case.ts:PAYMENT_STATUSES', 'message-ref.ts:LOCALES']),
     );
     expect(files.length).toBeGreaterThan(50);
   });

@@ -37,7 +37,14 @@ describe('R-CAL-3 on a case', () => {
     const order = { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: '2026-10-03' };
     expect(refusal(state, m.evaluationUpdate, order, '2026-06-10T00:00:00.000Z')).toMatchObject({
       type: 'InvalidInput',
-      details: [{ field: 'rectifyBy', rule: 'R-CAL-3', message: expect.stringContaining('2026-10-08') }],
+      details: [
+        {
+          field: 'rectifyBy',
+          rule: 'R-CAL-3',
+          code: 'rules.refusals.rectifyByRestDay',
+          params: { day: '2026-10-03', reason: '国庆节', instead: '2026-10-08' },
+        },
+      ],
     });
     act(state, m.evaluationUpdate, { ...order, rectifyBy: '2026-10-10' }, '2026-06-10T00:00:00.000Z'); // 调休上班
     expect(state.stage).toBe('rectifying');

@@ -1,4 +1,6 @@
+import { translator } from '../../i18n/translator';
 import type { CaseSnapshot } from '../../workflows/definitions/case';
+import * as m from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { deadlinesOf } from '../../workflows/lifecycle/deadlines';
 import { firstTranche } from '../../workflows/lifecycle/designation';
@@ -8,6 +10,8 @@ import { summarizeReviews } from '../../workflows/lifecycle/review';
 import { activeSeries, nextDueEvent, pruneFired } from '../../workflows/lifecycle/schedule';
 import { chongqingYear, deadlineOn, nextYearStart } from '../../workflows/definitions/civil-date';
 import { goodReport } from '../support/case-driver';
+import { district, expert, municipal, pureCase } from '../support/pure-case';
+import { validApplication } from '../support/fixtures';
 
 const policy = DEFAULT_POLICY;
 const at = (now: string) => ({ now, policy, civil: true });
@@ -89,7 +93,18 @@ describe('timed series and deadlines', () => {
       '2027-04-07T16:00:00.000Z',
       '2027-04-14T16:00:00.000Z',
     ]);
-    expect(overdue.notices(0, overdue.at(0)!).map((n) => n.recipient.role)).toEqual(['district', 'municipal']);
+    const notices = overdue.notices(0, overdue.at(0)!);
+    expect(notices.map((n) => n.recipient.role)).toEqual(['district', 'municipal']);
+    expect(notices[0].message).toEqual({
+      code: 'notices.inbox.annual_report_overdue',
+      params: { parkName: '渝北园', dueAt: '2027-03-31T16:00:00.000Z', years: ['2026'] },
+    });
+    expect(translator.translate(notices[0].message, 'zh-CN')).toBe(
+      '渝北园2026年度报告尚未报送（最早一份应于2027年3月31日前报送）',
+    );
+    expect(translator.translate(notices[0].message, 'en')).toBe(
+      'the yearly report(s) of 渝北园 for 2026 have not arrived (the earliest was due by 31 March 2027)',
+    );
   });
 
   it('lists deadlines earliest first and forgets counters of ended series', () => {
@@ -129,5 +144,48 @@ describe('review summary and subsidy split', () => {
   it('§5.2 default split: tranche 1 = ⌊amount / 2⌋, tranche 2 the rest, so no yuan is lost', () => {
     expect(firstTranche(2_000_001, policy)).toBe(1_000_000);
     expect(2_000_001 - firstTranche(2_000_001, policy)).toBe(1_000_001);
+  });
+});
+
+describe('panel invitations (issue 20, §5.1)', () => {
+  const { act } = pureCase(at);
+  const now = '2026-06-01T02:00:00.000Z';
+  const accepted = (): CaseSnapshot => {
+    const state = blank();
+    act(state, m.submitApplicationUpdate, { actor: district, application: validApplication() }, now);
+    act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, now);
+    return state;
+  };
+
+  it('§5.1 each expert a new panel names is invited, with the review deadline and the park', () => {
+    const formed = act(accepted(), m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, now);
+    expect(formed.notices).toEqual(
+      ['a', 'b', 'c'].map((expertId) => ({
+        kind: 'panel_invitation',
+        recipient: { role: 'expert', expertId },
+        dueAt: '2026-06-15T16:00:00.000Z',
+        clause: '§5.1',
+        message: {
+          code: 'notices.inbox.panel_invitation',
+          params: { parkName: validApplication().parkName, dueAt: '2026-06-15T16:00:00.000Z' },
+        },
+      })),
+    );
+    expect(translator.translate(formed.notices[0].message, 'zh-CN')).toBe(
+      `您已被列入${validApplication().parkName}认定申报的评审专家组，请于2026年6月15日前提交评审意见`,
+    );
+  });
+
+  it('§5.1 a re-formed panel invites only the experts it adds, with their new window', () => {
+    const state = accepted();
+    act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, now);
+    act(state, m.submitReviewUpdate, { actor: expert('a'), necessity: 80, feasibility: 80, recommend: true }, now);
+    const later = '2026-06-10T02:00:00.000Z';
+    const reformed = act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'd'] }, later);
+    expect(reformed.notices.map((n) => [n.kind, n.recipient, n.dueAt])).toEqual([
+      ['panel_invitation', { role: 'expert', expertId: 'd' }, '2026-06-24T16:00:00.000Z'],
+    ]);
+    const unchanged = act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'd'] }, later);
+    expect(unchanged.notices).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { translator } from '../../i18n/translator';
+import type { MessageRef } from '../../workflows/definitions/message-ref';
 import * as m from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { deadlineYearsAfter } from '../../workflows/definitions/civil-date';
@@ -23,7 +25,18 @@ describe('R-RPT-5 reporting years and the second tranche', () => {
     () => {
       const state = designatedAt('2026-05-10T02:00:00.000Z');
       const failure = refusal(state, m.annualReportUpdate, report(2026), '2026-05-11T02:00:00.000Z');
-      expect(failure).toMatchObject({ type: 'InvalidInput', details: [{ field: 'year', rule: 'R-RPT-5' }] });
+      const notEnded = { code: 'rules.refusals.reportYearNotEnded', params: { year: 2026, from: '2027-01-01' } };
+      expect(failure).toMatchObject({
+        type: 'InvalidInput',
+        message: 'year:rules.refusals.reportYearNotEnded(R-RPT-5)',
+        details: [{ field: 'year', rule: 'R-RPT-5', ...notEnded }],
+      });
+      expect(translator.translate(notEnded, 'zh-CN')).toBe(
+        '2026年度报告须在该年度结束后报送（2027年1月1日起，北京时间）',
+      );
+      expect(translator.translate(notEnded, 'en')).toBe(
+        'the report for 2026 can be filed once the year has ended (from 1 January 2027, Chongqing)',
+      );
       expect(state.payments.map((p) => p.kind)).toEqual(['subsidy_tranche_1']);
       expect(refusal(state, m.annualReportUpdate, report(2026), '2026-12-31T15:59:59.999Z')).toMatchObject({
         details: [{ rule: 'R-RPT-5' }],
@@ -47,7 +60,17 @@ describe('R-RPT-5 reporting years and the second tranche', () => {
       });
       const lowRevenue = { actor: district, report: goodReport(2027, { revenue: 100_000_000 }) };
       act(state, m.annualReportUpdate, lowRevenue, '2028-01-10T00:00:00.000Z');
-      expect(state.findings.map((f) => [f.rule, f.year])).toEqual([['R-RPT-2', 2027]]);
+      expect(state.findings).toEqual([
+        {
+          rule: 'R-RPT-2',
+          year: 2027,
+          code: 'rules.findings.firstYearRevenueBelow',
+          params: { revenue: 100_000_000, min: 300_000_000 },
+        },
+      ]);
+      expect(translator.translate(state.findings[0], 'zh-CN')).toBe(
+        '首个报告年度营业收入100,000,000元，低于300,000,000元',
+      );
     },
   );
 
@@ -197,7 +220,13 @@ describe('R-PAY-1 money in flight, and final stages', () => {
         details: [{ field: 'grounds', rule: 'R-EVL-2' }],
       });
       expect(refusal(state, m.evaluationUpdate, { ...revokeBody, grounds: ['bad_luck'] }, at)).toMatchObject({
-        details: [{ field: 'grounds' }],
+        details: [
+          {
+            field: 'grounds',
+            code: 'rules.refusals.groundsUnknown',
+            params: { unknown: ['bad_luck'], allowed: ['poorly_run', 'nominal_only', 'adverse_effect'] },
+          },
+        ],
       });
       expect(
         refusal(
@@ -233,7 +262,7 @@ describe('R-PAY-1 money in flight, and final stages', () => {
       for (const action of OFFICER_UPDATES) {
         expect(refusal(state, action.update, { actor: municipal }, '2026-06-01T02:00:00.000Z')).toMatchObject({
           type: 'InvalidStage',
-          details: [{ stage }],
+          details: [{ stage, action: action.update.name, allowed: expect.not.arrayContaining([stage]) }],
         });
       }
     }
@@ -261,7 +290,14 @@ describe('§5.1 resubmission window and R-RPT-6 overdue notices', () => {
       const resubmission = { actor: district, application: validApplication() };
       expect(refusal(state, m.submitApplicationUpdate, resubmission, '2026-12-26T16:00:00.000Z')).toMatchObject({
         type: 'InvalidStage',
-        details: [{ stage: 'lapsed' }],
+        details: [
+          {
+            stage: 'lapsed',
+            action: 'submitApplication',
+            allowed: ['returned'],
+            reason: { code: 'rules.refusals.resubmissionWindowClosed', params: { dueAt: '2026-12-26T16:00:00.000Z' } },
+          },
+        ],
       });
       act(state, m.submitApplicationUpdate, resubmission, '2026-12-26T15:59:59.999Z');
       expect(state.stage).toBe('submitted');
@@ -290,7 +326,7 @@ describe('§5.1 resubmission window and R-RPT-6 overdue notices', () => {
         { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: '2040-01-01' },
         '2026-05-12T02:00:00.000Z',
       );
-      const overdue: Array<{ at: string; message: string }> = [];
+      const overdue: Array<{ at: string; message: MessageRef }> = [];
       for (
         let due = nextDueEvent(state, ctx('2026-05-12T02:00:00.000Z'));
         due && due.at < '2033-06-01';
@@ -303,7 +339,16 @@ describe('§5.1 resubmission window and R-RPT-6 overdue notices', () => {
       }
       const inLastWeek = overdue.filter((n) => n.at >= '2033-05-24T16:00:00.000Z');
       expect(inLastWeek).toHaveLength(1);
-      expect(inLastWeek[0].message).toContain('2026, 2027, 2028, 2029, 2030, 2031');
+      expect(inLastWeek[0].message).toMatchObject({
+        code: 'notices.inbox.annual_report_overdue',
+        params: { years: ['2026', '2027', '2028', '2029', '2030', '2031', '2032'] },
+      });
+      expect(translator.translate(inLastWeek[0].message, 'zh-CN')).toContain(
+        '2026、2027、2028、2029、2030、2031、2032年度报告',
+      );
+      expect(translator.translate(inLastWeek[0].message, 'en')).toContain(
+        'for 2026, 2027, 2028, 2029, 2030, 2031, 2032',
+      );
       expect(new Set(overdue.map((n) => n.at)).size).toBe(overdue.length); // never two in the same instant
     },
   );

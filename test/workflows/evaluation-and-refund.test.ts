@@ -64,7 +64,10 @@ describe('evaluation (§5.3, R-EVL-1) and refund (R-REF-1)', () => {
       // the incubation grant (R-SUB-3) is paid too, but is never refunded under R-REF-1
       await driver.confirmAllPayments();
       await expect(driver.evaluate('revoke', { refundAmount: 1_000_001 })).rejects.toMatchObject({
-        cause: { type: 'InvalidInput', message: expect.stringContaining('R-PAY-1') },
+        cause: {
+          type: 'InvalidInput',
+          details: [{ rule: 'R-PAY-1', code: 'rules.refusals.refundAmountOutOfRange', params: { ceiling: 1_000_000 } }],
+        },
       });
       const revoked = await driver.evaluate('revoke', {
         refundAmount: 1_000_000,

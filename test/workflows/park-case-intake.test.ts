@@ -89,7 +89,7 @@ describe('park case intake (§5.1, R-APP-1..8)', () => {
         ],
       });
       await expect(again).rejects.toMatchObject({
-        cause: { type: 'InvalidStage', message: expect.stringContaining("stage 'submitted'") },
+        cause: { type: 'InvalidStage', details: [{ stage: 'submitted', action: 'submitApplication' }] },
       });
       const { events } = await handle.fetchHistory();
       const updateEvents = (events ?? []).filter((e) =>

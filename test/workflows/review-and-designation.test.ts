@@ -2,6 +2,7 @@ import { temporal } from '@temporalio/proto';
 import { CaseDriver, PANEL, municipal } from '../support/case-driver';
 import { recordHistory } from '../support/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { translator } from '../../i18n/translator';
 import * as m from '../../workflows/definitions/messages';
 
 const EventType = temporal.api.enums.v1.EventType;
@@ -114,13 +115,24 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
       ]);
 
       await expect(driver.formPanel(['expert-b', 'expert-c', 'expert-d'])).rejects.toMatchObject({
-        cause: { type: 'InvalidInput', message: expect.stringContaining('expert-a') },
+        cause: {
+          type: 'InvalidInput',
+          details: [
+            { field: 'expertIds', code: 'rules.refusals.reviewedExpertsStay', params: { experts: ['expert-a'] } },
+          ],
+        },
       });
       const reformed = await driver.formPanel(['expert-a', 'expert-b', 'expert-d']);
       expect(reformed.panel).toMatchObject({
         expertIds: ['expert-a', 'expert-b', 'expert-d'],
         replaced: [expect.objectContaining({ expertId: 'expert-c' })],
       });
+      // issue 20: each expert a panel names is invited once, the replacement with its own window
+      const invited = await driver.notices('panel_invitation');
+      expect(invited.map((n) => [n.recipient_role, n.recipient_id])).toEqual(
+        ['expert-a', 'expert-b', 'expert-c', 'expert-d'].map((id) => ['expert', id]),
+      );
+      expect(invited[3].due_at?.toISOString()).toBe(reformed.panel!.reviewDueAt);
       await expect(driver.review('expert-c')).rejects.toMatchObject({ cause: { type: 'InvalidInput' } });
       const closed = await driver.review('expert-d');
       expect(closed.reviewSummary).toMatchObject({ recommendFor: 3 });
@@ -133,13 +145,13 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
     await driver.formPanel(PANEL);
     await driver.review('expert-a');
     await expect(driver.review('expert-a')).rejects.toMatchObject({
-      cause: { type: 'InvalidInput', message: expect.stringContaining('once') },
+      cause: { type: 'InvalidInput', details: [{ field: 'actor', code: 'rules.refusals.alreadyReviewed' }] },
     });
     await expect(driver.review('expert-b', 101)).rejects.toMatchObject({
-      cause: { type: 'InvalidInput', message: expect.stringContaining('necessity') },
+      cause: { type: 'InvalidInput', details: [{ field: 'necessity', code: 'rules.refusals.scoreOutOfRange' }] },
     });
     await expect(driver.formPanel(['x', 'y'])).rejects.toMatchObject({
-      cause: { message: expect.stringContaining('3–7') },
+      cause: { details: [{ code: 'rules.refusals.panelSize', params: { min: 3, max: 7, count: 2 } }] },
     });
   });
 
@@ -150,17 +162,19 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
       await driver.accept();
       await driver.formPanel(PANEL);
       await expect(driver.designate(2_000_000)).rejects.toMatchObject({
-        cause: { type: 'InvalidInput', message: expect.stringContaining('review has not closed') },
+        cause: { type: 'InvalidInput', details: [{ field: 'decision', code: 'rules.refusals.reviewNotClosed' }] },
       });
       for (const id of PANEL) await driver.review(id);
       const before = await updateEvents(driver);
+      const outOfRange = { code: 'rules.refusals.subsidyOutOfRange', params: { min: 1_000_000, max: 3_000_000 } };
       await expect(driver.designate(999_999)).rejects.toMatchObject({
         cause: {
           type: 'InvalidInput',
-          message: expect.stringContaining('R-SUB-1'),
-          details: [{ field: 'subsidyAmount', rule: 'R-SUB-1' }],
+          message: 'subsidyAmount:rules.refusals.subsidyOutOfRange(R-SUB-1)',
+          details: [{ field: 'subsidyAmount', rule: 'R-SUB-1', ...outOfRange }],
         },
       });
+      expect(translator.translate(outOfRange, 'zh-CN')).toBe('认定须确定补助资金1,000,000元至3,000,000元（整数）');
       await expect(driver.designate(3_000_001)).rejects.toMatchObject({ cause: { type: 'InvalidInput' } });
       expect(await updateEvents(driver)).toBe(before); // rejected actions leave no trace in history
       expect((await driver.designate(3_000_000)).stage).toBe('designated');
@@ -171,7 +185,10 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
     const driver = await CaseDriver.file(h);
     const before = await updateEvents(driver);
     await expect(driver.designate(2_000_000)).rejects.toMatchObject({
-      cause: { type: 'InvalidStage', message: expect.stringContaining("stage 'submitted'") },
+      cause: {
+        type: 'InvalidStage',
+        details: [{ stage: 'submitted', action: 'designation', allowed: ['under_review'] }],
+      },
     });
     await expect(
       driver.handle.executeUpdate(m.evaluationUpdate, {
@@ -188,7 +205,7 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
       expect.objectContaining({ amount: 600_000 }),
     ]);
     await expect(driver.recogniseIncubationBase()).rejects.toMatchObject({
-      cause: { type: 'InvalidInput', message: expect.stringContaining('R-SUB-3') },
+      cause: { type: 'InvalidInput', details: [{ rule: 'R-SUB-3', code: 'rules.refusals.incubationGrantPaidOnce' }] },
     });
     expect(
       await h.dataSource.query(

@@ -114,11 +114,13 @@ describe('a park over ten policy years (§5)', () => {
       expect(overdue.filter((n) => n.recipient_role === 'municipal')).toHaveLength(weeks);
       expect(overdue.filter((n) => n.recipient_role === 'district')).toHaveLength(weeks);
       const [latest] = await h.dataSource.query(
-        `SELECT message FROM notifications WHERE case_id = $1 AND ` +
+        `SELECT message, message_code, message_params FROM notifications WHERE case_id = $1 AND ` +
           `kind = 'annual_report_overdue' ORDER BY issued_at DESC LIMIT 1`,
         [driver.caseId],
       );
-      expect(latest.message).toContain(`${first}, ${first + 1}, ${first + 2}`);
+      const years = [first, first + 1, first + 2].map(String);
+      expect(latest).toMatchObject({ message_code: 'notices.inbox.annual_report_overdue', message_params: { years } });
+      expect(latest.message).toContain(`${years.join('、')}年度报告尚未报送`); // the zh-CN text, for ops
       const runs = await runsOf(driver);
       for (const run of runs) expect(run.events).toBeLessThan(MAX_EVENTS_PER_UNREPORTED_RUN);
       process.stdout.write(

@@ -112,7 +112,10 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
         ['subsidy_tranche_2', 1_500_000, 'paid'],
       ]);
       await expect(driver.confirmPayment(payments[0].paymentId)).rejects.toMatchObject({
-        cause: { type: 'InvalidInput', message: expect.stringContaining('already confirmed') },
+        cause: {
+          type: 'InvalidInput',
+          details: [{ field: 'paymentId', code: 'rules.refusals.paymentAlreadyConfirmed' }],
+        },
       });
       const ledger = await h.dataSource.query('SELECT kind, status FROM payments WHERE case_id = $1 ORDER BY kind', [
         driver.caseId,
@@ -122,7 +125,10 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
         { kind: 'subsidy_tranche_2', status: 'paid' },
       ]);
       await expect(driver.report(goodReport(year))).rejects.toMatchObject({
-        cause: { type: 'InvalidInput', message: expect.stringContaining('already submitted') },
+        cause: {
+          type: 'InvalidInput',
+          details: [{ field: 'year', code: 'rules.refusals.reportAlreadySubmitted', params: { year } }],
+        },
       });
     },
   );

@@ -1,3 +1,4 @@
+import type { MessageParams } from './message-ref';
 import type { ServiceFunction } from './policy';
 
 /** A resident HR-service agency on the roster (R-APP-3). */
@@ -57,9 +58,19 @@ export interface ParkApplication {
   };
 }
 
-/** One broken policy rule, e.g. `{ rule: 'R-APP-3', message: '…' }`: a deficiency, or a flag (R-APP-4/5). */
+/**
+ * One broken policy rule: a deficiency, or a flag (R-APP-4/5), as a code and its parameters, e.g. `{ rule: 'R-APP-3',
+ * field: 'agencies', code: 'rules.deficiencies.tooFewAgencies', params: { distinct: 14, min: 15 } }`; its text is the
+ * catalogue's, in the reader's language.
+ */
 export interface Deficiency {
   rule: string;
-  message: string;
   field?: string;
+  code: string;
+  params?: MessageParams;
+  /**
+   * Only in snapshots written before the catalogues (issue 20): their English sentence, and no `code`. Never written
+   * now; readers fall back to it when `code` is absent.
+   */
+  message?: string;
 }

@@ -1,5 +1,6 @@
 import type { CaseCalendar } from './work-calendar';
 import type { Deficiency, ParkApplication } from './application';
+import type { MessageParams } from './message-ref';
 import type { PolicyConfig } from './policy';
 
 /** The stages of a park case, as `api-contract.md` names them. */
@@ -128,11 +129,18 @@ export interface Payment {
   bankReference?: string;
 }
 
-/** A check of a yearly report against the targets (R-RPT-2..4), kept for the evaluation. */
+/**
+ * A check of a yearly report against the targets (R-RPT-2..4), kept for the evaluation, or a report not submitted
+ * (R-RPT-1): a code and its parameters, e.g. `{ rule: 'R-RPT-2', year: 2027, code:
+ * 'rules.findings.firstYearRevenueBelow', params: { revenue: 250000000, min: 300000000 } }`.
+ */
 export interface Finding {
   rule: string;
   year: number;
-  message: string;
+  code: string;
+  params?: MessageParams;
+  /** Only in snapshots written before the catalogues (issue 20): their English sentence, and no `code`. */
+  message?: string;
 }
 
 export interface SubsidyUse {

@@ -52,12 +52,6 @@ export const startOfDay = (date: CivilDate): string => new Date(Date.parse(endOf
 /** The day whose end is the deadline instant `dueAt` (its `dueDate`): the day of the last instant before it. */
 export const dueDateOf = (dueAt: string): CivilDate => civilDateOf(Date.parse(dueAt) - 1);
 
-/** How a deadline reads in a notice (R-CAL-1): `2027-03-31 24:00 (Chongqing)` for D 16:00 UTC, else the instant. */
-export function deadlineText(dueAt: string): string {
-  const day = dueDateOf(dueAt);
-  return endOfDay(day) === new Date(dueAt).toISOString() ? `${day} 24:00 (Chongqing)` : dueAt;
-}
-
 /** `days` calendar days after (or, negative, before) `date`. */
 export function addDays(date: CivilDate, days: number): CivilDate {
   const { year, month, day } = partsOf(date);

@@ -1,12 +1,19 @@
 import type { OfficerRole } from './case';
 
-/** The recipients whose notices also go out by email (finance and experts read theirs in the inbox only). */
-export const EMAILED_ROLES = ['district', 'municipal'] as const satisfies readonly OfficerRole[];
+/**
+ * The recipients whose notices also go out by email: every role (issue 20 item 2). District bureaus at their contact
+ * addresses, the municipal bureau at its configured ones, an expert and every finance officer at the address the
+ * officer directory knows; a recipient without one gets the inbox only (`no_contacts`).
+ */
+export const EMAILED_ROLES = ['district', 'municipal', 'expert', 'finance'] as const satisfies readonly OfficerRole[];
 export type EmailedRole = (typeof EMAILED_ROLES)[number];
 
-/** The languages a notice's email is written in; zh-CN unless a district contact chose en. */
-export const NOTICE_LOCALES = ['zh-CN', 'en'] as const;
-export type NoticeLocale = (typeof NOTICE_LOCALES)[number];
+/**
+ * How the officer directory learned what it holds of an officer: from their token when they signed in, or from the
+ * identity provider's user list (`npm run officers -- import`).
+ */
+export const OFFICER_SOURCES = ['sign_in', 'import'] as const;
+export type OfficerSource = (typeof OFFICER_SOURCES)[number];
 
 /**
  * A notice's email delivery: inbox_only (no email), pending, delivered, partially_failed, failed, or no_contacts

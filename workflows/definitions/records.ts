@@ -1,4 +1,5 @@
 import type { Actor, CaseSnapshot, PaymentKind } from './case';
+import type { MessageRef } from './message-ref';
 
 /** Who a notice is for: a district bureau, the municipal bureau, the finance desk, or one expert. */
 export type NoticeRecipient =
@@ -10,6 +11,7 @@ export type NoticeRecipient =
 export const NOTICE_KINDS = [
   'resubmission_reminder',
   'application_lapsed',
+  'panel_invitation',
   'review_reminder',
   'review_overdue',
   'payment_confirmation_reminder',
@@ -34,7 +36,8 @@ export interface Notice {
   issuedAt: string;
   /** The policy clause it executes, e.g. `§5.3 R-RPT-1`. */
   clause: string;
-  message: string;
+  /** Its text as a catalogue code (`notices.inbox.<kind>`) and parameters, rendered in each reader's language. */
+  message: MessageRef;
 }
 
 /** One entry of the audit trail: an accepted officer action or a system event. `eventId` makes it idempotent. */

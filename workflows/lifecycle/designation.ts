@@ -1,11 +1,11 @@
 import type { CaseSnapshot, Payment, PaymentKind } from '../definitions/case';
-import { invalidInput } from '../definitions/failures';
 import type { DesignationRequest, IncubationBaseRequest } from '../definitions/messages';
 import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
 import { chongqingYear, civilDateOf, partsOf } from '../definitions/civil-date';
 import { daysAfter, yearsAfter } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
+import { refuse } from './refusals';
 
 /** A new disbursement, instructed now and awaiting finance's confirmation (§5.2). */
 export function newPayment(state: CaseSnapshot, kind: PaymentKind, amount: number, ctx: Context): Payment {
@@ -35,9 +35,8 @@ export function firstReportingYearOf(designatedAt: string, policy: PolicyConfig)
 
 export function validateDesignation(state: CaseSnapshot, request: DesignationRequest, policy: PolicyConfig): void {
   assertStage('designation', state);
-  if (!state.reviewSummary)
-    throw invalidInput('decision', 'the expert review has not closed: every panel member must submit first', '§5.1');
-  if (!request.reason?.trim()) throw invalidInput('reason', 'a reason is required', '§5.1');
+  if (!state.reviewSummary) throw refuse('decision', '§5.1', 'rules.refusals.reviewNotClosed');
+  if (!request.reason?.trim()) throw refuse('reason', '§5.1', 'rules.refusals.reasonRequired');
   if (request.decision === 'reject') return;
   const amount = request.subsidyAmount;
   if (
@@ -46,11 +45,10 @@ export function validateDesignation(state: CaseSnapshot, request: DesignationReq
     amount < policy.subsidyMinCny ||
     amount > policy.subsidyMaxCny
   ) {
-    throw invalidInput(
-      'subsidyAmount',
-      `designation needs a subsidy of ${policy.subsidyMinCny}–${policy.subsidyMaxCny} CNY (integer)`,
-      'R-SUB-1',
-    );
+    throw refuse('subsidyAmount', 'R-SUB-1', 'rules.refusals.subsidyOutOfRange', {
+      min: policy.subsidyMinCny,
+      max: policy.subsidyMaxCny,
+    });
   }
 }
 
@@ -84,11 +82,7 @@ export function applyDesignation(state: CaseSnapshot, request: DesignationReques
 export function validateIncubationBase(state: CaseSnapshot, _request: IncubationBaseRequest): void {
   assertStage('incubationBase', state);
   if (state.payments.some((p) => p.kind === 'incubation_grant')) {
-    throw invalidInput(
-      'incubationBase',
-      'the park is already recognised; the incubation-base grant is paid at most once',
-      'R-SUB-3',
-    );
+    throw refuse('incubationBase', 'R-SUB-3', 'rules.refusals.incubationGrantPaidOnce');
   }
 }
 

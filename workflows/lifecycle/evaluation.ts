@@ -1,23 +1,21 @@
 import { nextWorkingDay, restReason } from './working-days';
 import { REVOCATION_GROUNDS, type CaseSnapshot, type Finding } from '../definitions/case';
-import { invalidInput } from '../definitions/failures';
 import type { EvaluationRequest } from '../definitions/messages';
 import { assertStage } from '../case-stages';
 import { addDays, civilDateOf, isCivilDate } from '../definitions/civil-date';
 import { daysAfter, deadlineOfDate, yearsAfter } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
 import { closeIfSettled, refundCeiling } from './payments';
-import { overdueReportYears, threeYearRevenueFinding } from './reports';
+import { refuse } from './refusals';
+import { finding, overdueReportYears, threeYearRevenueFinding } from './reports';
 
 /**
  * The findings put before the evaluator (§5.3): report findings, R-RPT-3 when due and not met, every missed report.
  */
 export function findingsForEvaluation(state: CaseSnapshot, ctx: Context): Finding[] {
-  const missed = overdueReportYears(state, ctx.now, ctx).map((year) => ({
-    rule: 'R-RPT-1',
-    year,
-    message: `the report for ${year} was not submitted`,
-  }));
+  const missed = overdueReportYears(state, ctx.now, ctx).map((year) =>
+    finding('R-RPT-1', year, 'rules.findings.reportNotSubmitted', { year }),
+  );
   const threeYear = state.findings.some((f) => f.rule === 'R-RPT-3')
     ? undefined
     : threeYearRevenueFinding(state, ctx.now, ctx);
@@ -35,55 +33,36 @@ const OUTCOME_FIELDS = {
 } as const;
 
 function validateRectifyBy(rectifyBy: string | undefined, ctx: Context): void {
-  if (!rectifyBy)
-    throw invalidInput('rectifyBy', 'a rectification order needs a deadline: a Chongqing day, YYYY-MM-DD', 'R-EVL-1');
+  if (!rectifyBy) throw refuse('rectifyBy', 'R-EVL-1', 'rules.refusals.rectifyByRequired');
   if (ctx.civil && !isCivilDate(rectifyBy))
-    throw invalidInput('rectifyBy', `must be a Chongqing day written YYYY-MM-DD, not '${rectifyBy}'`, 'R-CAL-1');
+    throw refuse('rectifyBy', 'R-CAL-1', 'rules.refusals.notAChongqingDay', { value: rectifyBy });
   if (!ctx.civil && Number.isNaN(Date.parse(rectifyBy)))
-    throw invalidInput('rectifyBy', 'must be an ISO date', 'R-EVL-1');
+    throw refuse('rectifyBy', 'R-EVL-1', 'rules.refusals.notAnIsoDate');
   const tomorrow = addDays(civilDateOf(ctx.now), 1);
-  if (ctx.civil ? rectifyBy < tomorrow : deadlineOfDate(ctx, rectifyBy) <= ctx.now) {
-    throw invalidInput(
-      'rectifyBy',
-      `the rectification deadline must be a future day (${tomorrow} or later)`,
-      'R-EVL-1',
-    );
-  }
+  if (ctx.civil ? rectifyBy < tomorrow : deadlineOfDate(ctx, rectifyBy) <= ctx.now)
+    throw refuse('rectifyBy', 'R-EVL-1', 'rules.refusals.rectifyByNotFuture', { earliest: tomorrow });
   const rest = ctx.calendar && restReason(ctx.calendar, rectifyBy);
   if (ctx.calendar && rest) {
     const instead = nextWorkingDay(ctx.calendar, rectifyBy);
-    throw invalidInput(
-      'rectifyBy',
-      `${rectifyBy} is a rest day (${rest}): a deadline falls on a working day, e.g. ${instead}`,
-      'R-CAL-3',
-    );
+    throw refuse('rectifyBy', 'R-CAL-3', 'rules.refusals.rectifyByRestDay', { day: rectifyBy, reason: rest, instead });
   }
 }
 
 function validateGrounds(grounds: unknown[] | undefined): void {
-  if (!Array.isArray(grounds) || grounds.length === 0) {
-    throw invalidInput(
-      'grounds',
-      `a revocation states one or more grounds: ${REVOCATION_GROUNDS.join(', ')}`,
-      'R-EVL-2',
-    );
-  }
-  const unknown = grounds.filter((g) => !(REVOCATION_GROUNDS as readonly unknown[]).includes(g));
-  if (unknown.length > 0)
-    throw invalidInput(
-      'grounds',
-      `unknown ground(s) ${unknown.join(', ')}; allowed: ${REVOCATION_GROUNDS.join(', ')}`,
-      'R-EVL-2',
-    );
-  if (new Set(grounds).size !== grounds.length) throw invalidInput('grounds', 'each ground is stated once', 'R-EVL-2');
+  const allowed = [...REVOCATION_GROUNDS];
+  if (!Array.isArray(grounds) || grounds.length === 0)
+    throw refuse('grounds', 'R-EVL-2', 'rules.refusals.groundsRequired', { allowed });
+  const unknown = grounds.filter((g) => !(REVOCATION_GROUNDS as readonly unknown[]).includes(g)).map(String);
+  if (unknown.length > 0) throw refuse('grounds', 'R-EVL-2', 'rules.refusals.groundsUnknown', { unknown, allowed });
+  if (new Set(grounds).size !== grounds.length) throw refuse('grounds', 'R-EVL-2', 'rules.refusals.groundsRepeated');
 }
 
 export function validateEvaluation(state: CaseSnapshot, request: EvaluationRequest, ctx: Context): void {
   assertStage('evaluation', state);
-  if (!request.findings?.trim()) throw invalidInput('findings', 'the evaluation states its findings', 'R-EVL-1');
+  if (!request.findings?.trim()) throw refuse('findings', 'R-EVL-1', 'rules.refusals.findingsRequired');
   for (const [field, { only, rule }] of Object.entries(OUTCOME_FIELDS)) {
     if (request[field as keyof typeof OUTCOME_FIELDS] !== undefined && request.outcome !== only) {
-      throw invalidInput(field, `${field} is given only with outcome '${only}', not '${request.outcome}'`, rule);
+      throw refuse(field, rule, 'rules.refusals.fieldOnlyWithOutcome', { field, only, outcome: request.outcome });
     }
   }
   if (request.outcome === 'rectify') validateRectifyBy(request.rectifyBy, ctx);
@@ -91,13 +70,8 @@ export function validateEvaluation(state: CaseSnapshot, request: EvaluationReque
   validateGrounds(request.grounds);
   if (request.refundAmount !== undefined) {
     const ceiling = refundCeiling(state);
-    if (!Number.isInteger(request.refundAmount) || request.refundAmount <= 0 || request.refundAmount > ceiling) {
-      throw invalidInput(
-        'refundAmount',
-        `a refund is a positive integer no larger than the ${ceiling} CNY of subsidy tranches paid or in flight`,
-        'R-PAY-1',
-      );
-    }
+    if (!Number.isInteger(request.refundAmount) || request.refundAmount <= 0 || request.refundAmount > ceiling)
+      throw refuse('refundAmount', 'R-PAY-1', 'rules.refusals.refundAmountOutOfRange', { ceiling });
   }
 }
 

@@ -1,11 +1,13 @@
 import type { CaseSnapshot, ParkCaseInput } from '../definitions/case';
-import { invalidInput, invalidStage } from '../definitions/failures';
+import { invalidStage } from '../definitions/failures';
+import { messageRef } from '../definitions/message-ref';
 import type { AcceptanceRequest, SubmitApplicationRequest } from '../definitions/messages';
 import { assertStage } from '../case-stages';
 import { isPast } from '../definitions/civil-date';
-import { checkEligibility, isFlag } from '../eligibility';
+import { checkEligibility, deficiency, isFlag } from '../eligibility';
 import { daysAfter, dueAtOf } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
+import { refuse, type RefusalCode } from './refusals';
 
 /** A case before its first filing. */
 export function newCase(input: ParkCaseInput, openedAtMs: number, openedAt: string): CaseSnapshot {
@@ -49,15 +51,14 @@ export function validateSubmission(state: CaseSnapshot, { application }: SubmitA
   assertStage('submitApplication', state);
   // A resubmission that arrives with the lapse timer is refused even before the lapse is processed (policy.md).
   const returnedAt = state.returnedAt;
-  if (state.stage === 'returned' && returnedAt && isPast(dueAtOf(ctx, resubmissionDueAt(returnedAt, ctx)), ctx.now)) {
-    throw invalidStage('submitApplication', 'lapsed', ['returned, within the resubmission window (§5.1)']);
+  const dueAt = returnedAt ? dueAtOf(ctx, resubmissionDueAt(returnedAt, ctx)) : undefined;
+  if (state.stage === 'returned' && dueAt && isPast(dueAt, ctx.now)) {
+    const closed = messageRef('rules.refusals.resubmissionWindowClosed' satisfies RefusalCode, { dueAt });
+    throw invalidStage('submitApplication', 'lapsed', ['returned'], closed);
   }
   if (application.district !== state.district) {
-    throw invalidInput(
-      'district',
-      `the application names district ${application.district}, but case ${state.caseId} belongs to ${state.district}`,
-      '§6',
-    );
+    const named = { named: application.district, caseId: state.caseId, district: state.district };
+    throw refuse('district', '§6', 'rules.refusals.districtMismatch', named);
   }
 }
 
@@ -94,23 +95,13 @@ const flaggedRules = (state: CaseSnapshot): string[] => [...new Set((state.flags
 export function validateAcceptance(state: CaseSnapshot, request: AcceptanceRequest): void {
   assertStage('acceptance', state);
   if (!request.accepted && !request.reason?.trim())
-    throw invalidInput('reason', 'a reason is required when the application is not accepted', '§5.1');
+    throw refuse('reason', '§5.1', 'rules.refusals.returnReasonRequired');
   const flagged = flaggedRules(state);
   const waiver = request.waiverReason?.trim();
-  if (request.accepted && flagged.length > 0 && !waiver) {
-    throw invalidInput(
-      'waiverReason',
-      `the application falls short of ${flagged.join(' and ')} (in principle): accepting it needs a waiver reason`,
-      flagged[0],
-    );
-  }
-  if (waiver && !(request.accepted && flagged.length > 0)) {
-    throw invalidInput(
-      'waiverReason',
-      'a waiver reason is given only when accepting an application with R-APP-4/5 flags',
-      'R-APP-4',
-    );
-  }
+  if (request.accepted && flagged.length > 0 && !waiver)
+    throw refuse('waiverReason', flagged[0], 'rules.refusals.waiverReasonRequired', { rules: flagged });
+  if (waiver && !(request.accepted && flagged.length > 0))
+    throw refuse('waiverReason', 'R-APP-4', 'rules.refusals.waiverReasonUnexpected');
 }
 
 /** §5.1: the municipal completeness check; not accepted → returned with the reason, for resubmission. */
@@ -126,6 +117,7 @@ export function applyAcceptance(state: CaseSnapshot, request: AcceptanceRequest,
   state.stage = 'returned';
   state.returnedAt = ctx.now;
   state.returnReason = request.reason ?? null;
-  state.deficiencies = [{ rule: '§5.1', message: `returned at acceptance: ${request.reason}` }];
+  const reason = request.reason ?? '';
+  state.deficiencies = [deficiency('§5.1', undefined, 'rules.deficiencies.returnedAtAcceptance', { reason })];
   return outcome('application_returned', { reason: request.reason });
 }

@@ -1,9 +1,9 @@
 import type { CaseSnapshot } from '../definitions/case';
 import type { NoticeRecipient } from '../definitions/records';
-import { deadlineText as shown } from '../definitions/civil-date';
 import { addPolicyDays } from '../policy-time';
 import { dueAtOf } from './calendar';
-import type { NoticeDraft, ScheduleContext, Series } from './schedule';
+import { noticeOf, type NoticeDraft } from './notice-drafts';
+import type { ScheduleContext, Series } from './schedule';
 import { before, everyDaysFrom, once } from './series-timing';
 
 /* The series of a designated park's later life: evaluations due, rectification passed, refund demands (§5.3). */
@@ -18,13 +18,7 @@ export function evaluationSeries(state: CaseSnapshot, ctx: ScheduleContext): Ser
         key: `evaluation:${state.nextEvaluationDue}`,
         at: weekly(due),
         notices: () => [
-          {
-            kind: 'evaluation_due',
-            recipient: municipal,
-            dueAt: due,
-            clause: '§5.3 R-EVL-1 R-EVL-2',
-            message: `the periodic evaluation of ${state.parkName} is due (${shown(due)})`,
-          },
+          noticeOf(state, 'evaluation_due', { recipient: municipal, dueAt: due, clause: '§5.3 R-EVL-1 R-EVL-2' }),
         ],
       },
     ];
@@ -36,13 +30,7 @@ export function evaluationSeries(state: CaseSnapshot, ctx: ScheduleContext): Ser
         key: `rectification:${due}`,
         at: weekly(due),
         notices: () => [
-          {
-            kind: 're_evaluation_due',
-            recipient: municipal,
-            dueAt: due,
-            clause: '§5.3 R-EVL-1',
-            message: `the rectification deadline of ${state.parkName} (${shown(due)}) has passed: re-evaluate the park`,
-          },
+          noticeOf(state, 're_evaluation_due', { recipient: municipal, dueAt: due, clause: '§5.3 R-EVL-1' }),
         ],
       },
     ];
@@ -56,29 +44,21 @@ export function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[
   const district: NoticeRecipient = { role: 'district', district: state.district };
   const due = dueAtOf(ctx, demand.dueAt);
   const about = { dueAt: due, clause: '§5.3 R-REF-1' };
-  const outstanding = () => demand.amount - demand.paidAmount;
+  const outstanding = () => ({ amount: demand.amount - demand.paidAmount });
   const escalate = (s: CaseSnapshot) => {
     s.refundDemand!.status = 'escalated';
   };
   const overdueNotices = (index: number): NoticeDraft[] => [
     ...(index === 0
-      ? [
-          {
-            ...about,
-            kind: 'refund_escalated' as const,
-            recipient: { role: 'municipal' as const },
-            message:
-              `the refund demand on ${state.parkName} is unpaid ` +
-              `past ${shown(due)}: ${outstanding()} CNY outstanding`,
-          },
-        ]
+      ? [noticeOf(state, 'refund_escalated', { ...about, recipient: { role: 'municipal' } }, outstanding())]
       : []),
-    {
-      ...about,
-      kind: 'refund_reminder' as const,
-      recipient: district,
-      message: `${outstanding()} CNY of the subsidy of ${state.parkName} is overdue since ${shown(due)}`,
-    },
+    noticeOf(
+      state,
+      'refund_reminder',
+      { ...about, recipient: district },
+      outstanding(),
+      'notices.inboxAfterDeadline.refund_reminder',
+    ),
   ];
   // Runs before R-CAL-3: escalated with the weekly notices. From it, escalated at the deadline itself, and notified
   // at 09:00 of working days.
@@ -102,14 +82,7 @@ export function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[
         ctx.policy.refundReminderDaysBefore,
         addPolicyDays(demand.dueAt, -ctx.policy.refundWindowDays),
       ),
-      notices: () => [
-        {
-          ...about,
-          kind: 'refund_reminder',
-          recipient: district,
-          message: `${outstanding()} CNY of the subsidy of ${state.parkName} ` + `must be refunded by ${shown(due)}`,
-        },
-      ],
+      notices: () => [noticeOf(state, 'refund_reminder', { ...about, recipient: district }, outstanding())],
     },
     ...(ctx.calendar ? escalationAtTheDeadline : [escalationWithNotices]),
   ];

@@ -1,8 +1,8 @@
 import type { CaseSnapshot, Payment } from '../definitions/case';
-import { invalidInput } from '../definitions/failures';
 import type { PaymentConfirmationRequest } from '../definitions/messages';
 import { assertStage } from '../case-stages';
 import { outcome, type Context, type Outcome } from './outcome';
+import { refuse } from './refusals';
 
 /** Payments instructed to the treasury and not yet confirmed by finance: money in flight (R-PAY-1). */
 export const inFlight = (state: CaseSnapshot): Payment[] => state.payments.filter((p) => p.status === 'instructed');
@@ -27,15 +27,12 @@ export const refundCeiling = (state: CaseSnapshot): number =>
 export function validatePaymentConfirmation(state: CaseSnapshot, request: PaymentConfirmationRequest): void {
   assertStage('confirmPayment', state);
   const payment = state.payments.find((p) => p.paymentId === request.paymentId);
-  if (!payment) throw invalidInput('paymentId', `case ${state.caseId} has no payment ${request.paymentId}`, '§5.2');
+  const { paymentId } = request;
+  if (!payment) throw refuse('paymentId', '§5.2', 'rules.refusals.unknownPayment', { caseId: state.caseId, paymentId });
   if (payment.status === 'paid')
-    throw invalidInput(
-      'paymentId',
-      `payment ${request.paymentId} is already confirmed; no payment is made twice`,
-      '§5.2',
-    );
-  if (!request.bankReference?.trim()) throw invalidInput('bankReference', 'the bank reference is required', '§5.2');
-  if (Number.isNaN(Date.parse(request.paidAt))) throw invalidInput('paidAt', 'must be an ISO date', '§5.2');
+    throw refuse('paymentId', '§5.2', 'rules.refusals.paymentAlreadyConfirmed', { paymentId });
+  if (!request.bankReference?.trim()) throw refuse('bankReference', '§5.2', 'rules.refusals.bankReferenceRequired');
+  if (Number.isNaN(Date.parse(request.paidAt))) throw refuse('paidAt', '§5.2', 'rules.refusals.notAnIsoDate');
 }
 
 /** §5.2: finance confirms the treasury paid a disbursement; on a revoked case the last one may close it (R-PAY-1). */

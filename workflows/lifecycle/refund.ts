@@ -1,8 +1,8 @@
 import type { CaseSnapshot } from '../definitions/case';
-import { invalidInput } from '../definitions/failures';
 import type { RefundPaymentRequest, RefundWriteOffRequest } from '../definitions/messages';
 import { assertStage } from '../case-stages';
 import { outcome, type Context, type Outcome } from './outcome';
+import { refuse } from './refusals';
 import { closeIfSettled } from './payments';
 
 /** The demand refunds can still be paid against: ordered, neither settled nor written off. */
@@ -14,17 +14,12 @@ function openDemand(state: CaseSnapshot) {
 export function validateRefundPayment(state: CaseSnapshot, request: RefundPaymentRequest): void {
   assertStage('refundPayment', state);
   const demand = openDemand(state);
-  if (!demand) throw invalidInput('amount', 'there is no open refund demand', 'R-REF-1');
+  if (!demand) throw refuse('amount', 'R-REF-1', 'rules.refusals.noOpenRefundDemand');
   const outstanding = demand.amount - demand.paidAmount;
-  if (!Number.isInteger(request.amount) || request.amount <= 0 || request.amount > outstanding) {
-    throw invalidInput(
-      'amount',
-      `a refund payment is a positive integer up to the ${outstanding} CNY outstanding`,
-      'R-REF-1',
-    );
-  }
-  if (!request.bankReference?.trim()) throw invalidInput('bankReference', 'the bank reference is required', 'R-REF-1');
-  if (Number.isNaN(Date.parse(request.paidAt))) throw invalidInput('paidAt', 'must be an ISO date', 'R-REF-1');
+  if (!Number.isInteger(request.amount) || request.amount <= 0 || request.amount > outstanding)
+    throw refuse('amount', 'R-REF-1', 'rules.refusals.refundPaymentOutOfRange', { outstanding });
+  if (!request.bankReference?.trim()) throw refuse('bankReference', 'R-REF-1', 'rules.refusals.bankReferenceRequired');
+  if (Number.isNaN(Date.parse(request.paidAt))) throw refuse('paidAt', 'R-REF-1', 'rules.refusals.notAnIsoDate');
 }
 
 /** R-REF-1: finance confirms a (partial) refund; the full amount settles the demand, and the case closes (R-PAY-1). */
@@ -44,15 +39,10 @@ export function applyRefundPayment(state: CaseSnapshot, request: RefundPaymentRe
 export function validateRefundWriteOff(state: CaseSnapshot, request: RefundWriteOffRequest): void {
   assertStage('refundWriteOff', state);
   const demand = openDemand(state);
-  if (!demand) throw invalidInput('reason', 'there is no open refund demand to write off', 'R-PAY-1');
-  if (demand.status !== 'escalated') {
-    throw invalidInput(
-      'reason',
-      `the refund demand is written off only once escalated, after its deadline ${demand.dueAt}`,
-      'R-PAY-1',
-    );
-  }
-  if (!request.reason?.trim()) throw invalidInput('reason', 'a write-off states its reason', 'R-PAY-1');
+  if (!demand) throw refuse('reason', 'R-PAY-1', 'rules.refusals.noRefundDemandToWriteOff');
+  if (demand.status !== 'escalated')
+    throw refuse('reason', 'R-PAY-1', 'rules.refusals.writeOffBeforeEscalation', { dueAt: demand.dueAt });
+  if (!request.reason?.trim()) throw refuse('reason', 'R-PAY-1', 'rules.refusals.writeOffReasonRequired');
 }
 
 /**

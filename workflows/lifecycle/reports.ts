@@ -1,5 +1,6 @@
+import type { MessageCode } from '../../i18n/catalogue';
 import type { AnnualReportInput, CaseSnapshot, Finding } from '../definitions/case';
-import { invalidInput } from '../definitions/failures';
+import { messageRef, type MessageParams } from '../definitions/message-ref';
 import type { AnnualReportRequest } from '../definitions/messages';
 import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
@@ -7,6 +8,7 @@ import { chongqingYear, deadlineOn, isPast } from '../definitions/civil-date';
 import { firstTranche, newPayment } from './designation';
 import { dueAtOf } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
+import { refuse } from './refusals';
 
 /** What a report's deadline depends on: the policy's day (R-RPT-1) and the case's calendar (R-CAL-3). */
 export type ReportRules = Pick<Context, 'policy' | 'calendar'>;
@@ -54,6 +56,14 @@ export function overdueStreakYear(state: CaseSnapshot, now: string, rules: Repor
   return [...years].reverse().find((year) => dueMs(year) <= nowMs && !overdueAt(dueMs(year) - 1)) ?? years[0];
 }
 
+/** A finding of `year` under `rule`, its text the catalogues' `code` (under `rules.findings`) with `params`. */
+export const finding = (
+  rule: string,
+  year: number,
+  code: Extract<MessageCode, `rules.findings.${string}`>,
+  params?: MessageParams,
+): Finding => ({ rule, year, ...messageRef(code, params) });
+
 /**
  * R-RPT-2 (first reporting year ≥ 300 M CNY) and R-RPT-4 (still ≥ 15 agencies and ≥ 8,000 m², or not below a
  * floor area the municipal bureau waived at acceptance) for one yearly report.
@@ -62,21 +72,18 @@ export function checkReport(report: AnnualReportInput, state: CaseSnapshot, poli
   const findings: Finding[] = [];
   const year = report.year;
   if (year === firstReportYear(state) && report.revenue < policy.firstYearRevenueCny) {
-    findings.push({
-      rule: 'R-RPT-2',
-      year,
-      message: `revenue of the first reporting year (${report.revenue} CNY) is below ${policy.firstYearRevenueCny} CNY`,
-    });
+    const revenue = { revenue: report.revenue, min: policy.firstYearRevenueCny };
+    findings.push(finding('R-RPT-2', year, 'rules.findings.firstYearRevenueBelow', revenue));
   }
-  if (report.agencies < policy.minAgencies)
-    findings.push({
-      rule: 'R-RPT-4',
-      year,
-      message: `${report.agencies} resident agencies, fewer than ${policy.minAgencies}`,
-    });
+  if (report.agencies < policy.minAgencies) {
+    const agencies = { agencies: report.agencies, min: policy.minAgencies };
+    findings.push(finding('R-RPT-4', year, 'rules.findings.tooFewAgencies', agencies));
+  }
   const minArea = minimumFloorArea(state, policy);
-  if (report.floorAreaSqm < minArea)
-    findings.push({ rule: 'R-RPT-4', year, message: `floor area ${report.floorAreaSqm} m² is below ${minArea} m²` });
+  if (report.floorAreaSqm < minArea) {
+    const area = { area: report.floorAreaSqm, min: minArea };
+    findings.push(finding('R-RPT-4', year, 'rules.findings.floorAreaBelow', area));
+  }
   return findings;
 }
 
@@ -99,36 +106,23 @@ export function threeYearRevenueFinding(state: CaseSnapshot, now: string, rules:
   if (judged.some((r) => r.revenue >= policy.thirdYearRevenueCny)) return undefined;
   if (!judged.some((r) => r.year === last) && !isPast(reportDeadline(last, rules), now)) return undefined;
   const missing = policy.revenueTargetYears - judged.length;
-  return {
-    rule: 'R-RPT-3',
-    year: last,
-    message:
-      `no revenue of the reporting years ${first}–${last} reaches ${policy.thirdYearRevenueCny} ` +
-      `CNY${missing > 0 ? ` (${missing} report(s) missing)` : ''}`,
-  };
+  const target = { first, last, target: policy.thirdYearRevenueCny };
+  return missing > 0
+    ? finding('R-RPT-3', last, 'rules.findings.threeYearRevenueBelowReportsMissing', { ...target, missing })
+    : finding('R-RPT-3', last, 'rules.findings.threeYearRevenueBelow', target);
 }
 
 export function validateReport(state: CaseSnapshot, { report }: AnnualReportRequest, ctx: Context): void {
   assertStage('annualReport', state);
   const first = firstReportYear(state);
   const lastEnded = chongqingYear(ctx.now) - 1;
-  if (!Number.isInteger(report.year) || report.year < first) {
-    throw invalidInput(
-      'year',
-      `the first reporting year of this park is ${first}; no report is due for ${report.year}`,
-      'R-RPT-5',
-    );
-  }
-  if (report.year > lastEnded) {
-    throw invalidInput(
-      'year',
-      `the report for ${report.year} can be filed once the year ` +
-        `has ended (from 1 January ${report.year + 1}, Chongqing)`,
-      'R-RPT-5',
-    );
-  }
-  if (state.reports.some((r) => r.year === report.year))
-    throw invalidInput('year', `the report for ${report.year} was already submitted`, 'R-RPT-1');
+  const { year } = report;
+  if (!Number.isInteger(year) || year < first)
+    throw refuse('year', 'R-RPT-5', 'rules.refusals.reportYearBeforeFirst', { first, year });
+  if (year > lastEnded)
+    throw refuse('year', 'R-RPT-5', 'rules.refusals.reportYearNotEnded', { year, from: `${year + 1}-01-01` });
+  if (state.reports.some((r) => r.year === year))
+    throw refuse('year', 'R-RPT-1', 'rules.refusals.reportAlreadySubmitted', { year });
 }
 
 /**

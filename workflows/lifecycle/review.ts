@@ -1,10 +1,11 @@
 import type { CaseSnapshot, Panel, ReviewSummary } from '../definitions/case';
-import { invalidInput } from '../definitions/failures';
 import type { PanelRequest, ReviewRequest } from '../definitions/messages';
 import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
-import { daysAfter } from './calendar';
+import { daysAfter, dueAtOf } from './calendar';
+import { noticeOf, type NoticeDraft } from './notice-drafts';
 import { outcome, type Context, type Outcome } from './outcome';
+import { refuse } from './refusals';
 
 const mean = (values: number[]): number => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
 
@@ -26,21 +27,16 @@ export function summarizeReviews(panel: Panel, closedAt: string): ReviewSummary 
 
 export function validatePanel(state: CaseSnapshot, { expertIds }: PanelRequest, policy: PolicyConfig): void {
   assertStage('formPanel', state);
-  if (state.reviewSummary)
-    throw invalidInput('expertIds', 'the review has closed; the panel can no longer change', '§5.1');
+  if (state.reviewSummary) throw refuse('expertIds', '§5.1', 'rules.refusals.panelClosed');
   const distinct = new Set(expertIds);
-  if (distinct.size !== expertIds.length) throw invalidInput('expertIds', 'experts must be distinct', '§5.1');
+  if (distinct.size !== expertIds.length) throw refuse('expertIds', '§5.1', 'rules.refusals.expertsNotDistinct');
   if (expertIds.length < policy.panelMinExperts || expertIds.length > policy.panelMaxExperts) {
-    throw invalidInput(
-      'expertIds',
-      `a panel has ${policy.panelMinExperts}–${policy.panelMaxExperts} experts, not ${expertIds.length}`,
-      '§5.1',
-    );
+    const size = { min: policy.panelMinExperts, max: policy.panelMaxExperts, count: expertIds.length };
+    throw refuse('expertIds', '§5.1', 'rules.refusals.panelSize', size);
   }
   const reviewed = state.panel?.reviews.map((r) => r.expertId) ?? [];
   const dropped = reviewed.filter((id) => !distinct.has(id));
-  if (dropped.length > 0)
-    throw invalidInput('expertIds', `experts who have reviewed stay on the panel: ${dropped.join(', ')}`, '§5.1');
+  if (dropped.length > 0) throw refuse('expertIds', '§5.1', 'rules.refusals.reviewedExpertsStay', { experts: dropped });
 }
 
 /** §5.1: forms the panel (→ under_review, a review window opens) or replaces experts who have not reviewed. */
@@ -55,7 +51,8 @@ export function applyPanel(state: CaseSnapshot, { expertIds }: PanelRequest, ctx
       replaced: [],
     };
     state.stage = 'under_review';
-    return outcome('panel_formed', { expertIds, reviewDueAt: state.panel.reviewDueAt });
+    const details = { expertIds, reviewDueAt: state.panel.reviewDueAt };
+    return outcome('panel_formed', details, { notices: invitations(state, expertIds, ctx) });
   }
   const previous = state.panel.expertIds;
   const removed = previous.filter((id) => !expertIds.includes(id));
@@ -65,20 +62,29 @@ export function applyPanel(state: CaseSnapshot, { expertIds }: PanelRequest, ctx
   // Newly appointed experts get a full review window of their own.
   if (added.length > 0) state.panel.reviewDueAt = daysAfter(ctx, ctx.now, ctx.policy.reviewWindowDays);
   closeReviewIfComplete(state, ctx);
-  return outcome('panel_reformed', { expertIds, replaced: removed, added, reviewDueAt: state.panel.reviewDueAt });
+  const details = { expertIds, replaced: removed, added, reviewDueAt: state.panel.reviewDueAt };
+  return outcome('panel_reformed', details, { notices: invitations(state, added, ctx) });
+}
+
+/** Issue 20: each expert a panel newly names is invited, with the review's deadline (moved off rest days, R-CAL-3). */
+function invitations(state: CaseSnapshot, expertIds: string[], ctx: Context): NoticeDraft[] {
+  const dueAt = dueAtOf(ctx, state.panel!.reviewDueAt);
+  return expertIds.map((expertId) =>
+    noticeOf(state, 'panel_invitation', { recipient: { role: 'expert', expertId }, dueAt, clause: '§5.1' }),
+  );
 }
 
 export function validateReview(state: CaseSnapshot, request: ReviewRequest): void {
   assertStage('submitReview', state);
   const panel = state.panel!;
   if (!panel.expertIds.includes(request.actor.id))
-    throw invalidInput('actor', `expert ${request.actor.id} is not on this case's panel`, '§5.1');
+    throw refuse('actor', '§5.1', 'rules.refusals.notOnPanel', { expertId: request.actor.id });
   if (panel.reviews.some((r) => r.expertId === request.actor.id))
-    throw invalidInput('actor', 'each expert reviews once; this expert already has', '§5.1');
+    throw refuse('actor', '§5.1', 'rules.refusals.alreadyReviewed');
   for (const field of ['necessity', 'feasibility'] as const) {
     const score = request[field];
     if (!Number.isInteger(score) || score < 0 || score > 100)
-      throw invalidInput(field, 'must be an integer from 0 to 100', '§5.1');
+      throw refuse(field, '§5.1', 'rules.refusals.scoreOutOfRange');
   }
 }
 

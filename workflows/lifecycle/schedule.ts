@@ -1,15 +1,15 @@
 import type { CaseSnapshot } from '../definitions/case';
-import type { Notice, NoticeRecipient } from '../definitions/records';
-import { deadlineText as shown, startOfYear } from '../definitions/civil-date';
+import type { NoticeRecipient } from '../definitions/records';
+import { startOfYear } from '../definitions/civil-date';
 import { addPolicyDays } from '../policy-time';
 import { dueAtOf } from './calendar';
 import { resubmissionDueAt } from './intake';
 import { outcome, type Context, type Outcome } from './outcome';
 import { overdueReportYears, overdueStreakYear, reportDeadline, reportDueAt, unreportedYears } from './reports';
 import { evaluationSeries, refundSeries } from './late-series';
+import { noticeOf, type NoticeDraft } from './notice-drafts';
 import { before, everyDaysFrom, once } from './series-timing';
 
-export type NoticeDraft = Omit<Notice, 'caseId' | 'issuedAt' | 'key'>;
 /** What the schedule needs to know besides the state. */
 export type ScheduleContext = Pick<Context, 'now' | 'policy' | 'civil' | 'calendar'>;
 
@@ -42,25 +42,12 @@ function intakeSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
     {
       key: `resubmission:${state.returnedAt}:reminder`,
       at: before(ctx, due, ctx.policy.resubmissionReminderDaysBefore, state.returnedAt),
-      notices: () => [
-        {
-          ...about,
-          kind: 'resubmission_reminder',
-          message: `the corrected application for ${state.parkName} is due by ${shown(due)}, or the application lapses`,
-        },
-      ],
+      notices: () => [noticeOf(state, 'resubmission_reminder', about)],
     },
     {
       key: `resubmission:${state.returnedAt}:lapse`,
       at: once(due),
-      notices: () => [
-        {
-          ...about,
-          kind: 'application_lapsed',
-          message:
-            `no corrected application for ${state.parkName} ` + `arrived by ${shown(due)}: the application has lapsed`,
-        },
-      ],
+      notices: () => [noticeOf(state, 'application_lapsed', about)],
       mutate: (s) => {
         s.stage = 'lapsed';
       },
@@ -80,27 +67,20 @@ function reviewSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
       // The window opened the day the panel (or its new experts) got it: its nominal end less its length.
       at: before(ctx, due, ctx.policy.reviewReminderDaysBefore, addPolicyDays(nominal, -ctx.policy.reviewWindowDays)),
       notices: () =>
-        missing.map((expertId) => ({
-          kind: 'review_reminder',
-          recipient: { role: 'expert', expertId },
-          dueAt: due,
-          clause: '§5.1',
-          message: `your review of ${state.parkName} is due by ${shown(due)}`,
-        })),
+        missing.map((expertId) =>
+          noticeOf(state, 'review_reminder', { recipient: { role: 'expert', expertId }, dueAt: due, clause: '§5.1' }),
+        ),
     },
     {
       key: `review:${nominal}:overdue`,
       at: once(due),
       notices: () => [
-        {
-          kind: 'review_overdue',
-          recipient: { role: 'municipal' },
-          dueAt: due,
-          clause: '§5.1',
-          message:
-            `the review window of ${state.parkName} closed with ${missing.length} ` +
-            `review(s) missing (${missing.join(', ')}); replace the expert(s) to continue`,
-        },
+        noticeOf(
+          state,
+          'review_overdue',
+          { recipient: { role: 'municipal' }, dueAt: due, clause: '§5.1' },
+          { count: missing.length, experts: missing },
+        ),
       ],
     },
   ];
@@ -115,15 +95,12 @@ function paymentSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
         key: `payment:${payment.paymentId}:confirmation`,
         at: everyDaysFrom(ctx, due, ctx.policy.overdueRepeatDays),
         notices: () => [
-          {
-            kind: 'payment_confirmation_reminder',
-            recipient: { role: 'finance' },
-            dueAt: due,
-            clause: '§5.2',
-            message:
-              `payment ${payment.paymentId} (${payment.kind}, ${payment.amount} CNY) ` +
-              `to ${state.parkName} awaits confirmation since ${shown(due)}`,
-          },
+          noticeOf(
+            state,
+            'payment_confirmation_reminder',
+            { recipient: { role: 'finance' }, dueAt: due, clause: '§5.2' },
+            { paymentId: payment.paymentId, paymentKind: payment.kind, amount: payment.amount },
+          ),
         ],
       };
     });
@@ -139,27 +116,25 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
       key: `report:${year}:reminder`,
       at: before(ctx, due, ctx.policy.reportReminderDaysBefore, startOfYear(year + 1)),
       notices: () => [
-        {
-          kind: 'annual_report_reminder',
-          recipient: district,
-          dueAt: due,
-          clause: '§5.3 R-RPT-1',
-          message: `the ${year} yearly report of ${state.parkName} is due by ${shown(due)}`,
-        },
+        noticeOf(
+          state,
+          'annual_report_reminder',
+          { recipient: district, dueAt: due, clause: '§5.3 R-RPT-1' },
+          { year },
+        ),
       ],
     };
   });
   // R-RPT-6: one weekly notice per case listing every year still unreported (see overdueRun).
   const overdueNotices = (years: number[], due: string): NoticeDraft[] =>
-    [district, { role: 'municipal' as const }].map((recipient) => ({
-      kind: 'annual_report_overdue' as const,
-      recipient,
-      dueAt: due,
-      clause: '§5.3 R-RPT-1 R-RPT-6',
-      message:
-        `the yearly report(s) of ${state.parkName} for ${years.join(', ')} ` +
-        `have not arrived (the earliest was due by ${shown(due)})`,
-    }));
+    [district, { role: 'municipal' as const }].map((recipient) =>
+      noticeOf(
+        state,
+        'annual_report_overdue',
+        { recipient, dueAt: due, clause: '§5.3 R-RPT-1 R-RPT-6' },
+        { years: years.map(String) },
+      ),
+    );
   if (!ctx.civil) {
     // Runs started before R-RPT-6: one weekly series per unreported year.
     for (const year of unreported) {

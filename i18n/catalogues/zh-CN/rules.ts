@@ -1,0 +1,85 @@
+/**
+ * The policy's rules as the workflow applies them (渝人社发〔2019〕120号, policy.md): an application's deficiencies and
+ * flags (R-APP-1..8), a yearly report's findings (R-RPT-1..4), and the refusals of officer actions (422), each keyed
+ * by the code the workflow emits; the rule id and the field travel beside the text.
+ */
+export const rules = {
+  /** R-APP-5 (§4.2): the supporting service functions, by their codes. */
+  serviceFunctions: {
+    social_security: '社会保障',
+    employment_entrepreneurship: '就业创业',
+    personnel_talent: '人事人才',
+    property_management: '物业管理',
+  },
+  /** R-APP-2 (§4.1): what the planning & feasibility report states, by field name. */
+  feasibilityParts: {
+    functionalPositioning: '功能定位',
+    serviceSystem: '服务体系',
+    operatingModel: '运营模式',
+    developmentPlan: '发展规划',
+  },
+  deficiencies: {
+    governmentLetterMissing: '缺少区县人民政府函件',
+    feasibilityReportMissing: '缺少建设规划论证报告',
+    feasibilityPartMissing: '建设规划论证报告未写明$t(rules.feasibilityParts.{{part}})（{{part}}）',
+    duplicateCreditCodes: '入驻机构名录中有{{count}}个统一社会信用代码重复出现',
+    tooFewAgencies: '入驻人力资源服务机构{{distinct}}家（重复的不计），至少应有{{min}}家',
+    floorAreaBelow: '园区面积{{area, number}}平方米，原则上应不低于{{min, number}}平方米：受理须说明豁免理由',
+    serviceFunctionsMissing:
+      '缺少配套服务功能：{{missing, terms(prefix: rules.serviceFunctions)}}（原则上应具备：受理须说明豁免理由）',
+    operatingOfficeStaffMissing: '园区运营管理办公室未列明工作人员',
+    firstYearRevenueBelow: '预计第一年人力资源服务营业收入{{projected, cny}}，低于{{min, cny}}',
+    thirdYearRevenueBelow: '预计第三年人力资源服务营业收入{{projected, cny}}，低于{{min, cny}}',
+    supportMeasuresMissing: '未列明区县已制定出台的促进园区建设发展的政策措施文件',
+    returnedAtAcceptance: '受理审查未通过，予以退回：{{reason}}',
+  },
+  findings: {
+    reportNotSubmitted: '{{year}}年度报告未报送',
+    firstYearRevenueBelow: '首个报告年度营业收入{{revenue, cny}}，低于{{min, cny}}',
+    tooFewAgencies: '入驻机构{{agencies}}家，少于{{min}}家',
+    floorAreaBelow: '园区面积{{area, number}}平方米，低于{{min, number}}平方米',
+    threeYearRevenueBelow: '{{first}}年至{{last}}年各报告年度营业收入均未达到{{target, cny}}',
+    threeYearRevenueBelowReportsMissing:
+      '{{first}}年至{{last}}年各报告年度营业收入均未达到{{target, cny}}（{{missing}}份年度报告未报送）',
+  },
+  refusals: {
+    reasonRequired: '须说明理由',
+    reviewNotClosed: '专家评审尚未结束：须待评审专家全部提交评审意见',
+    subsidyOutOfRange: '认定须确定补助资金{{min, cny}}至{{max, cny}}（整数）',
+    incubationGrantPaidOnce: '该园区已认定为孵化基地，孵化基地补助资金仅拨付一次',
+    rectifyByRequired: '责令整改须确定整改期限：重庆日期，格式为YYYY-MM-DD',
+    notAChongqingDay: '须为重庆日期，格式为YYYY-MM-DD，而非“{{value}}”',
+    notAnIsoDate: '须为ISO格式的日期',
+    rectifyByNotFuture: '整改期限须为今后的日期（{{earliest}}或以后）',
+    rectifyByRestDay: '{{day}}是休息日（{{reason}}）：期限应为工作日，例如{{instead}}',
+    groundsRequired: '取消授牌须说明一项或多项理由：{{allowed, list}}',
+    groundsUnknown: '无法识别的理由：{{unknown, list}}；可选：{{allowed, list}}',
+    groundsRepeated: '每项理由只能填写一次',
+    findingsRequired: '考评须写明考评意见',
+    fieldOnlyWithOutcome: '{{field}}仅在考评结果为“{{only}}”时填写，而非“{{outcome}}”',
+    refundAmountOutOfRange: '退还金额须为正整数，且不超过已拨付和拨付中的补助资金{{ceiling, cny}}',
+    districtMismatch: '申报材料所列区县为{{named}}，但案件{{caseId}}属于{{district}}',
+    returnReasonRequired: '不予受理的，须说明理由',
+    waiverReasonRequired: '申报材料未达到{{rules, list}}的要求（原则上）：受理须说明豁免理由',
+    waiverReasonUnexpected: '仅在受理带有R-APP-4/5标注的申报时填写豁免理由',
+    unknownPayment: '案件{{caseId}}没有拨付{{paymentId}}',
+    paymentAlreadyConfirmed: '拨付{{paymentId}}已确认到账，同一笔资金不重复拨付',
+    bankReferenceRequired: '须填写银行流水号',
+    noOpenRefundDemand: '没有待退还的补助资金',
+    refundPaymentOutOfRange: '退还金额须为正整数，且不超过尚未退还的{{outstanding, cny}}',
+    noRefundDemandToWriteOff: '没有可核销的待退还补助资金',
+    writeOffBeforeEscalation: '退还期限（{{dueAt, day}}）届满并报市人力社保局后方可核销',
+    writeOffReasonRequired: '核销须说明理由',
+    reportYearBeforeFirst: '本园区首个报告年度为{{first}}年，{{year}}年度无须报送年度报告',
+    reportYearNotEnded: '{{year}}年度报告须在该年度结束后报送（{{from, day}}起，北京时间）',
+    reportAlreadySubmitted: '{{year}}年度报告已报送',
+    panelClosed: '专家评审已结束，评审专家组不能再调整',
+    expertsNotDistinct: '评审专家不得重复',
+    panelSize: '评审专家组由{{min}}至{{max}}名专家组成，而非{{count}}名',
+    reviewedExpertsStay: '已提交评审意见的专家须留在评审专家组：{{experts, list}}',
+    notOnPanel: '专家{{expertId}}不在本案件的评审专家组中',
+    alreadyReviewed: '每位专家只提交一次评审意见，该专家已提交',
+    scoreOutOfRange: '须为0至100的整数',
+    resubmissionWindowClosed: '补正申报期限已于{{dueAt, day}}届满（§5.1）',
+  },
+};

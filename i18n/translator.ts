@@ -1,0 +1,56 @@
+import i18next, { type i18n, type TOptions } from 'i18next';
+import { DEFAULT_LOCALE, LOCALES, type Locale, type MessageRef } from '../workflows/definitions/message-ref';
+import { CATALOGUES } from './catalogue';
+import { FORMATTERS } from './formatters';
+
+/**
+ * Renders {@link MessageRef}s in a language, from the catalogues, with i18next. A stage parameter renders as its
+ * code beside its name (`returned（已退回）`) through the catalogue's own nesting (`$t(common.stages.{{stage}})`).
+ */
+export class Translator {
+  private readonly engine: i18n;
+
+  constructor() {
+    this.engine = i18next.createInstance();
+    void this.engine.init({
+      initAsync: false,
+      lng: DEFAULT_LOCALE,
+      supportedLngs: [...LOCALES],
+      fallbackLng: false,
+      resources: Object.fromEntries(LOCALES.map((locale) => [locale, { translation: CATALOGUES[locale] }])),
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      showSupportNotice: false,
+    } as Parameters<i18n['init']>[0]);
+    for (const [name, format] of Object.entries(FORMATTERS)) {
+      this.engine.services.formatter?.add(name, (value, lng, options) =>
+        format(value, (lng as Locale) ?? DEFAULT_LOCALE, options as Record<string, string>),
+      );
+    }
+  }
+
+  /** The text of `ref` in `locale`; an unknown code renders as itself (the completeness test keeps that from shipping). */
+  translate(ref: MessageRef, locale: Locale): string {
+    const params = Object.fromEntries(
+      Object.entries(ref.params ?? {}).map(([name, value]) => [
+        name,
+        isRef(value) ? this.translate(value, locale) : value,
+      ]),
+    );
+    return this.engine.t(ref.code, { ...params, lng: locale } as TOptions) as string;
+  }
+
+  /** Whether the catalogue of `locale` has `code`. */
+  has(code: string, locale: Locale): boolean {
+    return this.engine.exists(code, { lng: locale });
+  }
+}
+
+const isRef = (value: unknown): value is MessageRef =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  typeof (value as MessageRef).code === 'string';
+
+/** The process's one translator (the catalogues are static). */
+export const translator = new Translator();

@@ -1,0 +1,89 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** The realm compose imports (docker/keycloak/parkflow-realm.json), as far as `npm run cluster` reads it. */
+export interface Realm {
+  realm: string;
+  clients: Array<{
+    clientId: string;
+    redirectUris?: string[];
+    webOrigins?: string[];
+    attributes?: Record<string, string>;
+  }>;
+  users: Array<{
+    username: string;
+    firstName?: string;
+    lastName?: string;
+    realmRoles: string[];
+    attributes?: { district?: string[] };
+  }>;
+}
+
+/** Where compose's realm sends officers back to (its front door, `http://localhost:3000`). */
+export const COMPOSE_ORIGIN = 'http://localhost:3000';
+
+/**
+ * The realm as `npm run cluster` imports it: compose's, with the browser-facing URIs of its clients moved from
+ * compose's front door to the cluster's (`PORT`), so Swagger UI's redirect page and the console are allowed there.
+ */
+export function clusterRealm(realm: Realm, frontDoorOrigin: string): Realm {
+  const moved = (uri: string): string =>
+    uri === COMPOSE_ORIGIN || uri.startsWith(`${COMPOSE_ORIGIN}/`)
+      ? frontDoorOrigin + uri.slice(COMPOSE_ORIGIN.length)
+      : uri;
+  return {
+    ...realm,
+    clients: realm.clients.map((client) => ({
+      ...client,
+      ...(client.redirectUris ? { redirectUris: client.redirectUris.map(moved) } : {}),
+      ...(client.webOrigins ? { webOrigins: client.webOrigins.map(moved) } : {}),
+      ...(client.attributes
+        ? {
+            attributes: Object.fromEntries(
+              Object.entries(client.attributes).map(([name, value]) => [
+                name,
+                name === 'post.logout.redirect.uris' ? value.split('##').map(moved).join('##') : value,
+              ]),
+            ),
+          }
+        : {}),
+    })),
+  };
+}
+
+/**
+ * What the cluster's Keycloak keeps between runs (`<dir>/state.json`, readable by its owner only): the bootstrap
+ * administrator's password (Keycloak creates that administrator at the first start on an empty database only), the
+ * demo officers' password, and what the database was made from — a new Keycloak or realm file starts from an empty
+ * database, so the realm is imported afresh.
+ */
+export interface KeycloakState {
+  /** The Keycloak version and the realm as imported: a change empties Keycloak's database. */
+  fingerprint: string;
+  adminPassword: string;
+  officerPassword: string;
+}
+
+export const fingerprintOf = (keycloakVersion: string, realmJson: string): string =>
+  createHash('sha256').update(`${keycloakVersion}\n${realmJson}`).digest('hex');
+
+/** A generated secret (144 random bits, URL-safe), never a default. */
+export const generatedSecret = (): string => randomBytes(18).toString('base64url');
+
+/** Keycloak's JDBC settings for a database on the server of parkflow's `DATABASE_URL`, with its credentials. */
+export function keycloakDatabase(databaseUrl: string, database = 'keycloak'): Record<string, string> {
+  const url = new URL(databaseUrl);
+  return {
+    KC_DB_URL: `jdbc:postgresql://${url.hostname}:${url.port || '5432'}/${database}`,
+    KC_DB_USERNAME: decodeURIComponent(url.username),
+    KC_DB_PASSWORD: decodeURIComponent(url.password),
+  };
+}
+
+/** One line per demo officer for the cluster's banner: username, role, district, name. */
+export function officerLines(realm: Realm): string[] {
+  return realm.users.map((user) => {
+    const district = user.attributes?.district?.[0];
+    const name = [user.firstName, user.lastName].filter(Boolean).join('');
+    return `${user.username.padEnd(16)} ${user.realmRoles.join(',')}${district ? ` ${district}` : ''}  ${name}`;
+  });
+}
