@@ -35,6 +35,8 @@ export default tseslint.config(
       '.tools/**',
       '.data/**',
       'coverage/**',
+      'console/dist/**',
+      'console/src/api/schema.d.ts', // generated from the OpenAPI document (npm run api-schema)
       'jest.config.js',
       'eslint.config.mjs',
     ],

@@ -5,6 +5,7 @@ import { CaseActionsModule } from './actions/case-actions.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { ConsoleModule } from './console/console.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -41,6 +42,7 @@ export class AppModule {
         OfficersModule,
         HealthModule,
         MetricsModule,
+        ConsoleModule,
       ],
     };
   }

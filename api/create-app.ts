@@ -8,6 +8,7 @@ import { HttpErrorFilter } from './common/http-error.filter';
 import { JsonLogger, logLevelsFor } from './common/json-logger';
 import { methodNotAllowed } from './common/method-not-allowed';
 import { createOpenApiDocument, serveDocs } from './common/openapi-document';
+import { serveConsole } from './console/serve-console';
 import { parseQuery } from './common/query-parser';
 import { assignRequestId, runInRequestContext } from './common/request-context';
 import { requestLogger } from './common/request-log';
@@ -34,8 +35,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // CORS only for an allowlist: a browser page from anywhere else gets no permission to read the answers.
   const origins = corsOrigins(config);
   if (origins.length > 0) app.enableCors(corsOptions(origins));
-  // Order: the reader's language, the headers, the id, the access log and the request metrics come first so that even a request refused
-  // before routing (405, 413, bad JSON) has them, is logged with an id and counted.
+  // Order: the reader's language, the headers, the id, the access log and the request metrics come first so that
+  // even a request refused before routing (405, 413, bad JSON) is answered in it, has them, is logged and counted.
   app.use(
     answerInReadersLanguage,
     securityHeaders(),
@@ -44,6 +45,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     app.get(RequestMetrics).middleware(openApi),
     methodNotAllowed(openApi),
   );
+  serveConsole(app, config.AUTH_ISSUER); // the officers' console's page and files, outside the API's paths
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(runInRequestContext);
   app.useGlobalPipes(createValidationPipe());

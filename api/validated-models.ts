@@ -4,6 +4,7 @@ import * as caseList from './cases/case-list.dto';
 import * as deadlineList from './deadlines/deadline-list.dto';
 import * as districtContacts from './districts/district-contacts.dto';
 import * as notifications from './notifications/notification.dto';
+import * as officers from './officers/officer.dto';
 import * as designationStats from './stats/designation-stats.dto';
 import type { ValidatedModel } from './common/validator-constraints';
 
@@ -19,5 +20,6 @@ export const VALIDATED_MODELS: ValidatedModel[] = [
   deadlineList,
   districtContacts,
   notifications,
+  officers,
   designationStats,
 ].flatMap((module) => Object.values(module).filter((value): value is ValidatedModel => typeof value === 'function'));

@@ -1,7 +1,6 @@
 import i18next, { type i18n, type TOptions } from 'i18next';
-import { DEFAULT_LOCALE, LOCALES, type Locale, type MessageRef } from '../workflows/definitions/message-ref';
-import { CATALOGUES } from './catalogue';
-import { FORMATTERS } from './formatters';
+import type { Locale, MessageRef } from '../workflows/definitions/message-ref';
+import { addCatalogueFormatters, catalogueOptions } from './engine-setup';
 
 /**
  * Renders {@link MessageRef}s in a language, from the catalogues, with i18next. A stage parameter renders as its
@@ -12,24 +11,11 @@ export class Translator {
 
   constructor() {
     this.engine = i18next.createInstance();
-    void this.engine.init({
-      initAsync: false,
-      lng: DEFAULT_LOCALE,
-      supportedLngs: [...LOCALES],
-      fallbackLng: false,
-      resources: Object.fromEntries(LOCALES.map((locale) => [locale, { translation: CATALOGUES[locale] }])),
-      interpolation: { escapeValue: false },
-      returnNull: false,
-      showSupportNotice: false,
-    } as Parameters<i18n['init']>[0]);
-    for (const [name, format] of Object.entries(FORMATTERS)) {
-      this.engine.services.formatter?.add(name, (value, lng, options) =>
-        format(value, (lng as Locale) ?? DEFAULT_LOCALE, options as Record<string, string>),
-      );
-    }
+    void this.engine.init(catalogueOptions());
+    addCatalogueFormatters(this.engine);
   }
 
-  /** The text of `ref` in `locale`; an unknown code renders as itself (the completeness test keeps that from shipping). */
+  /** The text of `ref` in `locale`; an unknown code renders as itself (the catalogue tests keep that from shipping). */
   translate(ref: MessageRef, locale: Locale): string {
     const params = Object.fromEntries(
       Object.entries(ref.params ?? {}).map(([name, value]) => [

@@ -4,13 +4,14 @@
 # TEMPORAL_ADDRESS set → use that Temporal instead of starting the dev server.
 # Also honoured (isolated runs, e.g. test/e2e/dev-shutdown.test.ts): PORT, PARKFLOW_DATA_DIR (.data),
 # PARKFLOW_PG_PORT (5433), PARKFLOW_PG_DIR ($PARKFLOW_DATA_DIR/postgres), PARKFLOW_TEMPORAL_PORT (7233),
-# PARKFLOW_TEMPORAL_UI_PORT (8233), PARKFLOW_READY_TIMEOUT (seconds, 90), WORKER_METRICS_PORT (9464; left off when
-# that port is taken, e.g. by another stack).
+# PARKFLOW_TEMPORAL_UI_PORT (8233), PARKFLOW_OIDC_PORT (3001), PARKFLOW_READY_TIMEOUT (seconds, 90),
+# WORKER_METRICS_PORT (9464; left off when that port is taken, e.g. by another stack).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-setup.sh
 echo "[dev] building" >&2
 npm run --silent build
+bash scripts/console-build.sh
 
 data=${PARKFLOW_DATA_DIR:-.data}
 export PARKFLOW_PG_DIR=${PARKFLOW_PG_DIR:-$data/postgres}
@@ -40,6 +41,16 @@ fi
 
 port=${PORT:-3000}
 require_free_port "$port" PORT
+# The development OpenID Connect provider (scripts/dev-oidc-issuer.ts): the console signs the demo officers in there,
+# as production signs officers in at Keycloak; HS256 development tokens are taken beside its tokens. AUTH_ISSUER set →
+# that provider instead.
+if [ -z "${AUTH_ISSUER:-}" ]; then
+  oidc_port=${PARKFLOW_OIDC_PORT:-3001}
+  require_free_port "$oidc_port" PARKFLOW_OIDC_PORT
+  start oidc "$data/oidc.log" env PORT="$port" PARKFLOW_OIDC_PORT="$oidc_port" node dist/scripts/dev-oidc-issuer.cli.js
+  wait_for "the development OIDC issuer" 30 grep -q '^AUTH_ISSUER=' "$data/oidc.log"
+  while read -r setting; do export "${setting?}"; done < <(grep '^AUTH_' "$data/oidc.log")
+fi
 metrics_port=${WORKER_METRICS_PORT:-9464}
 if [ "$metrics_port" != 0 ] && port_in_use "$metrics_port"; then say "port $metrics_port is taken: worker metrics off"; metrics_port=0; fi
 WORKER_METRICS_PORT=$metrics_port start_app worker "$data/worker.log" node dist/worker/main.js
@@ -48,11 +59,12 @@ wait_ready "$port"
 cat <<INFO
 
   parkflow is running
+    Console      http://localhost:$port/       (sign in at $AUTH_ISSUER)
     API          http://localhost:$port        (OpenAPI: http://localhost:$port/docs, metrics: /metrics)
     Temporal UI  $ui
     metrics      worker $([ "$metrics_port" = 0 ] && echo off || echo "http://localhost:$metrics_port/metrics")
     PostgreSQL   $DATABASE_URL
-    logs         $data/{api,worker,temporal,postgres}.log
+    logs         $data/{api,worker,temporal,postgres,oidc}.log
 
   Try it (district 500112 渝北区):
     export TOKEN=$(token --role district --district 500112 --sub yubei-officer)

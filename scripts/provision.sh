@@ -10,6 +10,8 @@
 #                                 cluster tests)
 #   .tools/temporal-ui            the Temporal UI server (the temporalio/ui image's binary and configs), built from
 #                                 its Go module (npm run cluster)
+#   /usr/bin/chromium             Debian's chromium and its Chinese fonts (apt-get, when missing and apt is usable): the
+#                                 console's browser tests drive it with Playwright, which downloads no browser of its own
 #   .tools/keycloak               Keycloak (Maven Central's org.keycloak:keycloak-quarkus-dist, compose's version), built
 #                                 for PostgreSQL, run on this machine's Java 17+ (npm run cluster)
 # A tool that cannot be provisioned (no Go / no Java here) is left out; the tests then fall back to the
@@ -167,8 +169,27 @@ provision_keycloak() {
   ln -sfn "$dir" "$tools/keycloak"; log "keycloak: $dir ($(java -version 2>&1 | head -1))"
 }
 
+# Debian's chromium for the console's browser tests (console/e2e, run by npm test), with Noto CJK so that its pages
+# (and their screenshots) show Chinese. Installed as the system's own packages: root, or a password-less sudo;
+# otherwise the browser tests report that it is missing.
+provision_chromium() {
+  local font=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+  if [ -x /usr/bin/chromium ] && [ -f "$font" ]; then log "chromium: /usr/bin/chromium"; return; fi
+  local as_root=()
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then as_root=(sudo -n); else
+      log "no /usr/bin/chromium and no root to install it (apt-get install chromium): the browser tests cannot run"; return
+    fi
+  fi
+  command -v apt-get >/dev/null || { log "no /usr/bin/chromium and no apt-get: the browser tests cannot run"; return; }
+  log "installing Debian's chromium and fonts-noto-cjk with apt-get (once per machine)"
+  "${as_root[@]}" apt-get update -qq >&2
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >&2
+}
+
 provision_temporal_cli
 provision_test_server
+provision_chromium
 provision_schemathesis
 provision_temporal_server
 if [ "${1:-}" = --cluster ]; then provision_temporal_ui; provision_keycloak; fi

@@ -114,7 +114,7 @@ const RESPONSE_HEADERS = {
   },
   idempotentReplayed: {
     description: 'Present (`true`) when this answer replays the first one given under the same Idempotency-Key',
-    schema: { type: 'string', enum: ['true'] },
+    schema: { type: 'string', pattern: '^true$' },
   },
 } satisfies Record<string, HeaderObject>;
 

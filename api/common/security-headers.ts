@@ -25,6 +25,23 @@ function docsConnectSources(request: Request): string {
 }
 
 /**
+ * The officers' console's page (api/console/serve-console.ts): helmet's defaults — its own scripts, its own styles
+ * and the inline ones Ant Design writes, images and fonts of its own or `data:` — with `connect-src` to `origins` (the
+ * OpenID Connect issuer: discovery, token endpoint), never framed, and no `upgrade-insecure-requests` (plain HTTP on
+ * the local stack, as for `/docs`). It replaces the JSON answers' policy on the page it is applied to.
+ */
+export function consoleContentSecurityPolicy(origins: string[]): RequestHandler {
+  return helmet.contentSecurityPolicy({
+    directives: {
+      upgradeInsecureRequests: null,
+      connectSrc: ["'self'", ...origins],
+      frameAncestors: ["'none'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+    },
+  });
+}
+
+/**
  * Security headers on every answer (helmet; docs/security.md, OWASP API8): `nosniff`, `X-Frame-Options: DENY`,
  * HSTS, no `X-Powered-By`, and a Content-Security-Policy — for JSON answers `default-src 'none'` (nothing in them
  * may load or run), for Swagger UI helmet's defaults, which allow its own scripts and styles, plus `connect-src` to the

@@ -70,8 +70,11 @@ const SELECT_INBOX =
               FROM notice_deliveries d WHERE d.notice_key = n.key AND d.status = 'failed'), '[]') AS failures
   FROM notifications n LEFT JOIN park_cases c ON c.case_id = n.case_id
     LEFT JOIN notification_reads r ON r.notification_key = n.key AND r.officer_sub = $1`;
-/** Not read by the officer, nor by the whole inbox before marks were per officer. */
-const UNREAD = 'n.read_at IS NULL AND r.read_at IS NULL';
+/**
+ * Not read by the officer, nor by the whole inbox before marks were per officer. The officer's mark is tested on the
+ * join's key, so the planner makes the outer join an anti-join and still reads the inbox in its index's order.
+ */
+const UNREAD = 'n.read_at IS NULL AND r.notification_key IS NULL';
 
 /** The reminders and notices of every case (`notifications`): written once by key, read in the officers' inboxes. */
 export class NotificationsRepository {
@@ -148,7 +151,7 @@ export class NotificationsRepository {
       // The owned notice's key whether or not it was marked before (ON CONFLICT answers no row then).
       `WITH owned AS (SELECT n.key FROM notifications n WHERE ${owned} AND n.key = ${params.add(key)}),
             marked AS (INSERT INTO notification_reads (notification_key, officer_sub) SELECT key, ${reader} FROM owned
-                       ON CONFLICT (notification_key, officer_sub) DO NOTHING)
+                       ON CONFLICT (officer_sub, notification_key) DO NOTHING)
        SELECT key FROM owned`,
       params.values,
     );

@@ -61,6 +61,7 @@ const cursors = {
   '/v1/cases': encodeCursor([new Date().toISOString(), 'ffffffff-ffff-4fff-bfff-ffffffffffff']),
   '/v1/notifications': encodeCursor([new Date().toISOString(), 'zzzz']),
   '/v1/deadlines': encodeCursor(['2026-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000', 'review']),
+  '/v1/officers': encodeCursor(['zzzz']),
 };
 
 const toml = (values: string[]): string => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;

@@ -365,7 +365,8 @@ describe('bad input per endpoint (api-contract "Errors")', () => {
       // `stage=` filters nothing: this file's own cases alone are in four stages
       expect(new Set(cases.items.map((c: { stage: string }) => c.stage)).size).toBeGreaterThan(1);
       const inbox = await driver.ok('GET', '/v1/notifications?caseId=&kind=&unread=&cursor=&limit=', { token });
-      expect(inbox).toEqual({ items: expect.any(Array), nextCursor: inbox.nextCursor });
+      expect(inbox).toEqual({ items: expect.any(Array), nextCursor: inbox.nextCursor, unreadCount: inbox.unreadCount });
+      expect(inbox.unreadCount).toBeGreaterThanOrEqual(0);
       const deadlines = await driver.ok('GET', '/v1/deadlines?from=&to=&kind=&district=&cursor=', { token });
       expect(deadlines.items.length).toBeGreaterThan(0);
     },

@@ -8,7 +8,7 @@ import { eventually } from '../support/eventually';
 /**
  * `npm run dev` (scripts/dev.sh) on its own ports and data dir: it says "parkflow is running" only once
  * /health/ready is 200, and SIGINT (Ctrl-C) leaves none of the processes it started — Temporal dev server,
- * embedded PostgreSQL, worker, API, and their children — alive within 15 s.
+ * embedded PostgreSQL, the development OpenID Connect provider, worker, API, and their children — alive within 15 s.
  */
 const root = join(__dirname, '..', '..');
 
@@ -56,6 +56,7 @@ it('prints "parkflow is running" once ready, and Ctrl-C stops every process it s
     PARKFLOW_PG_PORT: String(await freePort()),
     PARKFLOW_TEMPORAL_PORT: String(await freePort()),
     PARKFLOW_TEMPORAL_UI_PORT: String(await freePort()),
+    PARKFLOW_OIDC_PORT: String(await freePort()),
     NODE_ENV: 'development',
   };
   delete env.DATABASE_URL; // dev.sh starts its own PostgreSQL…
@@ -85,10 +86,10 @@ it('prints "parkflow is running" once ready, and Ctrl-C stops every process it s
     .trim()
     .split('\n')
     .map((line) => line.split(' '));
-  expect(started.map(([name]) => name).sort()).toEqual(['api', 'postgres', 'temporal', 'worker']);
+  expect(started.map(([name]) => name).sort()).toEqual(['api', 'oidc', 'postgres', 'temporal', 'worker']);
   groups = started.map(([, pid]) => Number(pid));
   const everyPid = [dev.pid as number, ...[dev.pid as number, ...groups].flatMap(groupMembers)];
-  expect(everyPid.length).toBeGreaterThanOrEqual(6); // dev.sh, 4 children, the postgres server under its launcher
+  expect(everyPid.length).toBeGreaterThanOrEqual(7); // dev.sh, 5 children, the postgres server under its launcher
 
   const signalledAt = Date.now();
   process.kill(dev.pid as number, 'SIGINT');

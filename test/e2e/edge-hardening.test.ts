@@ -84,7 +84,7 @@ describe('edge hardening (issue 14)', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('an allowed origin may PUT (district contacts) and read the language of the answer; another origin may not', async () => {
+  it('an allowed origin may PUT (district contacts) and read the answer’s language; another may not', async () => {
     const preflight = (origin: string): Promise<Response> =>
       fetch(`${allowing.baseUrl}/v1/districts/500112/contacts`, {
         method: 'OPTIONS',

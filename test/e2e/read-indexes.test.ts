@@ -147,6 +147,14 @@ describe('the lists read their indexes with 10,000 cases and 50,000 notices (iss
       index: 'notifications_expert_inbox_idx',
     },
     {
+      request: 'GET /v1/notifications: its unreadCount (municipal)',
+      read: (db) =>
+        inbox(db)
+          .unreadCount({ owner: { role: 'municipal' }, officer: MUNICIPAL })
+          .catch(() => 0),
+      index: 'notifications_unread_idx',
+    },
+    {
       request: 'GET /v1/notifications (finance officer)',
       read: (db) => inbox(db).list({ owner: { role: 'finance' }, officer: 'finance-officer', limit: PAGE }),
       index: 'notifications_finance_inbox_idx',

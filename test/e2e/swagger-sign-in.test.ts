@@ -83,8 +83,11 @@ async function signInAndConsent(jar: CookieJar, authorizationUrl: string, login:
 const base64url = (bytes: Buffer): string => bytes.toString('base64url');
 
 describe("Swagger UI's sign-in through the OpenID Connect provider (issue 20 item 3)", () => {
-  it('the document offers the provider (discovery) beside the bearer scheme; Swagger UI is set up for PKCE', async () => {
-    const document = await (await fetch(`${api.baseUrl}/docs-json`)).json();
+  it('the document offers the provider (discovery) beside the bearer scheme; Swagger UI is set for PKCE', async () => {
+    const document = (await (await fetch(`${api.baseUrl}/docs-json`)).json()) as {
+      components: { securitySchemes: Record<string, unknown> };
+      paths: Record<string, Record<string, { security?: unknown }>>;
+    };
     expect(document.components.securitySchemes.oidc).toEqual({
       type: 'openIdConnect',
       openIdConnectUrl: `${issuer.url}/.well-known/openid-configuration`,
@@ -129,7 +132,11 @@ describe("Swagger UI's sign-in through the OpenID Connect provider (issue 20 ite
   });
 
   it('Authorization Code with PKCE through the public client gives a token the API takes', async () => {
-    const discovery = await (await fetch(`${issuer.url}/.well-known/openid-configuration`)).json();
+    const discovery = (await (await fetch(`${issuer.url}/.well-known/openid-configuration`)).json()) as {
+      authorization_endpoint: string;
+      token_endpoint: string;
+      code_challenge_methods_supported: string[];
+    };
     expect(discovery.code_challenge_methods_supported).toContain('S256');
 
     const verifier = base64url(randomBytes(32));
@@ -174,7 +181,7 @@ describe("Swagger UI's sign-in through the OpenID Connect provider (issue 20 ite
         }),
       });
     const wrong = await exchange(base64url(randomBytes(32)));
-    expect({ status: wrong.status, error: (await wrong.json()).error }).toEqual({
+    expect({ status: wrong.status, error: ((await wrong.json()) as { error?: string }).error }).toEqual({
       status: 400,
       error: 'invalid_grant',
     });

@@ -6,7 +6,7 @@ import { loadAppConfig } from '../../api/config/app-config';
 import { createApp } from '../../api/create-app';
 import { createDataSource } from '../../persistence/data-source';
 import type { TreasuryGateway } from '../../activities/treasury/treasury-gateway';
-import { createParkflowWorker } from '../../worker/create-worker';
+import { createParkflowWorker, type ParkflowWorkerDeps } from '../../worker/create-worker';
 import { PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
 import { installQuietRuntime } from './quiet-runtime';
 import { devServerExecutable } from './temporal-executables';
@@ -38,6 +38,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Where the worker hands payments; by default the recording gateway. */
   treasury?: TreasuryGateway;
+  /** The worker's email delivery of notices (e.g. to an SmtpSink); by default none (inbox only). */
+  notices?: ParkflowWorkerDeps['notices'];
   /**
    * The Temporal server: by default a dev server of its own (SQLite in memory); `devServer` tunes it (a SQLite file,
    * more `temporal server start-dev` arguments), `address` uses a server that runs already (e.g. the cluster's).
@@ -81,6 +83,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       taskQueue,
       dataSource,
       treasury: options.treasury,
+      notices: options.notices,
     });
     running = worker.run();
   };

@@ -1,5 +1,5 @@
 import { civilDateOf, dueDateOf, partsOf } from '../../workflows/definitions/civil-date';
-import { reportBody, type HttpDriver } from './http-driver';
+import { PANEL, reportBody, type HttpDriver } from './http-driver';
 
 /**
  * A policy day lasts 0.1 s: the 14-day payment confirmation window passes in 1.4 s of the test.
@@ -22,16 +22,39 @@ export const WHOLE_LIFE =
   '(once its year has ended, R-RPT-5) → evaluation → revoke → refund paid → closed';
 
 /**
+ * Issue 20 item 2: each officer of the life signs in (`GET /v1/me`) before the case starts, and the officer directory
+ * has them all — with the address their notices are emailed to, when their tokens carry one.
+ */
+async function signIn(driver: HttpDriver): Promise<void> {
+  const tokens = [driver.districtToken(), driver.municipal(), driver.finance(), ...PANEL.map(driver.expert)];
+  const subs: string[] = [];
+  for (const token of tokens) subs.push((await driver.ok('GET', '/v1/me', { token })).sub);
+  await driver.until('/v1/officers?limit=200', driver.municipal(), (page) =>
+    subs.every((sub) => page.items.some((officer: { sub: string }) => officer.sub === sub)),
+  );
+}
+
+/**
  * A park's whole life through HTTP only, as officers live it ({@link WHOLE_LIFE}), against an API whose cases run at
  * {@link WHOLE_LIFE_TIME_SCALE}: every step asserts its answer; the audit trail names each officer and `issuer`, who
- * vouched for them. Run on the dev stack (test/e2e/whole-life.test.ts)
- * and on the cluster topology (test/cluster/production-topology.test.ts).
+ * vouched for them; the experts and the finance desk find their notices in their own inboxes. Run on the dev stack
+ * (test/e2e/whole-life.test.ts) and on the cluster topology (test/cluster/production-topology.test.ts). Answers the
+ * case's id.
  */
-export async function wholeLife(driver: HttpDriver, issuer: string): Promise<void> {
+export async function wholeLife(driver: HttpDriver, issuer: string): Promise<string> {
   const { municipal, finance } = driver;
   const district = driver.districtToken();
+  await signIn(driver);
   const caseId = await driver.file();
   await driver.reviewed(caseId);
+  // §5.1, issue 20 item 2: each expert named on the panel is invited, in an inbox of their own.
+  for (const expert of PANEL) {
+    const invited = await driver.until(`/v1/notifications?caseId=${caseId}`, driver.expert(expert), (page) =>
+      page.items.some((notice: { kind: string }) => notice.kind === 'panel_invitation'),
+    );
+    // Only review reminders may join it (a slow review on a loaded machine): nothing addressed to anyone else.
+    for (const notice of invited.items) expect(['panel_invitation', 'review_reminder']).toContain(notice.kind);
+  }
 
   // §5.1–§5.2, R-SUB-1: designation instructs tranche 1 (50%).
   const designated = await driver.ok('POST', `/v1/cases/${caseId}/designation`, {
@@ -57,6 +80,13 @@ export async function wholeLife(driver: HttpDriver, issuer: string): Promise<voi
   });
   const overdueCases = await driver.ok('GET', '/v1/cases?overdue=true&stage=designated', { token: district });
   expect(overdueCases.items.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+  // §5.2, issue 20 item 2: the finance desk is reminded of the late confirmation in its inbox.
+  const reminded = await driver.until(
+    `/v1/notifications?caseId=${caseId}&kind=payment_confirmation_reminder`,
+    finance(),
+    (page) => page.items.length > 0,
+  );
+  expect(reminded.unreadCount).toBeGreaterThan(0);
 
   const confirmed = await driver.ok(
     'POST',
@@ -169,4 +199,5 @@ export async function wholeLife(driver: HttpDriver, issuer: string): Promise<voi
   expect(stats.parks.map((p: { caseId: string }) => p.caseId)).toContain(caseId);
   const now = await driver.ok('GET', '/v1/stats/designations', { token: municipal() });
   expect(now.parks.map((p: { caseId: string }) => p.caseId)).not.toContain(caseId);
+  return caseId;
 }

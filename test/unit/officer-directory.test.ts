@@ -186,12 +186,15 @@ describe('npm run officers -- import: the development officers and a Keycloak re
     expect(seen).toContain('GET /admin/realms/parkflow/users');
   });
 
-  it('names the subject as the API does (the Keycloak user id for sub), and reports refused credentials', async () => {
+  it('names the subject as the API does (the Keycloak user id for sub); refused credentials, no server', async () => {
     const { officers } = await realmOfficers({ ...realm(), subjectClaim: 'sub' });
     expect(officers.map((officer) => officer.subject)).toEqual(['u1', 'u2', 'u3']);
     await expect(
       realmOfficers({ ...realm(), credentials: { clientId: 'parkflow-directory', clientSecret: 'wrong' } }),
     ).rejects.toThrow(/gave no token \(401: Invalid client credentials\)/);
     await expect(realmOfficers({ ...realm(), subjectClaim: 'upn' })).rejects.toThrow(/AUTH_SUBJECT_CLAIM 'upn'/);
+    await expect(realmOfficers({ ...realm(), baseUrl: 'http://127.0.0.1:1' })).rejects.toThrow(
+      /^http:\/\/127\.0\.0\.1:1\/realms\/parkflow\/.* could not be reached/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import { OfficersRepository } from '../../persistence/repositories/officers.repository';
+import { createParkflowWorker } from '../../worker/create-worker';
 import { CaseDriver, morningAfter } from '../support/case-driver';
 import { eventually } from '../support/eventually';
 import { expectedDeadline } from '../support/holiday-calendar';
@@ -8,9 +9,10 @@ import { deliveriesOf, SmtpSink } from '../support/smtp-sink';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 /**
- * Issue 20 item 2, exactly-once delivery as for districts, under the same fault (notice-delivery.test.ts): the SMTP
- * server is down when an expert's review reminders and the finance desk's payment reminders are issued;
- * once it is back, each reaches each of its addresses in the officer directory once, with its Message-ID.
+ * Issue 20 item 2, exactly-once delivery as for districts, under the same faults (notice-delivery.test.ts,
+ * notice-delivery-restart.test.ts): the SMTP server down when an expert's review reminders and the finance desk's
+ * payment reminders are issued, and a worker shut down while the server holds its reply to an expert's reminder; each
+ * reaches each of its addresses in the officer directory once, with its Message-ID.
  */
 const PANEL = ['drill-expert-a', 'drill-expert-b', 'drill-expert-c'];
 const EXPERT_C = 'expert-c@experts.cq.cn';
@@ -92,5 +94,48 @@ it('§5.1 §5.2 an expert’s and finance’s reminders, issued while SMTP is do
     rows.filter((row) => row.status === 'sent').length,
   );
   expect([...reviewReminders, ...paymentReminders].some((row) => (row.attempts ?? 0) >= 2)).toBe(true);
+  await driver.handle.terminate('test finished');
+});
+
+it('§5.1 a worker shut down before SMTP answers DATA for an expert’s reminder: the next sends it once', async () => {
+  await h.stopSharedWorker(); // its sticky cache would hold on to the case; these workers keep none
+  const common = {
+    connection: h.env.nativeConnection,
+    namespace: h.env.namespace ?? 'default',
+    taskQueue: h.taskQueue,
+    dataSource: h.dataSource,
+    notices: { mailer: new SmtpNoticeMailer(sink.url, 'parkflow <notices@parkflow.test>'), municipalEmails: [] },
+    overrides: { maxCachedWorkflows: 0, shutdownGraceTime: '100ms' },
+  } as const;
+  const first = await createParkflowWorker(common);
+  const firstRun = first.run();
+  const driver = await CaseDriver.file(h);
+  await driver.accept();
+  await driver.formPanel(PANEL);
+  for (const expert of PANEL.slice(0, 2)) await driver.review(expert);
+  const rows = () => deliveriesOf(h.dataSource, driver.caseId, ['expert']);
+  await eventually(async () => (await rows()).every((row) => row.status !== 'pending'), 'the panel’s invitations');
+  const before = { received: sink.received.length, abandoned: sink.abandoned };
+  const review = expectedDeadline('review', (await driver.snapshot()).panel!.reviewDueAt);
+  const reply = sink.holdNextReply();
+  // Past the reminder at D−7 (09:00 of D−7, or of the last working day before it), before the one at D−1.
+  const skipping = driver.sleepUntil(new Date(Date.parse(review.dueAt) - 5 * 24 * HOUR_MS).toISOString());
+  await reply.held; // the D−7 reminder's message is in, its 250 not yet out
+  first.shutdown();
+  await firstRun;
+  expect(sink.abandoned - before.abandoned).toBe(1);
+  expect(sink.received.length).toBe(before.received);
+
+  const second = await createParkflowWorker(common);
+  await second.runUntil(async () => {
+    await skipping;
+    await h.env.sleep(HOUR_MS); // past the retry of the aborted attempt
+    await eventually(async () => (await rows()).every((row) => row.status !== 'pending'), 'the reminder');
+  });
+  const [reminder] = (await rows()).filter((row) => row.kind === 'review_reminder');
+  expect(reminder).toMatchObject({ address: EXPERT_C, status: 'sent', attempts: 1, delivery_status: 'delivered' });
+  expect(sink.received.filter((mail) => mail.messageId === reminder.message_id)).toEqual([
+    expect.objectContaining({ to: EXPERT_C }),
+  ]);
   await driver.handle.terminate('test finished');
 });

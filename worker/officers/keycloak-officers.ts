@@ -34,6 +34,16 @@ interface KeycloakUser {
 
 const PAGE = 100;
 const TIMEOUT_MS = 10_000;
+
+/** `fetch` with a bound, whose failure to connect names the URL (fetch says only "fetch failed"). */
+async function call(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (error) {
+    const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
+    throw new Error(`${url} could not be reached: ${cause}`);
+  }
+}
 /** The user field a token's subject claim is filled from (Keycloak's default mappers). */
 const SUBJECT_FIELDS: Record<string, (user: KeycloakUser) => string | undefined> = {
   sub: (user) => user.id,
@@ -56,10 +66,7 @@ export async function realmOfficers(realm: KeycloakRealm): Promise<RealmOfficers
   const token = await accessToken(realm);
   const get = async <T>(path: string): Promise<T> => {
     const url = `${realm.baseUrl}/admin/realms/${encodeURIComponent(realm.realm)}${path}`;
-    const response = await fetch(url, {
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    const response = await call(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     return (await response.json()) as T;
   };
@@ -135,11 +142,10 @@ async function accessToken(realm: KeycloakRealm): Promise<string> {
           },
         ];
   const url = `${realm.baseUrl}/realms/${encodeURIComponent(tokenRealm)}/protocol/openid-connect/token`;
-  const response = await fetch(url, {
+  const response = await call(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(form),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
   });
   const body = (await response.json().catch(() => ({}))) as { access_token?: string; error_description?: string };
   if (!response.ok || !body.access_token)
