@@ -4,7 +4,8 @@ import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLengt
 import { AppModule } from '../../api/app.module';
 import { loadAppConfig } from '../../api/config/app-config';
 import { fieldsWithNul } from '../../api/common/nul-characters';
-import { createOpenApiDocument, OIDC_SCHEME, OPENAPI_METHODS, withOidcSignIn } from '../../api/common/openapi-document';
+import { OIDC_SCHEME, withOidcSignIn } from '../../api/common/docs-sign-in';
+import { createOpenApiDocument, OPENAPI_METHODS } from '../../api/common/openapi-document';
 import { parseQuery } from '../../api/common/query-parser';
 import { constrainComponentSchemas, type Schema } from '../../api/common/validator-constraints';
 import { VALIDATED_MODELS } from '../../api/validated-models';
