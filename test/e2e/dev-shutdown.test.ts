@@ -86,8 +86,9 @@ it('prints "parkflow is running" once ready, and Ctrl-C stops every process it s
     .trim()
     .split('\n')
     .map((line) => line.split(' '));
-  expect(started.map(([name]) => name).sort()).toEqual(['api', 'oidc', 'postgres', 'temporal', 'worker']);
+  // Known before any assertion, so that afterAll stops every process group even when one fails.
   groups = started.map(([, pid]) => Number(pid));
+  expect(started.map(([name]) => name).sort()).toEqual(['api', 'oidc', 'postgres', 'temporal', 'worker']);
   const everyPid = [dev.pid as number, ...[dev.pid as number, ...groups].flatMap(groupMembers)];
   expect(everyPid.length).toBeGreaterThanOrEqual(7); // dev.sh, 5 children, the postgres server under its launcher
 

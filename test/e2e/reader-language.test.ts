@@ -139,9 +139,9 @@ describe('messages in the reader’s language (issue 20, api-contract "Language"
     expect(machineFields(zh.body)).toEqual(machineFields(en.body));
     expect(zh.body).toEqual({
       error: 'unauthorized',
-      message: '持有者令牌被拒绝：需要持有者令牌（Authorization: Bearer <JWT>）（token.format）',
+      message: '访问令牌被拒绝：需要访问令牌（Authorization: Bearer <JWT>）（token.format）',
       details: [
-        { field: 'Authorization', rule: 'token.format', message: '需要持有者令牌（Authorization: Bearer <JWT>）' },
+        { field: 'Authorization', rule: 'token.format', message: '需要访问令牌（Authorization: Bearer <JWT>）' },
       ],
     });
     expect(en.body.message).toBe(

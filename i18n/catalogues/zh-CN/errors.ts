@@ -55,10 +55,10 @@ export const errors = {
     refundWriteOff: '核销未退还的补助资金',
   } satisfies Record<OfficerActionName, string>,
   /** 401: the bearer token and the token rule it breaks (api-contract "Identity"). */
-  tokenRefused: '持有者令牌被拒绝：{{reason}}（{{rule}}）',
+  tokenRefused: '访问令牌被拒绝：{{reason}}（{{rule}}）',
   token: {
-    required: '需要持有者令牌（Authorization: Bearer <JWT>）',
-    malformed: '持有者令牌不是格式正确的已签名 JWT',
+    required: '需要访问令牌（Authorization: Bearer <JWT>）',
+    malformed: '访问令牌不是格式正确的已签名 JWT',
     expired: '令牌已过期（exp 已过，且超出允许的时钟偏差）',
     algorithm: '令牌的签名算法不被本接口接受',
     algorithmRefused: '不接受以 {{alg}} 签名的令牌；本接口接受：{{accepted, list}}',
