@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../../scripts/free-port';
+import { devStackEnv } from '../../test/support/dev-stack-env';
 
 /** The project's root (scripts/dev.sh is run from there). */
 const ROOT = join(__dirname, '..', '..');
@@ -28,21 +27,9 @@ const signal = (pgid: number, name: NodeJS.Signals): void => {
  * returns is the teardown: SIGTERM, as Ctrl-C would, then whatever dev.sh left (none, if it keeps its promise) killed.
  */
 export default async function startDevStack(): Promise<() => Promise<void>> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'parkflow-browser-'));
-  chmodSync(dataDir, 0o755); // as root, the embedded PostgreSQL runs as 'postgres', who must reach its data dir
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    PARKFLOW_DATA_DIR: dataDir,
-    PARKFLOW_PG_PORT: String(await freePort()),
-    PARKFLOW_TEMPORAL_PORT: String(await freePort()),
-    PARKFLOW_TEMPORAL_UI_PORT: String(await freePort()),
-    PARKFLOW_OIDC_PORT: String(await freePort()),
-    WORKER_METRICS_PORT: '0',
-    NODE_ENV: 'development',
-  };
-  for (const own of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'AUTH_ISSUER']) delete env[own]; // dev.sh starts its own
+  const stack = await devStackEnv('parkflow-browser-');
+  const { dataDir, port } = stack;
+  const env = { ...stack.env, WORKER_METRICS_PORT: '0' };
   const log = join(dataDir, 'dev.log');
   const dev = spawn('bash', ['scripts/dev.sh'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = createWriteStream(log);

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../../scripts/free-port';
+import { devStackEnv } from '../support/dev-stack-env';
 import { eventually } from '../support/eventually';
 
 /**
@@ -46,21 +45,9 @@ afterAll(() => {
 
 it('prints "parkflow is running" once ready, and Ctrl-C stops every process it started within 15 s', async () => {
   if (process.platform !== 'linux') return; // reads /proc
-  dataDir = mkdtempSync(join(tmpdir(), 'parkflow-dev-'));
-  chmodSync(dataDir, 0o755); // as root, the embedded PostgreSQL runs as 'postgres', who must reach its data dir
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    PARKFLOW_DATA_DIR: dataDir,
-    PARKFLOW_PG_PORT: String(await freePort()),
-    PARKFLOW_TEMPORAL_PORT: String(await freePort()),
-    PARKFLOW_TEMPORAL_UI_PORT: String(await freePort()),
-    PARKFLOW_OIDC_PORT: String(await freePort()),
-    NODE_ENV: 'development',
-  };
-  delete env.DATABASE_URL; // dev.sh starts its own PostgreSQL…
-  delete env.TEMPORAL_ADDRESS; // …and its own Temporal dev server
+  const stack = await devStackEnv('parkflow-dev-');
+  dataDir = stack.dataDir;
+  const { port, env } = stack;
   dev = spawn('bash', ['scripts/dev.sh'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   dev.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
