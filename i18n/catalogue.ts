@@ -11,3 +11,14 @@ type Leaves<T, Prefix extends string = ''> = {
 
 /** Every message code: a key of the catalogues; a typo does not compile where the code is written as this type. */
 export type MessageCode = Leaves<typeof zhCN>;
+
+/**
+ * The text at a catalogue path (`rules.serviceFunctions.social_security`) in `locale`, or undefined when the path
+ * names no text: how a code built at run time (a constraint's, an action's name) is checked before it is used.
+ */
+export function catalogueText(locale: Locale, path: string): string | undefined {
+  const found = path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], CATALOGUES[locale]);
+  return typeof found === 'string' ? found : undefined;
+}

@@ -1,6 +1,6 @@
-import { civilDateOf, dueDateOf, endOfDay, isCivilDate, partsOf } from '../workflows/definitions/civil-date';
+import { civilDateOf, dueDateOf, isCivilDate, isEndOfDay, partsOf } from '../workflows/definitions/civil-date';
 import type { Locale } from '../workflows/definitions/message-ref';
-import { CATALOGUES } from './catalogue';
+import { catalogueText } from './catalogue';
 
 /**
  * The formatters the catalogues name in a parameter (`{{dueAt, day}}`). Dates are Chongqing days (R-CAL-1):
@@ -12,8 +12,7 @@ export type Formatter = (value: unknown, locale: Locale, options: Record<string,
 export function chongqingDay(value: unknown): string {
   const text = String(value);
   if (isCivilDate(text)) return text;
-  const day = dueDateOf(text);
-  return Date.parse(endOfDay(day)) === Date.parse(text) ? day : civilDateOf(text);
+  return isEndOfDay(text) ? dueDateOf(text) : civilDateOf(text);
 }
 
 const EN_MONTHS = [
@@ -46,14 +45,6 @@ const list: Formatter = (value, locale) => {
   return locale === 'zh-CN' ? items.join('、') : items.join(', ');
 };
 
-/** The text at a catalogue path (`rules.serviceFunctions.social_security`), if there is one. */
-function termAt(locale: Locale, path: string): string | undefined {
-  const found = path
-    .split('.')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], CATALOGUES[locale]);
-  return typeof found === 'string' ? found : undefined;
-}
-
 /**
  * Codes named by their catalogue terms and listed as `list` does: `{{missing, terms(prefix: rules.serviceFunctions)}}`
  * renders `['social_security']` as `社会保障` / `social security` (an unknown code as itself).
@@ -61,7 +52,7 @@ function termAt(locale: Locale, path: string): string | undefined {
 const terms: Formatter = (value, locale, options) => {
   const codes = Array.isArray(value) ? value.map(String) : [String(value)];
   return list(
-    codes.map((code) => termAt(locale, `${options.prefix}.${code}`) ?? code),
+    codes.map((code) => catalogueText(locale, `${options.prefix}.${code}`) ?? code),
     locale,
     options,
   );

@@ -25,11 +25,6 @@ export class Translator {
     );
     return this.engine.t(ref.code, { ...params, lng: locale } as TOptions) as string;
   }
-
-  /** Whether the catalogue of `locale` has `code`. */
-  has(code: string, locale: Locale): boolean {
-    return this.engine.exists(code, { lng: locale });
-  }
 }
 
 const isRef = (value: unknown): value is MessageRef =>

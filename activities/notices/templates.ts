@@ -1,7 +1,7 @@
 import type { MessageCode } from '../../i18n/catalogue';
 import { translator } from '../../i18n/translator';
 import type { OfficerRole } from '../../workflows/definitions/case';
-import { civilDateOf, dueDateOf, endOfDay, startOfDay } from '../../workflows/definitions/civil-date';
+import { civilDateOf, isEndOfDay, startOfDay } from '../../workflows/definitions/civil-date';
 import type { Locale, MessageParams, MessageRef } from '../../workflows/definitions/message-ref';
 import type { NoticeKind } from '../../workflows/definitions/records';
 
@@ -33,7 +33,7 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** The Chongqing time of day an instant is shown with: a deadline on day D ends at `D 24:00` (R-CAL-1). */
 function chongqingTimeOfDay(iso: string): string {
-  if (Date.parse(endOfDay(dueDateOf(iso))) === Date.parse(iso)) return '24:00';
+  if (isEndOfDay(iso)) return '24:00';
   const minutes = Math.floor((Date.parse(iso) - Date.parse(startOfDay(civilDateOf(iso)))) / 60_000);
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }

@@ -1,5 +1,5 @@
 import type { ValidationError } from '@nestjs/common';
-import { CATALOGUES, type MessageCode } from '../../i18n/catalogue';
+import { catalogueText, type MessageCode } from '../../i18n/catalogue';
 import { DEFAULT_LOCALE, type MessageParams } from '../../workflows/definitions/message-ref';
 import { text } from '../i18n/localized-text';
 import { nested, type ErrorDetail } from './api-error';
@@ -30,11 +30,11 @@ const ARGUMENTS: Record<string, (args: unknown[]) => MessageParams> = {
   isIn: ([allowed]) => ({ allowed: [...(allowed as Iterable<unknown>)].map(String) }),
 };
 
-const TEXTS = CATALOGUES[DEFAULT_LOCALE].validation as Record<string, unknown>;
-
 /** `validation.<constraint>` when the catalogue has a text for that class-validator constraint, else a generic one. */
 const constraintCode = (constraint: string): MessageCode =>
-  typeof TEXTS[constraint] === 'string' ? (`validation.${constraint}` as MessageCode) : 'validation.invalid';
+  catalogueText(DEFAULT_LOCALE, `validation.${constraint}`)
+    ? (`validation.${constraint}` as MessageCode)
+    : 'validation.invalid';
 
 /** The validators of each DTO class, looked up once per class (a failed array of 2,000 items asks 2,000 times). */
 const validatorsByModel = new WeakMap<object, ReturnType<typeof validatorsOf>>();

@@ -20,7 +20,7 @@ export const text = (code: MessageCode, params?: MessageParams): LocalizedText =
  * that snapshots written before codes carry instead.
  */
 export const textOf = (ref: Partial<MessageRef> | undefined, fallback = ''): LocalizedText | string =>
-  ref?.code ? { $text: { code: ref.code, ...(ref.params ? { params: ref.params } : {}) } } : fallback;
+  ref?.code ? text(ref.code as MessageCode, ref.params) : fallback;
 
 export const isLocalizedText = (value: unknown): value is LocalizedText =>
   typeof value === 'object' &&

@@ -5,7 +5,7 @@ import {
   type InvalidInputDetail,
   type InvalidStageDetails,
 } from '../../workflows/definitions/failures';
-import { CATALOGUES } from '../../i18n/catalogue';
+import { catalogueText } from '../../i18n/catalogue';
 import { DEFAULT_LOCALE, type MessageRef } from '../../workflows/definitions/message-ref';
 import type { OfficerActionName } from '../../workflows/definitions/officer-actions';
 import { ApiError, invalidRequest, nested, type ErrorDetail } from '../common/api-error';
@@ -56,11 +56,10 @@ export function isWorkflowEnded(error: unknown): boolean {
   return false;
 }
 
-const ACTION_NAMES: Record<string, unknown> = CATALOGUES[DEFAULT_LOCALE].errors.actions;
-
 /** The action by the bureau's name for it (`errors.actions.<name>`); an action the catalogue lacks, as itself. */
 function actionName(action: string): MessageRef | string {
-  return typeof ACTION_NAMES[action] === 'string' ? nested(`errors.actions.${action as OfficerActionName}`) : action;
+  const code = `errors.actions.${action}`;
+  return catalogueText(DEFAULT_LOCALE, code) ? nested(code as `errors.actions.${OfficerActionName}`) : action;
 }
 
 /**

@@ -52,6 +52,10 @@ export const startOfDay = (date: CivilDate): string => new Date(Date.parse(endOf
 /** The day whose end is the deadline instant `dueAt` (its `dueDate`): the day of the last instant before it. */
 export const dueDateOf = (dueAt: string): CivilDate => civilDateOf(Date.parse(dueAt) - 1);
 
+/** Whether an instant is the end of a Chongqing day (D 24:00), as every deadline is. */
+export const isEndOfDay = (instant: string): boolean =>
+  Date.parse(endOfDay(dueDateOf(instant))) === Date.parse(instant);
+
 /** `days` calendar days after (or, negative, before) `date`. */
 export function addDays(date: CivilDate, days: number): CivilDate {
   const { year, month, day } = partsOf(date);
