@@ -4,6 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import type { TreasuryGateway } from '../../activities/treasury/treasury-gateway';
 import { createDataSource } from '../../persistence/data-source';
 import { createParkflowWorker, type ParkflowWorkerDeps } from '../../worker/create-worker';
@@ -34,6 +35,11 @@ export interface WorkflowHarness {
   taskQueue: string;
   /** Stops the harness's own worker, for tests that run workers of their own. */
   stopSharedWorker(): Promise<void>;
+  /**
+   * What a test's own worker needs to email through the SMTP server at `smtpUrl` with no workflow cache and a short
+   * shutdown grace, so that stopping it mid-send and starting the next one replays the case from its history.
+   */
+  uncachedWorkerDeps(smtpUrl: string): ParkflowWorkerDeps;
   teardown(): Promise<void>;
 }
 
@@ -83,6 +89,14 @@ export async function startWorkflowHarness(
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
     },
+    uncachedWorkerDeps: (smtpUrl) => ({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue,
+      dataSource,
+      notices: { mailer: new SmtpNoticeMailer(smtpUrl, 'parkflow <notices@parkflow.test>'), municipalEmails: [] },
+      overrides: { maxCachedWorkflows: 0, shutdownGraceTime: '100ms' },
+    }),
     async teardown() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;

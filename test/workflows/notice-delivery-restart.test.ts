@@ -1,6 +1,5 @@
 import { expectedDeadline, installedCalendar } from '../support/holiday-calendar';
 import { reminderAt } from '../../workflows/lifecycle/working-days';
-import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { createParkflowWorker } from '../../worker/create-worker';
@@ -26,14 +25,7 @@ it(
     'DATA aborts the send; the new worker delivers the reminder once',
   async () => {
     await h.stopSharedWorker(); // its sticky cache would hold on to the case; these workers keep none
-    const common = {
-      connection: h.env.nativeConnection,
-      namespace: h.env.namespace ?? 'default',
-      taskQueue: h.taskQueue,
-      dataSource: h.dataSource,
-      notices: { mailer: new SmtpNoticeMailer(sink.url, 'parkflow <notices@parkflow.test>'), municipalEmails: [] },
-      overrides: { maxCachedWorkflows: 0, shutdownGraceTime: '100ms' },
-    } as const;
+    const common = h.uncachedWorkerDeps(sink.url);
     await setContacts(h.dataSource, '500108', [{ email: 'shapingba@rsj.spb.cq.cn' }]);
     const first = await createParkflowWorker(common);
     const firstRun = first.run();

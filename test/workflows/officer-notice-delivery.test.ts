@@ -99,14 +99,7 @@ it('§5.1 §5.2 an expert’s and finance’s reminders, issued while SMTP is do
 
 it('§5.1 a worker shut down before SMTP answers DATA for an expert’s reminder: the next sends it once', async () => {
   await h.stopSharedWorker(); // its sticky cache would hold on to the case; these workers keep none
-  const common = {
-    connection: h.env.nativeConnection,
-    namespace: h.env.namespace ?? 'default',
-    taskQueue: h.taskQueue,
-    dataSource: h.dataSource,
-    notices: { mailer: new SmtpNoticeMailer(sink.url, 'parkflow <notices@parkflow.test>'), municipalEmails: [] },
-    overrides: { maxCachedWorkflows: 0, shutdownGraceTime: '100ms' },
-  } as const;
+  const common = h.uncachedWorkerDeps(sink.url);
   const first = await createParkflowWorker(common);
   const firstRun = first.run();
   const driver = await CaseDriver.file(h);
