@@ -32,13 +32,13 @@ export class CaseActionsService {
     // Asked now, awaited before the action is sent: the worker-presence round trip overlaps the scope read.
     const workerCheck = this.workflows.startWorkerCheck();
     const known = await this.cases.visibleSnapshot(actor, caseId);
-    const earlier = await this.reattach(caseId);
+    const earlier = await this.reattach(caseId, actor);
     if (earlier) return earlier;
     // An ended case (lapsed, rejected, closed) answers 409 invalid_stage naming its stage, never 5xx (policy.md).
     const result = await this.cases.whileOpen(known, update.name, () =>
       this.workflows.update(caseId, update, { ...request, actor } as Request, workerCheck),
     );
-    return result instanceof ActionPending ? result : toCaseView(result);
+    return result instanceof ActionPending ? result : toCaseView(result, actor);
   }
 
   /**
@@ -49,7 +49,7 @@ export class CaseActionsService {
    * because it was applied (also when it ended the case). Undefined when Temporal knows no such update (nothing
    * was sent: send it now) or it failed otherwise (sending it again gets Temporal's answer for the same id).
    */
-  private async reattach(caseId: string): Promise<CaseView | ActionPending | undefined> {
+  private async reattach(caseId: string, actor: Actor): Promise<CaseView | ActionPending | undefined> {
     const idempotency = currentRequest()?.idempotency;
     if (!idempotency?.takenOver) return undefined;
     const updateId = idempotentUpdateIdFor(idempotency.caller, idempotency.key);
@@ -60,7 +60,7 @@ export class CaseActionsService {
       if (error instanceof ApiError && error.getStatus() === 404) return undefined;
       throw error;
     }
-    if (outcome.status === 'applied') return toCaseView(outcome.result);
+    if (outcome.status === 'applied') return toCaseView(outcome.result, actor);
     if (outcome.status === 'running') return new ActionPending(caseId, updateId, OUTCOME_WAIT_MS, 'sent');
     if (outcome.error instanceof ApiError) throw outcome.error;
     return undefined;

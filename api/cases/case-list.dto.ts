@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
 import { CASE_STAGES, type CaseStage } from '../../workflows/definitions/case';
-import type { DeadlineView } from './case-view';
+import { DEADLINE, nullable, prop, type DeadlineView } from './case-view';
 import { booleanQuery, PageQuery } from '../common/paging';
 import { checkContext } from '../common/validation-texts';
 
@@ -37,10 +37,7 @@ export class CaseSummary {
   district!: string;
   @ApiProperty()
   parkName!: string;
-  @ApiProperty({
-    nullable: true,
-    description: 'the earliest deadline the case waits on ({ kind, dueDate, dueAt, shiftedFrom, reason, … })',
-  })
+  @ApiProperty(prop(nullable(DEADLINE, 'the earliest deadline the case waits on')))
   nextDeadline!: DeadlineView | null;
   @ApiProperty({ description: 'a deadline of the case has passed' })
   overdue!: boolean;

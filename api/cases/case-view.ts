@@ -14,7 +14,10 @@ import {
   type Designation,
   type RefundDemand,
   type Waiver,
+  type Actor,
 } from '../../workflows/definitions/case';
+import { OFFICER_ACTION_NAMES, type OfficerActionName } from '../../workflows/definitions/officer-actions';
+import { allowedActions } from '../../workflows/lifecycle/allowed-actions';
 import {
   deficiencyView,
   evaluationView,
@@ -30,8 +33,8 @@ const obj = (properties: Record<string, SchemaObject>, required = Object.keys(pr
   required,
 });
 /** A raw schema as a property's options (swagger's option types do not admit every valid schema). */
-const prop = (...parts: SchemaObject[]): ApiPropertyOptions => Object.assign({}, ...parts) as ApiPropertyOptions;
-const nullable = (schema: SchemaObject, description?: string): SchemaObject => ({
+export const prop = (...parts: SchemaObject[]): ApiPropertyOptions => Object.assign({}, ...parts) as ApiPropertyOptions;
+export const nullable = (schema: SchemaObject, description?: string): SchemaObject => ({
   ...schema,
   nullable: true,
   ...(description ? { description } : {}),
@@ -44,7 +47,7 @@ const int: SchemaObject = { type: 'integer' };
 const bool: SchemaObject = { type: 'boolean' };
 
 /** R-CAL-1: a deadline on day D (`dueDate`) ends at D 24:00 Chongqing (`dueAt`). */
-const DEADLINE = obj({
+export const DEADLINE = obj({
   kind: enumOf(DEADLINE_KINDS),
   dueDate: {
     type: 'string',
@@ -211,6 +214,13 @@ export class CaseView {
   rectifyBy!: string | null;
   @ApiProperty(prop(nullable(REFUND_DEMAND)))
   refundDemand!: RefundDemandView | null;
+  @ApiProperty(
+    prop(arrayOf(enumOf(OFFICER_ACTION_NAMES)), {
+      description:
+        'the officer actions the caller may take now: the stage and role of the one table of officer actions, and what the case must hold for each',
+    }),
+  )
+  allowedActions!: OfficerActionName[];
   @ApiProperty(prop(date))
   openedAt!: string;
   @ApiProperty(prop(date))
@@ -244,7 +254,8 @@ const refundDemandView = ({ amount, paidAmount, dueAt, status, writeOff }: Refun
   writeOff: writeOff ?? null,
 });
 
-export function toCaseView(s: CaseSnapshot): CaseView {
+/** The case as `actor` sees it: the snapshot's view, with the actions they may take now. */
+export function toCaseView(s: CaseSnapshot, actor: Actor): CaseView {
   return {
     caseId: s.caseId,
     stage: s.stage,
@@ -273,6 +284,7 @@ export function toCaseView(s: CaseSnapshot): CaseView {
     nextEvaluationDue: s.nextEvaluationDue,
     rectifyBy: s.rectifyBy,
     refundDemand: s.refundDemand && refundDemandView(s.refundDemand),
+    allowedActions: allowedActions(s, actor),
     openedAt: s.openedAt,
     updatedAt: s.updatedAt,
   };

@@ -58,7 +58,7 @@ export class CasesService {
   }
 
   async get(actor: Actor, caseId: string): Promise<CaseView> {
-    return toCaseView(await this.visibleSnapshot(actor, caseId));
+    return toCaseView(await this.visibleSnapshot(actor, caseId), actor);
   }
 
   /**

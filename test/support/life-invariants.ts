@@ -92,6 +92,9 @@ export class LifeChecker {
           `the ${event.type === 'fired' ? event.key : event.name} ` +
             `began in ${event.before}, but the case was ${this.prevStage}`,
         );
+      // api-contract allowedActions: an action the workflow accepted was offered to its actor.
+      if (event.type === 'applied' && !event.allowed)
+        this.fail('refusals', `${event.name} was applied in ${event.before} but not among the actor's allowedActions`);
       this.calendar.trackWindows(event, state);
       this.money.checkInstructions(event, state);
       if (event.type === 'fired') this.checkTimer(event, state);

@@ -10,11 +10,12 @@
  * the real workflow.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import type { CaseSnapshot } from '../../workflows/definitions/case';
+import type { Actor, CaseSnapshot } from '../../workflows/definitions/case';
 import { DEFAULT_POLICY, type PolicyConfig } from '../../workflows/definitions/policy';
 import { FINAL_STAGES } from '../../workflows/case-stages';
 import { nextYearStart } from '../../workflows/definitions/civil-date';
 import { OFFICER_UPDATES } from '../../workflows/lifecycle/actions';
+import { allowedActions } from '../../workflows/lifecycle/allowed-actions';
 import { deadlinesOf } from '../../workflows/lifecycle/deadlines';
 import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context, Outcome } from '../../workflows/lifecycle/outcome';
@@ -43,7 +44,16 @@ export const YEARLY_STAGES: ReadonlyArray<Stage> = ['designated', 'rectifying', 
 
 /** Something the model observed; the random-lives properties check them. */
 export type LifeEvent =
-  | { type: 'applied'; name: ActionName; request: Record<string, unknown>; at: string; outcome: Outcome; before: Stage }
+  /** `allowed`: the case view listed the action among the actor's `allowedActions` just before it. */
+  | {
+      type: 'applied';
+      name: ActionName;
+      request: Record<string, unknown>;
+      at: string;
+      outcome: Outcome;
+      before: Stage;
+      allowed: boolean;
+    }
   /** `changed`: the validator changed the state (it must not: a refused action leaves the case as it was). */
   | {
       type: 'refused';
@@ -150,6 +160,7 @@ export class LifeModel {
     if (!action) throw new Error(`no officer action '${name}'`);
     const head = actionHead(this.clock, { name, request });
     const beforeJson = JSON.stringify(this.state);
+    const allowed = allowedActions(this.state, request.actor as Actor).includes(name);
     try {
       action.validate(this.state, request, this.context());
     } catch (failure) {
@@ -183,7 +194,7 @@ export class LifeModel {
       `${head} → ${before === this.state.stage ? 'ok' : `${before} → ${this.state.stage}`}` +
         `${instructed ? `; instructs ${instructed}` : ''}`,
     );
-    this.emit({ type: 'applied', name, request, at: this.clock, outcome, before });
+    this.emit({ type: 'applied', name, request, at: this.clock, outcome, before, allowed });
     this.advanceTo(this.clock);
     return undefined;
   }

@@ -4,6 +4,8 @@ import type { CaseSnapshot } from '../../workflows/definitions/case';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { newCase } from '../../workflows/lifecycle/intake';
 
+const MUNICIPAL = { id: 'municipal-officer', role: 'municipal' } as const;
+
 /** 10:00 Chongqing on 2 March 2026: an instant deadline as runs before R-CAL-1 computed them. */
 const DUE = '2026-03-02T02:00:00.000Z';
 
@@ -38,7 +40,7 @@ function legacySnapshot(): CaseSnapshot {
 
 describe('GET /v1/cases/{caseId} view of snapshots written before issue 9', () => {
   it('R-CAL-1 a deadline without dueDate gets the Chongqing day whose end it falls before', () => {
-    expect(toCaseView(legacySnapshot()).deadlines).toEqual([
+    expect(toCaseView(legacySnapshot(), MUNICIPAL).deadlines).toEqual([
       { kind: 'refund', dueDate: '2026-03-02', dueAt: DUE, shiftedFrom: null, reason: null, calendarVersion: null },
     ]);
   });
@@ -48,13 +50,13 @@ describe('GET /v1/cases/{caseId} view of snapshots written before issue 9', () =
       ...legacySnapshot(),
       deadlines: [{ kind: 'refund', dueAt: '2026-03-31T16:00:00.000Z' }],
     };
-    expect(toCaseView(snapshot).deadlines[0].dueDate).toBe('2026-03-31');
+    expect(toCaseView(snapshot, MUNICIPAL).deadlines[0].dueDate).toBe('2026-03-31');
   });
 
   it(
     'R-RPT-5 a park designated before the rule reports ' + 'from its designation year; no flags, waiver or writeOff',
     () => {
-      const view = toCaseView(legacySnapshot());
+      const view = toCaseView(legacySnapshot(), MUNICIPAL);
       expect(view.designation?.firstReportingYear).toBe(2025);
       expect(view).toMatchObject({ flags: [], waiver: null, refundDemand: { status: 'escalated', writeOff: null } });
     },

@@ -4,16 +4,12 @@ import { assertStage } from '../case-stages';
 import { outcome, type Context, type Outcome } from './outcome';
 import { refuse } from './refusals';
 import { closeIfSettled } from './payments';
+import { openRefundDemand } from './allowed-actions';
 
-/** The demand refunds can still be paid against: ordered, neither settled nor written off. */
-function openDemand(state: CaseSnapshot) {
-  const demand = state.refundDemand;
-  return demand && (demand.status === 'open' || demand.status === 'escalated') ? demand : undefined;
-}
 
 export function validateRefundPayment(state: CaseSnapshot, request: RefundPaymentRequest): void {
   assertStage('refundPayment', state);
-  const demand = openDemand(state);
+  const demand = openRefundDemand(state);
   if (!demand) throw refuse('amount', 'R-REF-1', 'rules.refusals.noOpenRefundDemand');
   const outstanding = demand.amount - demand.paidAmount;
   if (!Number.isInteger(request.amount) || request.amount <= 0 || request.amount > outstanding)
@@ -38,7 +34,7 @@ export function applyRefundPayment(state: CaseSnapshot, request: RefundPaymentRe
 
 export function validateRefundWriteOff(state: CaseSnapshot, request: RefundWriteOffRequest): void {
   assertStage('refundWriteOff', state);
-  const demand = openDemand(state);
+  const demand = openRefundDemand(state);
   if (!demand) throw refuse('reason', 'R-PAY-1', 'rules.refusals.noRefundDemandToWriteOff');
   if (demand.status !== 'escalated')
     throw refuse('reason', 'R-PAY-1', 'rules.refusals.writeOffBeforeEscalation', { dueAt: demand.dueAt });

@@ -698,8 +698,46 @@ export interface components {
       /** @example 500112 */
       district: string;
       parkName: string;
-      /** @description the earliest deadline the case waits on ({ kind, dueDate, dueAt, shiftedFrom, reason, … }) */
-      nextDeadline: Record<string, never> | null;
+      /** @description the earliest deadline the case waits on */
+      nextDeadline?: {
+        /** @enum {string} */
+        kind:
+          | 'resubmission'
+          | 'review'
+          | 'payment_confirmation'
+          | 'annual_report'
+          | 'evaluation'
+          | 'rectification'
+          | 'refund';
+        /**
+         * Format: date
+         * @description the Chongqing day the deadline falls on (R-CAL-1)
+         * @example 2027-03-31
+         */
+        dueDate: string;
+        /**
+         * Format: date-time
+         * @description the end of dueDate, 24:00 Chongqing = 16:00 UTC, exclusive: an action at or after it is late
+         * @example 2027-03-31T16:00:00.000Z
+         */
+        dueAt: string;
+        /**
+         * Format: date
+         * @description R-CAL-3: the day the period ended on, a rest day, from which the deadline moved to dueDate (null: not moved)
+         * @example 2027-10-01
+         */
+        shiftedFrom: string | null;
+        /**
+         * @description R-CAL-3: why it moved: the holiday, or 周六 / 周日
+         * @example 国庆节
+         */
+        reason: string | null;
+        /**
+         * @description R-CAL-3: the holiday data that decided the day (null: a case whose run began before R-CAL-3)
+         * @example chinese-days@1.5.7
+         */
+        calendarVersion: string | null;
+      } | null;
       /** @description a deadline of the case has passed */
       overdue: boolean;
       /** Format: date-time */
@@ -919,6 +957,20 @@ export interface components {
           by: string;
         } | null;
       } | null;
+      /** @description the officer actions the caller may take now: the stage and role of the one table of officer actions, and what the case must hold for each */
+      allowedActions: (
+        | 'submitApplication'
+        | 'acceptance'
+        | 'formPanel'
+        | 'submitReview'
+        | 'designation'
+        | 'incubationBase'
+        | 'confirmPayment'
+        | 'annualReport'
+        | 'evaluation'
+        | 'refundPayment'
+        | 'refundWriteOff'
+      )[];
       /** Format: date-time */
       openedAt: string;
       /** Format: date-time */

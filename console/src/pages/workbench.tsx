@@ -2,7 +2,7 @@ import { Badge, Button, Card, Col, List, Row, Space, Tag, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schema } from '../api/client';
-import { useCaseList, useNotifications, type Deadline } from '../api/queries';
+import { useCaseList, useNotifications } from '../api/queries';
 import { DeadlineBadge } from '../components/deadline-badge';
 import { LoadFailure } from '../components/load-failure';
 import { StageTag } from '../components/stage-tag';
@@ -102,8 +102,7 @@ function CaseList() {
                   <Space wrap>
                     <StageTag stage={row.stage} />
                     <span>{districtName(row.district)}</span>
-                    {/* The list item's nextDeadline is a case deadline ({ kind, dueDate, dueAt, shiftedFrom, … }). */}
-                    {row.nextDeadline && <DeadlineBadge deadline={row.nextDeadline as unknown as Deadline} showKind />}
+                    {row.nextDeadline && <DeadlineBadge deadline={row.nextDeadline} showKind />}
                   </Space>
                 }
               />

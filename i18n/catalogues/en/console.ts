@@ -1,3 +1,7 @@
+import { consoleActions } from './console-actions';
+import { consoleApplication } from './console-application';
+import { consoleCase } from './console-case';
+import { consoleLists } from './console-lists';
 import type { CatalogueOf } from '../../catalogue-shape';
 import type { consoleTexts as reference } from '../zh-CN/console';
 
@@ -12,6 +16,10 @@ export const consoleTexts: CatalogueOf<typeof reference> = {
     failed: 'Sign-in did not complete: {{reason}}',
     notConfigured: 'No identity provider is configured here (AUTH_ISSUER): nobody can sign in to the console.',
   },
+  casePage: consoleCase,
+  actions: consoleActions,
+  application: consoleApplication,
+  lists: consoleLists,
   signOut: 'Sign out',
   workbench: {
     inbox: 'Notices and reminders',
@@ -20,20 +28,6 @@ export const consoleTexts: CatalogueOf<typeof reference> = {
     cases: 'Park cases',
     noCases: 'No cases',
     more: 'Load more',
-  },
-  casePage: {
-    back: 'Back to the workbench',
-    stage: 'Stage',
-    district: 'District',
-    openedAt: 'Filed',
-    deadlines: 'Deadlines',
-    noDeadlines: 'Nothing is due',
-    deadlineKind: 'What',
-    remaining: 'Time left',
-    deficiencies: 'Deficiencies to correct',
-    noDeficiencies: 'None',
-    flags: 'Flags (requirements met in principle only)',
-    notFound: 'No such case, or it is not yours to see.',
   },
   deadline: {
     daysLeft: 'Days left: {{count, number}}',

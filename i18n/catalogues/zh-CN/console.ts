@@ -1,3 +1,8 @@
+import { consoleActions } from './console-actions';
+import { consoleApplication } from './console-application';
+import { consoleCase } from './console-case';
+import { consoleLists } from './console-lists';
+
 /** The officers' console's own texts (issue 21); the names of stages, roles and deadlines come from `common`. */
 export const consoleTexts = {
   title: '市级人力资源服务产业园工作台',
@@ -10,6 +15,10 @@ export const consoleTexts = {
     failed: '登录未完成：{{reason}}',
     notConfigured: '本环境未配置统一身份认证（AUTH_ISSUER），无法登录工作台。',
   },
+  casePage: consoleCase,
+  actions: consoleActions,
+  application: consoleApplication,
+  lists: consoleLists,
   signOut: '退出登录',
   workbench: {
     inbox: '通知与提醒',
@@ -18,20 +27,6 @@ export const consoleTexts = {
     cases: '产业园案件',
     noCases: '暂无案件',
     more: '加载更多',
-  },
-  casePage: {
-    back: '返回工作台',
-    stage: '当前阶段',
-    district: '所在区县',
-    openedAt: '申报时间',
-    deadlines: '期限',
-    noDeadlines: '当前没有待办期限',
-    deadlineKind: '事项',
-    remaining: '剩余时间',
-    deficiencies: '需补正的问题',
-    noDeficiencies: '无',
-    flags: '提示事项（原则上应达到的要求）',
-    notFound: '未找到该案件，或您无权查看。',
   },
   deadline: {
     daysLeft: '剩余 {{count, number}} 天',
