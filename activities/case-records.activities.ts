@@ -84,9 +84,12 @@ function scheduleLagOf(
   return { dueWallAt, lagPolicyDays: (lagMs * policyTimeScale) / POLICY_DAY_MS };
 }
 
-/** When a policy date passes on the clock: policy time runs `policyTimeScale` times faster from the opening. */
+/**
+ * When a policy date passes on the clock: policy time runs `policyTimeScale` times faster from the opening, ahead by
+ * the days a training stack moved the case's clock (policyClockAdvancedSignal).
+ */
 function wallTimeOf(policyIso: string, snapshot: CaseSnapshot, policyTimeScale: number): string {
-  return new Date(
-    snapshot.openedAtMs + (Date.parse(policyIso) - Date.parse(snapshot.openedAt)) / policyTimeScale,
-  ).toISOString();
+  const policyElapsedMs =
+    Date.parse(policyIso) - Date.parse(snapshot.openedAt) - (snapshot.clockAdvancedDays ?? 0) * POLICY_DAY_MS;
+  return new Date(snapshot.openedAtMs + policyElapsedMs / policyTimeScale).toISOString();
 }

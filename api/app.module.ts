@@ -4,6 +4,7 @@ import { ENTITIES } from '../persistence/data-source';
 import { CaseActionsModule } from './actions/case-actions.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { ConsoleModule } from './console/console.module';
 import { AppConfig } from './config/app-config';
@@ -14,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfficersModule } from './officers/officers.module';
+import { PublicParksModule } from './public-parks/public-parks.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { StatsModule } from './stats/stats.module';
@@ -37,6 +39,8 @@ export class AppModule {
         CaseActionsModule,
         DeadlinesModule,
         StatsModule,
+        PublicParksModule,
+        CalendarModule,
         DistrictsModule,
         NotificationsModule,
         OfficersModule,

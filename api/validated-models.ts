@@ -1,5 +1,6 @@
 import * as actions from './actions/action.dto';
 import * as applications from './applications/application.dto';
+import * as calendar from './calendar/calendar.dto';
 import * as caseList from './cases/case-list.dto';
 import * as deadlineList from './deadlines/deadline-list.dto';
 import * as districtContacts from './districts/district-contacts.dto';
@@ -16,6 +17,7 @@ import type { ValidatedModel } from './common/validator-constraints';
 export const VALIDATED_MODELS: ValidatedModel[] = [
   actions,
   applications,
+  calendar,
   caseList,
   deadlineList,
   districtContacts,

@@ -4,9 +4,10 @@
 # in PostgreSQL; built from its Go module by scripts/provision.sh), the Temporal UI (the temporalio/ui image's
 # server), Keycloak with compose's realm (Maven Central's distribution on this machine's Java, its database in the
 # same PostgreSQL; scripts/keycloak-server.cli.ts), two parkflow workers and two API instances behind one address
-# (scripts/front-door.ts). The API takes the realm's tokens (officers sign in through Swagger UI) and, as under
-# `npm run dev`, HS256 development tokens. The schema steps and the namespace set-up are docker-compose.yml's own
-# scripts (docker/temporal/*.sh).
+# (scripts/front-door.ts), which also serve the officers' console (console/dist, built first by
+# scripts/console-build.sh) at / on that one origin. The API takes the realm's tokens (officers sign in to the console
+# and to Swagger UI through the realm's `parkflow-console` client) and, as under `npm run dev`, HS256 development
+# tokens. The schema steps and the namespace set-up are docker-compose.yml's own scripts (docker/temporal/*.sh).
 # Honoured: PARKFLOW_DATA_DIR (.data/cluster), PARKFLOW_PG_PORT (5434), PORT (the one address, 3000),
 # PARKFLOW_API_PORTS (the instances, "3001 3002"), PARKFLOW_WORKER_METRICS_PORTS (the workers' /metrics, "9464 9465"),
 # TEMPORAL_UI_PORT (8080), KEYCLOAK_PORT (8081), KEYCLOAK_MANAGEMENT_PORT (its /health, 9000), PARKFLOW_KEYCLOAK
@@ -17,6 +18,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-setup.sh --cluster
 echo "[cluster] building" >&2
 npm run --silent build
+bash scripts/console-build.sh # before the API instances start: they serve console/dist at /
 
 data=${PARKFLOW_DATA_DIR:-.data/cluster}
 export PARKFLOW_PG_DIR=${PARKFLOW_PG_DIR:-$data/postgres} PARKFLOW_PG_PORT=${PARKFLOW_PG_PORT:-5434}
@@ -90,12 +92,14 @@ if [ "$keycloak" = on ]; then
   done
   sign_in=$(sed 's/^/    /' "$data/keycloak/banner.txt")
 else
-  sign_in="    Keycloak     off (PARKFLOW_KEYCLOAK=off or not provisioned): sign in with the development tokens below"
+  sign_in="    Keycloak     off (PARKFLOW_KEYCLOAK=off or not provisioned): the console cannot sign anyone in; use the
+                 development tokens below with the API"
 fi
 cat <<INFO
 
   parkflow is running (production topology)
     API          http://localhost:$port  (front door: instances $(printf 'http://localhost:%s ' "${api_ports[@]}")— either serves every case)
+    console      http://localhost:$port/  (officers sign in through Keycloak, client parkflow-console)
     Temporal UI  http://localhost:$ui_port
     Temporal     $TEMPORAL_ADDRESS (server $(.tools/temporal-server --version 2>/dev/null | head -1), PostgreSQL persistence)
     metrics      http://127.0.0.1:8000/metrics (Temporal server), $(printf 'http://localhost:%s/metrics ' "${metrics_ports[@]}")(workers),

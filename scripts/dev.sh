@@ -6,6 +6,8 @@
 # PARKFLOW_PG_PORT (5433), PARKFLOW_PG_DIR ($PARKFLOW_DATA_DIR/postgres), PARKFLOW_TEMPORAL_PORT (7233),
 # PARKFLOW_TEMPORAL_UI_PORT (8233), PARKFLOW_OIDC_PORT (3001), PARKFLOW_READY_TIMEOUT (seconds, 90),
 # WORKER_METRICS_PORT (9464; left off when that port is taken, e.g. by another stack).
+# POLICY_CLOCK_ADJUSTABLE=true (inherited by the API like every variable): the cases it starts take
+# `npm run policy-clock -- --case <caseId> --days <n>`, for training and browser tests; the banner says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-setup.sh
@@ -56,6 +58,12 @@ if [ "$metrics_port" != 0 ] && port_in_use "$metrics_port"; then say "port $metr
 WORKER_METRICS_PORT=$metrics_port start_app worker "$data/worker.log" node dist/worker/main.js
 start_app api "$data/api.log" node dist/api/main.js
 wait_ready "$port"
+clock="runs from each case's opening (POLICY_TIME_SCALE ${POLICY_TIME_SCALE:-1})"
+if [ "${POLICY_CLOCK_ADJUSTABLE:-}" = true ]; then
+  cli="npm run policy-clock -- --case <caseId> --days <n>"
+  [ "$TEMPORAL_ADDRESS" = 127.0.0.1:7233 ] || cli="TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS $cli"
+  clock="ADJUSTABLE (POLICY_CLOCK_ADJUSTABLE=true): new cases move forward with $cli"
+fi
 cat <<INFO
 
   parkflow is running
@@ -64,6 +72,7 @@ cat <<INFO
     Temporal UI  $ui
     metrics      worker $([ "$metrics_port" = 0 ] && echo off || echo "http://localhost:$metrics_port/metrics")
     PostgreSQL   $DATABASE_URL
+    policy clock $clock
     logs         $data/{api,worker,temporal,postgres,oidc}.log
 
   Try it (district 500112 渝北区):

@@ -183,8 +183,8 @@ async function main(): Promise<void> {
       `Keycloak     ${url}/realms/${realm.realm}  (Keycloak ${version.replace(/^\D+/, '')}, database keycloak; ` +
         `ready in ${seconds} s)`,
       `             admin console ${url}/admin  user admin, password ${state.adminPassword}`,
-      `Sign in      Swagger UI ${frontDoor}/docs → Authorize → oidc, client ${consoleClient?.clientId}` +
-        ' (PKCE, no secret),',
+      `Sign in      the console ${frontDoor}/ (or Swagger UI ${frontDoor}/docs → Authorize → oidc), ` +
+        `client ${consoleClient?.clientId} (PKCE, no secret),`,
       `             then one of these officers with the password ${state.officerPassword}`,
       ...officerLines(realm).map((line) => `               ${line}`),
     ].join('\n') + '\n',

@@ -23,7 +23,8 @@ export const COMPOSE_ORIGIN = 'http://localhost:3000';
 
 /**
  * The realm as `npm run cluster` imports it: compose's, with the browser-facing URIs of its clients moved from
- * compose's front door to the cluster's (`PORT`), so Swagger UI's redirect page and the console are allowed there.
+ * compose's front door to the cluster's (`PORT`), so the console's `/signed-in` and Swagger UI's redirect page are
+ * allowed there (and `/` after signing out).
  */
 export function clusterRealm(realm: Realm, frontDoorOrigin: string): Realm {
   const moved = (uri: string): string =>

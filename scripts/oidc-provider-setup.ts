@@ -119,7 +119,8 @@ export function providerConfiguration(setup: ProviderSetup): Configuration {
       ...publicClients.map((client) => ({
         client_id: client.clientId,
         token_endpoint_auth_method: 'none' as const,
-        grant_types: ['authorization_code'],
+        // Refresh tokens (rotated, as for Keycloak's public clients) renew a signed-in console's session silently.
+        grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code' as const],
         redirect_uris: client.redirectUris,
         post_logout_redirect_uris: client.postLogoutRedirectUris ?? [],
@@ -127,6 +128,8 @@ export function providerConfiguration(setup: ProviderSetup): Configuration {
     ],
     extraClientMetadata: { properties: ['officer'] },
     pkce: { methods: ['S256'], required: () => true },
+    // As Keycloak does for a standard-flow client: a refresh token without asking for offline_access.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     // A browser may call the token endpoint from its redirect URIs' origins (Keycloak's web origins "+").
     clientBasedCORS: (_ctx, origin, client) =>
       (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
@@ -165,6 +168,7 @@ export function providerConfiguration(setup: ProviderSetup): Configuration {
       IdToken: 3_600,
       Interaction: 3_600,
       Session: 14 * 86_400,
+      RefreshToken: 12 * 3_600,
       Grant: 14 * 86_400,
     },
     extraTokenClaims: (_ctx, token) => {

@@ -3,6 +3,7 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  log,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -13,7 +14,12 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import type { Actor, CaseSnapshot, ParkCaseInput, Payment } from './definitions/case';
-import { caseSnapshotQuery, workCalendarChangedSignal } from './definitions/messages';
+import {
+  caseSnapshotQuery,
+  policyClockAdvancedSignal,
+  policyClockQuery,
+  workCalendarChangedSignal,
+} from './definitions/messages';
 import type { AuditEntry, CaseChange } from './definitions/records';
 import { CASE_STAGE_KEY, NEXT_DEADLINE_KEY, OVERDUE_REPORTS_KEY } from './definitions/search-attributes';
 import { describeCase } from './case-details';
@@ -22,6 +28,7 @@ import { OFFICER_UPDATES } from './lifecycle/actions';
 import { deadlinesOf } from './lifecycle/deadlines';
 import { newCase } from './lifecycle/intake';
 import { outcome, type Context, type Outcome } from './lifecycle/outcome';
+import { advancePolicyClock, ignoredClockAdvance, policyClockView } from './lifecycle/policy-clock';
 import { overdueReportYears } from './lifecycle/reports';
 import { calendarYearsFrom, recalendar } from './lifecycle/recalendar';
 import { nextRunStep } from './lifecycle/run-step';
@@ -31,6 +38,7 @@ import { chongqingYear, nextYearStart } from './definitions/civil-date';
 import { policyDateAt } from './policy-time';
 import { DEFAULT_POLICY } from './definitions/policy';
 import { NoticeDeliveries } from './notice-deliveries';
+import * as patches from './lifecycle/patches';
 
 const ACTIVITY_OPTIONS = {
   startToCloseTimeout: '30 seconds',
@@ -39,31 +47,6 @@ const ACTIVITY_OPTIONS = {
 const { recordCaseChange, instructPayment } = proxyActivities<ReturnType<typeof createActivities>>(ACTIVITY_OPTIONS);
 const { recordCaseChange: recordCaseChangeLocally, loadWorkCalendar } =
   proxyLocalActivities<ReturnType<typeof createActivities>>(ACTIVITY_OPTIONS);
-/** Cases started before it record each change as a regular activity after the payment instruction. */
-const RECORD_LOCALLY_FIRST = 'record-case-change-locally-first';
-/**
- * Changes made before it were recorded by a local activity, inside the workflow task: a task that never became
- * durable (worker or server lost, task timed out) could leave its write behind — a change history does not hold.
- */
-const RECORD_DURABLY = 'record-case-change-durably';
-/**
- * Runs started before it keep the rules they began with: instant deadlines, per-year overdue notices, … (issue 9).
- */
-const CIVIL_CALENDAR_RULES = 'civil-calendar-rules';
-/**
- * Runs started before it fixed their year boundary when their loop first ran (a slow first task could skip a
- * boundary: the run then held two reporting years), and fired every due event before it, however many. From it, the
- * boundary follows the year of the case's last change, and past it at most a batch of due events is fired (issue 13,
- * lifecycle/run-step.ts).
- */
-const YEAR_BOUNDARY_ON_TIME = 'year-boundary-on-time';
-
-/**
- * Runs started before it count deadlines on every day and send reminders at the deadline's hour; from it, R-CAL-3:
- * deadlines move off statutory holidays and rest days, notices go out at 09:00 on working days (issue 15).
- */
-const STATUTORY_HOLIDAYS = 'statutory-holidays';
-
 const SYSTEM = { id: 'system', role: 'system' } as const;
 /** Stages whose case lives on through reporting years: each year's boundary starts a fresh run. */
 const YEARLY_STAGES: ReadonlyArray<CaseSnapshot['stage']> = ['designated', 'rectifying', 'revoked'];
@@ -78,13 +61,15 @@ const YEARLY_STAGES: ReadonlyArray<CaseSnapshot['stage']> = ['designated', 'rect
 export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapshot> {
   const openedAtMs = input.carried?.openedAtMs ?? Date.now();
   // Decided once per run, in its first task: a run that began under the old rules replays under them.
-  const civil = patched(CIVIL_CALENDAR_RULES);
-  const boundaryOnTime = patched(YEAR_BOUNDARY_ON_TIME);
-  const holidays = patched(STATUTORY_HOLIDAYS);
+  const civil = patched(patches.CIVIL_CALENDAR_RULES);
+  const boundaryOnTime = patched(patches.YEAR_BOUNDARY_ON_TIME);
+  const holidays = patched(patches.STATUTORY_HOLIDAYS);
   // Policies carried from older runs lack the defaults added since; the rest is the case's own policy.
   const policy = { ...DEFAULT_POLICY, ...input.policy };
-  const policyNow = (): string => policyDateAt(openedAtMs, Date.now(), input.policyTimeScale).toISOString();
-  const state: CaseSnapshot = input.carried ?? newCase(input, openedAtMs, policyNow());
+  const policyDate = (advancedDays?: number): string =>
+    policyDateAt(openedAtMs, Date.now(), input.policyTimeScale, advancedDays).toISOString();
+  const state: CaseSnapshot = input.carried ?? newCase(input, openedAtMs, policyDate());
+  const policyNow = (): string => policyDate(state.clockAdvancedDays);
   const context = (): Context => ({ now: policyNow(), policy, civil, calendar: state.calendar });
   /** R-CAL-3: the case has its calendar (read once, in its first run; runs before the patch have none). */
   const calendarReady = (): boolean => !holidays || state.calendar !== undefined;
@@ -129,14 +114,14 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
         district: state.district,
         instructedAt: payment.instructedAt,
       });
-    if (patched(RECORD_DURABLY)) {
+    if (patched(patches.RECORD_DURABLY)) {
       // A regular activity is scheduled only once the workflow task that made the change is durable: a task lost
       // with its worker or its server, or re-run after its timeout with another clock, never writes a change the
       // history does not hold (issue 10 drills 1, 3, 5). Before the treasury hand-over, as before: officers see
       // the change even while a slow treasury holds the payment; the instruction stays exactly-once by its key.
       await recordCaseChange(record);
       for (const payment of change.instruct) await instruct(payment);
-    } else if (patched(RECORD_LOCALLY_FIRST)) {
+    } else if (patched(patches.RECORD_LOCALLY_FIRST)) {
       // Runs between the two patches: in the worker (no task round trip), before the treasury hand-over.
       await recordCaseChangeLocally(record);
       for (const payment of change.instruct) await instruct(payment);
@@ -179,6 +164,17 @@ export async function parkCaseWorkflow(input: ParkCaseInput): Promise<CaseSnapsh
   setHandler(workCalendarChangedSignal, () => {
     calendarChanged = holidays;
   });
+
+  // Training and test stacks: the clock moves forward; the change (a new version) wakes the loop, which then fires
+  // what fell due in between and crosses the reporting-year boundary as it would have.
+  setHandler(policyClockAdvancedSignal, async (request) => {
+    const ignored = ignoredClockAdvance(input, state, request);
+    if (ignored) return log.warn(`policyClockAdvanced ignored: ${ignored}`, { caseId: state.caseId });
+    const change = advancePolicyClock(state, request.days, policyNow());
+    if (!calendarReady()) await condition(calendarReady);
+    await commit(change, SYSTEM, `${state.caseId}:clock:${state.clockAdvancedDays}`);
+  });
+  setHandler(policyClockQuery, () => policyClockView(input, state, policyNow()));
 
   // R-CAL-3: the calendar the case follows, read by a (local) activity so that its answer is in the history.
   if (holidays && !state.calendar)

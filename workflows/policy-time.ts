@@ -1,6 +1,7 @@
 /**
  * Policy time (api-contract "Time"): `POLICY_TIME_SCALE` divides every policy duration, so a policy day
- * lasts `86400 / scale` seconds of workflow time. Policy dates are counted from the case's opening.
+ * lasts `86400 / scale` seconds of workflow time. Policy dates are counted from the case's opening; a training or test
+ * stack may move a case's policy clock forward (its `clockAdvancedDays`).
  */
 const DAY_MS = 86_400_000;
 
@@ -9,9 +10,12 @@ export function policyDaysToMs(days: number, scale: number): number {
   return (days * DAY_MS) / scale;
 }
 
-/** The policy date at workflow time `nowMs`, for a case opened at `openedMs` (identical when scale is 1). */
-export function policyDateAt(openedMs: number, nowMs: number, scale: number): Date {
-  return new Date(openedMs + (nowMs - openedMs) * scale);
+/**
+ * The policy date at workflow time `nowMs`, for a case opened at `openedMs` (identical when scale is 1), moved on by
+ * the policy days its clock was advanced (`policyClockAdvanced`, training and test stacks only).
+ */
+export function policyDateAt(openedMs: number, nowMs: number, scale: number, advancedDays = 0): Date {
+  return new Date(openedMs + (nowMs - openedMs) * scale + advancedDays * DAY_MS);
 }
 
 /**

@@ -76,6 +76,8 @@ export class ApplicationsService {
       parkName: dto.parkName,
       policy: DEFAULT_POLICY,
       policyTimeScale: this.config.POLICY_TIME_SCALE,
+      // Only when set: production cases carry no flag, as before (their histories and inputs unchanged).
+      ...(this.config.POLICY_CLOCK_ADJUSTABLE ? { policyClockAdjustable: true } : {}),
     };
     const outcome = await this.workflows.startWithUpdate(
       input,

@@ -182,7 +182,9 @@ function closeRequestSchemas(document: OpenAPIObject): void {
 function constrainQuery(operation: Operation, models: ValidatedModel[]): void {
   const query = (operation.parameters ?? []).filter((p): p is Parameter => 'in' in p && p.in === 'query');
   if (query.length === 0) return;
-  const validators = models.map(validatorsOf).find((byName) => query.every((p) => byName.has(p.name)));
+  // The model whose properties are exactly the query's (two queries may share `from` and `to`), else one that has them.
+  const candidates = models.map(validatorsOf).filter((byName) => query.every((p) => byName.has(p.name)));
+  const validators = candidates.find((byName) => byName.size === query.length) ?? candidates[0];
   for (const parameter of query) {
     if (!parameter.required) parameter.allowEmptyValue = true;
     const schema = parameter.schema as Schema | undefined;

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsPositive, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsPositive, Max, Min } from 'class-validator';
 import { type ConfigView, type Environment, loadConfig } from '../../config/parkflow-config';
 import { authProblems, AuthSettings } from './auth-settings';
 
@@ -26,6 +26,14 @@ export class AppConfig extends AuthSettings {
   @IsNumber()
   @IsPositive({ message: 'POLICY_TIME_SCALE must be a positive number' })
   POLICY_TIME_SCALE: number = 1;
+
+  /**
+   * Training and test stacks: the cases this API starts take `npm run policy-clock`'s signal and move their policy
+   * clock forward (issue 21). Refused in production, whose cases keep the clock that only runs.
+   */
+  @Transform(({ value }) => (value === true || value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'POLICY_CLOCK_ADJUSTABLE must be true or false' })
+  POLICY_CLOCK_ADJUSTABLE: boolean = false;
 
   /** How long an officer action waits for the worker before answering 503. */
   @Transform(({ value }) => Number(value))
@@ -70,7 +78,10 @@ const API_VIEW: ConfigView<AppConfig> = {
     config.IDEMPOTENCY_LEASE_MS ??= defaultIdempotencyLeaseMs(updateWaitMs);
   },
   crossChecks: (config) => {
-    const problems = authProblems(config, config.NODE_ENV === 'production');
+    const production = config.NODE_ENV === 'production';
+    const problems = authProblems(config, production);
+    if (production && config.POLICY_CLOCK_ADJUSTABLE === true)
+      problems.push('POLICY_CLOCK_ADJUSTABLE must be false when NODE_ENV=production (it lets cases skip policy time)');
     const lease = config.IDEMPOTENCY_LEASE_MS;
     if (Number.isInteger(lease) && Number.isInteger(config.UPDATE_WAIT_MS) && lease <= config.UPDATE_WAIT_MS) {
       problems.push('IDEMPOTENCY_LEASE_MS must be longer than UPDATE_WAIT_MS (a running request would lose its key)');

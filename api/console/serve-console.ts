@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { consoleContentSecurityPolicy } from '../common/security-headers';
@@ -16,8 +16,36 @@ const isApiPath = (path: string): boolean =>
  * build's files under `/assets/` (fingerprinted: cached for a year), and {@link consolePage} for every page.
  */
 export function serveConsole(app: NestExpressApplication, issuer: string | undefined, dist = CONSOLE_DIST_DIR): void {
+  app.use('/assets/', compressedAsset(join(dist, 'assets')));
   app.useStaticAssets(join(dist, 'assets'), { prefix: '/assets/', index: false, immutable: true, maxAge: '365d' });
   app.use(consolePage(issuer, dist));
+}
+
+/** Content encodings the build writes beside each asset (console/vite.config.mts), the smallest first. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/**
+ * An asset's precompressed copy when the browser accepts its encoding (Brotli, else gzip), with the asset's own type;
+ * otherwise the static handler sends the asset itself. `Vary: Accept-Encoding` keeps shared caches honest.
+ */
+export function compressedAsset(assets: string): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    const name = basename(request.path);
+    response.vary('Accept-Encoding');
+    // Ours is the preference (Brotli is smaller); Express's negotiation says whether each is accepted (q=0 refuses).
+    const encoding = ENCODINGS.find(({ name: coding }) => request.acceptsEncodings(coding) === coding);
+    const copy = encoding && name && join(assets, name + encoding.suffix);
+    if (!encoding || !copy || !existsSync(copy)) return next();
+    response.type(extname(name));
+    response.setHeader('Content-Encoding', encoding.name);
+    return response.sendFile(copy, { immutable: true, maxAge: '365d' }, (failed) => {
+      if (failed && !response.headersSent) next(failed);
+    });
+  };
 }
 
 /**

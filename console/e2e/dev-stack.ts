@@ -1,79 +1,22 @@
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { devStackEnv } from '../../test/support/dev-stack-env';
-
-/** The project's root (scripts/dev.sh is run from there). */
-const ROOT = join(__dirname, '..', '..');
-/** Building, PostgreSQL's first start and the Temporal dev server, on a loaded machine. */
-const START_TIMEOUT_MS = 300_000;
-/** dev.sh stops everything within 15 s of SIGTERM; more than that is a bug the run must not hide. */
-const STOP_TIMEOUT_MS = 30_000;
+import { startDevStack } from '../../test/support/dev-stack-process';
 
 /** Where the tests find the stack (set here, read by the tests: Playwright's workers inherit the environment). */
 export const CONSOLE_URL_VARIABLE = 'PARKFLOW_CONSOLE_URL';
-
-const signal = (pgid: number, name: NodeJS.Signals): void => {
-  try {
-    process.kill(-pgid, name);
-  } catch {
-    // already gone
-  }
-};
+/** The stack's data dir (its `dev.pids` names the process groups a test may pause: the worker). */
+export const DATA_DIR_VARIABLE = 'PARKFLOW_CONSOLE_DATA_DIR';
+/** The stack's Temporal frontend (for `npm run policy-clock`). */
+export const TEMPORAL_ADDRESS_VARIABLE = 'PARKFLOW_CONSOLE_TEMPORAL_ADDRESS';
 
 /**
- * Playwright's global setup: `npm run dev` (scripts/dev.sh) on free ports and a data dir of its own — the same stack a
- * developer runs, with its development OpenID Connect provider — until it says "parkflow is running". The function it
- * returns is the teardown: SIGTERM, as Ctrl-C would, then whatever dev.sh left (none, if it keeps its promise) killed.
+ * The browser suite's stack: `npm run dev` on ports of its own, its policy clock adjustable (a test moves a case past
+ * its first reporting year instead of waiting) and a 3-second wait for an action's outcome before the API answers 202
+ * (the 202 test pauses the worker; the API still says within seconds that the action was received). Playwright's
+ * global setup; the function it returns is the teardown.
  */
-export default async function startDevStack(): Promise<() => Promise<void>> {
-  const stack = await devStackEnv('parkflow-browser-');
-  const { dataDir, port } = stack;
-  const env = { ...stack.env, WORKER_METRICS_PORT: '0' };
-  const log = join(dataDir, 'dev.log');
-  const dev = spawn('bash', ['scripts/dev.sh'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const out = createWriteStream(log);
-  let output = '';
-  const keep = (chunk: Buffer): void => {
-    output += chunk.toString();
-    out.write(chunk);
-  };
-  dev.stdout.on('data', keep);
-  dev.stderr.on('data', keep);
-  const exited = new Promise<void>((resolve) => dev.once('exit', () => resolve()));
-
-  const teardown = async (): Promise<void> => {
-    const pgid = dev.pid as number;
-    signal(pgid, 'SIGTERM');
-    const stopped = await Promise.race([
-      exited.then(() => true),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), STOP_TIMEOUT_MS)),
-    ]);
-    // dev.sh's children lead process groups of their own; its list of them is gone once it has stopped them all.
-    const pids = join(dataDir, 'dev.pids');
-    const left = existsSync(pids) ? readFileSync(pids, 'utf8').split('\n').filter(Boolean) : [];
-    for (const line of left) signal(Number(line.split(' ')[1]), 'SIGKILL');
-    signal(pgid, 'SIGKILL');
-    out.end();
-    if (!stopped || left.length > 0) throw new Error(`npm run dev did not stop cleanly; see ${log}`);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-
-  const started = await Promise.race([
-    new Promise<boolean>((resolve) => {
-      const check = (): void => {
-        if (output.includes('parkflow is running')) resolve(true);
-      };
-      dev.stdout.on('data', check);
-      dev.stderr.on('data', check);
-    }),
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), START_TIMEOUT_MS)),
-  ]);
-  if (!started) {
-    await teardown().catch(() => undefined);
-    throw new Error(`npm run dev did not start:\n${output.slice(-4_000)}`);
-  }
-  process.env[CONSOLE_URL_VARIABLE] = `http://localhost:${port}`;
-  return teardown;
+export default async function startBrowserStack(): Promise<() => Promise<void>> {
+  const stack = await startDevStack('parkflow-browser-', { POLICY_CLOCK_ADJUSTABLE: 'true', UPDATE_WAIT_MS: '3000' });
+  process.env[CONSOLE_URL_VARIABLE] = stack.url;
+  process.env[DATA_DIR_VARIABLE] = stack.dataDir;
+  process.env[TEMPORAL_ADDRESS_VARIABLE] = stack.temporalAddress;
+  return stack.stop;
 }

@@ -1,44 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { zhCN } from '../../i18n/catalogues/zh-CN';
 import { validApplication } from '../../test/support/fixtures';
-import { CONSOLE_URL_VARIABLE } from './dev-stack';
+import { expectAccessible, signInAs } from './console-steps';
+import { consoleUrl, developmentToken } from './stack-control';
 
 /**
  * Issue 21 items 2 and 6, the console's foundation in a real browser: officers sign in through the development
  * OpenID Connect provider's page (Authorization Code with PKCE, no token pasted), see their workbench in Chinese with
  * texts from the catalogues, and reach a case; no serious or critical accessibility violation (axe).
  */
-const consoleUrl = (path = '/'): string => `${process.env[CONSOLE_URL_VARIABLE]}${path}`;
 const texts = zhCN.console;
-
-/** The 渝北区 officer's HS256 development token, as `npm run token` mints it (dev.sh has built dist/). */
-const developmentToken = (): string =>
-  execFileSync(
-    process.execPath,
-    ['dist/api/auth/mint-token.cli.js', '--role', 'district', '--district', '500112', '--sub', 'yubei-officer'],
-    { cwd: join(__dirname, '..', '..'), encoding: 'utf8' },
-  ).trim();
-
-/** From the console's sign-in page through the provider's officer list, back to the workbench. */
-async function signInAs(page: Page, officerName: string): Promise<void> {
-  await page.goto(consoleUrl('/'));
-  await page.getByRole('button', { name: texts.signIn.button }).click();
-  await expect(page.getByRole('heading', { name: texts.devSignIn.heading })).toBeVisible();
-  await page.getByRole('button', { name: officerName }).click();
-  await expect(page.getByTestId('officer')).toContainText(officerName);
-}
-
-/** axe on the page as it is: nothing serious or critical (the ids and help of any, to fix them by). */
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }));
-  expect(serious).toEqual([]);
-}
 
 test('the 渝北区 officer signs in through the OIDC login page and sees the workbench in Chinese', async ({ page }) => {
   await signInAs(page, '渝北区人力社保局经办人');
@@ -67,8 +38,9 @@ test('the municipal officer signs in and sees the case list, each case linking t
 }) => {
   // 渝北区 files an application with an HS256 development token, taken beside the provider's tokens.
   const parkName = `渝北浏览器测试产业园${Date.now()}`;
+  const token = developmentToken('--role', 'district', '--district', '500112', '--sub', 'yubei-officer');
   const filed = await request.post(consoleUrl('/v1/applications'), {
-    headers: { Authorization: `Bearer ${developmentToken()}` },
+    headers: { Authorization: `Bearer ${token}` },
     data: validApplication({ parkName }),
   });
   expect(filed.status()).toBe(201);

@@ -91,6 +91,10 @@ function writeConfig(mode: 'shape' | 'state', caseIds: string[]): string {
         ? ['checks.positive_data_acceptance.expected-statuses = ["2XX", 401, 403, 404, 409, 422]']
         : []),
     ]),
+    // The calendar's order and its 366-day span (R-CAL-1/3) are rules across `from` and `to`, as above.
+    '[[operations]]',
+    'include-name = "GET /v1/calendar"',
+    'checks.positive_data_acceptance.expected-statuses = ["2XX", 401, 403, 404, 409, 422]',
   ];
   const file = join(work, `schemathesis-${mode}.toml`);
   writeFileSync(file, `${lines.join('\n')}\n`);

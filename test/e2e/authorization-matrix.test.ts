@@ -147,6 +147,17 @@ const ROWS: Row[] = [
   },
   { endpoint: 'GET /v1/stats/designations', path: () => '/v1/stats/designations', expected: only({ municipal: 200 }) },
   {
+    endpoint: 'GET /v1/calendar',
+    path: () => '/v1/calendar?from=2026-10-01&to=2026-10-08',
+    expected: EVERYONE_200,
+  },
+  {
+    // R-STAT-1, §5.1 名单: published to anyone, with or without a token.
+    endpoint: 'GET /v1/public/designated-parks',
+    path: () => '/v1/public/designated-parks',
+    expected: { ...EVERYONE_200, anonymous: 200 },
+  },
+  {
     endpoint: 'GET /v1/districts',
     path: () => '/v1/districts',
     expected: EVERYONE_200,

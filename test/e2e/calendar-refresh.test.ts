@@ -1,4 +1,4 @@
-import { installedArrangements, workCalendarOf } from '../../activities/calendar/arrangements';
+import { installedArrangements, workCalendarOf } from '../../persistence/reference/holiday-arrangements';
 import type { HolidayArrangement } from '../../workflows/definitions/work-calendar';
 import { nextWorkingDay } from '../../workflows/lifecycle/working-days';
 import { calendarCoverage, importArrangement, refreshOpenCases } from '../../worker/calendar/calendar-operations';

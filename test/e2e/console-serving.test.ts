@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,6 +16,7 @@ import { startApiAlone, type ApiAlone } from '../support/api-alone';
  */
 const ISSUER = 'https://sso.example.gov.cn/realms/parkflow';
 const PAGE = '<!doctype html><title>console</title>';
+const SCRIPT = 'console.log("工作台");'.repeat(100);
 
 /** An application with no routes of its own: whatever the console passes on gets Nest's JSON 404. */
 @Module({})
@@ -35,7 +37,9 @@ beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'parkflow-console-dist-'));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), PAGE);
-  writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(join(dist, 'assets', 'index-abc123.js'), SCRIPT);
+  writeFileSync(join(dist, 'assets', 'index-abc123.js.br'), brotliCompressSync(SCRIPT));
+  writeFileSync(join(dist, 'assets', 'index-abc123.js.gz'), gzipSync(SCRIPT));
   ({ app, base } = await serving(dist));
 });
 afterAll(async () => {
@@ -84,6 +88,25 @@ describe('the console on the API’s origin (issue 21)', () => {
       type: 'text/javascript',
       cache: 'public, max-age=31536000, immutable',
     });
+  });
+
+  it('an asset goes out precompressed in the encoding the browser accepts (Brotli, else gzip), else as it is', async () => {
+    const sent = async (acceptEncoding: string) => {
+      const response = await fetch(`${base}/assets/index-abc123.js`, {
+        headers: { 'accept-encoding': acceptEncoding },
+      });
+      return {
+        encoding: response.headers.get('content-encoding'),
+        type: response.headers.get('content-type')?.split(';')[0],
+        vary: response.headers.get('vary'),
+        same: (await response.text()) === SCRIPT, // fetch decodes what it was sent
+      };
+    };
+    const asJs = { type: 'text/javascript', vary: 'Accept-Encoding', same: true };
+    expect(await sent('gzip, deflate, br')).toEqual({ encoding: 'br', ...asJs });
+    expect(await sent('gzip')).toEqual({ encoding: 'gzip', ...asJs });
+    expect(await sent('br;q=0, gzip')).toEqual({ encoding: 'gzip', ...asJs });
+    expect(await sent('identity')).toEqual({ encoding: null, ...asJs });
   });
 
   it('the API’s paths, other methods and non-HTML requests go on to the API (JSON)', async () => {

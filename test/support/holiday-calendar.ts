@@ -1,4 +1,4 @@
-import { workCalendarOf } from '../../activities/calendar/arrangements';
+import { workCalendarOf } from '../../persistence/reference/holiday-arrangements';
 import type { Deadline, DeadlineKind } from '../../workflows/definitions/case';
 import type { CaseCalendar } from '../../workflows/definitions/work-calendar';
 import { deadlineFor } from '../../workflows/lifecycle/working-days';

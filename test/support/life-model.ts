@@ -21,7 +21,7 @@ import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context, Outcome } from '../../workflows/lifecycle/outcome';
 import { fireDue, nextDueEvent, pruneFired } from '../../workflows/lifecycle/schedule';
 import { cqYear, iso } from './life-calendar';
-import { workCalendarOf } from '../../activities/calendar/arrangements';
+import { workCalendarOf } from '../../persistence/reference/holiday-arrangements';
 import { calendarFrom } from '../../workflows/lifecycle/working-days';
 import { calendarYearsFrom } from '../../workflows/lifecycle/recalendar';
 import { resolveAction, resolveAdvance } from './life-resolve';

@@ -165,14 +165,27 @@ describe('officers sign in from a browser (issue 20 item 3): the realm file and 
     });
   });
 
-  it('the console client sends officers back only to Swagger UI’s redirect page and the console, by PKCE', () => {
-    expect(console.redirectUris).toEqual(
-      expect.arrayContaining([`${frontDoor}${OAUTH2_REDIRECT_PATH}`, `${frontDoor}/`]),
+  it('the console client sends officers back only to the console’s /signed-in and Swagger UI’s redirect page', () => {
+    // The console's own path (console/src/auth/session.tsx), where oidc-client-ts completes the sign-in (issue 21).
+    const session = readFileSync(join(root, 'console', 'src', 'auth', 'session.tsx'), 'utf8');
+    const signedInPath = /export const SIGNED_IN_PATH = '([^']+)'/.exec(session)?.[1];
+    expect(signedInPath).toBe('/signed-in');
+    expect([...console.redirectUris].sort()).toEqual(
+      [`${frontDoor}${signedInPath}`, `${frontDoor}${OAUTH2_REDIRECT_PATH}`].sort(),
     );
-    for (const uri of console.redirectUris) expect(uri).not.toContain('*');
-    expect(console.webOrigins).toContain(frontDoor); // Swagger UI's token request comes from the API's origin
+    expect(console.attributes['post.logout.redirect.uris']).toBe(`${frontDoor}/`); // the console's sign-out
+    // Both call the token endpoint from the front door's origin: the console (one origin with the API) and Swagger UI.
+    expect(console.webOrigins).toEqual([frontDoor]);
+  });
+
+  it('the console client is public, Authorization Code with PKCE (S256) only, and the API names it', () => {
+    expect(console).toMatchObject({
+      publicClient: true,
+      standardFlowEnabled: true,
+      implicitFlowEnabled: false,
+      directAccessGrantsEnabled: false,
+    });
     expect(console.attributes['pkce.code.challenge.method']).toBe('S256');
-    expect(console.publicClient).toBe(true);
     expect(loadAppConfig(apiEnv).AUTH_CONSOLE_CLIENT_ID).toBe(console.clientId);
   });
 

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { dependsOn, environmentOf, root, services } from '../support/compose-file';
+import { sourceFiles } from '../support/source-files';
 import { loadAppConfig } from '../../api/config/app-config';
+import { CONSOLE_DIST_DIR } from '../../api/console/console-files';
 import { loadWorkerConfig } from '../../worker/worker-config';
 import { PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
 
@@ -55,6 +57,51 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
     );
     expect(door.ports).toContain(`${door.environment.FRONT_DOOR_PORT}:${door.environment.FRONT_DOOR_PORT}`);
     expect(door.depends_on['parkflow-api'].condition).toBe('service_healthy');
+  });
+
+  it('the front door listens on the container’s interface, where its published port arrives', () => {
+    expect(services['parkflow-front-door'].environment.FRONT_DOOR_HOST).toBe('0.0.0.0');
+  });
+
+  describe('the image builds the officers’ console and the API serves it from there (issue 21)', () => {
+    const [build, runtime] = readFileSync(join(root, 'Dockerfile'), 'utf8')
+      .split(/^FROM /m)
+      .slice(1);
+    const steps = (stage: string): string[] => stage.split('\n').filter((line) => /^(RUN|COPY) /.test(line));
+    const buildSteps = steps(build);
+    const consoleBuild = buildSteps.indexOf('RUN npm --prefix console run build');
+    /** Where a build-stage COPY puts what it copies, relative to WORKDIR /app. */
+    const copied = buildSteps
+      .slice(0, consoleBuild)
+      .filter((line) => line.startsWith('COPY ') && !line.includes('--from'))
+      .flatMap((line) => line.split(/\s+/).slice(1, -1));
+
+    it('installs the console’s own packages from its lock and builds it with Vite in the build stage', () => {
+      expect(build).toMatch(/^\S+ AS build$/m);
+      expect(buildSteps).toContain('RUN npm ci --prefix console --no-audit --no-fund');
+      expect(consoleBuild).toBeGreaterThan(buildSteps.indexOf('RUN npm ci --prefix console --no-audit --no-fund'));
+      expect(JSON.parse(readFileSync(join(root, 'console', 'package.json'), 'utf8')).scripts.build).toBe('vite build');
+      for (const file of ['console/package-lock.json', 'console/index.html', 'console/vite.config.mts', 'console/src'])
+        expect(copied).toContain(file);
+    });
+
+    it('copies every folder the console imports from outside its package before building it', () => {
+      const outside = new Set<string>();
+      for (const file of sourceFiles(join(root, 'console', 'src'), new Set(['.ts', '.tsx'])))
+        for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+          const [top] = relative(root, resolve(dirname(file), specifier)).split('/');
+          if (top !== 'console') outside.add(top);
+        }
+      expect(outside).toContain('i18n'); // the catalogues: the scan sees the console's imports
+      for (const folder of outside) expect(copied).toContain(folder);
+    });
+
+    it('puts the built console where the API looks for it (<project root>/console/dist)', () => {
+      expect(runtime).toMatch(/^WORKDIR \/app$/m);
+      expect(runtime).toContain('COPY package.json'); // the project root the API finds by its package.json
+      expect(steps(runtime)).toContain('COPY --from=build /app/console/dist ./console/dist');
+      expect(relative(root, CONSOLE_DIST_DIR)).toBe('console/dist');
+    });
   });
 
   it('publishes the API (its front door) on 3000, the Temporal frontend on 7233 and the UI on 8080', () => {

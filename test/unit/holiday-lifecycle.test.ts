@@ -1,4 +1,4 @@
-import { workCalendarOf } from '../../activities/calendar/arrangements';
+import { workCalendarOf } from '../../persistence/reference/holiday-arrangements';
 import * as m from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import type { HolidayArrangement } from '../../workflows/definitions/work-calendar';

@@ -19,7 +19,7 @@ describe("npm run cluster's Keycloak (scripts/keycloak-server.ts)", () => {
   it('moves the console client to the cluster front door, and leaves compose’s realm as it is', () => {
     const moved = clusterRealm(realm, 'http://localhost:3100');
     expect(consoleOf(moved)?.redirectUris).toEqual(
-      expect.arrayContaining([`http://localhost:3100${OAUTH2_REDIRECT_PATH}`, 'http://localhost:3100/']),
+      expect.arrayContaining([`http://localhost:3100${OAUTH2_REDIRECT_PATH}`, 'http://localhost:3100/signed-in']),
     );
     expect(consoleOf(moved)?.redirectUris?.join(' ')).not.toContain(':3000');
     expect(consoleOf(moved)?.webOrigins).toEqual(['http://localhost:3100']);

@@ -1,7 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createActivities } from '../../activities';
-import { workCalendarOf } from '../../activities/calendar/arrangements';
+import { workCalendarOf } from '../../persistence/reference/holiday-arrangements';
 import { addDays, civilDateOf } from '../../workflows/definitions/civil-date';
 import type { WorkCalendar } from '../../workflows/definitions/work-calendar';
 import { workingDayOnOrAfter } from '../../workflows/lifecycle/working-days';

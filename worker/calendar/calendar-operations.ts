@@ -9,7 +9,7 @@ import {
   INSTALLED_DATA,
   validateArrangement,
   workCalendarOf,
-} from '../../activities/calendar/arrangements';
+} from '../../persistence/reference/holiday-arrangements';
 import { HolidayArrangementsRepository } from '../../persistence/repositories/holiday-arrangements.repository';
 import { PARK_CASE_WORKFLOW_TYPE, WORK_CALENDAR_CHANGED } from '../../workflows/definitions/messages';
 

@@ -29,6 +29,8 @@ export const DEVELOPMENT_OFFICERS: readonly OfficerFacts[] = [
   { subject: 'expert-1', role: 'expert', email: 'expert-1@experts.example.cn', displayName: '张明' },
   { subject: 'expert-2', role: 'expert', email: 'expert-2@experts.example.cn', displayName: '李华' },
   { subject: 'expert-3', role: 'expert', email: 'expert-3@experts.example.cn', displayName: '王芳' },
+  // A fourth expert: forming a panel of three is a choice, and one expert sits on no panel.
+  { subject: 'expert-4', role: 'expert', email: 'expert-4@experts.example.cn', displayName: '赵强' },
   {
     subject: 'finance-officer',
     role: 'finance',

@@ -70,6 +70,11 @@ export interface ParkCaseInput {
   policy: PolicyConfig;
   /** `POLICY_TIME_SCALE`: every policy duration is divided by it (86400 → a policy day lasts a second). */
   policyTimeScale: number;
+  /**
+   * `POLICY_CLOCK_ADJUSTABLE` when the case was started (training and test stacks only): the case takes a
+   * `policyClockAdvanced` signal and moves its policy clock forward. Absent (production): the clock only runs.
+   */
+  policyClockAdjustable?: boolean;
   /** Set by continue-as-new: the case as the previous run left it. */
   carried?: CaseSnapshot;
 }
@@ -269,11 +274,20 @@ export interface CaseSnapshot {
   openedAt: string;
   /** Policy date of the last change. */
   updatedAt: string;
+  /**
+   * Policy days the case's clock was moved forward by `policyClockAdvanced` signals (adjustable cases only), added to
+   * every policy date from then on; absent = 0.
+   */
+  clockAdvancedDays?: number;
 }
 
 /** The stages a filing or resubmission leaves a case in (§5.1): complete, or returned for its deficiencies. */
 export const FILING_STAGES = ['submitted', 'returned'] as const satisfies readonly CaseStage[];
 export type FilingStage = (typeof FILING_STAGES)[number];
+
+/** R-STAT-1 (§5.1 名单): the stages of a park on the published list — designated, or rectifying while still so. */
+export const PUBLISHED_STAGES = ['designated', 'rectifying'] as const satisfies readonly CaseStage[];
+export type PublishedStage = (typeof PUBLISHED_STAGES)[number];
 
 /** What an officer learns after filing or resubmitting an application. */
 export interface SubmissionOutcome {

@@ -130,6 +130,28 @@ export const WORK_CALENDAR_CHANGED = 'workCalendarChanged';
  */
 export const workCalendarChangedSignal = defineSignal<[]>(WORK_CALENDAR_CHANGED);
 
+/** The payload of {@link policyClockAdvancedSignal} (JSON): how many policy days the clock moves forward. */
+export interface PolicyClockAdvance {
+  /** A whole number of policy days, 1 to 3660. */
+  days: number;
+}
+/**
+ * Training and test stacks only (`npm run policy-clock`): moves the case's policy clock `days` forward, so what falls
+ * due in between (reminders, overdue notices, deadlines, the reporting-year boundary) happens as it would have, and
+ * records the move in the audit trail (`policy_clock_advanced`). A case started without `POLICY_CLOCK_ADJUSTABLE`
+ * (production), or an invalid `days`, leaves the case unchanged (the worker logs why).
+ */
+export const policyClockAdvancedSignal = defineSignal<[PolicyClockAdvance]>('policyClockAdvanced');
+
+/** Where a case's policy clock stands: whether it can be moved, how far it was, and the policy date now. */
+export interface PolicyClockView {
+  adjustable: boolean;
+  advancedDays: number;
+  policyNow: string;
+}
+/** The case's policy clock ({@link PolicyClockView}), for `npm run policy-clock` to report what its signal did. */
+export const policyClockQuery = defineQuery<PolicyClockView>('policyClock');
+
 /**
  * Where an officer action sent as an Update stands, as `GET /v1/cases/{caseId}/actions/{updateId}` reports it:
  * no outcome yet, applied, or refused by its validator or handler.

@@ -41,15 +41,14 @@ export async function sendAction<T>(
 export const FOLLOW_EVERY_MS = 1_000;
 export const FOLLOW_FOR_MS = 120_000;
 
+/** Where a followed action ended: applied (with the case as it stands now), or still running when the bound passed. */
+export type Followed = { status: 'applied'; case: Schema<'CaseView'> | undefined } | { status: 'running' };
+
 /**
  * Follows an action answered 202 (`GET /v1/cases/{caseId}/actions/{updateId}`) until it is applied or refused, or the
  * bound passes (then `running`). A refusal throws its {@link ApiFailure} as if it had been answered at once.
  */
-export async function followAction(
-  caseId: string,
-  updateId: string,
-  signal?: AbortSignal,
-): Promise<'applied' | 'running'> {
+export async function followAction(caseId: string, updateId: string, signal?: AbortSignal): Promise<Followed> {
   const until = Date.now() + FOLLOW_FOR_MS;
   while (Date.now() < until && !signal?.aborted) {
     const { data, error, response } = await api.GET('/v1/cases/{caseId}/actions/{updateId}', {
@@ -59,12 +58,12 @@ export async function followAction(
       const failure = error as Schema<'ErrorBodySchema'> | undefined;
       throw new ApiFailure(response.status, failure?.message ?? response.statusText, failure);
     }
-    if (data?.status === 'applied') return 'applied';
+    if (data?.status === 'applied') return { status: 'applied', case: data.case };
     if (data?.status === 'refused' && data.error) {
       const body = data.error as Schema<'ErrorBodySchema'>;
       throw new ApiFailure(body.error === 'invalid_stage' ? 409 : 422, body.message, body);
     }
     await new Promise((resolve) => setTimeout(resolve, FOLLOW_EVERY_MS));
   }
-  return 'running';
+  return { status: 'running' };
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import { useRef, useState } from 'react';
-import { ApiFailure } from '../api/client';
+import { ApiFailure, type Schema } from '../api/client';
 import { showAtFields } from './field-errors';
 import { followAction, sendAction, type PostPath } from './send-action';
 
@@ -15,12 +15,22 @@ export type ActionState =
   | { status: 'refused'; messages: string[] };
 
 /**
+ * What an applied action gives `onApplied`: the answer of a 200/201, or — after a 202 — the case as it stands now
+ * (it carries `caseId`, `stage`, `deficiencies` and `flags`, as a filing's answer does).
+ */
+export type AppliedAnswer<T> = T | Schema<'CaseView'> | undefined;
+
+/**
  * Sends an officer action from a form and follows it to its outcome: a 202 shows 处理中 and is followed to applied
  * or refused; a refusal's details go to the fields they name (409/422, in the officer's language). The same
  * Idempotency-Key is reused until the API gives a definite answer, so resending after a lost answer never acts twice.
  * On success the case, the lists and the inbox are read again.
  */
-export function useAction<T = unknown>(path: PostPath, form?: FormInstance, onApplied?: (data: T | undefined) => void) {
+export function useAction<T = unknown>(
+  path: PostPath,
+  form?: FormInstance,
+  onApplied?: (answer: AppliedAnswer<T>) => void,
+) {
   const queries = useQueryClient();
   const [state, setState] = useState<ActionState>({ status: 'idle' });
   const key = useRef<string | undefined>(undefined);
@@ -30,21 +40,22 @@ export function useAction<T = unknown>(path: PostPath, form?: FormInstance, onAp
     setState({ status: 'sending' });
     try {
       const sent = await sendAction<T>(path, pathParams, body, key.current);
-      let data: T | undefined;
+      let answer: AppliedAnswer<T>;
       if (sent.kind === 'pending') {
         setState({ status: 'processing', updateId: sent.updateId });
-        const outcome = await followAction(sent.caseId, sent.updateId);
-        if (outcome === 'running') {
+        const followed = await followAction(sent.caseId, sent.updateId);
+        if (followed.status === 'running') {
           setState({ status: 'running', updateId: sent.updateId });
           return;
         }
+        answer = followed.case;
       } else {
-        data = sent.data;
+        answer = sent.data;
       }
       key.current = undefined;
       setState({ status: 'applied' });
       await queries.invalidateQueries();
-      onApplied?.(data);
+      onApplied?.(answer);
     } catch (error) {
       if (!(error instanceof ApiFailure)) {
         // The answer was lost (network): the key is kept, so sending again is safe.

@@ -311,6 +311,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/public/designated-parks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The published list of designated parks (R-STAT-1, §5.1 名单), no token needed
+     * @description The parks on the list now — designated, or rectifying — each with its name, district, kind (R-APP-9), year of designation and certificate number, and nothing else; a revoked park has left it. By district code, then year of designation, then name.
+     */
+    get: operations['PublicParksController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The holiday rest days and make-up working days of from..to (R-CAL-3), what a date picker needs
+     * @description Lists, in date order, each rest day of the State Council's holiday arrangements (a holiday's weekend days too, with its name) and each make-up working day (调休上班) between the Chongqing days from and to, both inclusive, at most 366 days apart. Weekends are implied: a Saturday or Sunday not listed is a rest day, any other day not listed a working day. A year whose arrangement is not published lists no days and is named in provisionalYears. 422 naming `to` when it is before from (R-CAL-1) or more than 366 days after it (R-CAL-3).
+     */
+    get: operations['CalendarController_between'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/districts': {
     parameters: {
       query?: never;
@@ -1244,6 +1284,86 @@ export interface components {
       byDistrict: components['schemas']['DistrictCount'][];
       parks: components['schemas']['DesignatedPark'][];
       target: components['schemas']['ProgrammeTarget'];
+    };
+    PublishedParkView: {
+      /** @example 渝北人力资源服务产业园 */
+      parkName: string;
+      /**
+       * @description the district code (GB/T 2260, or one of the two documented codes)
+       * @example 500112
+       */
+      district: string;
+      /**
+       * @description the district's name in the reader's language (Accept-Language)
+       * @example 渝北区
+       */
+      districtName: string;
+      /**
+       * @description R-APP-9: regional (区域性) or specialised (专业性), as the application states it; null when it does not
+       * @example regional
+       */
+      kind: string | null;
+      /**
+       * @description the Chongqing year of the designation (R-CAL-1)
+       * @example 2026
+       */
+      designatedYear: number;
+      /** @example CQ-HRP-2026-1A2B3C4D */
+      certificateNo: string;
+      /**
+       * @description designated, or rectifying while a rectification order is open
+       * @enum {string}
+       */
+      status: 'designated' | 'rectifying';
+    };
+    PublishedParkListView: {
+      items: components['schemas']['PublishedParkView'][];
+    };
+    CalendarDayView: {
+      /**
+       * Format: date
+       * @description a Chongqing day (R-CAL-1)
+       * @example 2026-10-01
+       */
+      date: string;
+      /**
+       * @description rest: a statutory holiday or rest day of the arrangement; working: a make-up working day (调休上班)
+       * @enum {string}
+       */
+      kind: 'rest' | 'working';
+      /**
+       * @description the holiday's name as its arrangement states it (data, not translated), e.g. 国庆节, 国庆节调休
+       * @example 国庆节
+       */
+      reason: string;
+      /** @description the day's year has no published arrangement: the day may still change (R-CAL-3) */
+      provisional: boolean;
+    };
+    CalendarView: {
+      /**
+       * Format: date
+       * @example 2026-10-01
+       */
+      from: string;
+      /**
+       * Format: date
+       * @example 2026-10-31
+       */
+      to: string;
+      /**
+       * @description which arrangements: the installed data and each imported year (e.g. chinese-days@1.5.7+2027:1a2b3c4d)
+       * @example chinese-days@1.5.7
+       */
+      calendarVersion: string;
+      /**
+       * @description years of the range whose holiday arrangement is not published: they list no days yet, only their weekends rest (R-CAL-3), and deadlines in them are provisional
+       * @example [
+       *       2027
+       *     ]
+       */
+      provisionalYears: number[];
+      /** @description in date order, every day the weekdays alone do not tell: each rest day of a holiday arrangement (its weekend days too) and each make-up working day. Not listed: the other Saturdays and Sundays, which are rest days, and the other days, which are working days — a date picker greys weekends itself unless listed as working */
+      days: components['schemas']['CalendarDayView'][];
     };
     DistrictView: {
       /**
@@ -4019,6 +4139,107 @@ export interface operations {
       };
       /** @description no such case, or not visible to the caller (another district’s case; an expert not on its panel) */
       404: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description validation_failed: one detail per failed field, naming the policy rule where one applies; or idempotency_key_reused */
+      422: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description rate_limited: too many requests from this caller (see Retry-After) */
+      429: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description nothing was applied; retry after Retry-After seconds. worker_unavailable: no worker polls the task queue (the action was not sent); dependency_unavailable: Temporal or PostgreSQL is unreachable (named in the message) */
+      503: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+    };
+  };
+  PublicParksController_list: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The reader's language for every text meant for a person (messages, deficiencies, notices): zh-CN or en; `en`, `en-*` are English, anything else (or no header) zh-CN. q-values are honoured. Machine fields (error, rule, field, code, stage, kind) never change with it. */
+        'Accept-Language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishedParkListView'];
+        };
+      };
+    };
+  };
+  CalendarController_between: {
+    parameters: {
+      query: {
+        /** @description the first Chongqing day (R-CAL-1) */
+        from: string;
+        /** @description the last Chongqing day (R-CAL-1): on or after from, at most 366 days after it */
+        to: string;
+      };
+      header?: {
+        /** @description The reader's language for every text meant for a person (messages, deficiencies, notices): zh-CN or en; `en`, `en-*` are English, anything else (or no header) zh-CN. q-values are honoured. Machine fields (error, rule, field, code, stage, kind) never change with it. */
+        'Accept-Language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarView'];
+        };
+      };
+      /** @description no bearer token, or an invalid one */
+      401: {
         headers: {
           /** @description The language of the texts in this answer (negotiated from Accept-Language) */
           'Content-Language'?: 'zh-CN' | 'en';

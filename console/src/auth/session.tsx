@@ -82,7 +82,9 @@ function managerFor(issuer: string, clientId: string): UserManager {
     response_type: 'code',
     scope: 'openid profile email',
     loadUserInfo: false,
-    automaticSilentRenew: false, // an expired session returns to the sign-in page (silent renewal: issue 21 later)
+    // Renewed with the refresh token shortly before the access token expires; a session the provider ended expires
+    // here too, back to the sign-in page — half-filled forms stay in sessionStorage (actions/kept-form.ts).
+    automaticSilentRenew: true,
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
   });
 }

@@ -1,28 +1,31 @@
 import { Button, Layout, Segmented, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { LOCALES, type Locale } from '../../../workflows/definitions/message-ref';
 import { useMe } from '../api/queries';
 import { useSession } from '../auth/session';
 import { currentLocale, switchLocale } from '../i18n';
+import { THEME } from '../theme';
 import { useDistrictName } from './use-district-name';
 
-/** The console's frame: its title, the language switch and, once signed in, who the officer is and sign-out. */
+/**
+ * The console's frame: its title, the navigation, the language switch and, once signed in, who the officer is and
+ * sign-out. The header wraps onto more lines on a narrow screen rather than hiding anything.
+ */
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
-        style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center' }}
-      >
-        <Link to="/" style={{ flex: 1, minWidth: 0 }}>
+      <Layout.Header style={HEADER}>
+        <Link to="/">
           <Typography.Text strong style={{ fontSize: 18 }}>
             {t('console.title')}
           </Typography.Text>
         </Link>
-        <Space size="middle">
+        <MainNav />
+        <Space size="middle" wrap>
           {session.user && <Officer />}
           <Segmented<Locale>
             aria-label={t('console.language.label')}
@@ -33,10 +36,78 @@ export function Shell({ children }: { children: ReactNode }) {
           {session.user && <Button onClick={() => void session.signOut()}>{t('console.signOut')}</Button>}
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
-        <main>{children}</main>
-      </Layout.Content>
+      {/* Ant Design's Content is the page's <main> landmark. */}
+      <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
     </Layout>
+  );
+}
+
+const HEADER: CSSProperties = {
+  background: '#fff',
+  borderBottom: '1px solid #f0f0f0',
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  columnGap: 32,
+  rowGap: 8,
+  height: 'auto',
+  minHeight: 64,
+  lineHeight: 'normal',
+  padding: '12px 24px',
+};
+
+/**
+ * Where an officer can go: the workbench, the case list, the deadline calendar and — for the municipal bureau — the
+ * statistics; the public list of parks for everyone, signed in or not. Plain links rather than Ant Design's Menu,
+ * which would weigh on every page's first load; the current page's link is marked (`aria-current="page"`).
+ */
+function MainNav() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  return (
+    <nav aria-label={t('console.lists.nav.label')} style={{ flex: 1, minWidth: 0 }}>
+      <Space size="large" wrap>
+        {user && <OfficerLinks />}
+        <NavItem to="/public/parks">{t('console.lists.nav.publicParks')}</NavItem>
+      </Space>
+    </nav>
+  );
+}
+
+/** The signed-in officer's pages; 统计 only once `GET /v1/me` says the officer is municipal. */
+function OfficerLinks() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  return (
+    <>
+      <NavItem to="/" end>
+        {t('console.lists.nav.workbench')}
+      </NavItem>
+      <NavItem to="/cases">{t('console.lists.nav.cases')}</NavItem>
+      <NavItem to="/calendar">{t('console.lists.nav.calendar')}</NavItem>
+      {me?.role === 'municipal' && <NavItem to="/stats">{t('console.lists.nav.stats')}</NavItem>}
+    </>
+  );
+}
+
+const LINK_COLOUR = THEME.token?.colorLink;
+
+/** A link of the navigation, underlined and dark while its page is shown. */
+function NavItem({ to, end, children }: { to: string; end?: boolean; children: ReactNode }) {
+  return (
+    <NavLink
+      to={to}
+      end={end}
+      style={({ isActive }) => ({
+        color: isActive ? 'rgba(0, 0, 0, 0.88)' : LINK_COLOUR,
+        fontWeight: isActive ? 600 : undefined,
+        textDecoration: 'none',
+        paddingBottom: 4,
+        borderBottom: `2px solid ${isActive ? LINK_COLOUR : 'transparent'}`,
+      })}
+    >
+      {children}
+    </NavLink>
   );
 }
 

@@ -1,95 +1,85 @@
-import { Alert, Card, Descriptions, List, Space, Spin, Table, Typography } from 'antd';
+import { Col, Row, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { ApiFailure, type Schema } from '../api/client';
-import { useCase, type Deadline } from '../api/queries';
-import { DeadlineBadge } from '../components/deadline-badge';
-import { LoadFailure } from '../components/load-failure';
-import { StageTag } from '../components/stage-tag';
-import { useDistrictName } from '../components/use-district-name';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { Schema } from '../api/client';
+import { CaseActions } from '../components/case/case-actions';
+import { CaseHeader } from '../components/case/case-header';
+import { CaseNotices } from '../components/case/case-notices';
+import { CaseOverview } from '../components/case/case-overview';
+import { EvaluationsTable } from '../components/case/evaluations-table';
+import { HistoryTimeline } from '../components/case/history-timeline';
+import { PaymentsLedger } from '../components/case/payments-ledger';
+import { RefundCard } from '../components/case/refund-card';
+import { ReportsTable } from '../components/case/reports-table';
+import { ReviewsTable } from '../components/case/reviews-table';
+import { WithCase } from '../components/case/with-case';
 
-type Finding = Schema<'CaseView'>['deficiencies'][number];
+const SECTIONS = ['overview', 'history', 'money', 'reviews', 'reports', 'notices'] as const;
+type SectionName = (typeof SECTIONS)[number];
+const isSection = (name: string | null): name is SectionName => (SECTIONS as readonly (string | null)[]).includes(name);
 
-/** One case: its stage, its deadlines with the days left, and what the filing lacks (deficiencies, flags). */
+/**
+ * One case (案件详情): its head, the actions the officer may take now beside (or, on a narrow screen, above) the
+ * case's sections — what it waits on, its history, money, review, reports and evaluations, notices. The open section
+ * is kept in the address (`?section=`), so a reload or a shared link opens it again.
+ */
 export default function CasePage() {
   const { t } = useTranslation();
   const { caseId = '' } = useParams();
-  const found = useCase(caseId);
-  const districtName = useDistrictName();
   const back = <Link to="/">{t('console.casePage.back')}</Link>;
-  if (found.isPending) return <Spin />;
-  if (found.error) {
-    const missing = found.error instanceof ApiFailure && found.error.status === 404;
-    return (
-      <Space direction="vertical">
-        {back}
-        {missing ? (
-          <Alert type="warning" showIcon message={t('console.casePage.notFound')} />
-        ) : (
-          <LoadFailure error={found.error} retry={found.refetch} />
-        )}
-      </Space>
-    );
-  }
-  const view = found.data;
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      {back}
-      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-        {view.parkName}
-      </Typography.Title>
-      <Descriptions bordered column={{ xs: 1, md: 3 }}>
-        <Descriptions.Item label={t('console.casePage.stage')}>
-          <StageTag stage={view.stage} />
-        </Descriptions.Item>
-        <Descriptions.Item label={t('console.casePage.district')}>{districtName(view.district)}</Descriptions.Item>
-        <Descriptions.Item label={t('console.casePage.openedAt')}>
-          {t('console.day', { at: view.openedAt })}
-        </Descriptions.Item>
-      </Descriptions>
-      <Card title={t('console.casePage.deadlines')}>
-        <Table<Deadline>
-          rowKey={(deadline) => `${deadline.kind}-${deadline.dueAt}`}
-          dataSource={view.deadlines}
-          pagination={false}
-          locale={{ emptyText: t('console.casePage.noDeadlines') }}
-          columns={[
-            {
-              title: t('console.casePage.deadlineKind'),
-              key: 'kind',
-              render: (_, deadline) => t(`common.deadlineKinds.${deadline.kind}`),
-            },
-            {
-              title: t('console.casePage.remaining'),
-              key: 'remaining',
-              render: (_, deadline) => <DeadlineBadge deadline={deadline} />,
-            },
-          ]}
-        />
-      </Card>
-      <Findings title={t('console.casePage.deficiencies')} items={view.deficiencies} />
-      {view.flags.length > 0 && <Findings title={t('console.casePage.flags')} items={view.flags} />}
-    </Space>
+    <WithCase caseId={caseId} back={back}>
+      {(view) => (
+        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+          {back}
+          <CaseHeader view={view} />
+          <Row gutter={[24, 24]}>
+            <Col xs={24} xl={{ span: 8, order: 2 }}>
+              <CaseActions view={view} />
+            </Col>
+            <Col xs={24} xl={{ span: 16, order: 1 }}>
+              <CaseSections view={view} />
+            </Col>
+          </Row>
+        </Space>
+      )}
+    </WithCase>
   );
 }
 
-/** Deficiencies or flags: each rule cited beside the message (already in the officer's language). */
-function Findings({ title, items }: { title: string; items: Finding[] }) {
+/** The case's sections as tabs; a section's reads (history, notices) start when it is first opened. */
+function CaseSections({ view }: { view: Schema<'CaseView'> }) {
   const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const open = search.get('section');
+  const stacked = (...parts: JSX.Element[]) => (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {parts}
+    </Space>
+  );
+  const content: Record<SectionName, JSX.Element> = {
+    overview: <CaseOverview view={view} />,
+    history: <HistoryTimeline caseId={view.caseId} />,
+    money: stacked(
+      <PaymentsLedger key="payments" payments={view.payments} />,
+      <RefundCard key="refund" demand={view.refundDemand} />,
+    ),
+    reviews: <ReviewsTable panel={view.panel} reviews={view.reviews} />,
+    reports: stacked(
+      <ReportsTable key="reports" reports={view.reports} findings={view.findings} />,
+      <EvaluationsTable key="evaluations" view={view} />,
+    ),
+    notices: <CaseNotices caseId={view.caseId} />,
+  };
   return (
-    <Card title={title}>
-      <List
-        dataSource={items}
-        locale={{ emptyText: t('console.casePage.noDeficiencies') }}
-        renderItem={(finding) => (
-          <List.Item>
-            <Space align="start">
-              <Typography.Text strong>{finding.rule}</Typography.Text>
-              <span>{finding.message}</span>
-            </Space>
-          </List.Item>
-        )}
-      />
-    </Card>
+    <Tabs
+      activeKey={isSection(open) ? open : 'overview'}
+      onChange={(section) => setSearch({ section }, { replace: true })}
+      items={SECTIONS.map((section) => ({
+        key: section,
+        label: t(`console.casePage.sections.${section}`),
+        children: content[section],
+      }))}
+    />
   );
 }

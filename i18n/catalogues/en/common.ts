@@ -30,4 +30,12 @@ export const common: CatalogueOf<typeof reference> = {
     rectification: 'rectification',
     refund: 'subsidy refund',
   },
+  parkKinds: {
+    regional: 'regional',
+    specialised: 'specialised',
+  },
+  calendarDayKinds: {
+    rest: 'rest day',
+    working: 'make-up working day',
+  },
 };

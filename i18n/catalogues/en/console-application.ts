@@ -1,4 +1,84 @@
 import type { CatalogueOf } from '../../catalogue-shape';
 import type { consoleApplication as reference } from '../zh-CN/console-application';
 
-export const consoleApplication: CatalogueOf<typeof reference> = {};
+export const consoleApplication: CatalogueOf<typeof reference> = {
+  fileButton: 'Apply for a park',
+  pageTitle: 'Apply for a municipal HR-service industrial park',
+  back: 'Back to the workbench',
+  districtOnly: 'Only district bureau officers can apply for a park.',
+  submit: 'File the application',
+  yuan: 'CNY',
+  removeRow: 'Remove item {{n}}',
+  sections: {
+    park: 'The park',
+    agencies: 'Roster of resident agencies (入驻机构名录)',
+    office: 'Operating office',
+    revenue: 'Projected HR-service revenue (incl. 代收代付)',
+    documents: 'Documents',
+  },
+  park: {
+    name: 'Park name',
+    district: 'Applying district',
+    floorArea: 'Floor area (m²)',
+    serviceFunctions: 'Supporting service functions',
+  },
+  agency: {
+    list: 'Resident HR-service agencies',
+    name: 'Agency name',
+    creditCode: 'Unified social credit code (统一社会信用代码)',
+    add: 'Add an agency',
+  },
+  staff: { list: 'Staff', name: 'Name', role: 'Role', fullTime: 'Full-time', add: 'Add a staff member' },
+  revenue: { firstYear: 'First year', thirdYear: 'Third year' },
+  letter: {
+    title: "District government's letter (区县人民政府函件)",
+    reference: 'Letter reference',
+    date: 'Letter date',
+  },
+  feasibility: { title: 'Planning & feasibility report (建设规划论证报告)', reference: 'Report reference' },
+  measures: {
+    list: "The district's measures promoting the park",
+    title: 'Document title',
+    reference: 'Document number',
+    date: 'Date of issue',
+    add: 'Add a document',
+  },
+  note: '{{text}} ({{rule}})',
+  flagNote: 'Note: {{text}} ({{rule}})',
+  check: {
+    title: 'Checked against the filing conditions (R-APP-1 to R-APP-8)',
+    passed: 'All filing conditions are met.',
+    deficiencies: 'Not met — once filed, the case is returned for correction:',
+    flags: 'Requirements in principle — never a reason to return; accepting needs a waiver reason:',
+  },
+  resubmission: {
+    lead: 'The application was returned: correct it as each field says, then file it again.',
+    reasons: 'Why it was returned',
+    submit: 'File the corrected application',
+  },
+  report: {
+    year: 'Reporting year',
+    yearOption: '{{year}} (due {{at, day}})',
+    noYears: 'No yearly report is due.',
+    agencies: 'Resident HR-service agencies',
+    revenue: 'HR-service revenue (incl. 代收代付)',
+    staff: 'Staff',
+    floorArea: 'Floor area (m²)',
+    subsidyUse: 'Use of the subsidy (R-SUB-2)',
+    headings: {
+      rent: "Tenants' rent",
+      renovation: 'Renovation',
+      propertyManagement: 'Property management',
+      publicFacilities: 'Rented public space or facilities',
+      operations: 'Park operations',
+      other: 'Other',
+    },
+    subsidyTotal: 'Total {{total, cny}}',
+    submit: 'Submit the yearly report',
+  },
+  reportsDue: {
+    title: 'Yearly reports due',
+    none: 'No yearly report is due',
+    year: 'Report for {{year}}',
+  },
+};

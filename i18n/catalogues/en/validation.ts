@@ -45,5 +45,6 @@ export const validation: CatalogueOf<typeof reference> = {
   nulCharacter: '{{field}} must not contain the NUL character (U+0000)',
   cursor: '{{field}} is not a cursor this list returned; use the nextCursor of the previous page, unchanged',
   toBeforeFrom: '{{field}} must not be before from',
+  calendarSpan: '{{field}} must be at most {{max}} days after from ({{rule}})',
   idempotencyKey: '{{field}} must be 1–200 printable ASCII characters; use a unique token per action, e.g. a UUID',
 };

@@ -1,4 +1,7 @@
-/** Names shared by many texts: stages, roles, deadline kinds (the policy's own terms, 渝人社发〔2019〕120号). */
+/**
+ * Names shared by many texts: stages, roles, deadline kinds, park kinds, calendar days (the policy's own terms,
+ * 渝人社发〔2019〕120号).
+ */
 export const common = {
   stages: {
     draft: '草稿',
@@ -27,5 +30,15 @@ export const common = {
     evaluation: '考评',
     rectification: '整改',
     refund: '退还补助资金',
+  },
+  /** R-APP-9: what kind of park it is (§1 区域性、专业性), e.g. in the published list. */
+  parkKinds: {
+    regional: '区域性',
+    specialised: '专业性',
+  },
+  /** R-CAL-3: the days `GET /v1/calendar` lists. */
+  calendarDayKinds: {
+    rest: '休息日',
+    working: '调休上班日',
   },
 };

@@ -1,3 +1,6 @@
+import type { RevocationGround } from '../../../workflows/definitions/case';
+import type { OfficerActionName } from '../../../workflows/definitions/officer-actions';
+
 /** Officer actions in the console: each action's form, its submission and its outcome (处理中, applied, refused). */
 export const consoleActions = {
   processing: '处理中：操作已送达，正在等待办理结果…',
@@ -5,4 +8,108 @@ export const consoleActions = {
   stillRunning: '操作仍在办理中（编号 {{updateId}}），请稍后刷新查看结果。',
   refused: '未能办理：',
   refusedAtFields: '未能办理：请按各栏提示修改后重新提交。',
+  /** Each action's form, titled by the action (workflows/definitions/officer-actions.ts). */
+  titles: {
+    submitApplication: '补正申报',
+    acceptance: '受理',
+    formPanel: '组建专家组',
+    submitReview: '专家评审意见',
+    designation: '认定决定',
+    incubationBase: '认定为创业孵化基地',
+    confirmPayment: '确认拨付',
+    annualReport: '年度报告',
+    evaluation: '考评',
+    refundPayment: '退还款到账',
+    refundWriteOff: '核销',
+  } satisfies Record<OfficerActionName, string>,
+  /** Shown once an action is applied and its form has left the case (the case moved on). */
+  appliedAction: '已办理：{{action}}',
+  amount: '{{amount, cny}}',
+  paidAt: '到账日期',
+  bankReference: '银行流水号',
+  acceptance: {
+    decision: '审查结论',
+    accept: '予以受理',
+    return: '退回补正',
+    reason: '退回理由',
+    flags: '申报材料原则上应达到、但尚未达到的要求：',
+    waiverReason: '豁免理由',
+    waiverHelp: '受理带有上述提示事项的申报，须说明豁免理由（R-APP-4/5），记入办理记录。',
+    submit: '提交审查结论',
+  },
+  panel: {
+    experts: '评审专家',
+    search: '按姓名或邮箱搜索',
+    size: '请选择{{min}}至{{max}}名不同的专家（§5.1）',
+    noEmail: '无邮箱',
+    submit: '确定专家组',
+  },
+  review: {
+    dueAt: '请于{{at, day}}前提交评审意见',
+    necessity: '必要性评分（0–100）',
+    feasibility: '可行性评分（0–100）',
+    recommend: '评审建议',
+    yes: '建议认定',
+    no: '不建议认定',
+    comments: '评审意见',
+    submit: '提交评审意见',
+  },
+  designation: {
+    scores: '专家评审意见',
+    expert: '评审专家',
+    necessity: '必要性',
+    feasibility: '可行性',
+    recommend: '建议认定',
+    yes: '是',
+    no: '否',
+    comments: '意见',
+    noReviews: '暂无评审意见',
+    summary:
+      '平均分：必要性{{necessity}}，可行性{{feasibility}}；建议认定{{recommendFor}}人，不建议认定{{recommendAgainst}}人',
+    decision: '认定结论',
+    designate: '予以认定',
+    reject: '不予认定',
+    reason: '理由',
+    subsidyAmount: '补助资金',
+    subsidyRange: '{{min, cny}}至{{max, cny}}（R-SUB-1）',
+    certificateNo: '证书编号（不填则自动生成）',
+    submit: '提交认定决定',
+  },
+  incubation: {
+    lead: '认定后一次性拨付孵化基地补助资金{{amount, cny}}，仅此一次（R-SUB-3）。',
+    decisionReference: '认定文件文号（选填）',
+    submit: '认定为创业孵化基地',
+  },
+  payment: {
+    instructed: '拨付编号{{paymentId}}，{{at, day}}下达拨付指令',
+    submit: '确认到账',
+  },
+  evaluation: {
+    outcome: '考评结果',
+    outcomes: { renew: '续期', rectify: '责令整改', revoke: '取消授牌' },
+    findings: '考评意见',
+    rectifyBy: '整改期限',
+    rectifyByHelp: '须为今后的工作日（重庆日期）；休息日不可选，悬停可见原因（R-CAL-3）。',
+    weekend: '周末',
+    provisional: '{{years, list}}年的节假日安排尚未公布，届时期限可能需要调整（R-CAL-3）。',
+    grounds: '取消授牌理由',
+    refundAmount: '责令退还补助资金（选填）',
+    submit: '提交考评结果',
+  },
+  /** R-EVL-1/2: the grounds of a revocation (workflows/definitions/case.ts REVOCATION_GROUNDS). */
+  grounds: {
+    poorly_run: '经营不善',
+    nominal_only: '有名无实',
+    adverse_effect: '造成其他恶劣影响',
+  } satisfies Record<RevocationGround, string>,
+  refund: {
+    outstanding: '尚未退还{{outstanding, cny}}（应退还{{amount, cny}}，已退还{{paid, cny}}）',
+    amount: '本次到账金额',
+    submit: '登记到账',
+  },
+  writeOff: {
+    lead: '核销尚未退还的{{outstanding, cny}}（R-PAY-1）。',
+    reason: '核销理由',
+    submit: '核销',
+  },
 };

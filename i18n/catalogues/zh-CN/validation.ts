@@ -49,5 +49,7 @@ export const validation = {
   nulCharacter: '{{field}}：不能包含空字符（U+0000）',
   cursor: '{{field}}：不是本列表返回的游标；请原样使用上一页的 nextCursor',
   toBeforeFrom: '{{field}}：不能早于 from',
+  /** `GET /v1/calendar`: a range longer than one answer covers. */
+  calendarSpan: '{{field}}：至多为 from 之后 {{max}} 天（{{rule}}）',
   idempotencyKey: '{{field}}：须为1至200个可打印 ASCII 字符；每项操作使用唯一的值，例如 UUID',
 };

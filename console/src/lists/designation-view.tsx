@@ -1,0 +1,93 @@
+import { Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Schema } from '../api/client';
+import { useDistrictName } from '../components/use-district-name';
+import { STATUS_COLOURS } from '../theme';
+import { ExportButtons } from './export-buttons';
+import { designationTable } from './list-exports';
+
+type Stats = Schema<'DesignationStats'>;
+
+/** The designation statistics as answered: the total against the §3 target, the count per district, the parks. */
+export function DesignationView({ stats }: { stats: Stats }) {
+  const { t } = useTranslation();
+  const districtName = useDistrictName();
+  const { target } = stats;
+  const heading = (text: string) => (
+    <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+      {text}
+    </Typography.Title>
+  );
+  return (
+    <Flex vertical gap="large">
+      <Flex justify="space-between" align="start" wrap gap="middle">
+        <Flex gap="large" align="center" wrap>
+          <Statistic title={t('console.lists.stats.total')} value={stats.total} />
+          <span>
+            {t('console.lists.stats.target', { count: target.parks, byEndOf: target.byEndOf })}{' '}
+            <Tag color={target.met ? STATUS_COLOURS.done : STATUS_COLOURS.attention}>
+              {t(target.met ? 'console.lists.stats.met' : 'console.lists.stats.notMet')}
+            </Tag>
+          </span>
+        </Flex>
+        <ExportButtons build={async () => designationTable(t, districtName, stats)} />
+      </Flex>
+      <Row gutter={[24, 24]}>
+        <Col xs={24} xl={9}>
+          <Card title={heading(t('console.lists.stats.byDistrict'))}>
+            <Table<Stats['byDistrict'][number]>
+              rowKey="district"
+              dataSource={stats.byDistrict}
+              pagination={false}
+              locale={{ emptyText: t('console.lists.stats.noParks') }}
+              columns={[
+                {
+                  title: t('console.lists.cases.district'),
+                  key: 'district',
+                  render: (_, row) => districtName(row.district),
+                },
+                { title: t('console.lists.stats.designated'), dataIndex: 'designated', align: 'right' },
+              ]}
+              summary={() => (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0}>{t('console.lists.stats.sum')}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={1} align="right">
+                    {stats.total}
+                  </Table.Summary.Cell>
+                </Table.Summary.Row>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={15}>
+          <Card title={heading(t('console.lists.stats.parks'))}>
+            <Table<Stats['parks'][number]>
+              rowKey="caseId"
+              dataSource={stats.parks}
+              pagination={false}
+              locale={{ emptyText: t('console.lists.stats.noParks') }}
+              columns={[
+                {
+                  title: t('console.lists.cases.parkName'),
+                  key: 'parkName',
+                  render: (_, park) => <Link to={`/cases/${park.caseId}`}>{park.parkName}</Link>,
+                },
+                {
+                  title: t('console.lists.cases.district'),
+                  key: 'district',
+                  render: (_, park) => districtName(park.district),
+                },
+                {
+                  title: t('console.lists.stats.designatedAt'),
+                  key: 'designatedAt',
+                  render: (_, park) => t('console.day', { at: park.designatedAt }),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

@@ -1,0 +1,141 @@
+import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import type { parkCaseWorkflow } from '../../workflows';
+import type { ParkCaseInput } from '../../workflows/definitions/case';
+import { chongqingYear, startOfYear } from '../../workflows/definitions/civil-date';
+import * as m from '../../workflows/definitions/messages';
+import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
+import { DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
+import { addPolicyDays } from '../../workflows/policy-time';
+import { CaseDriver, districtOfficer, expert, goodReport, municipal, PANEL } from '../support/case-driver';
+import { eventually } from '../support/eventually';
+import { validApplication } from '../support/fixtures';
+import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+
+let h: WorkflowHarness;
+beforeAll(async () => {
+  h = await startWorkflowHarness();
+});
+afterAll(async () => {
+  await h?.teardown();
+});
+
+type CaseHandle = WorkflowHandle<typeof parkCaseWorkflow>;
+const DAY_MS = 86_400_000;
+
+/**
+ * A case started as the API starts it with POLICY_CLOCK_ADJUSTABLE=true, taken through acceptance, a panel and its
+ * reviews, and designated with a 2,000,000 CNY subsidy (tranche 1 instructed).
+ */
+async function designatedAdjustableCase(): Promise<{ caseId: string; handle: CaseHandle }> {
+  const application = validApplication();
+  const caseId = randomUUID();
+  const input: ParkCaseInput = {
+    caseId,
+    district: application.district,
+    parkName: application.parkName,
+    policy: DEFAULT_POLICY,
+    policyTimeScale: 1,
+    policyClockAdjustable: true,
+  };
+  await h.client.workflow.executeUpdateWithStart(m.submitApplicationUpdate, {
+    args: [{ application, actor: districtOfficer }],
+    startWorkflowOperation: new WithStartWorkflowOperation(m.PARK_CASE_WORKFLOW_TYPE, {
+      workflowId: m.parkCaseWorkflowId(caseId),
+      taskQueue: h.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'FAIL',
+      typedSearchAttributes: [{ key: DISTRICT_KEY, value: application.district }],
+    }),
+  });
+  const handle = h.client.workflow.getHandle<typeof parkCaseWorkflow>(m.parkCaseWorkflowId(caseId));
+  const act = <R>(update: UpdateDefinition<unknown, [R]>, request: R) =>
+    handle.executeUpdate(update, { args: [request] });
+  await act(m.acceptanceUpdate, { actor: municipal, accepted: true });
+  await act(m.formPanelUpdate, { actor: municipal, expertIds: PANEL });
+  for (const id of PANEL)
+    await act(m.submitReviewUpdate, { actor: expert(id), necessity: 85, feasibility: 80, recommend: true });
+  const reason = 'the panel recommends it';
+  await act(m.designationUpdate, { actor: municipal, decision: 'designate', reason, subsidyAmount: 2_000_000 });
+  return { caseId, handle };
+}
+
+/** The whole policy days from the case's policy date now to 10:00 Chongqing on 2 January of `year`. */
+async function daysUntilSecondOfJanuary(handle: CaseHandle, year: number): Promise<number> {
+  const { policyNow } = await handle.query(m.policyClockQuery);
+  const target = addPolicyDays(startOfYear(year), 1 + 10 / 24);
+  return Math.ceil((Date.parse(target) - Date.parse(policyNow)) / DAY_MS);
+}
+
+const auditOf = (caseId: string, action: string): Promise<Array<{ details: Record<string, unknown> }>> =>
+  h.dataSource.query('SELECT details FROM case_audit WHERE case_id = $1 AND action = $2 ORDER BY at', [caseId, action]);
+
+describe('policy clock moved forward by policyClockAdvanced (issue 21: training and test stacks)', () => {
+  it(
+    'R-RPT-5 / R-RPT-1: an adjustable case moved past 1 January after its first reporting year takes that ' +
+      "year's report, and R-SUB-default instructs tranche 2; the move is in the audit trail",
+    async () => {
+      const { caseId, handle } = await designatedAdjustableCase();
+      const { designation } = await handle.query(m.caseSnapshotQuery);
+      const first = designation!.firstReportingYear!;
+      const days = await daysUntilSecondOfJanuary(handle, first + 1);
+      const before = await handle.query(m.policyClockQuery);
+
+      await handle.signal(m.policyClockAdvancedSignal, { days: 4000 }); // over 3660: ignored
+      await handle.signal(m.policyClockAdvancedSignal, { days });
+      // The move wakes the case: what fell due in between fires, and the run crosses the reporting-year boundary.
+      await eventually(
+        async () => (await auditOf(caseId, 'reporting_year_started')).some((e) => e.details.year === first + 1),
+        `the reporting year ${first + 1} to start`,
+      );
+      const clock = await handle.query(m.policyClockQuery);
+      expect(clock).toMatchObject({ adjustable: true, advancedDays: days });
+      expect(chongqingYear(clock.policyNow)).toBe(first + 1);
+      expect(await auditOf(caseId, 'policy_clock_advanced')).toEqual([
+        { details: { days, from: expect.any(String), to: expect.any(String) } },
+      ]);
+      const [{ details }] = await auditOf(caseId, 'policy_clock_advanced');
+      expect(Date.parse(details.to as string) - Date.parse(details.from as string)).toBe(days * DAY_MS);
+      expect(Date.parse(details.from as string)).toBeGreaterThanOrEqual(Date.parse(before.policyNow));
+      // Tranche 1 awaited finance all along: its weekly reminders went out as they would have.
+      const reminders = await h.dataSource.query('SELECT key FROM notifications WHERE case_id = $1 AND kind = $2', [
+        caseId,
+        'payment_confirmation_reminder',
+      ]);
+      expect(reminders.length).toBeGreaterThan(1);
+
+      const reported = await handle.executeUpdate(m.annualReportUpdate, {
+        args: [{ actor: districtOfficer, report: goodReport(first) }],
+      });
+      expect(reported.reports).toEqual([expect.objectContaining({ year: first, late: false })]);
+      expect(reported.payments.map((p) => [p.kind, p.amount])).toEqual([
+        ['subsidy_tranche_1', 1_000_000],
+        ['subsidy_tranche_2', 1_000_000],
+      ]);
+    },
+  );
+
+  it(
+    'R-RPT-5: a case not started adjustable ignores policyClockAdvanced — its policy date stays, nothing is ' +
+      "recorded, and the first reporting year's report is still refused",
+    async () => {
+      const driver = await CaseDriver.designated(h);
+      const first = await driver.firstReportingYear();
+      const before = await driver.snapshot();
+      const days = await daysUntilSecondOfJanuary(driver.handle, first + 1);
+      await driver.handle.signal(m.policyClockAdvancedSignal, { days });
+
+      // Refusals come last: the time-skipping test server stops skipping time after an Update its validator rejects.
+      // The Update is handled after the signal, so its refusal shows the clock the signal left.
+      await expect(driver.report(goodReport(first))).rejects.toMatchObject({
+        cause: { type: 'InvalidInput', message: expect.stringContaining('R-RPT-5') },
+      });
+      const clock = await driver.handle.query(m.policyClockQuery);
+      expect(clock).toMatchObject({ adjustable: false, advancedDays: 0 });
+      expect(Date.parse(clock.policyNow)).toBeLessThan(Date.parse(startOfYear(first + 1)));
+      expect((await driver.snapshot()).version).toBe(before.version);
+      expect(await auditOf(driver.caseId, 'policy_clock_advanced')).toEqual([]);
+    },
+  );
+});
