@@ -3,7 +3,10 @@ import type { ApiFailure, Schema } from '../api/client';
 
 type Detail = Schema<'ErrorDetailSchema'>;
 
-/** A detail's field as an Ant Design name path: `agencies.0.creditCode` or `agencies[0].creditCode` → ['agencies', 0, 'creditCode']. */
+/**
+ * A detail's field as an Ant Design name path: `agencies.0.creditCode` or `agencies[0].creditCode`
+ * → ['agencies', 0, 'creditCode'].
+ */
 export function namePathOf(field: string): (string | number)[] {
   return field
     .replace(/\[(\d+)\]/g, '.$1')

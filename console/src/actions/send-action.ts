@@ -23,7 +23,7 @@ export async function sendAction<T>(
   body: unknown,
   idempotencyKey: string,
 ): Promise<Sent<T>> {
-  // openapi-fetch types each path's body; the forms build them from their fields, checked by the API (422 at the field).
+  // openapi-fetch types each path's body; the forms build them from their fields; the API checks them (422 at a field).
   const { data, error, response } = await api.POST(path as '/v1/applications', {
     params: { path: pathParams, header: { 'Idempotency-Key': idempotencyKey } } as never,
     body: body as never,

@@ -65,11 +65,12 @@ function MainNav() {
   const { t } = useTranslation();
   const { user } = useSession();
   return (
-    <nav aria-label={t('console.lists.nav.label')} style={{ flex: 1, minWidth: 0 }}>
-      <Space size="large" wrap>
+    // Never narrower than its links on one line: the header wraps instead.
+    <nav aria-label={t('console.lists.nav.label')} style={{ flex: '1 0 auto' }}>
+      <ul style={NAV_LIST}>
         {user && <OfficerLinks />}
         <NavItem to="/public/parks">{t('console.lists.nav.publicParks')}</NavItem>
-      </Space>
+      </ul>
     </nav>
   );
 }
@@ -90,24 +91,35 @@ function OfficerLinks() {
   );
 }
 
+const NAV_LIST: CSSProperties = {
+  listStyle: 'none',
+  margin: 0,
+  padding: 0,
+  display: 'flex',
+  flexWrap: 'wrap',
+  columnGap: 24,
+  rowGap: 4,
+};
 const LINK_COLOUR = THEME.token?.colorLink;
 
-/** A link of the navigation, underlined and dark while its page is shown. */
+/** A link of the navigation (an item of its list), underlined and dark while its page is shown. */
 function NavItem({ to, end, children }: { to: string; end?: boolean; children: ReactNode }) {
   return (
-    <NavLink
-      to={to}
-      end={end}
-      style={({ isActive }) => ({
-        color: isActive ? 'rgba(0, 0, 0, 0.88)' : LINK_COLOUR,
-        fontWeight: isActive ? 600 : undefined,
-        textDecoration: 'none',
-        paddingBottom: 4,
-        borderBottom: `2px solid ${isActive ? LINK_COLOUR : 'transparent'}`,
-      })}
-    >
-      {children}
-    </NavLink>
+    <li>
+      <NavLink
+        to={to}
+        end={end}
+        style={({ isActive }) => ({
+          color: isActive ? 'rgba(0, 0, 0, 0.88)' : LINK_COLOUR,
+          fontWeight: isActive ? 600 : undefined,
+          textDecoration: 'none',
+          paddingBottom: 4,
+          borderBottom: `2px solid ${isActive ? LINK_COLOUR : 'transparent'}`,
+        })}
+      >
+        {children}
+      </NavLink>
+    </li>
   );
 }
 

@@ -4,7 +4,7 @@ import { ActionStatus } from '../actions/action-status';
 import { useKeptForm } from '../actions/kept-form';
 import { useAction } from '../actions/use-action';
 import type { Schema } from '../api/client';
-import { required } from './application/required';
+import { required } from './required';
 import { FormTheme } from './form-theme';
 import { MoneyInput } from './money-input';
 import { noImplicitSubmit } from './no-implicit-submit';

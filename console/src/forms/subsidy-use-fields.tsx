@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schema } from '../api/client';
 import { FieldGroup } from './field-group';
 import { MoneyInput } from './money-input';
-import { required } from './application/required';
+import { required } from './required';
 
 type SubsidyUse = Schema<'SubsidyUseDto'>;
 

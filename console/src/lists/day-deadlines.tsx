@@ -16,7 +16,8 @@ export function DayDeadlines({ deadlines }: { deadlines: DeadlineRow[] }) {
         const colour = deadline.overdue ? STATUS_COLOURS.overdue : undefined;
         return (
           <li key={`${deadline.caseId}-${deadline.kind}`} style={{ color: colour }}>
-            <Link to={`/cases/${deadline.caseId}`} style={{ color: colour }}>
+            {/* Underlined: beside the kind's text, a link must not be told apart by its colour alone. */}
+            <Link to={`/cases/${deadline.caseId}`} style={{ color: colour, textDecoration: 'underline' }}>
               {deadline.parkName}
             </Link>{' '}
             {t(`common.deadlineKinds.${deadline.kind}`)}

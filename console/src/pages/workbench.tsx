@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import type { Schema } from '../api/client';
 import { useCaseList, useNotifications } from '../api/queries';
 import { DeadlineBadge } from '../components/deadline-badge';
+import { FileApplicationButton } from '../forms/file-application-button';
+import { ReportsDue } from '../forms/reports-due';
 import { LoadFailure } from '../components/load-failure';
 import { StageTag } from '../components/stage-tag';
 import { useDistrictName } from '../components/use-district-name';
@@ -17,7 +19,10 @@ export function WorkbenchPage() {
   return (
     <Row gutter={[24, 24]}>
       <Col xs={24} xl={9}>
-        <Inbox />
+        <Space direction="vertical" size={24} style={{ width: '100%' }}>
+          <Inbox />
+          <ReportsDue />
+        </Space>
       </Col>
       <Col xs={24} xl={15}>
         <CaseList />
@@ -86,6 +91,7 @@ function CaseList() {
           {t('console.workbench.cases')}
         </Typography.Title>
       }
+      extra={<FileApplicationButton />}
     >
       {cases.error ? (
         <LoadFailure error={cases.error} retry={cases.refetch} />

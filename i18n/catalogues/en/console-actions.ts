@@ -39,6 +39,7 @@ export const consoleActions: CatalogueOf<typeof reference> = {
     experts: 'Experts',
     search: 'Search by name or email',
     size: 'Choose {{min}} to {{max}} different experts (§5.1)',
+    count: '{{count}} chosen: a panel has {{min}} to {{max}} experts',
     noEmail: 'no email',
     submit: 'Form the panel',
   },

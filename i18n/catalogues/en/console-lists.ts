@@ -78,7 +78,7 @@ export const consoleLists: CatalogueOf<typeof reference> = {
     sum: 'Total',
     parks: 'Designated parks',
     designatedAt: 'Designated on',
-    noParks: 'No park was designated by that day',
+    noParks: 'No designated park',
     file: 'Designation statistics {{at}}',
     now: 'now',
   },

@@ -41,6 +41,7 @@ export const consoleActions = {
     experts: '评审专家',
     search: '按姓名或邮箱搜索',
     size: '请选择{{min}}至{{max}}名不同的专家（§5.1）',
+    count: '已选择{{count}}名：专家组由{{min}}至{{max}}名专家组成',
     noEmail: '无邮箱',
     submit: '确定专家组',
   },

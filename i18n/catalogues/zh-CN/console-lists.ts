@@ -77,7 +77,7 @@ export const consoleLists = {
     sum: '合计',
     parks: '已认定产业园',
     designatedAt: '认定日期',
-    noParks: '该日期尚无已认定的产业园',
+    noParks: '尚无已认定的产业园',
     file: '认定统计 {{at}}',
     now: '当前',
   },

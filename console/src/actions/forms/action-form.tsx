@@ -14,9 +14,9 @@ export interface ActionFormHandle<Values> {
 }
 
 /**
- * The frame of every action form: the outcome above it (处理中, applied, refused), its fields laid out vertically and
- * kept as they change, and one submit button named by the action (busy while the action is sent or followed). Its
- * error and warning texts are in the forms' readable colours.
+ * The frame of every action form: the outcome above it (处理中, still running, refused), its fields laid out
+ * vertically and kept as they change, and one submit button named by the action (busy while the action is sent or
+ * followed). Its error and warning texts are in the forms' readable colours.
  */
 export function ActionForm<Values>({
   handle,
@@ -31,7 +31,8 @@ export function ActionForm<Values>({
 }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <ActionStatus state={handle.state} />
+      {/* Applied is said once, above all forms, by the action panel: this form may leave the case as it moves on. */}
+      <ActionStatus state={handle.state.status === 'applied' ? { status: 'idle' } : handle.state} />
       <FormTheme>
         <Form<Values>
           form={handle.form}

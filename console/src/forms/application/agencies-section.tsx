@@ -4,7 +4,7 @@ import { isValidCreditCode } from '../../../../api/applications/credit-code';
 import { DynamicList } from '../dynamic-list';
 import { useNoteRule } from './note-rules';
 import { SectionCard } from './section-card';
-import { required } from './required';
+import { required } from '../required';
 
 /**
  * The roster of resident agencies (入驻机构名录, R-APP-3): each agency's name and its 18-character unified social

@@ -19,6 +19,8 @@ import { applicationOf, type ApplicationValues } from './values';
 /** What a filing answers (201 for a new application, 200 for a resubmission): the case, its stage and findings. */
 export type FilingOutcome = Schema<'SubmissionOutcomeView'>;
 
+const NONE_FILED: FiledFinding[] = [];
+
 /**
  * The application form (§5.1, R-APP-1..8), for a new application and for the resubmission of a returned one. R-APP
  * shortfalls are shown at their fields as the officer types — by the workflow's own `checkEligibility` — and never
@@ -31,7 +33,7 @@ export function ApplicationForm({
   keptKey,
   district,
   initialValues,
-  filed = [],
+  filed,
   submitText,
   onFiled,
 }: {
@@ -40,7 +42,10 @@ export function ApplicationForm({
   keptKey: string;
   district: string;
   initialValues: ApplicationValues;
-  /** The last filing's deficiencies and flags, shown at their fields until the officer changes something. */
+  /**
+   * A resubmission's: the last filing's deficiencies and flags, shown at their fields (all of them at once) until the
+   * officer changes something.
+   */
   filed?: FiledFinding[];
   submitText: string;
   /** After the API has applied the filing: the case it was filed on (unknown only if the answer was lost). */
@@ -55,7 +60,7 @@ export function ApplicationForm({
   const send = () => void action.submit(pathParams, applicationOf(form.getFieldsValue(true), district));
   return (
     <FormTheme>
-      <NoteRulesProvider form={form} district={district} filed={filed}>
+      <NoteRulesProvider form={form} district={district} filed={filed ?? NONE_FILED}>
         <Form<ApplicationValues>
           form={form}
           name="application"
@@ -71,7 +76,7 @@ export function ApplicationForm({
           <OfficeSection />
           <RevenueSection />
           <DocumentsSection />
-          <EligibilityCheck form={form} district={district} checkAtOnce={filed.length > 0} />
+          <EligibilityCheck form={form} district={district} checkAtOnce={filed !== undefined} />
           <ActionStatus state={action.state} />
           <Button type="primary" htmlType="submit" loading={action.busy} style={{ marginTop: 16 }}>
             {submitText}

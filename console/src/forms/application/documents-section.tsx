@@ -5,7 +5,7 @@ import { DynamicList } from '../dynamic-list';
 import { FieldGroup } from '../field-group';
 import { useNoteRule } from './note-rules';
 import { SectionCard } from './section-card';
-import { required } from './required';
+import { required } from '../required';
 
 const LETTER = ['documents', 'districtGovernmentLetter'];
 const REPORT = ['documents', 'feasibilityReport'];

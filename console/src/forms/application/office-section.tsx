@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DynamicList } from '../dynamic-list';
 import { useNoteRule } from './note-rules';
 import { SectionCard } from './section-card';
-import { required } from './required';
+import { required } from '../required';
 
 /** The park's standing operating office (R-APP-6): its staff, each named, with role and whether full-time. */
 export function OfficeSection() {

@@ -4,7 +4,7 @@ import { SERVICE_FUNCTIONS } from '../../../../workflows/definitions/policy';
 import { useDistrictName } from '../../components/use-district-name';
 import { useNoteRule } from './note-rules';
 import { SectionCard } from './section-card';
-import { required } from './required';
+import { required } from '../required';
 
 /** The park: its name, the applying district (the officer's own, fixed), floor area (R-APP-4), functions (R-APP-5). */
 export function ParkSection({ district }: { district: string }) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MoneyInput } from '../money-input';
 import { useNoteRule } from './note-rules';
 import { SectionCard } from './section-card';
-import { required } from './required';
+import { required } from '../required';
 
 /** Projected HR-service revenue, 代收代付 included (R-APP-7): the first and the third operating year, in whole yuan. */
 export function RevenueSection() {
