@@ -17,7 +17,7 @@ import {
   type Actor,
 } from '../../workflows/definitions/case';
 import { OFFICER_ACTION_NAMES, type OfficerActionName } from '../../workflows/definitions/officer-actions';
-import { allowedActions } from '../../workflows/lifecycle/allowed-actions';
+import { allowedActions } from '../../workflows/definitions/allowed-actions';
 import {
   deficiencyView,
   evaluationView,
@@ -217,7 +217,8 @@ export class CaseView {
   @ApiProperty(
     prop(arrayOf(enumOf(OFFICER_ACTION_NAMES)), {
       description:
-        'the officer actions the caller may take now: the stage and role of the one table of officer actions, and what the case must hold for each',
+        'the officer actions the caller may take now: the stage and role of the one table of officer actions, ' +
+        'and what the case must hold for each',
     }),
   )
   allowedActions!: OfficerActionName[];

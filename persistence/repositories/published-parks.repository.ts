@@ -2,7 +2,6 @@ import { PUBLISHED_STAGES, type PublishedStage } from '../../workflows/definitio
 import type { DistrictReference } from '../reference/chongqing-districts';
 import type { Database } from './database';
 
-
 /** One park on the published list, with only what may be published (no case id, money or officers). */
 export interface PublishedParkRecord {
   parkName: string;

@@ -90,7 +90,7 @@ describe('the console on the API’s origin (issue 21)', () => {
     });
   });
 
-  it('an asset goes out precompressed in the encoding the browser accepts (Brotli, else gzip), else as it is', async () => {
+  it('an asset goes out precompressed as the browser accepts it (Brotli, else gzip), else as it is', async () => {
     const sent = async (acceptEncoding: string) => {
       const response = await fetch(`${base}/assets/index-abc123.js`, {
         headers: { 'accept-encoding': acceptEncoding },

@@ -15,7 +15,7 @@ import { DEFAULT_POLICY, type PolicyConfig } from '../../workflows/definitions/p
 import { FINAL_STAGES } from '../../workflows/case-stages';
 import { nextYearStart } from '../../workflows/definitions/civil-date';
 import { OFFICER_UPDATES } from '../../workflows/lifecycle/actions';
-import { allowedActions } from '../../workflows/lifecycle/allowed-actions';
+import { allowedActions } from '../../workflows/definitions/allowed-actions';
 import { deadlinesOf } from '../../workflows/lifecycle/deadlines';
 import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context, Outcome } from '../../workflows/lifecycle/outcome';

@@ -1,7 +1,7 @@
 import type { CaseSnapshot } from '../../workflows/definitions/case';
 import * as m from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { allowedActions } from '../../workflows/lifecycle/allowed-actions';
+import { allowedActions } from '../../workflows/definitions/allowed-actions';
 import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context } from '../../workflows/lifecycle/outcome';
 import { validApplication } from '../support/fixtures';
@@ -40,7 +40,7 @@ describe('allowedActions (api-contract, the one table of officer actions)', () =
     expect(allowedActions(state, district)).toEqual(['submitApplication']);
   });
 
-  it('§5.1: a review is offered to each expert on the panel once, and to nobody else; designation only once closed', () => {
+  it('§5.1: a review is offered to each panel member once and to nobody else; designation once it closed', () => {
     const state = filed();
     act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, NOW);
     expect(allowedActions(state, municipal)).toEqual(['formPanel']);

@@ -4,8 +4,7 @@ import { assertStage } from '../case-stages';
 import { outcome, type Context, type Outcome } from './outcome';
 import { refuse } from './refusals';
 import { closeIfSettled } from './payments';
-import { openRefundDemand } from './allowed-actions';
-
+import { openRefundDemand } from '../definitions/allowed-actions';
 
 export function validateRefundPayment(state: CaseSnapshot, request: RefundPaymentRequest): void {
   assertStage('refundPayment', state);

@@ -1,5 +1,5 @@
-import type { Actor, CaseSnapshot } from '../definitions/case';
-import { OFFICER_ACTION_NAMES, OFFICER_ACTIONS, type OfficerActionName } from '../definitions/officer-actions';
+import type { Actor, CaseSnapshot } from './case';
+import { OFFICER_ACTION_NAMES, OFFICER_ACTIONS, type OfficerActionName } from './officer-actions';
 
 /** The refund demand refunds can still be paid against or written off: ordered, neither settled nor written off. */
 export function openRefundDemand(state: Pick<CaseSnapshot, 'refundDemand'>) {
