@@ -110,6 +110,14 @@ const REVIEW = obj(
   { expertId: str, necessity: int, feasibility: int, recommend: bool, comments: str, submittedAt: date },
   ['expertId', 'necessity', 'feasibility', 'recommend', 'submittedAt'],
 );
+/** §5.1: the closed review's means and votes, once every panel member has reviewed. */
+const REVIEW_SUMMARY = obj({
+  closedAt: date,
+  meanNecessity: { type: 'number' },
+  meanFeasibility: { type: 'number' },
+  recommendFor: int,
+  recommendAgainst: int,
+});
 /** R-SUB-2: the five headings, plus `other` (the policy says the subsidy is *mainly* for them). */
 const SUBSIDY_USE = obj(
   { rent: int, renovation: int, propertyManagement: int, publicFacilities: int, operations: int, other: int },
@@ -188,10 +196,9 @@ export class CaseView {
   @ApiProperty(prop({ type: 'object', nullable: true, description: 'the application as last filed' }))
   application!: CaseSnapshot['application'];
   @ApiProperty(
-    prop(
-      obj({ expertIds: arrayOf(str), formedAt: date, reviewDueAt: date, summary: { type: 'object', nullable: true } }),
-      { nullable: true },
-    ),
+    prop(obj({ expertIds: arrayOf(str), formedAt: date, reviewDueAt: date, summary: nullable(REVIEW_SUMMARY) }), {
+      nullable: true,
+    }),
   )
   panel!: { expertIds: string[]; formedAt: string; reviewDueAt: string; summary: CaseSnapshot['reviewSummary'] } | null;
   @ApiProperty(prop(arrayOf(REVIEW)))

@@ -59,3 +59,23 @@ test('the municipal officer signs in and sees the case list, each case linking t
   await expect(page.getByText(texts.casePage.noDeadlines)).toBeVisible();
   await expectAccessible(page);
 });
+
+test('an expired session returns to the sign-in page, and after signing in again the half-filled form is kept', async ({
+  page,
+}) => {
+  const forms = texts.application;
+  await signInAs(page, '渝北区人力社保局经办人');
+  await page.getByRole('button', { name: forms.fileButton }).click();
+  await page.getByLabel(forms.park.name).fill('渝北会话过期测试产业园');
+  await page.getByLabel(forms.park.floorArea).fill('9000');
+  // The session ends (its tokens gone, as when they expire): the console shows the sign-in page where the officer was.
+  await page.evaluate(() => {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith('oidc.user:')) sessionStorage.removeItem(key);
+  });
+  await page.reload();
+  await page.getByRole('button', { name: texts.signIn.button }).click();
+  await page.getByRole('button', { name: '渝北区人力社保局经办人' }).click();
+  await expect(page).toHaveURL(/\/applications\/new$/);
+  await expect(page.getByLabel(forms.park.name)).toHaveValue('渝北会话过期测试产业园');
+  await expect(page.getByLabel(forms.park.floorArea)).toHaveValue('9000');
+});

@@ -20,3 +20,8 @@ export function useKeptForm(form: FormInstance, key: string): { keep: () => void
 
 /** Drops a kept form (sent, or abandoned). */
 export const forgetForm = (key: string): void => sessionStorage.removeItem(PREFIX + key);
+
+/** Drops every kept form: an officer who signs out leaves nothing half-filled for the next one at this screen. */
+export function forgetAllForms(): void {
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith(PREFIX)) sessionStorage.removeItem(key);
+}

@@ -883,7 +883,14 @@ export interface components {
         formedAt: string;
         /** Format: date-time */
         reviewDueAt: string;
-        summary: Record<string, never> | null;
+        summary: {
+          /** Format: date-time */
+          closedAt: string;
+          meanNecessity: number;
+          meanFeasibility: number;
+          recommendFor: number;
+          recommendAgainst: number;
+        } | null;
       } | null;
       reviews: {
         expertId: string;

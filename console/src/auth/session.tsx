@@ -1,5 +1,6 @@
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { forgetAllForms } from '../actions/kept-form';
 import { takeAccessTokenFrom, type Schema } from '../api/client';
 
 /** The console's sign-in settings from the API (`GET /v1/public/console-config`). */
@@ -63,6 +64,7 @@ export function SessionProvider({ config, children }: { config: ConsoleConfig; c
         return (signedIn.state as { returnTo?: string } | undefined)?.returnTo ?? '/';
       },
       signOut: async () => {
+        forgetAllForms();
         if (!manager) return;
         await manager.signoutRedirect();
       },

@@ -1,6 +1,5 @@
 import { Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ReviewSummary } from '../../../../workflows/definitions/case';
 import type { Schema } from '../../api/client';
 import { useOfficerLabel } from '../../components/case/use-officer-label';
 
@@ -14,8 +13,7 @@ type Review = CaseView['reviews'][number];
 export function ReviewScores({ view }: { view: CaseView }) {
   const { t } = useTranslation();
   const officer = useOfficerLabel();
-  // The API documents `panel.summary` as a free object; it is the workflow's ReviewSummary (api/cases/case-view.ts).
-  const summary = view.panel?.summary as ReviewSummary | null | undefined;
+  const summary = view.panel?.summary;
   return (
     <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
       <Typography.Text strong>{t('console.actions.designation.scores')}</Typography.Text>
