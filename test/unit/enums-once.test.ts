@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { REPOSITORY_ROOT, sourceFiles } from '../support/source-files';
+import * as allowedActions from '../../workflows/definitions/allowed-actions';
 import * as application from '../../workflows/definitions/application';
 import * as caseDefinitions from '../../workflows/definitions/case';
 import * as civilDate from '../../workflows/definitions/civil-date';
@@ -27,6 +28,7 @@ const EXCLUDED = [DEFINITIONS, join(ROOT, 'persistence', 'migrations')];
 
 /** The definitions modules, by file: the test fails when a new one is not listed here. */
 const MODULES: Record<string, Record<string, unknown>> = {
+  'allowed-actions.ts': allowedActions,
   'application.ts': application,
   'case.ts': caseDefinitions,
   'civil-date.ts': civilDate,
