@@ -62,7 +62,8 @@ async function main(): Promise<void> {
   try {
     await fileApplications(url, Number(values.cases));
     const scripts = firstPageScripts();
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    // The page's CSP forbids eval, which Playwright's string predicates use; measuring changes nothing the page runs.
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
     await context.addInitScript(stampFirst(CASE_ROW));
     const page = await context.newPage();
     await signIn(page, url);

@@ -1,9 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { repoRoot } from '../../scripts/repo-root';
 
 /** The console's build (console/dist), as the API serves it. */
-const DIST = join(__dirname, '..', '..', '..', 'console', 'dist');
+const DIST = join(repoRoot(__dirname), 'console', 'dist');
 
 /** One script of the first page: its name, raw bytes and gzip bytes (level 9, as the build precompresses). */
 export interface ScriptSize {

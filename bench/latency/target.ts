@@ -1,24 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { clusterServer } from '../../drills/temporal-services';
 import { devServerTuning } from '../../scripts/dev-server-tuning';
+import { repoRoot } from '../../scripts/repo-root';
 import globalSetup from '../../test/support/global-setup';
 import globalTeardown from '../../test/support/global-teardown';
 import { startStack, type Stack } from '../../test/support/stack-harness';
 
 export type Target = 'dev' | 'cluster';
-
-/** The repository root: the nearest directory above with a package.json (this file runs compiled, from dist/). */
-export function repoRoot(from = __dirname): string {
-  try {
-    readFileSync(join(from, 'package.json'));
-    return from;
-  } catch {
-    if (dirname(from) === from) throw new Error('no package.json above the bench');
-    return repoRoot(dirname(from));
-  }
-}
 
 export interface Running {
   stack: Stack;

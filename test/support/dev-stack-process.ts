@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from '../../scripts/repo-root';
 import { devStackEnv } from './dev-stack-env';
 
-/** The project's root (scripts/dev.sh is run from there). */
-const ROOT = join(__dirname, '..', '..');
+/** The project's root (scripts/dev.sh is run from there), also when this runs compiled (the console bench). */
+const ROOT = repoRoot(__dirname);
 /** Building, PostgreSQL's first start and the Temporal dev server, on a loaded machine. */
 const START_TIMEOUT_MS = 300_000;
 /** dev.sh stops everything within 15 s of SIGTERM; more than that is a bug the run must not hide. */
