@@ -41,6 +41,9 @@ export const goodReport = (year: number, overrides: Partial<AnnualReportInput> =
   ...overrides,
 });
 
+/** The case input's settings a test may choose (fileApplication). */
+type CaseSettings = Parameters<typeof fileApplication>[2];
+
 /** Drives one case through officer actions on the time-skipping server, as the API would. */
 export class CaseDriver {
   private constructor(
@@ -49,8 +52,12 @@ export class CaseDriver {
     readonly handle: WorkflowHandle<typeof parkCaseWorkflow>,
   ) {}
 
-  static async file(h: WorkflowHarness, application = validApplication()): Promise<CaseDriver> {
-    const { caseId, handle } = await fileApplication(h, application);
+  static async file(
+    h: WorkflowHarness,
+    application = validApplication(),
+    settings: CaseSettings = {},
+  ): Promise<CaseDriver> {
+    const { caseId, handle } = await fileApplication(h, application, settings);
     return new CaseDriver(h, caseId, handle);
   }
 
@@ -59,8 +66,9 @@ export class CaseDriver {
     h: WorkflowHarness,
     subsidyAmount = 2_000_000,
     application = validApplication(),
+    settings: CaseSettings = {},
   ): Promise<CaseDriver> {
-    const driver = await CaseDriver.file(h, application);
+    const driver = await CaseDriver.file(h, application, settings);
     await driver.accept();
     await driver.formPanel(PANEL);
     for (const id of PANEL) await driver.review(id);

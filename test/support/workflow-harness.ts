@@ -106,15 +106,23 @@ export async function startWorkflowHarness(
   };
 }
 
-/** Files `application` as a new case the way the API does (Update-with-Start), returning ids and outcome. */
-export async function fileApplication(h: WorkflowHarness, application: ParkApplication, policyTimeScale = 1) {
+/**
+ * Files `application` as a new case the way the API does (Update-with-Start), returning ids and outcome; `settings`
+ * are the case input's settings the API takes from its configuration (time scale, an adjustable policy clock).
+ */
+export async function fileApplication(
+  h: WorkflowHarness,
+  application: ParkApplication,
+  settings: Partial<Pick<ParkCaseInput, 'policyTimeScale' | 'policyClockAdjustable'>> = {},
+) {
   const caseId = randomUUID();
   const input: ParkCaseInput = {
     caseId,
     district: application.district,
     parkName: application.parkName,
     policy: DEFAULT_POLICY,
-    policyTimeScale,
+    policyTimeScale: 1,
+    ...settings,
   };
   const workflowId = parkCaseWorkflowId(caseId);
   const outcome = await h.client.workflow.executeUpdateWithStart(submitApplicationUpdate, {

@@ -103,7 +103,9 @@ describe('park case intake (§5.1, R-APP-1..8)', () => {
   );
 
   it('POLICY_TIME_SCALE 86400: a policy day lasts a second, so the returned case lapses after 30 s', async () => {
-    const { handle } = await fileApplication(h, validApplication({ operatingOffice: { staff: [] } }), 86_400);
+    const { handle } = await fileApplication(h, validApplication({ operatingOffice: { staff: [] } }), {
+      policyTimeScale: 86_400,
+    });
     await h.env.sleep('29 seconds');
     expect((await handle.query(caseSnapshotQuery)).stage).toBe('returned');
     await h.env.sleep('2 seconds');

@@ -1,14 +1,9 @@
-import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
-import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { parkCaseWorkflow } from '../../workflows';
-import type { ParkCaseInput } from '../../workflows/definitions/case';
 import { chongqingYear, startOfYear } from '../../workflows/definitions/civil-date';
 import * as m from '../../workflows/definitions/messages';
-import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
 import { addPolicyDays } from '../../workflows/policy-time';
-import { CaseDriver, districtOfficer, expert, goodReport, municipal, PANEL } from '../support/case-driver';
+import { CaseDriver, goodReport } from '../support/case-driver';
 import { eventually } from '../support/eventually';
 import { validApplication } from '../support/fixtures';
 import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
@@ -23,43 +18,6 @@ afterAll(async () => {
 
 type CaseHandle = WorkflowHandle<typeof parkCaseWorkflow>;
 const DAY_MS = 86_400_000;
-
-/**
- * A case started as the API starts it with POLICY_CLOCK_ADJUSTABLE=true, taken through acceptance, a panel and its
- * reviews, and designated with a 2,000,000 CNY subsidy (tranche 1 instructed).
- */
-async function designatedAdjustableCase(): Promise<{ caseId: string; handle: CaseHandle }> {
-  const application = validApplication();
-  const caseId = randomUUID();
-  const input: ParkCaseInput = {
-    caseId,
-    district: application.district,
-    parkName: application.parkName,
-    policy: DEFAULT_POLICY,
-    policyTimeScale: 1,
-    policyClockAdjustable: true,
-  };
-  await h.client.workflow.executeUpdateWithStart(m.submitApplicationUpdate, {
-    args: [{ application, actor: districtOfficer }],
-    startWorkflowOperation: new WithStartWorkflowOperation(m.PARK_CASE_WORKFLOW_TYPE, {
-      workflowId: m.parkCaseWorkflowId(caseId),
-      taskQueue: h.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'FAIL',
-      typedSearchAttributes: [{ key: DISTRICT_KEY, value: application.district }],
-    }),
-  });
-  const handle = h.client.workflow.getHandle<typeof parkCaseWorkflow>(m.parkCaseWorkflowId(caseId));
-  const act = <R>(update: UpdateDefinition<unknown, [R]>, request: R) =>
-    handle.executeUpdate(update, { args: [request] });
-  await act(m.acceptanceUpdate, { actor: municipal, accepted: true });
-  await act(m.formPanelUpdate, { actor: municipal, expertIds: PANEL });
-  for (const id of PANEL)
-    await act(m.submitReviewUpdate, { actor: expert(id), necessity: 85, feasibility: 80, recommend: true });
-  const reason = 'the panel recommends it';
-  await act(m.designationUpdate, { actor: municipal, decision: 'designate', reason, subsidyAmount: 2_000_000 });
-  return { caseId, handle };
-}
 
 /** The whole policy days from the case's policy date now to 10:00 Chongqing on 2 January of `year`. */
 async function daysUntilSecondOfJanuary(handle: CaseHandle, year: number): Promise<number> {
@@ -76,7 +34,9 @@ describe('policy clock moved forward by policyClockAdvanced (issue 21: training 
     'R-RPT-5 / R-RPT-1: an adjustable case moved past 1 January after its first reporting year takes that ' +
       "year's report, and R-SUB-default instructs tranche 2; the move is in the audit trail",
     async () => {
-      const { caseId, handle } = await designatedAdjustableCase();
+      // Started as the API starts a case with POLICY_CLOCK_ADJUSTABLE=true, then designated (tranche 1 instructed).
+      const driver = await CaseDriver.designated(h, 2_000_000, validApplication(), { policyClockAdjustable: true });
+      const { caseId, handle } = driver;
       const { designation } = await handle.query(m.caseSnapshotQuery);
       const first = designation!.firstReportingYear!;
       const days = await daysUntilSecondOfJanuary(handle, first + 1);
@@ -105,9 +65,7 @@ describe('policy clock moved forward by policyClockAdvanced (issue 21: training 
       ]);
       expect(reminders.length).toBeGreaterThan(1);
 
-      const reported = await handle.executeUpdate(m.annualReportUpdate, {
-        args: [{ actor: districtOfficer, report: goodReport(first) }],
-      });
+      const reported = await driver.report(goodReport(first));
       expect(reported.reports).toEqual([expect.objectContaining({ year: first, late: false })]);
       expect(reported.payments.map((p) => [p.kind, p.amount])).toEqual([
         ['subsidy_tranche_1', 1_000_000],
