@@ -106,6 +106,9 @@ test('each of the three experts reviews it from their workbench (§5.1)', async 
     await page.getByRole('radio', { name: actions.review.yes, exact: true }).check();
     await page.getByLabel(actions.review.comments).fill('功能定位清晰，运营模式可行。');
     if (i === 0) {
+      // The materials the panel reviews: the application as filed, its roster of agencies.
+      await page.getByRole('tab', { name: texts.casePage.sections.materials }).click();
+      await expect(page.getByRole('cell', { name: '重庆第15人力资源有限公司' })).toBeVisible();
       await expectAccessible(page);
       await screenshot(page, 'expert-review');
     }

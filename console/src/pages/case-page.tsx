@@ -2,6 +2,7 @@ import { Col, Row, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Schema } from '../api/client';
+import { ApplicationMaterials } from '../components/case/application-materials';
 import { CaseActions } from '../components/case/case-actions';
 import { CaseHeader } from '../components/case/case-header';
 import { CaseNotices } from '../components/case/case-notices';
@@ -14,14 +15,14 @@ import { ReportsTable } from '../components/case/reports-table';
 import { ReviewsTable } from '../components/case/reviews-table';
 import { WithCase } from '../components/case/with-case';
 
-const SECTIONS = ['overview', 'history', 'money', 'reviews', 'reports', 'notices'] as const;
+const SECTIONS = ['overview', 'materials', 'history', 'money', 'reviews', 'reports', 'notices'] as const;
 type SectionName = (typeof SECTIONS)[number];
 const isSection = (name: string | null): name is SectionName => (SECTIONS as readonly (string | null)[]).includes(name);
 
 /**
  * One case (案件详情): its head, the actions the officer may take now beside (or, on a narrow screen, above) the
- * case's sections — what it waits on, its history, money, review, reports and evaluations, notices. The open section
- * is kept in the address (`?section=`), so a reload or a shared link opens it again.
+ * case's sections — what it waits on, the application's materials, its history, money, review, reports and
+ * evaluations, notices. The open section is kept in the address (`?section=`), so a reload or a shared link opens it.
  */
 export default function CasePage() {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ function CaseSections({ view }: { view: Schema<'CaseView'> }) {
   );
   const content: Record<SectionName, JSX.Element> = {
     overview: <CaseOverview view={view} />,
+    materials: <ApplicationMaterials view={view} />,
     history: <HistoryTimeline caseId={view.caseId} />,
     money: stacked(
       <PaymentsLedger key="payments" payments={view.payments} />,

@@ -23,6 +23,7 @@ export const consoleCase: CatalogueOf<typeof reference> = {
   money: '{{amount, cny}}',
   quantity: '{{value, number}}',
   sections: {
+    materials: 'Application',
     overview: 'Overview',
     history: 'Case history',
     money: 'Payments and refund',
@@ -30,6 +31,7 @@ export const consoleCase: CatalogueOf<typeof reference> = {
     reports: 'Yearly reports and evaluations',
     notices: 'Notices of this case',
   },
+  materials: { none: 'No application has been filed on this case.' },
   actions: { heading: 'Actions you can take', none: 'Nothing on this case waits on you now.' },
   history: {
     empty: 'Nothing recorded yet',

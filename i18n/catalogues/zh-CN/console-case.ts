@@ -21,6 +21,7 @@ export const consoleCase = {
   money: '{{amount, cny}}',
   quantity: '{{value, number}}',
   sections: {
+    materials: '申报材料',
     overview: '概况',
     history: '办理记录',
     money: '拨付与退还',
@@ -28,6 +29,7 @@ export const consoleCase = {
     reports: '年度报告与考评',
     notices: '本案通知',
   },
+  materials: { none: '本案尚无申报材料。' },
   actions: { heading: '可办理事项', none: '本案当前没有需要您办理的事项。' },
   history: {
     empty: '暂无办理记录',
