@@ -5,7 +5,8 @@
 # Ends with one plain summary line ("tests: N passed, N failed") for CI, counting both. Extra arguments go to jest.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-setup.sh || exit 1
+# --cluster: the cluster suite runs npm run cluster's own script with Keycloak (test/cluster/console-on-cluster).
+bash scripts/ensure-setup.sh --cluster || exit 1
 echo "[test] type-check" >&2 && npx tsc -p tsconfig.json --noEmit && npx tsc -p console/tsconfig.json --noEmit || exit 1
 echo "[test] lint" >&2 && npx eslint . || exit 1
 echo "[test] format" >&2 && npx prettier --check --log-level warn "**/*.{ts,tsx,mts,js,mjs,cjs,json,yml,yaml}" || exit 1
