@@ -8,6 +8,7 @@ import { PaymentsRepository } from '../persistence/repositories/payments.reposit
 import { translator } from '../i18n/translator';
 import type { CaseSnapshot } from '../workflows/definitions/case';
 import { DEFAULT_LOCALE } from '../workflows/definitions/message-ref';
+import { wallTimeAt } from '../workflows/policy-time';
 import type { CaseChange, Notice } from '../workflows/definitions/records';
 
 export interface CaseRecordDeps {
@@ -84,12 +85,8 @@ function scheduleLagOf(
   return { dueWallAt, lagPolicyDays: (lagMs * policyTimeScale) / POLICY_DAY_MS };
 }
 
-/**
- * When a policy date passes on the clock: policy time runs `policyTimeScale` times faster from the opening, ahead by
- * the days a training stack moved the case's clock (policyClockAdvancedSignal).
- */
+/** When a policy date passes on the clock (policy time runs `policyTimeScale` times faster from the opening). */
 function wallTimeOf(policyIso: string, snapshot: CaseSnapshot, policyTimeScale: number): string {
-  const policyElapsedMs =
-    Date.parse(policyIso) - Date.parse(snapshot.openedAt) - (snapshot.clockAdvancedDays ?? 0) * POLICY_DAY_MS;
-  return new Date(snapshot.openedAtMs + policyElapsedMs / policyTimeScale).toISOString();
+  const opened = { ms: snapshot.openedAtMs, iso: snapshot.openedAt };
+  return wallTimeAt(policyIso, opened, policyTimeScale, snapshot.clockAdvancedDays).toISOString();
 }

@@ -19,6 +19,19 @@ export function policyDateAt(openedMs: number, nowMs: number, scale: number, adv
 }
 
 /**
+ * The inverse of {@link policyDateAt}: the workflow time at which policy date `policyIso` comes, for a case opened at
+ * `openedMs` (policy date `openedIso`) whose clock was advanced `advancedDays`.
+ */
+export function wallTimeAt(
+  policyIso: string,
+  opened: { ms: number; iso: string },
+  scale: number,
+  advancedDays = 0,
+): Date {
+  return new Date(opened.ms + (Date.parse(policyIso) - Date.parse(opened.iso) - advancedDays * DAY_MS) / scale);
+}
+
+/**
  * The instant `days` × 24 h after `fromIso` (plain instant arithmetic; policy periods count days: see civil-date.ts).
  */
 export function addPolicyDays(fromIso: string, days: number): string {
