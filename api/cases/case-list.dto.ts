@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
 import { CASE_STAGES, type CaseStage } from '../../workflows/definitions/case';
-import { DEADLINE, nullable, prop, type DeadlineView } from './case-view';
+import type { DeadlineView } from './case-view';
+import { DEADLINE, nullable, prop } from './case-view.schemas';
 import { booleanQuery, PageQuery } from '../common/paging';
 import { checkContext } from '../common/validation-texts';
 

@@ -1,14 +1,7 @@
-import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { chongqingYear, dueDateOf } from '../../workflows/definitions/civil-date';
 import {
   CASE_STAGES,
-  DEADLINE_KINDS,
-  EVALUATION_OUTCOMES,
-  PAYMENT_KINDS,
-  PAYMENT_STATUSES,
-  REFUND_STATUSES,
-  REVOCATION_GROUNDS,
   type CaseSnapshot,
   type Deadline,
   type Designation,
@@ -27,137 +20,26 @@ import {
   type FindingView,
 } from './stored-texts';
 
-const obj = (properties: Record<string, SchemaObject>, required = Object.keys(properties)): SchemaObject => ({
-  type: 'object',
-  properties,
-  required,
-});
-/** A raw schema as a property's options (swagger's option types do not admit every valid schema). */
-export const prop = (...parts: SchemaObject[]): ApiPropertyOptions => Object.assign({}, ...parts) as ApiPropertyOptions;
-export const nullable = (schema: SchemaObject, description?: string): SchemaObject => ({
-  ...schema,
-  nullable: true,
-  ...(description ? { description } : {}),
-});
-const enumOf = (values: readonly string[]): SchemaObject => ({ type: 'string', enum: [...values] });
-const arrayOf = (items: SchemaObject): SchemaObject => ({ type: 'array', items });
-const str: SchemaObject = { type: 'string' };
-const date: SchemaObject = { type: 'string', format: 'date-time' };
-const int: SchemaObject = { type: 'integer' };
-const bool: SchemaObject = { type: 'boolean' };
-
-/** R-CAL-1: a deadline on day D (`dueDate`) ends at D 24:00 Chongqing (`dueAt`). */
-export const DEADLINE = obj({
-  kind: enumOf(DEADLINE_KINDS),
-  dueDate: {
-    type: 'string',
-    format: 'date',
-    example: '2027-03-31',
-    description: 'the Chongqing day the deadline falls on (R-CAL-1)',
-  },
-  dueAt: {
-    ...date,
-    example: '2027-03-31T16:00:00.000Z',
-    description: 'the end of dueDate, 24:00 Chongqing = 16:00 UTC, exclusive: an action at or after it is late',
-  },
-  shiftedFrom: nullable(
-    { type: 'string', format: 'date', example: '2027-10-01' },
-    'R-CAL-3: the day the period ended on, a rest day, from which the deadline moved to dueDate (null: not moved)',
-  ),
-  reason: nullable({ ...str, example: '国庆节', description: 'R-CAL-3: why it moved: the holiday, or 周六 / 周日' }),
-  calendarVersion: nullable(
-    { ...str, example: 'chinese-days@1.5.7' },
-    'R-CAL-3: the holiday data that decided the day (null: a case whose run began before R-CAL-3)',
-  ),
-});
-/** A text in the reader's language (Accept-Language), from the code the workflow stored. */
-const readersText: SchemaObject = { type: 'string', description: "in the reader's language (Accept-Language)" };
-const DEFICIENCY = obj(
-  { rule: { ...str, example: 'R-APP-3' }, message: readersText, field: { ...str, example: 'agencies' } },
-  ['rule', 'message'],
-);
-const WAIVER = obj({
-  reason: { ...str, example: '园区二期8,500平方米场地已签约，2027年6月前交付使用' },
-  rules: arrayOf({ ...str, example: 'R-APP-4' }),
-  at: date,
-  by: { ...str, description: 'the municipal officer who accepted' },
-});
-const DESIGNATION = obj({
-  certificateNo: str,
-  designatedAt: date,
-  subsidyAmount: int,
-  reason: str,
-  firstReportingYear: {
-    ...int,
-    example: 2027,
-    description: 'R-RPT-5: the designation year if designated by 30 June (Chongqing), else the next year',
-  },
-});
-const PAYMENT = obj(
-  {
-    paymentId: str,
-    kind: enumOf(PAYMENT_KINDS),
-    amount: int,
-    status: enumOf(PAYMENT_STATUSES),
-    instructedAt: date,
-    confirmBy: date,
-    paidAt: date,
-    bankReference: str,
-  },
-  ['paymentId', 'kind', 'amount', 'status', 'instructedAt', 'confirmBy'],
-);
-const REVIEW = obj(
-  { expertId: str, necessity: int, feasibility: int, recommend: bool, comments: str, submittedAt: date },
-  ['expertId', 'necessity', 'feasibility', 'recommend', 'submittedAt'],
-);
-/** §5.1: the closed review's means and votes, once every panel member has reviewed. */
-const REVIEW_SUMMARY = obj({
-  closedAt: date,
-  meanNecessity: { type: 'number' },
-  meanFeasibility: { type: 'number' },
-  recommendFor: int,
-  recommendAgainst: int,
-});
-/** R-SUB-2: the five headings, plus `other` (the policy says the subsidy is *mainly* for them). */
-const SUBSIDY_USE = obj(
-  { rent: int, renovation: int, propertyManagement: int, publicFacilities: int, operations: int, other: int },
-  ['rent', 'renovation', 'propertyManagement', 'publicFacilities', 'operations'],
-);
-const REPORT = obj({
-  year: int,
-  agencies: int,
-  revenue: int,
-  staff: int,
-  floorAreaSqm: int,
-  subsidyUse: SUBSIDY_USE,
-  submittedAt: date,
-  dueAt: date,
-  late: bool,
-});
-const FINDING = obj({ rule: str, year: int, message: readersText });
-const EVALUATION = obj(
-  {
-    outcome: enumOf(EVALUATION_OUTCOMES),
-    findings: str,
-    decidedAt: date,
-    rectifyBy: { ...date, description: 'rectify only: the end of the ordered Chongqing day (R-CAL-1)' },
-    grounds: {
-      ...arrayOf(enumOf(REVOCATION_GROUNDS)),
-      description: 'revoke only: 经营不善, 有名无实, 造成其他恶劣影响 (R-EVL-2)',
-    },
-    refundAmount: int,
-    reportFindings: arrayOf(FINDING),
-  },
-  ['outcome', 'findings', 'decidedAt', 'reportFindings'],
-);
-const WRITE_OFF = obj({ amount: int, reason: str, at: date, by: str });
-const REFUND_DEMAND = obj({
-  amount: int,
-  paidAmount: int,
-  dueAt: date,
-  status: enumOf(REFUND_STATUSES),
-  writeOff: nullable(WRITE_OFF, 'R-PAY-1: the unpaid rest the municipal bureau wrote off, with its reason'),
-});
+import {
+  obj,
+  prop,
+  nullable,
+  enumOf,
+  arrayOf,
+  str,
+  date,
+  DEADLINE,
+  DEFICIENCY,
+  WAIVER,
+  DESIGNATION,
+  PAYMENT,
+  REVIEW,
+  REVIEW_SUMMARY,
+  REPORT,
+  FINDING,
+  EVALUATION,
+  REFUND_DEMAND,
+} from './case-view.schemas';
 
 /** A deadline as the API shows it: always with its Chongqing day (R-CAL-1), and where and why it moved (R-CAL-3). */
 export type DeadlineView = Required<Pick<Deadline, 'kind' | 'dueDate' | 'dueAt'>> & {
