@@ -34,6 +34,7 @@ for api_port in "${api_ports[@]}"; do require_free_port "$api_port" PARKFLOW_API
 for metrics_port in "${metrics_ports[@]}"; do require_free_port "$metrics_port" PARKFLOW_WORKER_METRICS_PORTS; done
 require_free_port "$ui_port" TEMPORAL_UI_PORT
 require_free_port 7233 "nothing (stop npm run dev)"
+require_free_port 7236 "nothing (the Temporal server's internal frontend)"
 [ -x .tools/temporal-server ] && [ -x .tools/temporal-ui/ui-server ] \
   || { say "the Temporal server and UI are built with Go (scripts/provision.sh); none here"; exit 1; }
 keycloak=on
@@ -47,42 +48,37 @@ fi
 start_postgres
 
 # Temporal's databases live in the same PostgreSQL, reached with parkflow's credentials; its config file is
-# docker/temporal/server-postgres.yaml filled in by scripts/temporal-server.ts (Temporal's default ports).
+# docker/temporal/server-postgres.yaml filled in by scripts/temporal-server.ts (Temporal's default ports), with
+# docker/temporal/secured.yaml over it (zone `secured`): mutual TLS for every caller, and token authorization by the
+# realm's service accounts when Keycloak runs. The certificates are this stack's own (scripts/certificates.sh).
+bash scripts/certificates.sh "$data/certs"
+# shellcheck source=lib/temporal-access.sh
+source scripts/lib/temporal-access.sh
 eval "$(node dist/scripts/temporal-server.cli.js "$data/temporal")"
-# Keycloak starts now, beside the Temporal server (it takes longer); only the banner waits for it.
+cp docker/temporal/secured.yaml "$data/temporal/config/development_secured.yaml"
+export TEMPORAL_NAMESPACE=${TEMPORAL_NAMESPACE:-default} TEMPORAL_CERT_DIR="$certs"
+# Keycloak starts now, beside the Temporal server (it takes longer); the namespace set-up waits for it.
+no_auth=--allow-no-auth
 if [ "$keycloak" = on ]; then
-  PORT=$port start keycloak "$data/keycloak.log" node dist/scripts/keycloak-server.cli.js "$data/keycloak"
+  PORT=$port TEMPORAL_UI_PORT=$ui_port start keycloak "$data/keycloak.log" node dist/scripts/keycloak-server.cli.js "$data/keycloak"
   keycloak_pid=${pids[-1]}
   # Compose's settings (docker-compose.yml's x-parkflow-env): the realm's tokens, officers known by their username.
-  export AUTH_ISSUER="http://localhost:$KEYCLOAK_PORT/realms/parkflow" AUTH_AUDIENCE=parkflow-api \
+  export AUTH_ISSUER="$realm_url" AUTH_AUDIENCE=parkflow-api \
     AUTH_SUBJECT_CLAIM=preferred_username AUTH_ROLE_CLAIM=realm_access.roles AUTH_DISTRICT_CLAIM=district \
     AUTH_CONSOLE_CLIENT_ID=parkflow-console
+  export TEMPORAL_JWKS_URL="$realm_url/protocol/openid-connect/certs"
+  no_auth=
 fi
 TEMPORAL_SQL_TOOL=.tools/temporal-sql-tool TEMPORAL_SCHEMA_DIR=.tools/temporal-schema \
   sh docker/temporal/setup-schema.sh > "$data/temporal-schema.log" 2>&1 \
   || { say "setting up Temporal's schemas failed; see $data/temporal-schema.log"; exit 1; }
 export TEMPORAL_ADDRESS=127.0.0.1:7233
+# Every service in one process, the internal frontend (secured.yaml) among them: the system workers' way in.
 start temporal "$data/temporal.log" .tools/temporal-server --root "$data/temporal" --config config \
-  --env development --allow-no-auth start
-wait_for "Temporal server" 90 .tools/temporal operator cluster health --address "$TEMPORAL_ADDRESS"
-PATH="$PWD/.tools:$PATH" sh docker/temporal/create-namespace.sh > "$data/temporal-namespace.log" 2>&1 \
-  || { say "creating the namespace failed; see $data/temporal-namespace.log"; exit 1; }
-# The UI: the temporalio/ui image's own server and config file (config/docker.yaml reads TEMPORAL_*).
-TEMPORAL_UI_PORT=$ui_port start temporal-ui "$data/temporal-ui.log" .tools/temporal-ui/ui-server \
-  --root .tools/temporal-ui --config config --env docker start
-
-for i in "${!metrics_ports[@]}"; do
-  WORKER_METRICS_PORT=${metrics_ports[$i]} start_app "worker-$((i + 1))" "$data/worker-$((i + 1)).log" node dist/worker/main.js
-done
-upstreams=()
-for i in "${!api_ports[@]}"; do
-  PORT=${api_ports[$i]} start_app "api-$((i + 1))" "$data/api-$((i + 1)).log" node dist/api/main.js
-  upstreams+=("http://127.0.0.1:${api_ports[$i]}")
-done
-for api_port in "${api_ports[@]}"; do wait_ready "$api_port"; done
-FRONT_DOOR_PORT=$port FRONT_DOOR_UPSTREAMS=$(IFS=,; echo "${upstreams[*]}") \
-  start_app front-door "$data/front-door.log" node dist/scripts/front-door.cli.js
-wait_ready "$port"
+  --env development --zone secured $no_auth start --service frontend --service internal-frontend --service history \
+  --service matching --service worker
+eval "$(cli_env)"
+wait_for "Temporal server" 90 temporal_cli operator cluster health
 if [ "$keycloak" = on ]; then
   keycloak_until=$((SECONDS + ${KEYCLOAK_READY_TIMEOUT:-300}))
   until [ -f "$data/keycloak/banner.txt" ]; do
@@ -90,6 +86,36 @@ if [ "$keycloak" = on ]; then
     [ "$SECONDS" -lt "$keycloak_until" ] || { say "Keycloak is not ready; see $data/keycloak.log"; exit 1; }
     sleep 0.5
   done
+  eval "$(cli_env with-token)"
+fi
+cli_env "$([ "$keycloak" = on ] && echo with-token)" > "$data/temporal-admin.env"
+PATH="$PWD/.tools:$PATH" sh docker/temporal/create-namespace.sh > "$data/temporal-namespace.log" 2>&1 \
+  || { say "creating the namespace failed; see $data/temporal-namespace.log"; exit 1; }
+# Each caller's identity in a file of its own (owner only): processes read their secrets from files, never argv.
+(umask 077
+  caller_env parkflow-worker "$([ "$keycloak" = on ] && echo parkflow-worker)" > "$data/worker.env"
+  caller_env parkflow-api "$([ "$keycloak" = on ] && echo parkflow-api-temporal)" > "$data/api.env"
+  temporal_ui_env > "$data/temporal-ui.env")
+# The UI: the temporalio/ui image's own server and config file (config/docker.yaml reads TEMPORAL_*), read-only for
+# everyone (its write actions are off), ops staff signed in through Keycloak.
+start temporal-ui "$data/temporal-ui.log" sh scripts/lib/with-env.sh "$data/temporal-ui.env" \
+  .tools/temporal-ui/ui-server --root .tools/temporal-ui --config config --env docker start
+
+for i in "${!metrics_ports[@]}"; do
+  WORKER_METRICS_PORT=${metrics_ports[$i]} start_app "worker-$((i + 1))" "$data/worker-$((i + 1)).log" \
+    sh scripts/lib/with-env.sh "$data/worker.env" node dist/worker/main.js
+done
+upstreams=()
+for i in "${!api_ports[@]}"; do
+  PORT=${api_ports[$i]} start_app "api-$((i + 1))" "$data/api-$((i + 1)).log" \
+    sh scripts/lib/with-env.sh "$data/api.env" node dist/api/main.js
+  upstreams+=("http://127.0.0.1:${api_ports[$i]}")
+done
+for api_port in "${api_ports[@]}"; do wait_ready "$api_port"; done
+FRONT_DOOR_PORT=$port FRONT_DOOR_UPSTREAMS=$(IFS=,; echo "${upstreams[*]}") \
+  start_app front-door "$data/front-door.log" node dist/scripts/front-door.cli.js
+wait_ready "$port"
+if [ "$keycloak" = on ]; then
   sign_in=$(sed 's/^/    /' "$data/keycloak/banner.txt")
 else
   sign_in="    Keycloak     off (PARKFLOW_KEYCLOAK=off or not provisioned): the console cannot sign anyone in; use the
@@ -100,8 +126,11 @@ cat <<INFO
   parkflow is running (production topology)
     API          http://localhost:$port  (front door: instances $(printf 'http://localhost:%s ' "${api_ports[@]}")— either serves every case)
     console      http://localhost:$port/  (officers sign in through Keycloak, client parkflow-console)
-    Temporal UI  http://localhost:$ui_port
-    Temporal     $TEMPORAL_ADDRESS (server $(.tools/temporal-server --version 2>/dev/null | head -1), PostgreSQL persistence)
+    Temporal UI  http://localhost:$ui_port  (read only$([ "$keycloak" = on ] && echo "; ops staff sign in through Keycloak: ops-reader"))
+    Temporal     $TEMPORAL_ADDRESS (server $(.tools/temporal-server --version 2>/dev/null | head -1), PostgreSQL persistence;
+                 mutual TLS, certificates $certs$([ "$keycloak" = on ] && echo "; tokens of the realm's service accounts"))
+                 administration: npm run temporal-admin -- workflow list   (PARKFLOW_DATA_DIR=$data)
+                 parkflow's CLIs (calendar, officers, policy-clock) as a worker: set -a; . $data/worker.env; set +a
     metrics      http://127.0.0.1:8000/metrics (Temporal server), $(printf 'http://localhost:%s/metrics ' "${metrics_ports[@]}")(workers),
                  $(printf 'http://localhost:%s/metrics ' "${api_ports[@]}")(API instances)
     PostgreSQL   $DATABASE_URL (databases parkflow, temporal, temporal_visibility$([ "$keycloak" = on ] && echo ", keycloak"))

@@ -4,9 +4,11 @@ import { join, resolve } from 'node:path';
 import {
   clusterRealm,
   fingerprintOf,
+  generatedClientSecrets,
   generatedSecret,
   keycloakDatabase,
   officerLines,
+  realmPlaceholders,
   type KeycloakState,
   type Realm,
 } from './keycloak-server';
@@ -21,10 +23,13 @@ import {
  *
  * Once Keycloak is ready it gives the realm's demo officers the generated password kept in `<dir>/state.json` (they
  * have none in the realm file) and writes `<dir>/banner.txt` for the cluster's banner. A new Keycloak or realm file
- * empties the database first, so the realm is imported afresh.
+ * empties the database first, so the realm is imported afresh. The confidential clients' secrets (service accounts
+ * on Temporal, the Temporal UI) are generated with the state, given to the import as its placeholders, and written to
+ * `<dir>/secrets/<client>` (owner only) for the processes that use them.
  *
  * Environment: DATABASE_URL; KEYCLOAK_PORT (8081), KEYCLOAK_MANAGEMENT_PORT (9000, its /health), PORT (the front
- * door, 3000); POSTGRES_SEEDS, DB_PORT, POSTGRES_USER, SQL_PASSWORD (temporal-server.cli.js's exports).
+ * door, 3000), TEMPORAL_UI_PORT (8080), TEMPORAL_NAMESPACE (default); POSTGRES_SEEDS, DB_PORT, POSTGRES_USER,
+ * SQL_PASSWORD (temporal-server.cli.js's exports).
  */
 const say = (line: string): void => void process.stderr.write(`[keycloak] ${line}\n`);
 
@@ -34,6 +39,8 @@ const port = Number(process.env.KEYCLOAK_PORT ?? 8081);
 const managementPort = Number(process.env.KEYCLOAK_MANAGEMENT_PORT ?? 9000);
 const url = `http://localhost:${port}`;
 const frontDoor = `http://localhost:${process.env.PORT ?? 3000}`;
+const temporalUi = `http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8080}`;
+const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
 let keycloak: ChildProcess | undefined;
 
 /**
@@ -65,6 +72,13 @@ function prepareHome(home: string, realmJson: string): void {
   rmSync(join(home, 'lib'), { force: true });
   symlinkSync(join(distribution, 'lib'), join(home, 'lib'));
   writeFileSync(join(home, 'data', 'import', 'parkflow-realm.json'), realmJson);
+}
+
+/** One file per confidential client, holding its secret (no newline), readable by its owner only. */
+function writeClientSecrets(secretsDir: string, state: KeycloakState): void {
+  mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
+  for (const [client, secret] of Object.entries(state.clientSecrets))
+    writeFileSync(join(secretsDir, client), secret, { mode: 0o600 });
 }
 
 async function ready(deadline: number, child: { exitCode: number | null }): Promise<void> {
@@ -118,7 +132,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const version = readFileSync(join(distribution, 'version.txt'), 'utf8').trim();
   const composeRealm = JSON.parse(readFileSync(join(repoRoot, 'docker', 'keycloak', 'parkflow-realm.json'), 'utf8'));
-  const realm: Realm = clusterRealm(composeRealm, frontDoor);
+  const realm: Realm = clusterRealm(composeRealm, frontDoor, temporalUi);
   const realmJson = `${JSON.stringify(realm, null, 2)}\n`;
 
   const statePath = join(dir, 'state.json');
@@ -126,7 +140,12 @@ async function main(): Promise<void> {
   const kept = readState(statePath);
   const fresh = !kept?.imported || kept.fingerprint !== fingerprint;
   const state: KeycloakState = fresh
-    ? { fingerprint, adminPassword: kept?.adminPassword ?? generatedSecret(), officerPassword: generatedSecret() }
+    ? {
+        fingerprint,
+        adminPassword: kept?.adminPassword ?? generatedSecret(),
+        officerPassword: generatedSecret(),
+        clientSecrets: generatedClientSecrets(),
+      }
     : kept;
   if (fresh) {
     say(`${kept ? 'the realm file or Keycloak changed: ' : ''}a new database, importing the realm`);
@@ -137,6 +156,7 @@ async function main(): Promise<void> {
     sqlTool('keycloak', ['create-database'], true); // PostgreSQL's data dir may be new: Keycloak imports again
   }
   writeFileSync(statePath, `${JSON.stringify({ ...state, imported: false })}\n`, { mode: 0o600 });
+  writeClientSecrets(join(dir, 'secrets'), state);
   const home = join(dir, 'home');
   prepareHome(home, realmJson);
   rmSync(join(dir, 'banner.txt'), { force: true });
@@ -159,6 +179,7 @@ async function main(): Promise<void> {
       env: {
         ...process.env,
         ...keycloakDatabase(databaseUrl),
+        ...realmPlaceholders(state, namespace),
         KC_BOOTSTRAP_ADMIN_USERNAME: 'admin',
         KC_BOOTSTRAP_ADMIN_PASSWORD: state.adminPassword,
         // C1 only: a local stack's Keycloak starts sooner (22–37 s instead of 40–50 s beside the cluster's start-up).
@@ -186,6 +207,7 @@ async function main(): Promise<void> {
       `Sign in      the console ${frontDoor}/ (or Swagger UI ${frontDoor}/docs → Authorize → oidc), ` +
         `client ${consoleClient?.clientId} (PKCE, no secret),`,
       `             then one of these officers with the password ${state.officerPassword}`,
+      `             (ops-reader signs in to the Temporal UI ${temporalUi} only, and reads)`,
       ...officerLines(realm).map((line) => `               ${line}`),
     ].join('\n') + '\n',
     { mode: 0o600 },

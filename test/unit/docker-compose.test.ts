@@ -104,15 +104,9 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
     });
   });
 
-  it('publishes the API (its front door) on 3000, the Temporal frontend on 7233 and the UI on 8080', () => {
-    expect(services['parkflow-front-door'].ports).toContain('3000:3000');
-    expect(services.temporal.ports).toContain('7233:7233');
-    expect(services['temporal-ui'].ports).toContain('8080:8080');
-  });
-
-  it('catches notice emails in maildev (SMTP 1025, web UI 1080), where the API and the worker send them', () => {
+  it('catches notice emails in maildev (SMTP 1025, web UI 1080, unpublished), where the API and worker send', () => {
     expect(services.maildev.image).toMatch(/^maildev\/maildev:/);
-    expect(services.maildev.ports).toEqual(expect.arrayContaining(['1025:1025', '1080:1080']));
+    expect(services.maildev.expose).toEqual(expect.arrayContaining(['1025', '1080']));
     for (const app of ['parkflow-api', 'parkflow-worker'])
       expect(services[app].environment.SMTP_URL).toBe('smtp://maildev:1025');
     expect(services['parkflow-worker'].environment.MUNICIPAL_NOTICE_EMAILS).toMatch(/@/);
@@ -123,6 +117,9 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
     expect(dependsOn('temporal-admin-tools').postgresql.condition).toBe('service_healthy');
     expect(dependsOn('temporal')['temporal-admin-tools'].condition).toBe('service_completed_successfully');
     expect(dependsOn('temporal-create-namespace').temporal.condition).toBe('service_healthy');
+    // The namespace's set-up and the UI's sign-in need the realm: its admin token, its OIDC discovery.
+    for (const name of ['temporal-create-namespace', 'temporal-ui'])
+      expect(dependsOn(name).keycloak.condition).toBe('service_healthy');
     for (const app of ['parkflow-api', 'parkflow-worker']) {
       expect(dependsOn(app)['parkflow-migrate'].condition).toBe('service_completed_successfully');
       expect(dependsOn(app)['temporal-create-namespace'].condition).toBe('service_completed_successfully');
@@ -174,9 +171,9 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
       return { targets, path: found.metrics_path ?? '/metrics' };
     };
 
-    it('runs a pinned Prometheus 3 on :9090 with the scrape config of the repository', () => {
+    it('runs a pinned Prometheus 3 on :9090 (inside the network) with the scrape config of the repository', () => {
       expect(services.prometheus.image).toMatch(/^prom\/prometheus:v3\.\d+\.\d+$/);
-      expect(services.prometheus.ports).toContain('9090:9090');
+      expect(services.prometheus.expose).toContain('9090');
       expect(mount[0]).toBe('./docker/prometheus/prometheus.yml');
       expect(mount[1]).toBe('/etc/prometheus/prometheus.yml');
       expect(config.scrape_configs.map((c: any) => c.job_name).sort()).toEqual(
