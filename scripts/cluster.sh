@@ -46,6 +46,14 @@ else
   require_free_port "$KEYCLOAK_MANAGEMENT_PORT" KEYCLOAK_MANAGEMENT_PORT
 fi
 start_postgres
+# ── restore (docs/operations.md "Backup and restore"): PARKFLOW_RESTORE_FROM=<backup dir> (npm run backup's) replaces
+# the databases with the backup's while PostgreSQL runs alone, before Temporal, Keycloak and the apps connect to them.
+if [ -n "${PARKFLOW_RESTORE_FROM:-}" ]; then
+  node dist/scripts/restore.cli.js "$PARKFLOW_RESTORE_FROM" > "$data/restore.log" 2>&1 \
+    || { say "restoring $PARKFLOW_RESTORE_FROM failed:"; tail -n 5 "$data/restore.log" >&2; exit 1; }
+  say "restored $PARKFLOW_RESTORE_FROM (see $data/restore.log); run npm run reconcile once parkflow is running"
+fi
+# ── end of restore
 
 # Temporal's databases live in the same PostgreSQL, reached with parkflow's credentials; its config file is
 # docker/temporal/server-postgres.yaml filled in by scripts/temporal-server.ts (Temporal's default ports), with
@@ -131,7 +139,7 @@ cat <<INFO
                  mutual TLS, certificates $certs$([ "$keycloak" = on ] && echo "; tokens of the realm's service accounts"))
                  administration: npm run temporal-admin -- workflow list   (PARKFLOW_DATA_DIR=$data)
                  parkflow's CLIs (calendar, officers, policy-clock) as a worker: set -a; . $data/worker.env; set +a
-    metrics      http://127.0.0.1:8000/metrics (Temporal server), $(printf 'http://localhost:%s/metrics ' "${metrics_ports[@]}")(workers),
+    metrics      http://127.0.0.1:${TEMPORAL_METRICS_PORT:-8000}/metrics (Temporal server), $(printf 'http://localhost:%s/metrics ' "${metrics_ports[@]}")(workers),
                  $(printf 'http://localhost:%s/metrics ' "${api_ports[@]}")(API instances)
     PostgreSQL   $DATABASE_URL (databases parkflow, temporal, temporal_visibility$([ "$keycloak" = on ] && echo ", keycloak"))
     logs         $data/*.log

@@ -208,7 +208,7 @@ async function main(): Promise<void> {
         `client ${consoleClient?.clientId} (PKCE, no secret),`,
       `             then one of these officers with the password ${state.officerPassword}`,
       `             (ops-reader signs in to the Temporal UI ${temporalUi} only, and reads)`,
-      ...officerLines(realm).map((line) => `               ${line}`),
+      ...officerLines(realm).map((line) => `               ${line.replaceAll('${TEMPORAL_NAMESPACE}', namespace)}`),
     ].join('\n') + '\n',
     { mode: 0o600 },
   );

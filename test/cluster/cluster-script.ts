@@ -12,6 +12,8 @@ export interface ClusterScript {
   /** The front door, as officers' browsers reach it: `http://localhost:<PORT>`. */
   frontDoor: string;
   keycloakPort: number;
+  /** The Temporal UI, as ops staff's browsers reach it. */
+  temporalUi: string;
   dataDir: string;
   /** What cluster.sh printed so far (stdout and stderr). */
   output(): string;
@@ -31,15 +33,18 @@ const STOPPED_WITHIN_MS = 30_000;
 /**
  * Starts scripts/cluster.sh and resolves once it prints "parkflow is running" (every API instance ready, Keycloak's
  * realm imported). Every port it honours is a free one; the Temporal server keeps Temporal's default ports (its
- * config is compose's), so those must be free: the start fails naming the first that is not.
+ * config is compose's), so those must be free: the start fails naming the first that is not. `extraEnv` adds to its
+ * environment (e.g. PARKFLOW_KEYCLOAK=off).
  */
-export async function startClusterScript(): Promise<ClusterScript> {
-  for (const [name, port] of Object.entries(DEFAULT_SERVER_PORTS))
+export async function startClusterScript(extraEnv: NodeJS.ProcessEnv = {}): Promise<ClusterScript> {
+  // Temporal's ports and its internal frontend's (docker/temporal/secured.yaml's defaults).
+  const fixed = { ...DEFAULT_SERVER_PORTS, INTERNAL_FRONTEND_GRPC_PORT: 7236, INTERNAL_FRONTEND_MEMBERSHIP_PORT: 6936 };
+  for (const [name, port] of Object.entries(fixed))
     if (name !== 'METRICS_PORT' && !(await bindable(port)))
       throw new Error(`npm run cluster needs Temporal's port ${port} (${name}), which is in use: stop npm run dev`);
   const dataDir = mkdtempSync(join(tmpdir(), 'parkflow-cluster-'));
   chmodSync(dataDir, 0o755); // as root, the embedded PostgreSQL runs as 'postgres', who must reach its data dir
-  const [port, keycloakPort] = [await freePort(), await freePort()];
+  const [port, keycloakPort, uiPort] = [await freePort(), await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PARKFLOW_DATA_DIR: dataDir,
@@ -47,10 +52,11 @@ export async function startClusterScript(): Promise<ClusterScript> {
     PORT: String(port),
     PARKFLOW_API_PORTS: `${await freePort()} ${await freePort()}`,
     PARKFLOW_WORKER_METRICS_PORTS: `${await freePort()} ${await freePort()}`,
-    TEMPORAL_UI_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: String(uiPort),
     TEMPORAL_METRICS_PORT: String(await freePort()),
     KEYCLOAK_PORT: String(keycloakPort),
     KEYCLOAK_MANAGEMENT_PORT: String(await freePort()),
+    ...extraEnv,
   };
   // cluster.sh starts its own PostgreSQL, Temporal and Keycloak, and sets the API's sign-in itself.
   for (const own of Object.keys(env))
@@ -96,5 +102,6 @@ export async function startClusterScript(): Promise<ClusterScript> {
     await stop(true);
     throw new Error(`${(error as Error).message}; its logs are kept in ${dataDir}\n${printed}`);
   }
-  return { frontDoor: `http://localhost:${port}`, keycloakPort, dataDir, output: () => printed, stop };
+  const temporalUi = `http://localhost:${uiPort}`;
+  return { frontDoor: `http://localhost:${port}`, keycloakPort, temporalUi, dataDir, output: () => printed, stop };
 }

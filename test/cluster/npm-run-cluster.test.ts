@@ -4,9 +4,13 @@ import { OAUTH2_REDIRECT_PATH } from '../../api/common/security-headers';
 import type { KeycloakState } from '../../scripts/keycloak-server';
 import { keycloakProvisioned, startClusterScript, type ClusterScript } from './cluster-script';
 import { authorizationUrl, Browser, pkcePair, type Page } from './keycloak-browser';
+import { temporalRefusalChecks } from './temporal-refusals.checks';
 
 /**
- * Issue 21: `npm run cluster` (scripts/cluster.sh itself, on free ports, with Keycloak) serves the officers' console
+ * `npm run cluster` as an officer or an operator starts it (scripts/cluster.sh itself, on free ports, with Keycloak):
+ * one cluster for every check of this file, since it holds Temporal's fixed ports.
+ *
+ * Issue 21: it serves the officers' console
  * through its front door on the API's one origin, and the console signs officers in through Keycloak's
  * `parkflow-console` client (Authorization Code with PKCE): the login page for the console's redirect URI, the code
  * back at `/signed-in`, the token request allowed from the front door's origin, the API knowing the officer.
@@ -27,7 +31,7 @@ interface Discovery {
 /** cluster.sh runs Keycloak only where scripts/provision.sh could build it (Java 17+, Maven); Linux: it reads /proc. */
 const withKeycloak = process.platform === 'linux' && keycloakProvisioned() ? describe : describe.skip;
 
-withKeycloak('npm run cluster: the console on the front door, signing in through Keycloak (issue 21)', () => {
+withKeycloak('npm run cluster', () => {
   let cluster: ClusterScript;
   let discovery: Discovery;
   const get = (path: string, accept = 'text/html'): Promise<Response> =>
@@ -152,4 +156,7 @@ withKeycloak('npm run cluster: the console on the front door, signing in through
       location: expect.stringMatching(new RegExp(`^${cluster.frontDoor}/`)),
     });
   });
+
+  describe('Temporal behind mutual TLS and token authorization, the UI read only (issue 22)', () =>
+    temporalRefusalChecks(() => cluster));
 });
