@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CaseDeadlinesRepository } from '../persistence/repositories/case-deadlines.repository';
+import { CaseDeadlinesRepository, type CaseDeadline } from '../persistence/repositories/case-deadlines.repository';
 import { CaseHistoryRepository, type ScheduleLag } from '../persistence/repositories/case-history.repository';
 import { CaseSubmissionsRepository } from '../persistence/repositories/case-submissions.repository';
 import { NotificationsRepository } from '../persistence/repositories/notifications.repository';
@@ -32,12 +32,10 @@ export function createCaseRecordActivities({ dataSource, onScheduleLag }: CaseRe
       await dataSource.transaction(async (tx) => {
         // an older snapshot is not written: the newer one's deadlines stay
         if (await new ParkCasesRepository(tx).saveIfNewer(snapshot)) {
-          const deadlines = snapshot.deadlines.map(({ kind, dueAt }) => ({
-            kind,
-            dueAt,
-            dueWallAt: wallTimeOf(dueAt, snapshot, policyTimeScale),
-          }));
-          await new CaseDeadlinesRepository(tx).replaceForCase(snapshot.caseId, deadlines);
+          await new CaseDeadlinesRepository(tx).replaceForCase(
+            snapshot.caseId,
+            deadlineRows(snapshot, policyTimeScale),
+          );
         }
         if (audit.action === 'application_filed' || audit.action === 'application_resubmitted') {
           await new CaseSubmissionsRepository(tx).record({
@@ -61,6 +59,14 @@ export function createCaseRecordActivities({ dataSource, onScheduleLag }: CaseRe
     },
   };
 }
+
+/** The read model's deadlines of `snapshot`: each with when it passes on the clock (`npm run reconcile` too). */
+export const deadlineRows = (snapshot: CaseSnapshot, policyTimeScale: number): CaseDeadline[] =>
+  snapshot.deadlines.map(({ kind, dueAt }) => ({
+    kind,
+    dueAt,
+    dueWallAt: wallTimeOf(dueAt, snapshot, policyTimeScale),
+  }));
 
 /**
  * The text `notifications.message` keeps for ops and SQL readers: the zh-CN rendering of the notice's code (readers

@@ -13,6 +13,7 @@ import { serveConsole } from './console/serve-console';
 import { parseQuery } from './common/query-parser';
 import { assignRequestId, runInRequestContext } from './common/request-context';
 import { requestLogger } from './common/request-log';
+import { refuseDeepBodies } from './common/request-value-walk';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
@@ -48,6 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   );
   serveConsole(app, config.AUTH_ISSUER); // the officers' console's page and files, outside the API's paths
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(refuseDeepBodies); // before anything walks a body (api/common/request-value-walk.ts)
   app.use(runInRequestContext);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter({ temporalAddress: config.TEMPORAL_ADDRESS }));

@@ -12,6 +12,7 @@ import { ReadIndexes1764734400000 } from './migrations/1764734400000-read-indexe
 import { HolidayArrangements1764820800000 } from './migrations/1764820800000-holiday-arrangements';
 import { OfficerDirectory1764936000000 } from './migrations/1764936000000-officer-directory';
 import { NoticeMessageCodes1765022400000 } from './migrations/1765022400000-notice-message-codes';
+import { WorkerHeartbeats1765108800000 } from './migrations/1765108800000-worker-heartbeats';
 
 export const ENTITIES = [DistrictRecord, ParkCaseRecord, CaseSubmissionRecord];
 export const MIGRATIONS = [
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   HolidayArrangements1764820800000,
   OfficerDirectory1764936000000,
   NoticeMessageCodes1765022400000,
+  WorkerHeartbeats1765108800000,
 ];
 
 /** A DataSource for `url`; the schema comes from migrations only (never `synchronize`). */

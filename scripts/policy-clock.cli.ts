@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { PickType } from '@nestjs/swagger';
-import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { parseArgs } from 'node:util';
-import { loadConfig, ServiceSettings } from '../config/parkflow-config';
+import { loadConfig, ServiceSettings, TEMPORAL_CONNECTION_VARIABLES } from '../config/parkflow-config';
+import { connectTemporalClient } from '../config/temporal-access';
 import {
   parkCaseWorkflowId,
   policyClockAdvancedSignal,
@@ -15,8 +16,8 @@ const USAGE = `npm run policy-clock -- --case <caseId> --days <n>
   moves the policy clock of a case started with POLICY_CLOCK_ADJUSTABLE=true forward by n policy days (1 to 3660):
   the reminders, deadlines and reporting-year boundary in between happen now (training and test stacks only)`;
 
-/** The Temporal frontend and namespace, parsed and refused as the API and the worker parse them. */
-class PolicyClockSettings extends PickType(ServiceSettings, ['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE'] as const) {}
+/** The Temporal frontend, namespace and access, parsed and refused as the API and the worker parse them. */
+class PolicyClockSettings extends PickType(ServiceSettings, TEMPORAL_CONNECTION_VARIABLES) {}
 
 /** How long the command waits for the case to apply its signal: a worker takes it within a task or two. */
 const APPLY_WAIT_MS = 15_000;
@@ -74,12 +75,9 @@ async function appliedClock(handle: WorkflowHandle, advancedDays: number): Promi
 async function main(): Promise<void> {
   const { caseId, days } = parsedArguments(process.argv.slice(2));
   const config = loadConfig({ process: 'policy-clock', settings: PolicyClockSettings }, process.env);
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS }).catch((error: Error) => {
-    throw new Error(`cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}: ${error.message}`);
-  });
+  const temporal = await connectTemporalClient(config);
   try {
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    const handle = client.workflow.getHandle(parkCaseWorkflowId(caseId));
+    const handle = temporal.client.workflow.getHandle(parkCaseWorkflowId(caseId));
     const before = await adjustableClock(handle, caseId, config.TEMPORAL_NAMESPACE);
     await handle.signal(policyClockAdvancedSignal, { days });
     const after = await appliedClock(handle, before.advancedDays + days);
@@ -88,7 +86,7 @@ async function main(): Promise<void> {
         `(${after.advancedDays} day(s) ahead in all)`,
     );
   } finally {
-    await connection.close();
+    await temporal.close();
   }
 }
 

@@ -12,6 +12,10 @@
 #                                 its Go module (npm run cluster)
 #   /usr/bin/chromium             Debian's chromium and its Chinese fonts (apt-get, when missing and apt is usable): the
 #                                 console's browser tests drive it with Playwright, which downloads no browser of its own
+#   /usr/bin/promtool, /usr/bin/prometheus  Debian's prometheus (apt-get, when missing and apt is usable): the alert
+#                                 rules' tests run promtool; npm run cluster runs Prometheus
+#   /usr/lib/postgresql/15/bin    Debian's postgresql-15 (apt-get, when missing): npm run cluster's PostgreSQL, whose
+#                                 pg_dump/pg_restore npm run backup and restore use
 #   .tools/keycloak               Keycloak (Maven Central's org.keycloak:keycloak-quarkus-dist, compose's version), built
 #                                 for PostgreSQL, run on this machine's Java 17+ (npm run cluster)
 # A tool that cannot be provisioned (no Go / no Java here) is left out; the tests then fall back to the
@@ -169,27 +173,64 @@ provision_keycloak() {
   ln -sfn "$dir" "$tools/keycloak"; log "keycloak: $dir ($(java -version 2>&1 | head -1))"
 }
 
+# Debian's packages are installed as the system's own: by root, or through a password-less sudo (as_root).
+as_root=()
+can_be_root() {
+  [ "$(id -u)" = 0 ] && return 0
+  command -v sudo >/dev/null && sudo -n true 2>/dev/null && as_root=(sudo -n)
+}
+apt_install() { # apt_install <what goes without them> <apt-get install arguments…>; says so when it cannot
+  local without=$1; shift
+  if ! can_be_root || ! command -v apt-get >/dev/null; then
+    log "no root or no apt-get for apt-get install $*: $without"; return 0
+  fi
+  log "apt-get install $* (once per machine)"
+  "${as_root[@]}" apt-get update -qq >&2
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+}
+
 # Debian's chromium for the console's browser tests (console/e2e, run by npm test), with Noto CJK so that its pages
-# (and their screenshots) show Chinese. Installed as the system's own packages: root, or a password-less sudo;
-# otherwise the browser tests report that it is missing.
+# (and their screenshots) show Chinese; otherwise the browser tests report that it is missing.
 provision_chromium() {
   local font=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
   if [ -x /usr/bin/chromium ] && [ -f "$font" ]; then log "chromium: /usr/bin/chromium"; return; fi
-  local as_root=()
-  if [ "$(id -u)" != 0 ]; then
-    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then as_root=(sudo -n); else
-      log "no /usr/bin/chromium and no root to install it (apt-get install chromium): the browser tests cannot run"; return
-    fi
+  apt_install "the browser tests cannot run" chromium fonts-noto-cjk
+}
+
+# Debian's prometheus: promtool for the alert rules' tests (test/unit/alert-rules.test.ts fails without it) and
+# /usr/bin/prometheus for npm run cluster (scripts/prometheus-server.cli.ts). The package enables a service of its own
+# on :9090; it is disabled and stopped, so that only the cluster's listens there (in a container none starts).
+provision_prometheus() {
+  if [ -x /usr/bin/promtool ] && [ -x /usr/bin/prometheus ]; then log "prometheus: /usr/bin/prometheus"; return; fi
+  apt_install "the alert rules' tests fail; npm run cluster runs without Prometheus" \
+    --no-install-recommends prometheus
+  [ -x /usr/bin/prometheus ] || return 0
+  if [ -d /run/systemd/system ]; then
+    "${as_root[@]}" systemctl disable --now prometheus.service >&2 || true
+  else
+    "${as_root[@]}" update-rc.d prometheus disable >/dev/null 2>&1 || true
+    "${as_root[@]}" invoke-rc.d prometheus stop >/dev/null 2>&1 || true
   fi
-  command -v apt-get >/dev/null || { log "no /usr/bin/chromium and no apt-get: the browser tests cannot run"; return; }
-  log "installing Debian's chromium and fonts-noto-cjk with apt-get (once per machine)"
-  "${as_root[@]}" apt-get update -qq >&2
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >&2
+}
+
+# Debian's PostgreSQL 15 (server and client tools): npm run cluster runs its server (PARKFLOW_PG_BIN), whose major
+# matches the pg_dump and pg_restore of npm run backup and restore. The package's own cluster on :5432 is not wanted:
+# postgresql-common is told so (createcluster.d) before the install.
+provision_postgresql() {
+  local bin=/usr/lib/postgresql/15/bin
+  if [ -x "$bin/initdb" ] && [ -x "$bin/pg_dump" ]; then log "postgresql 15: $bin"; return; fi
+  if can_be_root; then
+    local conf=/etc/postgresql-common/createcluster.d
+    "${as_root[@]}" mkdir -p "$conf"
+    echo 'create_main_cluster = false' | "${as_root[@]}" tee "$conf/parkflow.conf" >/dev/null
+  fi
+  apt_install "npm run cluster runs the embedded PostgreSQL 18, which no pg_dump here can back up" postgresql-15
 }
 
 provision_temporal_cli
 provision_test_server
 provision_chromium
+provision_prometheus
 provision_schemathesis
 provision_temporal_server
-if [ "${1:-}" = --cluster ]; then provision_temporal_ui; provision_keycloak; fi
+if [ "${1:-}" = --cluster ]; then provision_temporal_ui; provision_keycloak; provision_postgresql; fi

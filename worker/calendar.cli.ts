@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { Client, Connection } from '@temporalio/client';
+import { connectTemporalClient } from '../config/temporal-access';
 import { createDataSource } from '../persistence/data-source';
 import { calendarCoverage, importArrangement, refreshOpenCases } from './calendar/calendar-operations';
 import { loadWorkerConfig } from './worker-config';
@@ -25,13 +25,12 @@ async function main(): Promise<void> {
       const { year, digest } = await importArrangement(dataSource, JSON.parse(readFileSync(file, 'utf8')));
       console.log(`imported the ${year} arrangement (${digest})`);
     }
-    const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+    const temporal = await connectTemporalClient(config);
     try {
-      const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-      const { jobId, signalled, failed } = await refreshOpenCases(client);
+      const { jobId, signalled, failed } = await refreshOpenCases(temporal.client);
       console.log(`batch ${jobId}: ${signalled} open case(s) told to recompute their deadlines, ${failed} failed`);
     } finally {
-      await connection.close();
+      await temporal.close();
     }
   } finally {
     await dataSource.destroy();

@@ -1,8 +1,12 @@
-import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import type { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
+import { WorkerHeartbeatsRepository } from '../persistence/repositories/worker-heartbeats.repository';
 import { createActivities } from '../activities';
 import type { ActivityDeps } from '../activities';
 import type { TreasuryGateway } from '../activities/treasury/treasury-gateway';
+import { HeartbeatingWorker } from './heartbeating-worker';
 
 export interface ParkflowWorkerDeps {
   connection: NativeConnection;
@@ -31,9 +35,17 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 /** Past this, the SDK gives up on a graceful shutdown (`run()` rejects with GracefulShutdownPeriodExpiredError). */
 export const SHUTDOWN_FORCE_MS = SHUTDOWN_GRACE_MS + 5_000;
 
-/** The parkflow worker: the case workflows and the activities that persist and notify. */
+/**
+ * The parkflow worker: the case workflows and the activities that persist and notify; while it runs it says so in
+ * PostgreSQL (worker/heartbeating-worker.ts) under an identity of its own — two workers of one process (tests) too.
+ */
 export function createParkflowWorker(deps: ParkflowWorkerDeps): Promise<Worker> {
-  return Worker.create({
+  return HeartbeatingWorker.createBeating(workerOptions(deps), new WorkerHeartbeatsRepository(deps.dataSource));
+}
+
+function workerOptions(deps: ParkflowWorkerDeps): WorkerOptions {
+  return {
+    identity: `${process.pid}@${hostname()}/${randomUUID().slice(0, 8)}`,
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
@@ -50,5 +62,5 @@ export function createParkflowWorker(deps: ParkflowWorkerDeps): Promise<Worker> 
     shutdownForceTime: SHUTDOWN_FORCE_MS,
     ...(deps.maxCachedWorkflows ? { maxCachedWorkflows: deps.maxCachedWorkflows } : {}),
     ...deps.overrides,
-  });
+  };
 }

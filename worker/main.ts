@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { NativeConnection, Runtime } from '@temporalio/worker';
+import { Runtime } from '@temporalio/worker';
+import { openTemporalAccess } from '../config/temporal-access';
+import { connectNativeTemporal } from '../config/temporal-worker-connection';
 import { SmtpNoticeMailer } from '../activities/notices/mailer';
 import { TREASURY_GATEWAYS } from '../activities/treasury/treasury-gateway';
 import { createDataSource } from '../persistence/data-source';
@@ -35,11 +37,12 @@ function armExitTimer(reason: string): void {
 }
 
 /**
- * The worker process: validated config (logged, with the treasury gateway it names), one Temporal connection,
- * one DataSource, `GET /metrics` when `WORKER_METRICS_PORT` is set, run until signalled.
+ * The worker process: validated config (logged, with the treasury gateway it names), one Temporal connection (TLS
+ * files and first service token read at start, config/temporal-access.ts), one DataSource, `GET /metrics` when
+ * `WORKER_METRICS_PORT` is set, run until signalled.
  * SIGINT/SIGTERM → `worker.shutdown()` (in-flight tasks get the grace time); a second signal, or the grace
- * time + 10 s without the worker stopping, exits at once. Then the metrics endpoint, the connection and the
- * DataSource are closed.
+ * time + 10 s without the worker stopping, exits at once. Then the metrics endpoint, the token's renewal, the
+ * connection and the DataSource are closed.
  */
 async function main(): Promise<void> {
   // The configuration comes first: it decides whether the SDK's runtime exports metrics, fixed at install.
@@ -52,6 +55,8 @@ async function main(): Promise<void> {
     shutdownSignals: [],
     ...(sdkMetrics ? { telemetryOptions: sdkTelemetryOptions(sdkMetrics) } : {}),
   });
+  // Before anything else opens: a wrong certificate file or a refusing Keycloak stops the worker with nothing to close.
+  const temporalAccess = await openTemporalAccess(config, (message, fields) => log('warn', message, fields));
   const dataSource = await createDataSource(config.DATABASE_URL).initialize();
   log('info', 'PostgreSQL connected');
   const scheduleLag = new ScheduleLagMonitor(config.SCHEDULE_LAG_WARN_POLICY_DAYS, (message, fields) =>
@@ -64,13 +69,19 @@ async function main(): Promise<void> {
       repository: new OperationsMetricsRepository(dataSource),
       sdk: sdkMetrics,
       registries: [scheduleLag.registry],
+      clientCertificateExpiry: temporalAccess.clientCertificateExpiry,
       onError: (source, error) =>
         log('error', 'a metrics source failed; scraped without it', { source, error: errorText(error) }),
     });
     log('info', 'metrics served', { port: metrics.port, path: '/metrics', sdkExporter: sdkMetrics?.bindAddress });
   }
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  log('info', 'Temporal connected', { address: config.TEMPORAL_ADDRESS });
+  const connection = await connectNativeTemporal(temporalAccess);
+  log('info', 'Temporal connected', {
+    address: config.TEMPORAL_ADDRESS,
+    tls: temporalAccess.tls !== false,
+    clientCertificateExpiry: temporalAccess.clientCertificateExpiry?.toISOString(),
+    serviceTokenExpiry: temporalAccess.tokens?.expiresAt.toISOString(),
+  });
   let exitCode = 0;
   try {
     const worker = await createParkflowWorker({
@@ -125,6 +136,7 @@ async function main(): Promise<void> {
       () => log('info', 'metrics endpoint closed'),
       (error: unknown) => log('error', 'closing the metrics endpoint failed', { error: errorText(error) }),
     );
+    temporalAccess.close(); // before the connection: no renewal is handed to a closed one
     await connection.close().then(
       () => log('info', 'Temporal connection closed'),
       (error: unknown) => log('error', 'closing the Temporal connection failed', { error: errorText(error) }),

@@ -2,6 +2,7 @@ import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@ne
 import { text } from '../i18n/localized-text';
 import { invalidRequest, type ErrorDetail } from './api-error';
 import { fieldsWithNul } from './nul-characters';
+import { prototypeKeyFields } from './prototype-keys';
 import { constraintDetail } from './validation-texts';
 
 /**
@@ -18,16 +19,22 @@ export function toErrorDetails(errors: ValidationError[], parent = ''): ErrorDet
   });
 }
 
-/** Refuses a NUL character in a body, query or path parameter before validation (api/common/nul-characters.ts). */
+/**
+ * Refuses, before validation, a NUL character in a body, query or path parameter (api/common/nul-characters.ts) and
+ * the keys class-transformer would drop unseen (`__proto__`, `constructor`: api/common/prototype-keys.ts) — the latter
+ * with the text of any other unknown field. A value nested too deep is refused by the walk itself.
+ */
 class RequestValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const fields = fieldsWithNul(
-      value,
-      metadata.type === 'param' || metadata.type === 'query' ? (metadata.data ?? '') : '',
-    );
-    if (fields.length > 0) {
-      throw invalidRequest(fields.map((field) => ({ field, message: text('validation.nulCharacter', { field }) })));
-    }
+    const path = metadata.type === 'param' || metadata.type === 'query' ? (metadata.data ?? '') : '';
+    const details: ErrorDetail[] = [
+      ...fieldsWithNul(value, path).map((field) => ({ field, message: text('validation.nulCharacter', { field }) })),
+      ...prototypeKeyFields(value, path).map((field) => ({
+        field,
+        message: text('validation.whitelistValidation', { field }),
+      })),
+    ];
+    if (details.length > 0) throw invalidRequest(details);
     return super.transform(value, metadata);
   }
 }

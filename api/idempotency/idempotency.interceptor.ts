@@ -13,6 +13,7 @@ import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { ApiError, invalidRequest } from '../common/api-error';
 import { currentRequest } from '../common/request-context';
+import { MAX_JSON_DEPTH, nestedTooDeep } from '../common/request-value-walk';
 import { text } from '../i18n/localized-text';
 import { ActionPending } from '../temporal/action-pending';
 import { IdempotencyStore } from './idempotency.store';
@@ -20,13 +21,17 @@ import { IdempotencyStore } from './idempotency.store';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const ACCEPTABLE_KEY = /^[\x21-\x7e]{1,200}$/;
 
-/** Canonical JSON (sorted keys), so the same body written in another key order is the same request. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+/**
+ * Canonical JSON (sorted keys), so the same body written in another key order is the same request. Its recursion is
+ * bounded: past {@link MAX_JSON_DEPTH} levels it is 422, as the body parser already refuses (never a stack overflow).
+ */
+function canonical(value: unknown, level = 1): string {
+  if (value && typeof value === 'object' && level > MAX_JSON_DEPTH) throw nestedTooDeep('body');
+  if (Array.isArray(value)) return `[${value.map((item) => canonical(item, level + 1)).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k], level + 1)}`)
       .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -47,7 +52,8 @@ const isFinal = (status: number): boolean => status < 500 && status !== HttpStat
 
 /**
  * `Idempotency-Key` on state-changing POSTs (api-contract "Errors"): the same key and body replay the first
- * response; the same key with another body or path is 422; a key whose first request is still running is 409.
+ * response; the same key with another body or path is 422; a key whose first request is still running is 409, with
+ * `Retry-After` the seconds until its lease runs out.
  * Keys are per caller (JWT subject and role). The key also becomes the Temporal update id, so a retry after
  * a lost response never applies an action twice even if the stored response was never written.
  *
@@ -79,6 +85,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       concatMap((prior) => {
         if (prior.state !== 'new' && !prior.sameRequest) throw keyReused(key);
         if (prior.state === 'in_progress') {
+          // When a retry may take the key over, should the first request have died (its lease runs out).
+          response.setHeader('Retry-After', String(prior.retryAfterSeconds));
           throw new ApiError(
             HttpStatus.CONFLICT,
             'idempotency_in_progress',

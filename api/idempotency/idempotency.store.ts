@@ -12,7 +12,12 @@ export type PriorRequest =
       /** The key was taken over from an earlier request whose lease ran out (it may have sent the action). */
       takenOver: boolean;
     }
-  | { state: 'in_progress'; sameRequest: boolean }
+  | {
+      state: 'in_progress';
+      sameRequest: boolean;
+      /** Whole seconds (at least 1) until the owner's lease runs out and a retry may take the key over. */
+      retryAfterSeconds: number;
+    }
   | { state: 'completed'; sameRequest: boolean; status: number; response: unknown };
 
 /** Pauses between the tries of storing an answer: a PostgreSQL blip of about a second is survived. */
@@ -42,7 +47,7 @@ export class IdempotencyStore {
     if (!prior) return this.begin(caller, key, method, path, bodyHash); // released meanwhile: claim again
     const sameRequest = prior.method === method && prior.path === path && prior.bodyHash === bodyHash;
     return prior.status === null
-      ? { state: 'in_progress', sameRequest }
+      ? { state: 'in_progress', sameRequest, retryAfterSeconds: Math.max(1, Math.ceil(prior.leaseLeftMs / 1000)) }
       : { state: 'completed', sameRequest, status: prior.status, response: prior.response };
   }
 

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { registerClientCertificateExpiry } from '../../config/client-certificate-metric';
+import type { TemporalClientAccess } from '../../config/temporal-access';
+import { TEMPORAL_ACCESS } from '../temporal/temporal-client.token';
 import { documentedRoutes, routeTemplateOf } from './route-template';
 import { REQUEST_METRICS } from './series';
 
@@ -11,8 +14,8 @@ const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 1
 type RequestLabels = 'method' | 'route' | 'status';
 
 /**
- * The API's metrics ({@link REQUEST_METRICS} and Node's process metrics) in a registry of this application's own,
- * not prom-client's global one: tests run several API instances in one process.
+ * The API's metrics ({@link REQUEST_METRICS}, Node's process metrics and its Temporal client certificate's expiry) in
+ * a registry of this application's own, not prom-client's global one: tests run several API instances in one process.
  */
 @Injectable()
 export class RequestMetrics {
@@ -20,8 +23,9 @@ export class RequestMetrics {
   private readonly requests: Counter<RequestLabels>;
   private readonly duration: Histogram<RequestLabels>;
 
-  constructor() {
+  constructor(@Inject(TEMPORAL_ACCESS) temporal: Pick<TemporalClientAccess, 'clientCertificateExpiry'>) {
     collectDefaultMetrics({ register: this.registry });
+    registerClientCertificateExpiry(this.registry, temporal.clientCertificateExpiry);
     const labelNames: RequestLabels[] = ['method', 'route', 'status'];
     this.requests = new Counter({
       name: REQUEST_METRICS.requests,

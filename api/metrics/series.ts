@@ -23,5 +23,8 @@ export const API_PROCESS_SERIES = [
   'nodejs_eventloop_lag_seconds',
 ] as const;
 
-/** Every family the API's `/metrics` holds (`# TYPE` lines). */
+/** Its Temporal client certificate's expiry: only when it connects with one (TEMPORAL_TLS_CERT_FILE). */
+export { CLIENT_CERTIFICATE_EXPIRY_SERIES } from '../../config/client-certificate-metric';
+
+/** Every family the API's `/metrics` holds (`# TYPE` lines), with or without a client certificate. */
 export const API_SERIES: readonly string[] = [...Object.values(REQUEST_METRICS), ...API_PROCESS_SERIES];

@@ -13,7 +13,7 @@ import { idempotentCaseIdFor, idempotentUpdateIdFor } from '../idempotency/updat
 import { AppConfig } from '../config/app-config';
 import { isWorkerWaitTimeout, isWorkflowEnded, noWorkerError, toApiError } from './temporal-errors';
 import { TEMPORAL_CLIENT } from './temporal-client.token';
-import { workerIsPolling } from './worker-presence';
+import { WorkerPresence } from './worker-presence';
 import { ActionPending } from './action-pending';
 
 /** How long `GET /v1/cases/{caseId}/actions/{updateId}` waits for an outcome before answering "running". */
@@ -53,6 +53,7 @@ export class CaseWorkflowsService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly config: AppConfig,
+    private readonly workers: WorkerPresence,
   ) {}
 
   /**
@@ -220,10 +221,10 @@ export class CaseWorkflowsService {
 
   /** 503 before anything is sent when no worker has polled the task queue lately. */
   private async assertWorkerPolling(): Promise<void> {
-    const { TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, TEMPORAL_ADDRESS, UPDATE_WAIT_MS } = this.config;
+    const { TEMPORAL_TASK_QUEUE, TEMPORAL_ADDRESS, UPDATE_WAIT_MS } = this.config;
     let live: boolean;
     try {
-      live = await workerIsPolling(this.client, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, Date.now() + UPDATE_WAIT_MS);
+      live = await this.workers.isLive(Date.now() + UPDATE_WAIT_MS);
     } catch (error) {
       // Nothing was sent yet: a server that cannot be reached (or does not answer in time) is an outage.
       const outage =

@@ -57,6 +57,19 @@ export class CaseDeadlinesRepository {
     }
   }
 
+  /** The case's deadlines as stored, by kind and due time. */
+  async forCase(caseId: string): Promise<CaseDeadline[]> {
+    const rows: Array<{ kind: DeadlineKind; due_at: Date; due_wall_at: Date }> = await this.db.query(
+      'SELECT kind, due_at, due_wall_at FROM case_deadlines WHERE case_id = $1 ORDER BY kind, due_at',
+      [caseId],
+    );
+    return rows.map((row) => ({
+      kind: row.kind,
+      dueAt: row.due_at.toISOString(),
+      dueWallAt: row.due_wall_at.toISOString(),
+    }));
+  }
+
   /** Deadlines of the filter with their case, earliest first, keyset-paged by (due at, case id, kind). */
   async list(filter: DeadlineListFilter): Promise<DeadlineListEntry[]> {
     const params = new SqlParams();

@@ -16,6 +16,16 @@ export interface ScheduleLag {
   lagPolicyDays: number;
 }
 
+/** An entry recorded after a given instant, with its case's park (`npm run restore`: what a restore undoes). */
+export interface RecordedEntry {
+  caseId: string;
+  parkName: string | null;
+  district: string | null;
+  actor: AuditEntry['actor'];
+  action: string;
+  recordedAt: Date;
+}
+
 /** The schedule's lag over recent minutes, as the readiness check reports it. */
 export interface RecentScheduleLag {
   events: number;
@@ -56,6 +66,17 @@ export class CaseHistoryRepository {
       [seconds],
     );
     return row as RecentScheduleLag;
+  }
+
+  /** Every entry recorded after `instant`, in the order recorded. */
+  async recordedAfter(instant: string): Promise<RecordedEntry[]> {
+    return this.db.query(
+      `SELECT a.case_id AS "caseId", c.park_name AS "parkName", c.district, a.actor, a.action,
+              a.recorded_at AS "recordedAt"
+       FROM case_audit a LEFT JOIN park_cases c ON c.case_id = a.case_id
+       WHERE a.recorded_at > $1 ORDER BY a.recorded_at, a.case_id`,
+      [instant],
+    );
   }
 
   /** The case's entries in the order they happened (entries of the same instant in the order recorded). */

@@ -8,6 +8,8 @@ export interface IdempotencyKeyRow {
   /** null while the request that owns the key runs. */
   status: number | null;
   response: unknown;
+  /** How long the owner's lease still runs (0 once it ran out), by PostgreSQL's clock. */
+  leaseLeftMs: number;
 }
 
 /** What identifies the request that claims a key. */
@@ -45,14 +47,29 @@ export class IdempotencyKeysRepository {
 
   /** The key's row, if it has one. */
   async find(caller: string, key: string): Promise<IdempotencyKeyRow | undefined> {
-    const rows: Array<{ method: string; path: string; body_hash: string; status: number | null; response: unknown }> =
-      await this.db.query(
-        'SELECT method, path, body_hash, status, response FROM idempotency_keys WHERE caller = $1 AND key = $2',
-        [caller, key],
-      );
+    const rows: Array<{
+      method: string;
+      path: string;
+      body_hash: string;
+      status: number | null;
+      response: unknown;
+      lease_left_ms: number;
+    }> = await this.db.query(
+      `SELECT method, path, body_hash, status, response,
+              greatest(0, extract(epoch FROM lease_expires_at - now()) * 1000)::float8 AS lease_left_ms
+       FROM idempotency_keys WHERE caller = $1 AND key = $2`,
+      [caller, key],
+    );
     const [row] = rows;
     return (
-      row && { method: row.method, path: row.path, bodyHash: row.body_hash, status: row.status, response: row.response }
+      row && {
+        method: row.method,
+        path: row.path,
+        bodyHash: row.body_hash,
+        status: row.status,
+        response: row.response,
+        leaseLeftMs: row.lease_left_ms,
+      }
     );
   }
 

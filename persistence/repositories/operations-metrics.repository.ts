@@ -7,6 +7,12 @@ export interface CaseCount {
   cases: number;
 }
 
+/** How many deadlines of one kind have passed on the clock while their case still waits on them. */
+export interface OverdueDeadlineCount {
+  kind: string;
+  deadlines: number;
+}
+
 /** The state of the system ops staff watch, as PostgreSQL holds it at one moment (the worker's business gauges). */
 export interface OperationsSnapshot {
   /** Cases per stage and district; only the pairs that hold a case. */
@@ -15,18 +21,24 @@ export interface OperationsSnapshot {
   noticeDeliveries: { pending: number; failed: number; oldestPendingAt: Date | null };
   /** Payments instructed but not confirmed paid by finance: how many, their sum (CNY) and the oldest instruction. */
   paymentsInFlight: { count: number; amountCny: number; oldestInstructedAt: Date | null };
+  /**
+   * The read model's deadlines (`case_deadlines`) passed on the clock, per kind; only the kinds that have one. Each
+   * case's own policy, calendar and POLICY_TIME_SCALE set its `due_wall_at`, so "overdue" here is what officers see.
+   */
+  overdueDeadlines: OverdueDeadlineCount[];
 }
 
 /**
  * Aggregates for the worker's `/metrics` (read at each scrape): a few grouped counts over the read model, the notice
- * outbox and the payments ledger. Each is one sequential pass over a table small enough for a scrape every 15 s.
+ * outbox, the payments ledger and the passed deadlines. Each is one pass over a table (the deadlines: over their
+ * `due_wall_at` index) small enough for a scrape every 15 s.
  */
 export class OperationsMetricsRepository {
   constructor(private readonly db: Database) {}
 
   /** Reads the {@link OperationsSnapshot}. */
   async snapshot(): Promise<OperationsSnapshot> {
-    const [cases, [row]] = await Promise.all([
+    const [cases, [row], overdueDeadlines] = await Promise.all([
       this.db.query(
         `SELECT stage, district, count(*)::int AS cases FROM park_cases GROUP BY stage, district
          ORDER BY stage, district`,
@@ -50,6 +62,10 @@ export class OperationsMetricsRepository {
           oldest_instructed_at: Date | null;
         }>
       >,
+      this.db.query(
+        `SELECT kind, count(*)::int AS deadlines FROM case_deadlines WHERE due_wall_at <= now()
+         GROUP BY kind ORDER BY kind`,
+      ) as Promise<OverdueDeadlineCount[]>,
     ]);
     return {
       cases,
@@ -59,6 +75,7 @@ export class OperationsMetricsRepository {
         amountCny: row.amount,
         oldestInstructedAt: row.oldest_instructed_at,
       },
+      overdueDeadlines,
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { CaseSnapshot, Deadline } from '../../workflows/definitions/case';
+import { FINAL_STAGES, type CaseSnapshot, type Deadline } from '../../workflows/definitions/case';
 import { ParkCaseRecord } from '../entities/park-case.entity';
 import { caseScopeCondition, type CaseScope } from './case-scope';
 import type { Database } from './database';
@@ -31,6 +31,36 @@ export interface CaseListFilter {
   limit: number;
 }
 
+/** A case's row of the read model: its newest snapshot and the columns lists and statistics filter on. */
+export interface ParkCaseColumns {
+  caseId: string;
+  district: string;
+  parkName: string;
+  stage: string;
+  version: number;
+  snapshot: CaseSnapshot;
+  openedAt: string;
+  updatedAt: string;
+  designatedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The row the read model keeps for `snapshot` (its columns derived from the snapshot). */
+export function parkCaseColumns(snapshot: CaseSnapshot): ParkCaseColumns {
+  return {
+    caseId: snapshot.caseId,
+    district: snapshot.district,
+    parkName: snapshot.parkName,
+    stage: snapshot.stage,
+    version: snapshot.version,
+    snapshot,
+    openedAt: snapshot.openedAt,
+    updatedAt: snapshot.updatedAt,
+    designatedAt: snapshot.designation?.designatedAt ?? null,
+    revokedAt: snapshot.evaluations.find((evaluation) => evaluation.outcome === 'revoke')?.decidedAt ?? null,
+  };
+}
+
 /** "Overdue": a deadline of the case has passed on the clock (its wall time, which POLICY_TIME_SCALE compresses). */
 const OVERDUE = 'EXISTS (SELECT 1 FROM case_deadlines od WHERE od.case_id = c.case_id AND od.due_wall_at <= now())';
 
@@ -51,28 +81,73 @@ export class ParkCasesRepository {
    * order): an older snapshot never overwrites a newer one. Answers whether it was written.
    */
   async saveIfNewer(snapshot: CaseSnapshot): Promise<boolean> {
-    const revokedAt = snapshot.evaluations.find((evaluation) => evaluation.outcome === 'revoke')?.decidedAt ?? null;
+    return this.upsert(snapshot, 'park_cases.version < EXCLUDED.version', []);
+  }
+
+  /**
+   * Records `snapshot` whatever the stored version (`npm run reconcile`: the workflow is the truth, even when it is
+   * older than the read model after a restore), unless the row changed since it was read at `observedVersion`
+   * (null: there was none) — a worker's write meanwhile is newer than what reconcile saw. Answers whether it was
+   * written.
+   */
+  async replace(snapshot: CaseSnapshot, observedVersion: number | null): Promise<boolean> {
+    return this.upsert(snapshot, 'park_cases.version IS NOT DISTINCT FROM $11::int', [observedVersion]);
+  }
+
+  /** The case's row as stored (timestamps as ISO strings); undefined when there is none. */
+  async row(caseId: string): Promise<ParkCaseColumns | undefined> {
+    const [row]: Array<ParkCaseColumns & Record<'openedAt' | 'updatedAt', Date>> = await this.db.query(
+      `SELECT case_id AS "caseId", district, park_name AS "parkName", stage, version, snapshot,
+              opened_at AS "openedAt", updated_at AS "updatedAt", designated_at AS "designatedAt",
+              revoked_at AS "revokedAt"
+       FROM park_cases WHERE case_id = $1`,
+      [caseId],
+    );
+    if (!row) return undefined;
+    const iso = (value: unknown): string | null => (value ? new Date(value as string).toISOString() : null);
+    return {
+      ...row,
+      openedAt: iso(row.openedAt) as string,
+      updatedAt: iso(row.updatedAt) as string,
+      designatedAt: iso(row.designatedAt),
+      revokedAt: iso(row.revokedAt),
+    };
+  }
+
+  /** Cases whose recorded stage is not final (a workflow should be running for each), oldest first. */
+  async unfinished(): Promise<Array<{ caseId: string; stage: string; updatedAt: Date }>> {
+    return this.db.query(
+      `SELECT case_id AS "caseId", stage, updated_at AS "updatedAt" FROM park_cases
+       WHERE stage <> ALL($1::text[]) ORDER BY opened_at, case_id`,
+      [[...FINAL_STAGES, 'draft']],
+    );
+  }
+
+  /** Inserts the row, or updates every column where `condition` (on `park_cases`, `EXCLUDED`) holds; written? */
+  private async upsert(snapshot: CaseSnapshot, condition: string, extra: unknown[]): Promise<boolean> {
+    const c = parkCaseColumns(snapshot);
     const written: unknown[] = await this.db.query(
       `INSERT INTO park_cases (case_id, district, park_name, stage, version, snapshot, opened_at, updated_at, ` +
         `designated_at, revoked_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (case_id) DO UPDATE SET
-         park_name = EXCLUDED.park_name, stage = EXCLUDED.stage, ` +
-        `version = EXCLUDED.version, snapshot = EXCLUDED.snapshot,
+         district = EXCLUDED.district, park_name = EXCLUDED.park_name, stage = EXCLUDED.stage, ` +
+        `version = EXCLUDED.version, snapshot = EXCLUDED.snapshot, opened_at = EXCLUDED.opened_at,
          updated_at = EXCLUDED.updated_at, designated_at = EXCLUDED.designated_at, revoked_at = EXCLUDED.revoked_at
-       WHERE park_cases.version < EXCLUDED.version
+       WHERE ${condition}
        RETURNING case_id`,
       [
-        snapshot.caseId,
-        snapshot.district,
-        snapshot.parkName,
-        snapshot.stage,
-        snapshot.version,
-        JSON.stringify(snapshot),
-        snapshot.openedAt,
-        snapshot.updatedAt,
-        snapshot.designation?.designatedAt ?? null,
-        revokedAt,
+        c.caseId,
+        c.district,
+        c.parkName,
+        c.stage,
+        c.version,
+        JSON.stringify(c.snapshot),
+        c.openedAt,
+        c.updatedAt,
+        c.designatedAt,
+        c.revokedAt,
+        ...extra,
       ],
     );
     return written.length > 0;

@@ -56,6 +56,7 @@ export async function startClusterScript(extraEnv: NodeJS.ProcessEnv = {}): Prom
     TEMPORAL_METRICS_PORT: String(await freePort()),
     KEYCLOAK_PORT: String(keycloakPort),
     KEYCLOAK_MANAGEMENT_PORT: String(await freePort()),
+    PROMETHEUS_PORT: String(await freePort()),
     ...extraEnv,
   };
   // cluster.sh starts its own PostgreSQL, Temporal and Keycloak, and sets the API's sign-in itself.

@@ -4,6 +4,7 @@ import { OAUTH2_REDIRECT_PATH } from '../../api/common/security-headers';
 import type { KeycloakState } from '../../scripts/keycloak-server';
 import { keycloakProvisioned, startClusterScript, type ClusterScript } from './cluster-script';
 import { authorizationUrl, Browser, pkcePair, type Page } from './keycloak-browser';
+import { restoreDrill } from './restore-drill.checks';
 import { temporalRefusalChecks } from './temporal-refusals.checks';
 
 /**
@@ -160,3 +161,6 @@ withKeycloak('npm run cluster', () => {
   describe('Temporal behind mutual TLS and token authorization, the UI read only (issue 22)', () =>
     temporalRefusalChecks(() => cluster));
 });
+
+// After the cluster above has stopped (its afterAll runs before this block): the drill starts clusters of its own.
+describe('npm run cluster: the restore drill (issue 22 item 3)', restoreDrill);

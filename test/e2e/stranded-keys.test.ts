@@ -86,19 +86,19 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
     },
   );
 
-  it('a key whose lease is still running answers 409 idempotency_in_progress, and nothing is sent', async () => {
+  it('a key whose lease still runs answers 409 idempotency_in_progress with Retry-After, sending nothing', async () => {
     const caseId = await driver.file();
     const path = `/v1/cases/${caseId}/acceptance`;
     const body = { accepted: true };
     const key = 'live-lease-acceptance';
+    const before = Date.now();
     await strand(MUNICIPAL, key, path, body, -60_000); // claimed a moment ago, for another minute
-    const busy = await stack.call('POST', path, {
-      token: driver.municipal(),
-      body,
-      headers: { 'Idempotency-Key': key },
-    });
-    expect(busy.status).toBe(409);
-    expect(busy.body.error).toBe('idempotency_in_progress');
+    const headers = { 'Idempotency-Key': key };
+    const busy = await stack.call('POST', path, { token: driver.municipal(), body, headers });
+    expect({ status: busy.status, error: busy.body.error }).toEqual({ status: 409, error: 'idempotency_in_progress' });
+    // Retry-After: the seconds until the lease runs out and a retry may take the key over (60, less what passed).
+    const retryAfter = Number(busy.headers.get('retry-after'));
+    expect(retryAfter <= 60 && retryAfter >= 60 - Math.ceil((Date.now() - before) / 1000)).toBe(true);
     expect((await driver.ok('GET', `/v1/cases/${caseId}`, { token: driver.municipal() })).stage).toBe('submitted');
     expect(await row(MUNICIPAL, key)).toMatchObject({ status: null, attempt: 1 });
   });

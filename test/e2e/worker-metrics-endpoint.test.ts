@@ -50,6 +50,15 @@ async function insertPayment(caseId: string, status: string, amount: number, age
   );
 }
 
+/** A deadline of the case's read model, due on the clock `dueInSeconds` from now (negative: passed). */
+async function insertDeadline(caseId: string, kind: string, dueInSeconds: number): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO case_deadlines (case_id, kind, due_at, due_wall_at)
+     VALUES ($1, $2, now() + make_interval(secs => $3), now() + make_interval(secs => $3))`,
+    [caseId, kind, dueInSeconds],
+  );
+}
+
 beforeAll(async () => {
   own = await createOwnDatabase('worker_metrics');
   dataSource = await createDataSource(own.url).initialize();
@@ -62,6 +71,11 @@ beforeAll(async () => {
   await insertPayment(a, 'instructed', 1_000_000, 48 * HOUR);
   await insertPayment(b, 'instructed', 500_000, HOUR);
   await insertPayment(c, 'paid', 2_000_000, 96 * HOUR);
+  await insertDeadline(a, 'payment_confirmation', -HOUR);
+  await insertDeadline(b, 'payment_confirmation', HOUR);
+  await insertDeadline(a, 'refund', -60);
+  await insertDeadline(b, 'refund', -2 * HOUR);
+  await insertDeadline(c, 'review', 24 * HOUR);
 });
 afterAll(async () => {
   await dataSource?.destroy();
@@ -69,7 +83,7 @@ afterAll(async () => {
 });
 
 describe('OperationsMetricsRepository (PostgreSQL)', () => {
-  it('counts cases per stage and district, pending and failed emails, payments instructed and not paid', async () => {
+  it('counts cases per stage and district, pending and failed mail, unpaid payments, passed deadlines', async () => {
     const snapshot = await new OperationsMetricsRepository(dataSource).snapshot();
     expect(snapshot.cases).toEqual([
       { stage: 'designated', district: '500112', cases: 2 },
@@ -83,6 +97,10 @@ describe('OperationsMetricsRepository (PostgreSQL)', () => {
     const paymentAge = (Date.now() - snapshot.paymentsInFlight.oldestInstructedAt!.getTime()) / 1000;
     expect(paymentAge).toBeGreaterThanOrEqual(48 * HOUR - 5);
     expect(paymentAge).toBeLessThan(96 * HOUR);
+    expect(snapshot.overdueDeadlines).toEqual([
+      { kind: 'payment_confirmation', deadlines: 1 },
+      { kind: 'refund', deadlines: 2 },
+    ]);
   });
 });
 
@@ -134,6 +152,8 @@ describe("the worker's GET /metrics", () => {
     expect(sampleValue(text, BUSINESS_GAUGES.paymentsInFlight)).toBe(2);
     expect(sampleValue(text, BUSINESS_GAUGES.paymentsInFlightAmount)).toBe(1_500_000);
     expect(sampleValue(text, BUSINESS_GAUGES.oldestPaymentInFlight)).toBeGreaterThanOrEqual(48 * HOUR - 5);
+    expect(sampleValue(text, BUSINESS_GAUGES.overdueDeadlines, { kind: 'refund' })).toBe(2);
+    expect(sampleValue(text, BUSINESS_GAUGES.overdueDeadlines, { kind: 'review' })).toBe(0);
     expect(sampleValue(text, BUSINESS_GAUGES.sourceUp, { source: 'postgres' })).toBe(1);
     expect(sampleValue(text, BUSINESS_GAUGES.sourceUp, { source: 'temporal_sdk' })).toBe(1);
     expect(sampleValue(text, 'temporal_worker_start', { task_queue: 'parkflow' })).toBe(1);

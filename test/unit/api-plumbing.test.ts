@@ -1,6 +1,10 @@
 import type { LogLevel } from '@nestjs/common';
 import { JsonLogger } from '../../api/common/json-logger';
 import { decodeCursor, encodeCursor, toPage } from '../../api/common/paging';
+import { ApiError } from '../../api/common/api-error';
+import { fieldsWithNul } from '../../api/common/nul-characters';
+import { prototypeKeyFields } from '../../api/common/prototype-keys';
+import { MAX_JSON_DEPTH } from '../../api/common/request-value-walk';
 import { bodyHash } from '../../api/idempotency/idempotency.interceptor';
 import { TokenBuckets } from '../../api/rate-limit/token-buckets';
 
@@ -77,6 +81,33 @@ describe('idempotency body hash', () => {
     expect(bodyHash({ a: 1, b: { c: [1, 2], d: 'x' } })).toBe(bodyHash({ b: { d: 'x', c: [1, 2] }, a: 1 }));
     expect(bodyHash({ a: 1 })).not.toBe(bodyHash({ a: 2 }));
     expect(bodyHash({ a: [1, 2] })).not.toBe(bodyHash({ a: [2, 1] }));
+  });
+});
+
+describe('every walk over a request value is bounded in depth (no stack overflow, whatever the input)', () => {
+  /** `levels` arrays one inside the other, parsed (`JSON.parse` does not recurse, so any depth parses). */
+  const nested = (levels: number): unknown => JSON.parse('['.repeat(levels) + ']'.repeat(levels));
+  const refusal = (walk: () => unknown): unknown => {
+    try {
+      walk();
+      return 'walked';
+    } catch (error) {
+      return error instanceof ApiError ? { status: error.getStatus(), details: error.getResponse() } : error;
+    }
+  };
+  const tooDeep = (field: string) => ({
+    status: 422,
+    details: expect.objectContaining({ details: [{ field, message: expect.anything() }] }),
+  });
+
+  it.each([
+    ['the idempotency body hash', (value: unknown) => bodyHash(value), 'body'], // the hash is of the whole body
+    ['the NUL scan', (value: unknown) => fieldsWithNul(value), 'deep'],
+    ['the prototype-key scan', (value: unknown) => prototypeKeyFields(value), 'deep'],
+  ])(`%s walks ${MAX_JSON_DEPTH} levels and refuses 100,000 with 422 naming the field`, (_name, walk, field) => {
+    expect(refusal(() => walk(nested(MAX_JSON_DEPTH)))).toBe('walked');
+    expect(refusal(() => walk(nested(100_000)))).toEqual(tooDeep('body'));
+    expect(refusal(() => walk({ ok: 1, deep: nested(100_000) }))).toEqual(tooDeep(field));
   });
 });
 

@@ -41,6 +41,7 @@ describe('no default secrets in docker-compose.yml (issue 14)', () => {
     const required = [...new Set([...composeText.matchAll(/\$\{(\w+):\?/g)].map((match) => match[1]))].sort();
     const example = readFileSync(join(root, '.env.example'), 'utf8');
     expect(required).toEqual([
+      'GRAFANA_ADMIN_PASSWORD',
       'KEYCLOAK_ADMIN_PASSWORD',
       'KEYCLOAK_DB_PASSWORD',
       'PARKFLOW_DB_PASSWORD',

@@ -13,6 +13,7 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
   it('has PostgreSQL, schema set-up, server, namespace set-up, UI, migrations, worker and API', () => {
     expect(Object.keys(services).sort()).toEqual(
       [
+        'grafana',
         'keycloak',
         'maildev',
         'parkflow-api',

@@ -2,6 +2,8 @@ import type { Client } from '@temporalio/client';
 import { ApiError } from '../../api/common/api-error';
 import { loadAppConfig } from '../../api/config/app-config';
 import { CaseWorkflowsService } from '../../api/temporal/case-workflows.service';
+import { WorkerPresence } from '../../api/temporal/worker-presence';
+import type { WorkerHeartbeatsRepository } from '../../persistence/repositories/worker-heartbeats.repository';
 import { acceptanceUpdate } from '../../workflows/definitions/messages';
 
 /** A client whose task queue shows the pollers `pollsAt` (ms) and that counts the calls; it sends no update. */
@@ -12,7 +14,12 @@ function fakeClient(pollsAt: number[]) {
     workflowService: {
       describeTaskQueue: async () => {
         calls.describe += 1;
-        return { pollers: pollsAt.map((ms) => ({ lastAccessTime: { seconds: Math.floor(ms / 1000) } })) };
+        return {
+          pollers: pollsAt.map((ms, i) => ({
+            identity: `worker-${i}`,
+            lastAccessTime: { seconds: Math.floor(ms / 1000) },
+          })),
+        };
       },
     },
     workflow: {
@@ -32,6 +39,12 @@ const config = loadAppConfig({
   UPDATE_WAIT_MS: '1000',
 });
 const actor = { id: 'municipal-officer', role: 'municipal' as const };
+/** The service over `client`, every worker Temporal saw polling with a fresh heartbeat. */
+const service = (client: Client): CaseWorkflowsService => {
+  const alive = async (identities: string[]): Promise<string[]> => identities;
+  const heartbeats = { aliveAmong: alive } as unknown as WorkerHeartbeatsRepository;
+  return new CaseWorkflowsService(client, config, new WorkerPresence(client, heartbeats, config));
+};
 
 /**
  * Issue 13 item 3: an action's worker-presence check starts beside its scope read (api/actions/case-actions.service.ts)
@@ -40,7 +53,7 @@ const actor = { id: 'municipal-officer', role: 'municipal' as const };
 describe('the worker check started ahead of an action', () => {
   it('no worker polls: the action is refused 503 worker_unavailable and nothing is sent, with one check', async () => {
     const { client, calls } = fakeClient([]);
-    const workflows = new CaseWorkflowsService(client, config);
+    const workflows = service(client);
     const check = workflows.startWorkerCheck();
     const sent = workflows.update('case-1', acceptanceUpdate, { actor, accepted: true }, check);
     await expect(sent).rejects.toBeInstanceOf(ApiError);
@@ -54,7 +67,7 @@ describe('the worker check started ahead of an action', () => {
     process.on('unhandledRejection', listener);
     try {
       const { client } = fakeClient([]);
-      void new CaseWorkflowsService(client, config).startWorkerCheck(); // the scope read failed: never awaited
+      void service(client).startWorkerCheck(); // the scope read failed: never awaited
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(unhandled).toEqual([]);
     } finally {
@@ -64,7 +77,7 @@ describe('the worker check started ahead of an action', () => {
 
   it('a worker polls: the action goes on to be sent, without asking again', async () => {
     const { client, calls } = fakeClient([Date.now()]);
-    const workflows = new CaseWorkflowsService(client, config);
+    const workflows = service(client);
     const check = workflows.startWorkerCheck();
     await expect(workflows.update('case-1', acceptanceUpdate, { actor, accepted: true }, check)).rejects.toThrow(
       'an update was about to be sent',

@@ -2,7 +2,7 @@ import type { OperationsSnapshot } from '../../persistence/repositories/operatio
 import { BusinessGauges } from '../../worker/metrics/business-gauges';
 import { joinExpositions } from '../../worker/metrics/exposition';
 import { BUSINESS_GAUGES } from '../../worker/metrics/series';
-import { CASE_STAGES } from '../../workflows/definitions/case';
+import { CASE_STAGES, DEADLINE_KINDS } from '../../workflows/definitions/case';
 import { declaredTypes, sampleValue, samplesOf } from '../support/prometheus-text';
 
 /** Issue 12 item 3: the pieces of a worker's `/metrics` that need no server (see test/e2e for the served endpoint). */
@@ -14,6 +14,10 @@ const snapshot = (over: Partial<OperationsSnapshot> = {}): OperationsSnapshot =>
   ],
   noticeDeliveries: { pending: 3, failed: 1, oldestPendingAt: new Date('2027-01-01T00:00:00Z') },
   paymentsInFlight: { count: 2, amountCny: 1_500_000, oldestInstructedAt: new Date('2026-12-31T00:00:00Z') },
+  overdueDeadlines: [
+    { kind: 'payment_confirmation', deadlines: 2 },
+    { kind: 'refund', deadlines: 1 },
+  ],
   ...over,
 });
 const NOW = Date.parse('2027-01-01T01:00:00Z');
@@ -87,6 +91,11 @@ describe('BusinessGauges', () => {
     expect(sampleValue(text, BUSINESS_GAUGES.paymentsInFlight)).toBe(2);
     expect(sampleValue(text, BUSINESS_GAUGES.paymentsInFlightAmount)).toBe(1_500_000);
     expect(sampleValue(text, BUSINESS_GAUGES.oldestPaymentInFlight)).toBe(25 * 3600);
+    const overdue = samplesOf(text).filter((sample) => sample.name === BUSINESS_GAUGES.overdueDeadlines);
+    expect(overdue.map((sample) => sample.labels.kind).sort()).toEqual([...DEADLINE_KINDS].sort());
+    expect(sampleValue(text, BUSINESS_GAUGES.overdueDeadlines, { kind: 'payment_confirmation' })).toBe(2);
+    expect(sampleValue(text, BUSINESS_GAUGES.overdueDeadlines, { kind: 'refund' })).toBe(1);
+    expect(sampleValue(text, BUSINESS_GAUGES.overdueDeadlines, { kind: 'annual_report' })).toBe(0);
   });
 
   it('drops a district and stage pair that emptied since the last scrape; ages are 0 when nothing waits', async () => {
@@ -97,6 +106,7 @@ describe('BusinessGauges', () => {
       cases: [{ stage: 'designated', district: '500112', cases: 3 }],
       noticeDeliveries: { pending: 0, failed: 0, oldestPendingAt: null },
       paymentsInFlight: { count: 0, amountCny: 0, oldestInstructedAt: null },
+      overdueDeadlines: [{ kind: 'refund', deadlines: 1 }],
     });
     const text = (await gauges.exposition(NOW)) as string;
     expect(samplesOf(text).filter((sample) => sample.name === BUSINESS_GAUGES.casesByDistrict)).toEqual([
@@ -105,6 +115,9 @@ describe('BusinessGauges', () => {
     expect(sampleValue(text, BUSINESS_GAUGES.cases, { stage: 'under_review' })).toBe(0);
     expect(sampleValue(text, BUSINESS_GAUGES.oldestPendingNotice)).toBe(0);
     expect(sampleValue(text, BUSINESS_GAUGES.oldestPaymentInFlight)).toBe(0);
+    // A kind no longer overdue reads 0, not its last count.
+    expect(sampleValue(text, BUSINESS_GAUGES.overdueDeadlines, { kind: 'payment_confirmation' })).toBe(0);
+    expect(sampleValue(text, BUSINESS_GAUGES.overdueDeadlines, { kind: 'refund' })).toBe(1);
   });
 
   it('answers nothing (not zeros) when PostgreSQL fails or is slow, and reports why', async () => {

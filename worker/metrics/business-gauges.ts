@@ -3,7 +3,7 @@ import type {
   OperationsMetricsRepository,
   OperationsSnapshot,
 } from '../../persistence/repositories/operations-metrics.repository';
-import { CASE_STAGES } from '../../workflows/definitions/case';
+import { CASE_STAGES, DEADLINE_KINDS } from '../../workflows/definitions/case';
 import { BUSINESS_GAUGES } from './series';
 
 /** A scrape waits this long for PostgreSQL, then answers without the business gauges rather than hang. */
@@ -48,6 +48,7 @@ export class BusinessGauges {
   private readonly paymentsInFlight: Gauge;
   private readonly paymentsInFlightAmount: Gauge;
   private readonly oldestPaymentInFlight: Gauge;
+  private readonly overdueDeadlines: Gauge<'kind'>;
   /** The read under way, shared by concurrent scrapes: a slow database is never sent a pile of the same query. */
   private pending: Promise<OperationsSnapshot> | undefined;
 
@@ -76,6 +77,9 @@ export class BusinessGauges {
       BUSINESS_GAUGES.oldestPaymentInFlight,
       'Age of the oldest payment in flight in seconds (0 when none)',
     );
+    this.overdueDeadlines = gauge(BUSINESS_GAUGES.overdueDeadlines, 'Deadlines passed and still awaited, per kind', [
+      'kind',
+    ]);
   }
 
   /**
@@ -109,6 +113,9 @@ export class BusinessGauges {
     this.paymentsInFlight.set(payments.count);
     this.paymentsInFlightAmount.set(payments.amountCny);
     this.oldestPaymentInFlight.set(ageSeconds(payments.oldestInstructedAt, now));
+    // Every kind listed, so that an alert on one kind reads 0, not "absent", when nothing is overdue.
+    const overdue = new Map(snapshot.overdueDeadlines.map(({ kind, deadlines }) => [kind, deadlines]));
+    for (const kind of DEADLINE_KINDS) this.overdueDeadlines.set({ kind }, overdue.get(kind) ?? 0);
     return this.registry.metrics();
   }
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { registerClientCertificateExpiry } from '../../config/client-certificate-metric';
 import type { OperationsMetricsRepository } from '../../persistence/repositories/operations-metrics.repository';
 import { BusinessGauges } from './business-gauges';
 import { joinExpositions } from './exposition';
@@ -18,6 +19,8 @@ export interface WorkerMetricsOptions {
   sdk?: SdkMetricsExporter;
   /** More of the worker's own metrics (e.g. the schedule's lag, worker/schedule-lag-monitor.ts). */
   registries?: Registry[];
+  /** When the worker's Temporal client certificate expires; none without one (the gauge is then absent). */
+  clientCertificateExpiry?: Date;
   /**
    * A source (`postgres`, `temporal_sdk`) could not be read, and the scrape is answered without its metrics; or the
    * scrape failed as a whole (`scrape`, answered 500).
@@ -36,9 +39,9 @@ export interface WorkerMetricsServer {
 const CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
 
 /**
- * Serves `GET /metrics` of a worker: Node's process metrics, the business gauges read from PostgreSQL, and the
- * Temporal SDK's metrics, as one exposition (each family once). A source that fails is left out and reported by
- * `parkflow_worker_metrics_source_up{source}` = 0, so a scrape answers whatever is down.
+ * Serves `GET /metrics` of a worker: Node's process metrics, its client certificate's expiry, the business gauges
+ * read from PostgreSQL, and the Temporal SDK's metrics, as one exposition (each family once). A source that fails is
+ * left out and reported by `parkflow_worker_metrics_source_up{source}` = 0, so a scrape answers whatever is down.
  */
 export async function startWorkerMetricsServer(options: WorkerMetricsOptions): Promise<WorkerMetricsServer> {
   const onError = options.onError ?? (() => undefined);
@@ -51,6 +54,7 @@ export async function startWorkerMetricsServer(options: WorkerMetricsOptions): P
     labelNames: ['source'],
     registers: [registry],
   });
+  registerClientCertificateExpiry(registry, options.clientCertificateExpiry);
   const business = new BusinessGauges(options.repository, (error) => onError('postgres', error));
   const sdk = options.sdk;
 

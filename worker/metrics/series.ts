@@ -23,6 +23,11 @@ export const BUSINESS_GAUGES = {
   paymentsInFlightAmount: 'parkflow_payments_in_flight_amount_cny',
   /** Age of the oldest payment in flight (0 when none). */
   oldestPaymentInFlight: 'parkflow_payment_oldest_in_flight_seconds',
+  /**
+   * Deadlines passed on the clock that a case still waits on, per `kind` (every kind listed, 0 when none): e.g. a
+   * payment finance has not confirmed past its confirmation period, a refund demand unpaid past its deadline.
+   */
+  overdueDeadlines: 'parkflow_deadlines_overdue',
   /** 1 when the scrape read its `source` (`postgres`, `temporal_sdk`), 0 when it could not (its metrics are absent). */
   sourceUp: 'parkflow_worker_metrics_source_up',
 } as const;
@@ -64,6 +69,18 @@ export const SDK_SERIES_AFTER_WORK = [
   'temporal_sticky_cache_hit',
 ] as const;
 
+/**
+ * The SDK's failure counters: each appears with the first failure of its kind, so a healthy worker serves none
+ * (docker/prometheus/alerts.yml and the Grafana dashboard watch them).
+ */
+export const SDK_SERIES_ON_FAILURE = [
+  'temporal_workflow_task_execution_failed',
+  'temporal_activity_execution_failed',
+] as const;
+
+/** Its Temporal client certificate's expiry: only when it connects with one (TEMPORAL_TLS_CERT_FILE). */
+export { CLIENT_CERTIFICATE_EXPIRY_SERIES } from '../../config/client-certificate-metric';
+
 /** Node.js process metrics (prom-client's defaults) that the ops guide names. */
 export const PROCESS_SERIES = [
   'process_cpu_seconds_total',
@@ -73,8 +90,8 @@ export const PROCESS_SERIES = [
 ] as const;
 
 /**
- * Every family a polling worker's `/metrics` holds (`# TYPE` lines), whatever work it has done; add
- * {@link SDK_SERIES_AFTER_WORK} once it has run a workflow.
+ * Every family a polling worker's `/metrics` holds (`# TYPE` lines), whatever work it has done and however it
+ * connects; add {@link SDK_SERIES_AFTER_WORK} once it has run a workflow.
  */
 export const WORKER_SERIES: readonly string[] = [
   ...Object.values(BUSINESS_GAUGES),

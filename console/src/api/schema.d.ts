@@ -480,7 +480,7 @@ export interface paths {
     };
     /**
      * Ready = an action would be served (503 otherwise, naming the checks that failed)
-     * @description postgres: PostgreSQL answers; temporal: the Temporal frontend answers; worker: a parkflow worker has polled the workflow task queue in the last 70 s (the test the API makes before sending an action). schedule (a warning, never a reason to be unready): `lagging` when the p99 of how late the cases’ reminders and notices of the last 5 minutes were recorded exceeds SCHEDULE_LAG_WARN_POLICY_DAYS policy days — the worker cannot keep up with POLICY_TIME_SCALE for the cases it holds (issue 13).
+     * @description postgres: PostgreSQL answers; temporal: the Temporal frontend answers; worker: a parkflow worker polls the workflow task queue — Temporal saw it poll in the last 70 s and its heartbeat is under 15 s old (the test the API makes before sending an action). A check that has not answered within 1.5 s is down, so the answer comes within about that long. schedule (a warning, never a reason to be unready): `lagging` when the p99 of how late the cases’ reminders and notices of the last 5 minutes were recorded exceeds SCHEDULE_LAG_WARN_POLICY_DAYS policy days — the worker cannot keep up with POLICY_TIME_SCALE for the cases it holds (issue 13).
      */
     get: operations['HealthController_ready'];
     put?: never;

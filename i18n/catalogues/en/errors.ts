@@ -96,6 +96,10 @@ export const errors: CatalogueOf<typeof reference> = {
   notReady: 'not ready: {{checks, list}} down',
   checkFailed: 'check failed: {{reason}}',
   noWorkerPolled: "no parkflow worker has polled task queue '{{taskQueue}}' in the last {{seconds}} s",
+  workerSilent:
+    "the parkflow workers polling task queue '{{taskQueue}}' have sent no heartbeat in the last {{seconds}} s: " +
+    'gone or stopping',
+  checkTimedOut: 'no answer within {{seconds}} s',
   pending: {
     accepted:
       'the action was accepted and is durable, but its effects (e.g. the treasury hand-over) took longer than ' +

@@ -43,6 +43,7 @@ export const validation: CatalogueOf<typeof reference> = {
   distinctEmails: '{{field}} must have distinct emails',
   officerIds: 'each {{field}} entry is an officer id (letters, digits, . _ @ -, at most 100)',
   nulCharacter: '{{field}} must not contain the NUL character (U+0000)',
+  nestedTooDeep: '{{field}} must not nest arrays and objects deeper than {{max}} levels',
   cursor: '{{field}} is not a cursor this list returned; use the nextCursor of the previous page, unchanged',
   toBeforeFrom: '{{field}} must not be before from',
   calendarSpan: '{{field}} must be at most {{max}} days after from ({{rule}})',

@@ -105,6 +105,10 @@ export const errors = {
   notReady: '服务未就绪：{{checks, list}} 不可用',
   checkFailed: '检查未通过：{{reason}}',
   noWorkerPolled: '最近 {{seconds}} 秒内没有 parkflow 工作进程轮询任务队列“{{taskQueue}}”',
+  /** Temporal saw workers poll, but none of them has said it is alive lately (they died, or are stopping). */
+  workerSilent: '轮询任务队列“{{taskQueue}}”的 parkflow 工作进程最近 {{seconds}} 秒内均未报告存活：已退出或正在停止',
+  /** A readiness check that did not answer within its time. */
+  checkTimedOut: '{{seconds}} 秒内未应答',
   /** 202: the action's outcome is still pending (not a refusal: the same kind of notice about an action). */
   pending: {
     accepted:

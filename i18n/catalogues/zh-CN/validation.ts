@@ -47,6 +47,7 @@ export const validation = {
   distinctEmails: '{{field}}：电子邮件地址不能重复',
   officerIds: '{{field}}：每一项须为工作人员标识（字母、数字或 . _ @ -，至多100个字符）',
   nulCharacter: '{{field}}：不能包含空字符（U+0000）',
+  nestedTooDeep: '{{field}}：数组和对象的嵌套不能超过 {{max}} 层',
   cursor: '{{field}}：不是本列表返回的游标；请原样使用上一页的 nextCursor',
   toBeforeFrom: '{{field}}：不能早于 from',
   /** `GET /v1/calendar`: a range longer than one answer covers. */
