@@ -6,7 +6,7 @@ import { parse, stringify } from 'yaml';
 /** Debian's Prometheus (package `prometheus`, 2.42 on bookworm), which scripts/provision.sh installs. */
 export const PROMETHEUS_BINARY = '/usr/bin/prometheus';
 
-/** Prometheus's own default, as compose publishes it. */
+/** Prometheus's own default, as compose's Prometheus listens inside its network. */
 export const DEFAULT_PROMETHEUS_PORT = 9090;
 
 /** The metrics endpoints of `npm run cluster`, all on 127.0.0.1. */

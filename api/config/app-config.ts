@@ -42,15 +42,20 @@ export class AppConfig extends AuthSettings {
   UPDATE_WAIT_MS: number = 10_000;
 
   /**
-   * How long a request owns the `Idempotency-Key` it claimed (its lease). A retry with the same key and body
-   * after the lease ran out (the first request's process died, or its answer could not be stored) takes the key
-   * over and re-attaches to the action instead of answering 409 `idempotency_in_progress`. Default:
-   * {@link defaultIdempotencyLeaseMs} — longer than any request may run (two bounded waits and a margin).
+   * How long a request owns the `Idempotency-Key` it claimed without renewing it (its lease). The running request
+   * renews the lease every third of it, so it keeps the key however long it runs; a retry with the same key and body
+   * after the lease ran out (the first request's process died, or its answer could not be stored) takes the key over
+   * and re-attaches to the action instead of answering 409 `idempotency_in_progress`.
+   *
+   * Default 10 s: a retry after a crash waits at most that long (a caller's usual back-off), while a renewal every
+   * ~3.3 s is cheap and a live request survives two renewals in a row that fail or come late (a PostgreSQL hiccup, a
+   * stalled event loop). Shorter takes over sooner but risks taking the key from a live request, which is safe —
+   * the taker re-attaches to the same Temporal update — yet wasteful; longer strands a crashed request's key longer.
    */
-  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(1000)
-  IDEMPOTENCY_LEASE_MS!: number;
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'IDEMPOTENCY_LEASE_MS must be a whole number of milliseconds' })
+  @Min(1000, { message: 'IDEMPOTENCY_LEASE_MS must be at least 1000 (ms): it is renewed every third of it' })
+  IDEMPOTENCY_LEASE_MS: number = 10_000;
 
   /** Sustained requests per minute per caller (then 429). */
   @Transform(({ value }) => Number(value))
@@ -65,27 +70,15 @@ export class AppConfig extends AuthSettings {
   RATE_LIMIT_BURST: number = 120;
 }
 
-/** Two bounded waits of {@link AppConfig.UPDATE_WAIT_MS} (worker check, then the action) and 10 s of margin. */
-export const defaultIdempotencyLeaseMs = (updateWaitMs: number): number => 2 * updateWaitMs + 10_000;
-
-/** The API's view of the configuration: its settings, the derived lease, and the rules spanning variables. */
+/** The API's view of the configuration: its settings and the rules spanning variables. */
 const API_VIEW: ConfigView<AppConfig> = {
   process: 'API',
   settings: AppConfig,
-  derive: (config) => {
-    // From UPDATE_WAIT_MS unless set (an invalid UPDATE_WAIT_MS is reported on its own, not twice).
-    const updateWaitMs = Number.isInteger(config.UPDATE_WAIT_MS) ? config.UPDATE_WAIT_MS : 10_000;
-    config.IDEMPOTENCY_LEASE_MS ??= defaultIdempotencyLeaseMs(updateWaitMs);
-  },
   crossChecks: (config) => {
     const production = config.NODE_ENV === 'production';
     const problems = authProblems(config, production);
     if (production && config.POLICY_CLOCK_ADJUSTABLE === true)
       problems.push('POLICY_CLOCK_ADJUSTABLE must be false when NODE_ENV=production (it lets cases skip policy time)');
-    const lease = config.IDEMPOTENCY_LEASE_MS;
-    if (Number.isInteger(lease) && Number.isInteger(config.UPDATE_WAIT_MS) && lease <= config.UPDATE_WAIT_MS) {
-      problems.push('IDEMPOTENCY_LEASE_MS must be longer than UPDATE_WAIT_MS (a running request would lose its key)');
-    }
     return problems;
   },
 };

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
+import { catchError, concatMap, finalize, from, Observable, of, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { ApiError, invalidRequest } from '../common/api-error';
 import { currentRequest } from '../common/request-context';
@@ -57,12 +57,13 @@ const isFinal = (status: number): boolean => status < 500 && status !== HttpStat
  * Keys are per caller (JWT subject and role). The key also becomes the Temporal update id, so a retry after
  * a lost response never applies an action twice even if the stored response was never written.
  *
- * A key is claimed for a lease (`IDEMPOTENCY_LEASE_MS`), not for good: when the first request died (or its
- * answer could not be stored), a retry with the same body after the lease takes the key over — the action
- * then re-attaches to the Temporal update the first request sent (`CaseActionsService`). If storing the answer
- * fails even after a few tries (a PostgreSQL blip), the caller still gets the real answer; the key is retaken
- * after its lease, and the answer is stored in the background once PostgreSQL is back. A 202 whose outcome is not
- * known yet (sent, no worker answered in time) is not kept: the retry sends the same update again.
+ * A key is claimed for a lease (`IDEMPOTENCY_LEASE_MS`), not for good: the request renews it while it runs
+ * (`LeaseHeartbeat`), and when it died (or its answer could not be stored), a retry with the same body after the
+ * lease takes the key over — the action then re-attaches to the Temporal update the first request sent
+ * (`CaseActionsService`), so even a take-over from a live but stalled request never applies it twice. If storing
+ * the answer fails even after a few tries (a PostgreSQL blip), the caller still gets the real answer; the key is
+ * retaken after its lease, and the answer is stored in the background once PostgreSQL is back. A 202 whose outcome
+ * is not known yet (sent, no worker answered in time) is not kept: the retry sends the same update again.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -113,13 +114,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
     attempt: number,
     response: Response,
   ): Observable<unknown> {
+    const heartbeat = this.store.heartbeat(caller, key, attempt);
+    // A caller that went away may retry: its retry takes the key over after one lease and re-attaches to the action.
+    response.once('close', () => void heartbeat.stop());
+    // Renewals end before the answer is stored or the key freed (stop waits for one under way).
+    const settled = (settle: () => Promise<void>): Promise<void> =>
+      heartbeat.stop().then(() => this.tolerate(settle, key));
     return next.handle().pipe(
       catchError((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
         const settle = isFinal(status)
           ? () => this.store.complete(caller, key, attempt, status, (error as HttpException).getResponse())
           : () => this.store.release(caller, key, attempt);
-        return from(this.tolerate(settle, key)).pipe(concatMap(() => throwError(() => error)));
+        return from(settled(settle)).pipe(concatMap(() => throwError(() => error)));
       }),
       // After catchError: a failure to store a success must not turn it into an error.
       concatMap((body) => {
@@ -130,8 +137,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
           body instanceof ActionPending && !body.durable
             ? () => this.store.release(caller, key, attempt)
             : () => this.store.complete(caller, key, attempt, status, body);
-        return from(this.tolerate(settle, key).then(() => body));
+        return from(settled(settle).then(() => body));
       }),
+      finalize(() => void heartbeat.stop()), // also when unsubscribed before an answer
     );
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IdempotencyKeysRepository } from '../../persistence/repositories/idempotency-keys.repository';
 import { AppConfig } from '../config/app-config';
+import { LeaseHeartbeat } from './lease-heartbeat';
 
 /** A request seen before under the same caller and key. */
 export type PriorRequest =
@@ -25,9 +26,10 @@ const STORE_RETRY_DELAYS_MS = [100, 300, 600];
 
 /**
  * Idempotency keys (`idempotency_keys`, one row per caller and key), claimed before the action runs. A claim is a lease
- * (`lease_expires_at`, `IDEMPOTENCY_LEASE_MS`): while it runs, a retry is 409 `idempotency_in_progress`; once
- * it has run out (the first request's process died, or its answer could not be stored) the same request takes
- * the key over. `attempt` numbers the owners, so a late owner never overwrites or frees its successor's claim.
+ * (`lease_expires_at`, `IDEMPOTENCY_LEASE_MS`) that the running request renews: while it runs, a retry is 409
+ * `idempotency_in_progress`; once it has run out (the first request's process died, or its answer could not be
+ * stored) the same request takes the key over. `attempt` numbers the owners, so a late owner never renews,
+ * overwrites or frees its successor's claim.
  */
 @Injectable()
 export class IdempotencyStore {
@@ -49,6 +51,16 @@ export class IdempotencyStore {
     return prior.status === null
       ? { state: 'in_progress', sameRequest, retryAfterSeconds: Math.max(1, Math.ceil(prior.leaseLeftMs / 1000)) }
       : { state: 'completed', sameRequest, status: prior.status, response: prior.response };
+  }
+
+  /**
+   * Starts renewing the lease of owner `attempt` while its request runs (see {@link LeaseHeartbeat}); the caller
+   * stops it before storing the answer or freeing the key.
+   */
+  heartbeat(caller: string, key: string, attempt: number): LeaseHeartbeat {
+    const leaseMs = this.config.IDEMPOTENCY_LEASE_MS;
+    const renew = (): Promise<boolean> => this.keys.renew(caller, key, attempt, leaseMs);
+    return new LeaseHeartbeat(renew, leaseMs, `key '${key}'`);
   }
 
   /**

@@ -73,6 +73,23 @@ export class IdempotencyKeysRepository {
     );
   }
 
+  /**
+   * Extends owner `attempt`'s lease to `leaseMs` from now, while it still holds the key unanswered (a request
+   * that took the key over is another attempt, so a late owner never extends its successor's lease). Returns
+   * whether it still holds it.
+   */
+  async renew(caller: string, key: string, attempt: number, leaseMs: number): Promise<boolean> {
+    // A CTE, so the answer is rows (TypeORM answers a bare UPDATE with [rows, count]).
+    const [{ renewed }]: Array<{ renewed: number }> = await this.db.query(
+      `WITH renewed AS (
+         UPDATE idempotency_keys SET lease_expires_at = now() + $4 * interval '1 millisecond'
+         WHERE caller = $1 AND key = $2 AND attempt = $3 AND status IS NULL RETURNING 1)
+       SELECT count(*)::int AS renewed FROM renewed`,
+      [caller, key, attempt, leaseMs],
+    );
+    return renewed > 0;
+  }
+
   /** Stores the answer of the key's owner `attempt`, if it still owns the key and has not answered. */
   async complete(caller: string, key: string, attempt: number, status: number, response: unknown): Promise<void> {
     await this.db.query(
