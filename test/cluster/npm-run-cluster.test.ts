@@ -6,6 +6,7 @@ import { keycloakProvisioned, startClusterScript, type ClusterScript } from './c
 import { authorizationUrl, Browser, pkcePair, type Page } from './keycloak-browser';
 import { restoreDrill } from './restore-drill.checks';
 import { temporalRefusalChecks } from './temporal-refusals.checks';
+import { temporalUiBrowserChecks } from './temporal-ui-browser.checks';
 
 /**
  * `npm run cluster` as an officer or an operator starts it (scripts/cluster.sh itself, on free ports, with Keycloak):
@@ -160,6 +161,7 @@ withKeycloak('npm run cluster', () => {
 
   describe('Temporal behind mutual TLS and token authorization, the UI read only (issue 22)', () =>
     temporalRefusalChecks(() => cluster));
+  describe('ops staff in the Temporal UI, in a browser (issue 22)', () => temporalUiBrowserChecks(() => cluster));
 });
 
 // After the cluster above has stopped (its afterAll runs before this block): the drill starts clusters of its own.
