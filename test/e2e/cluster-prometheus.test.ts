@@ -89,13 +89,22 @@ it('scrapes the Temporal server, worker and API jobs and evaluates every alert r
   // Rules are evaluated every 15 s (evaluation_interval): wait for a round after the first scrape.
   const rules = async (): Promise<Rule[]> =>
     ((await api<{ groups: Array<{ rules: Rule[] }> }>('/api/v1/rules'))?.groups ?? []).flatMap((g) => g.rules);
+  // A round that ran before every target's first scrape may hold others pending (no worker scraped yet): wait for a
+  // round that saw all three up, where exactly these two are pending.
+  const PENDING = ['ParkflowNoWorkerPolling', 'ParkflowRefundOverdue'];
+  const pendingNow = async (): Promise<string> =>
+    (await rules())
+      .filter((rule) => rule.state !== 'inactive')
+      .map((rule) => rule.name)
+      .sort()
+      .join();
   await eventually(
-    async () => (await rules()).some((rule) => rule.name === 'ParkflowRefundOverdue' && rule.state === 'pending'),
-    'a round of rule evaluation after the first scrape',
-    60_000,
+    async () => (await pendingNow()) === PENDING.join(),
+    `a round of rule evaluation with exactly ${PENDING.join(' and ')} pending`,
+    90_000,
   );
   const evaluated = await rules();
   expect(evaluated.filter((rule) => rule.health !== 'ok')).toEqual([]);
   const pending = evaluated.filter((rule) => rule.state !== 'inactive').map((rule) => rule.name);
-  expect(pending.sort()).toEqual(['ParkflowNoWorkerPolling', 'ParkflowRefundOverdue']);
+  expect(pending.sort()).toEqual(PENDING);
 });

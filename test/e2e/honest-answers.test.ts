@@ -97,9 +97,9 @@ describe('item 4: honest uncertainty', () => {
       'its updateId (not 503); its outcome is running, then applied',
     async () => {
       const caseId = await driver.file();
-      // The worker polled a moment ago (the server records it), so the poller check passes — but nobody takes the
-      // task.
-      await stack.stopWorker();
+      // The worker died a moment ago without a word: its heartbeat and the server's poller record still count it, so
+      // the API sends the action — but nobody takes the task.
+      await stack.crashWorker();
       const response = await stack.call('POST', `/v1/cases/${caseId}/acceptance`, {
         token: driver.municipal(),
         body: { accepted: true },

@@ -40,9 +40,9 @@ describe('item 3: no ghost cases', () => {
       const district = '500112';
       const token = stack.token('district', district, `district-${district}`);
       const parkName = '无人值守时提交的产业园';
-      // The worker polled a moment ago (the server records it), so the poller check passes — but nobody takes the
-      // task.
-      await stack.stopWorker();
+      // The worker died a moment ago without a word: its heartbeat and the server's poller record still count it, so
+      // the API sends the action — but nobody takes the task.
+      await stack.crashWorker();
       const filed = await stack.call('POST', '/v1/applications', {
         token,
         body: validApplication({ district, parkName }),
@@ -107,7 +107,7 @@ describe('item 3: no ghost cases', () => {
       // retry runs again and must reach the same Temporal workflow and update.
       const forgetKey = () => stack.dataSource.query('DELETE FROM idempotency_keys WHERE key = $1', [key]);
 
-      await stack.stopWorker();
+      await stack.crashWorker();
       const first = await file();
       expect({ status: first.status, body: first.body }).toEqual({
         status: 202,

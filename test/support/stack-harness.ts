@@ -2,12 +2,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../api/config/app-config';
+import { loadAppConfig, type AppConfig } from '../../api/config/app-config';
+import { WorkerPresence } from '../../api/temporal/worker-presence';
+import { WorkerHeartbeatsRepository } from '../../persistence/repositories/worker-heartbeats.repository';
 import { createApp } from '../../api/create-app';
 import { createDataSource } from '../../persistence/data-source';
 import type { TreasuryGateway } from '../../activities/treasury/treasury-gateway';
 import { createParkflowWorker, type ParkflowWorkerDeps } from '../../worker/create-worker';
 import { PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
+import { eventually } from './eventually';
 import { installQuietRuntime } from './quiet-runtime';
 import { devServerExecutable } from './temporal-executables';
 import { httpStack, type HttpStack } from './http-calls';
@@ -22,9 +25,14 @@ export interface Stack extends HttpStack {
   /** The API application (e.g. to build a second instance's configuration from `config`). */
   app: NestExpressApplication;
   config: ReturnType<typeof loadAppConfig>;
-  /** Shuts the worker down (the server keeps its poller records for a while): nobody takes tasks. */
+  /** Shuts the worker down, as SIGTERM does: it says so (its heartbeat goes), and the API stops sending actions. */
   stopWorker(): Promise<void>;
-  /** Starts a worker again (after {@link stopWorker}, or when the stack started without one). */
+  /**
+   * The worker dies without a word (kill -9): nobody takes tasks, while its last heartbeat and Temporal's poller
+   * record still say it is there — the seconds in which the API sends an action and can only answer 202.
+   */
+  crashWorker(): Promise<void>;
+  /** Starts a worker again (after {@link stopWorker}, or when none runs), and waits until the API counts it live. */
   startWorker(): Promise<void>;
   teardown(): Promise<void>;
 }
@@ -73,6 +81,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...options.env,
   });
   const dataSource = await createDataSource(config.DATABASE_URL).initialize();
+  const heartbeats = new WorkerHeartbeatsRepository(dataSource);
+  const presence = new WorkerPresence(env.client, heartbeats, config as AppConfig);
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   const startWorker = async (): Promise<void> => {
@@ -86,6 +96,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       notices: options.notices,
     });
     running = worker.run();
+    await eventually(() => presence.isLive(Date.now() + 5_000), 'the started worker to count as live', 30_000);
   };
   if (options.withWorker !== false) await startWorker();
   const app: NestExpressApplication = await createApp(config);
@@ -96,6 +107,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (worker?.getState() === 'RUNNING') worker.shutdown();
     await running;
   };
+  const crashWorker = async (): Promise<void> => {
+    const identity = worker?.options.identity;
+    await stopWorker();
+    if (identity) await heartbeats.beat(identity); // the row a killed process leaves behind
+  };
   return {
     env,
     baseUrl,
@@ -103,6 +119,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     app,
     config,
     stopWorker,
+    crashWorker,
     startWorker,
     ...httpStack(baseUrl, JWT_SECRET),
     async teardown() {
