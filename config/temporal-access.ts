@@ -192,3 +192,19 @@ export async function connectTemporalClient(
     },
   };
 }
+
+/**
+ * Runs `work` with a Temporal client of the settings (see {@link connectTemporalClient}) and closes it after, however
+ * `work` ends: the CLIs' one way to Temporal (calendar, policy clock, reconcile).
+ */
+export async function withTemporalClient<T>(
+  settings: TemporalConnectionSettings,
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
+  const temporal = await connectTemporalClient(settings);
+  try {
+    return await work(temporal.client);
+  } finally {
+    await temporal.close();
+  }
+}

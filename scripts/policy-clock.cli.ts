@@ -3,7 +3,7 @@ import { PickType } from '@nestjs/swagger';
 import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { parseArgs } from 'node:util';
 import { loadConfig, ServiceSettings, TEMPORAL_CONNECTION_VARIABLES } from '../config/parkflow-config';
-import { connectTemporalClient } from '../config/temporal-access';
+import { withTemporalClient } from '../config/temporal-access';
 import {
   parkCaseWorkflowId,
   policyClockAdvancedSignal,
@@ -75,9 +75,8 @@ async function appliedClock(handle: WorkflowHandle, advancedDays: number): Promi
 async function main(): Promise<void> {
   const { caseId, days } = parsedArguments(process.argv.slice(2));
   const config = loadConfig({ process: 'policy-clock', settings: PolicyClockSettings }, process.env);
-  const temporal = await connectTemporalClient(config);
-  try {
-    const handle = temporal.client.workflow.getHandle(parkCaseWorkflowId(caseId));
+  await withTemporalClient(config, async (client) => {
+    const handle = client.workflow.getHandle(parkCaseWorkflowId(caseId));
     const before = await adjustableClock(handle, caseId, config.TEMPORAL_NAMESPACE);
     await handle.signal(policyClockAdvancedSignal, { days });
     const after = await appliedClock(handle, before.advancedDays + days);
@@ -85,9 +84,7 @@ async function main(): Promise<void> {
       `case ${caseId}: policy clock moved ${days} day(s) forward, from ${before.policyNow} to ${after.policyNow} ` +
         `(${after.advancedDays} day(s) ahead in all)`,
     );
-  } finally {
-    await temporal.close();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

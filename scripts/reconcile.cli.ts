@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig, ServiceSettings } from '../config/parkflow-config';
-import { connectTemporalClient } from '../config/temporal-access';
+import { withTemporalClient } from '../config/temporal-access';
 import { createDataSource } from '../persistence/data-source';
 import { casesAsOf, readManifest } from './backup-manifest';
 import { reconcileReadModel, type ReconcileReport } from './reconcile';
@@ -52,17 +52,12 @@ async function main(): Promise<void> {
   const config = loadConfig({ process: 'reconcile', settings: ServiceSettings }, process.env);
   const dataSource = await createDataSource(config.DATABASE_URL).initialize();
   try {
-    const temporal = await connectTemporalClient(config);
-    try {
-      const started = Date.now();
-      const report = await reconcileReadModel(temporal.client, dataSource);
-      for (const line of reportLines(report)) console.log(line);
-      if (asOf) for (const line of restoredLines(report, asOf)) console.log(line);
-      console.log(`reconciled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      if (report.failed.length > 0) process.exitCode = 1;
-    } finally {
-      await temporal.close();
-    }
+    const started = Date.now();
+    const report = await withTemporalClient(config, (client) => reconcileReadModel(client, dataSource));
+    for (const line of reportLines(report)) console.log(line);
+    if (asOf) for (const line of restoredLines(report, asOf)) console.log(line);
+    console.log(`reconciled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (report.failed.length > 0) process.exitCode = 1;
   } finally {
     await dataSource.destroy();
   }

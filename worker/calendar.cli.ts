@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { connectTemporalClient } from '../config/temporal-access';
+import { withTemporalClient } from '../config/temporal-access';
 import { createDataSource } from '../persistence/data-source';
 import { calendarCoverage, importArrangement, refreshOpenCases } from './calendar/calendar-operations';
 import { loadWorkerConfig } from './worker-config';
@@ -25,13 +25,8 @@ async function main(): Promise<void> {
       const { year, digest } = await importArrangement(dataSource, JSON.parse(readFileSync(file, 'utf8')));
       console.log(`imported the ${year} arrangement (${digest})`);
     }
-    const temporal = await connectTemporalClient(config);
-    try {
-      const { jobId, signalled, failed } = await refreshOpenCases(temporal.client);
-      console.log(`batch ${jobId}: ${signalled} open case(s) told to recompute their deadlines, ${failed} failed`);
-    } finally {
-      await temporal.close();
-    }
+    const { jobId, signalled, failed } = await withTemporalClient(config, refreshOpenCases);
+    console.log(`batch ${jobId}: ${signalled} open case(s) told to recompute their deadlines, ${failed} failed`);
   } finally {
     await dataSource.destroy();
   }
