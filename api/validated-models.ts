@@ -12,7 +12,7 @@ import type { ValidatedModel } from './common/validator-constraints';
 /**
  * Every class a request body or query is validated against: the OpenAPI document states their validators'
  * bounds (api/common/validator-constraints.ts). A DTO module left out here would document fewer bounds than it
- * checks, which the fuzzing test (test/e2e/api-fuzzing.test.ts) finds as schema-valid requests refused.
+ * checks, which the fuzzing test (test/heavy/api-fuzzing.test.ts) finds as schema-valid requests refused.
  */
 export const VALIDATED_MODELS: ValidatedModel[] = [
   actions,

@@ -16,11 +16,10 @@
  */
 import { annualReportUpdate, parkCaseWorkflowId } from '../workflows/definitions/messages';
 import { startOfYear } from '../workflows/definitions/civil-date';
-import globalSetup from '../test/support/global-setup';
-import globalTeardown from '../test/support/global-teardown';
-import { eventually } from '../test/support/eventually';
-import { HttpDriver, reportBody } from '../test/support/http-driver';
-import { startStack, type Stack } from '../test/support/stack-harness';
+import { provideMigratedPostgres } from '../tooling/postgres/throwaway-postgres';
+import { eventually } from '../tooling/eventually';
+import { HttpDriver, reportBody } from '../tooling/http/http-driver';
+import { startStack, type Stack } from '../tooling/stacks/in-process-stack';
 import { percentile } from './percentile';
 import { pool } from './pool';
 
@@ -116,7 +115,7 @@ async function untilReportable(stack: Stack, driver: HttpDriver, sentinel: Bench
 
 async function main(): Promise<void> {
   const samples = Number(process.argv[2] ?? 200);
-  await globalSetup();
+  const postgres = await provideMigratedPostgres();
   // One officer sets up hundreds of cases: the limiter stays in the path, with room for that.
   const stack = await startStack({
     env: { RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_MINUTE: '1000000', POLICY_TIME_SCALE: String(POLICY_TIME_SCALE) },
@@ -183,7 +182,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await stack.teardown();
-    await globalTeardown();
+    await postgres.stop();
   }
 }
 

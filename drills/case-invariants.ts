@@ -1,7 +1,7 @@
 import { caseSnapshotQuery, parkCaseWorkflowId } from '../workflows/definitions/messages';
 import type { CaseSnapshot } from '../workflows/definitions/case';
 import type { ApiClient } from './api-client';
-import { waitFor } from './processes';
+import { waitFor } from '../tooling/processes/managed-process';
 import { canonical, type Probes } from './probes';
 import { row, type Row } from './report';
 import type { ActionRecord } from './stream';

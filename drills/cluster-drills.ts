@@ -1,7 +1,7 @@
 import { midStream, postsInFlight, type Drill, type DrillContext } from './context';
 import { inFlightRetries } from './drill-checks';
 import { DRILLS } from './drills';
-import { waitFor } from './processes';
+import { waitFor } from '../tooling/processes/managed-process';
 import { row, seconds, times } from './report';
 
 /** How long the survivor has to show it serves alone: a few rounds of the stream. */

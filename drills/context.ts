@@ -1,8 +1,8 @@
 import type { ApiClient } from './api-client';
-import { waitFor } from './processes';
+import { waitFor } from '../tooling/processes/managed-process';
 import type { Probes } from './probes';
 import type { Row } from './report';
-import type { DrillStack } from './stack';
+import type { DrillStack } from '../tooling/stacks/process-stack';
 import type { ActionStream } from './stream';
 
 /** The sizes of a run: the full drills (`npm run drills`) or the short ones (CI, `--short`, ≤ ~90 s). */
@@ -34,7 +34,10 @@ export const FULL: DrillParams = {
   actionBoundMs: 180_000,
   ...API_TUNING,
 };
-/** `npm run drills -- --short` and test/e2e/drills.test.ts: one worker kill, PostgreSQL down ~8 s; about a minute. */
+/**
+ * `npm run drills -- --short` and test/heavy/fault-drills.test.ts: one worker kill, PostgreSQL down ~8 s; about a
+ * minute.
+ */
 export const SHORT: DrillParams = {
   lanes: 3,
   workerKills: 1,

@@ -1,7 +1,7 @@
 import { parkCaseWorkflowId } from '../workflows/definitions/messages';
 import { isUndocumented5xx, type Answer, type Exchange } from './api-client';
 import { midStream, type DrillContext } from './context';
-import { sleep, waitFor } from './processes';
+import { sleep, waitFor } from '../tooling/processes/managed-process';
 import { row, seconds, times, type Row } from './report';
 import type { ActionRecord } from './stream';
 

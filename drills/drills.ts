@@ -1,8 +1,8 @@
 import { midStream, postsInFlight, type Drill, type DrillContext } from './context';
 import { filingsDuringPause, inFlightRetries, outageAnswers } from './drill-checks';
-import { sleep, waitFor } from './processes';
+import { sleep, waitFor } from '../tooling/processes/managed-process';
 import { seconds } from './report';
-import type { DrillStack } from './stack';
+import type { DrillStack } from '../tooling/stacks/process-stack';
 
 /** Kills `proc` with -9 and waits until it is gone; returns when it was killed. */
 async function kill9(proc: DrillStack['worker']): Promise<number> {

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import type { DrillStack } from './stack';
+import type { DrillStack } from '../tooling/stacks/process-stack';
 
 /**
  * Direct looks at the stack's state for the invariants, bypassing the API: PostgreSQL (read model, audit,

@@ -9,7 +9,7 @@ import { DRILLS } from './drills';
 import { PhantomWatch } from './phantoms';
 import { Probes } from './probes';
 import { row, seconds, times, type Row } from './report';
-import { DrillStack, DRILL_JWT_SECRET, type Topology } from './stack';
+import { DrillStack, DRILL_JWT_SECRET, type Topology } from '../tooling/stacks/process-stack';
 import { noGhosts, no500, noStrandedKeys } from './stack-invariants';
 import { ActionStream, type ActionRecord } from './stream';
 

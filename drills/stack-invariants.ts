@@ -1,7 +1,7 @@
 import { idempotentCaseIdFor } from '../api/idempotency/update-id';
 import { PARK_CASE_WORKFLOW_TYPE } from '../workflows/definitions/messages';
 import { isUndocumented5xx, type Exchange } from './api-client';
-import { waitFor } from './processes';
+import { waitFor } from '../tooling/processes/managed-process';
 import type { Probes } from './probes';
 import { row, times, type Row } from './report';
 import type { ActionRecord } from './stream';

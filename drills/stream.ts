@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { idempotentCaseIdFor, idempotentUpdateIdFor } from '../api/idempotency/update-id';
-import { validApplication } from '../test/support/fixtures';
+import { validApplication } from '../tooling/fixtures/applications';
 import type { ApiClient, Answer } from './api-client';
-import { sleep } from './processes';
+import { sleep } from '../tooling/processes/managed-process';
 
 /** The district every drill case is filed in (渝北区), and the panel of every case. */
 export const DISTRICT = '500112';
@@ -66,7 +66,7 @@ const RETRY_PAUSE_MS = 250;
  * The stream of officer actions a drill runs while it injects its fault (issue 10 item 9): `lanes` cases at a
  * time, each filed and taken through acceptance, panel, three reviews, designation (tranche 1 instructed),
  * finance's confirmation, incubation-base recognition (the grant instructed) and its confirmation — the
- * sequence of test/support/http-driver.ts. Each action waits for its real outcome (polling
+ * sequence of tooling/http/http-driver.ts. Each action waits for its real outcome (polling
  * `GET /v1/cases/{caseId}/actions/{updateId}` after a 202) before the next action of its case is sent.
  */
 export class ActionStream {

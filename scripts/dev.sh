@@ -2,7 +2,7 @@
 # `npm run dev`: the whole local stack on one machine, no Docker — Temporal dev server (SQLite, UI :8233),
 # PostgreSQL (embedded, or DATABASE_URL), the worker and the API (:3000). Ctrl-C stops everything.
 # TEMPORAL_ADDRESS set → use that Temporal instead of starting the dev server.
-# Also honoured (isolated runs, e.g. test/e2e/dev-shutdown.test.ts): PORT, PARKFLOW_DATA_DIR (.data),
+# Also honoured (isolated runs, e.g. test/heavy/dev-shutdown.test.ts): PORT, PARKFLOW_DATA_DIR (.data),
 # PARKFLOW_PG_PORT (5433), PARKFLOW_PG_DIR ($PARKFLOW_DATA_DIR/postgres), PARKFLOW_TEMPORAL_PORT (7233),
 # PARKFLOW_TEMPORAL_UI_PORT (8233), PARKFLOW_OIDC_PORT (3001), PARKFLOW_READY_TIMEOUT (seconds, 90),
 # WORKER_METRICS_PORT (9464; left off when that port is taken, e.g. by another stack).

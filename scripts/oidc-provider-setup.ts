@@ -5,7 +5,8 @@ import type { OfficerRole } from '../workflows/definitions/case';
 
 /**
  * A real OpenID provider (npm `oidc-provider`) shaped like the bureau's Keycloak realm: the development issuer of
- * `npm run dev` (scripts/dev-oidc-issuer.ts) and the tests' issuer (test/support/oidc-issuer.ts) are both set up here.
+ * `npm run dev` (scripts/dev-oidc-issuer.ts) and the tests' issuer (test/support/identity/oidc-issuer.ts) are both set
+ * up here.
  */
 
 /** An officer the identity provider knows (a client of its own: `sub` is the client id). */

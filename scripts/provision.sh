@@ -4,7 +4,7 @@
 # (so fresh clones reuse them) and are linked into the git-ignored .tools/ of this checkout.
 #   .tools/temporal               Temporal CLI (dev server with UI, SQLite), built from source with Go
 #   .tools/temporal-test-server   Java time-skipping test server behind a fast-starting wrapper
-#   .tools/schemathesis           the API fuzzer (PyPI) in a virtualenv, for test/e2e/api-fuzzing.test.ts
+#   .tools/schemathesis           the API fuzzer (PyPI) in a virtualenv, for test/heavy/api-fuzzing.test.ts
 #   .tools/temporal-server, .tools/temporal-sql-tool, .tools/temporal-schema (the module's SQL schemas): the
 #                                 Temporal server on PostgreSQL, built from its Go module (npm run cluster, the
 #                                 cluster tests)
@@ -19,7 +19,7 @@
 #   .tools/keycloak               Keycloak (Maven Central's org.keycloak:keycloak-quarkus-dist, compose's version), built
 #                                 for PostgreSQL, run on this machine's Java 17+ (npm run cluster)
 # A tool that cannot be provisioned (no Go / no Java here) is left out; the tests then fall back to the
-# SDK's own download (see test/support/temporal-executables.ts).
+# SDK's own download (see tooling/temporal/temporal-executables.ts).
 set -euo pipefail
 
 TEMPORAL_CLI_VERSION=v1.5.1        # later tags carry a replace directive that `go install` rejects

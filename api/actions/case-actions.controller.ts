@@ -16,7 +16,10 @@ import {
 import { CurrentActor } from '../auth/auth.decorators';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CaseView } from '../cases/case-view';
-import { ActionOutcomeView } from './action-outcome.view';
+import { ActionOutcomeView } from '../action-outcomes/action-outcome.view';
+import { ActionPending } from '../action-outcomes/action-pending';
+import { ActionPendingInterceptor } from '../action-outcomes/action-pending.interceptor';
+import { Idempotency, type IdempotencyClaim } from '../idempotency/idempotency-claim';
 import {
   AcceptanceDto,
   AnnualReportDto,
@@ -29,8 +32,6 @@ import {
   RefundWriteOffDto,
   ReviewDto,
 } from './action.dto';
-import { ActionPendingInterceptor } from '../common/action-pending.interceptor';
-import { ActionPending } from '../temporal/action-pending';
 import { CaseActionsService } from './case-actions.service';
 import { OfficerActionRoute } from './officer-action-route';
 
@@ -62,8 +63,9 @@ export class CaseActionsController {
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: AcceptanceDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
   ): Promise<CaseView | ActionPending> {
-    return this.actions.act(actor, caseId, acceptanceUpdate, body);
+    return this.actions.act(actor, caseId, acceptanceUpdate, body, idempotency);
   }
 
   @OfficerActionRoute('formPanel')
@@ -71,8 +73,9 @@ export class CaseActionsController {
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: PanelDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
   ): Promise<CaseView | ActionPending> {
-    return this.actions.act(actor, caseId, formPanelUpdate, body);
+    return this.actions.act(actor, caseId, formPanelUpdate, body, idempotency);
   }
 
   @OfficerActionRoute('submitReview')
@@ -80,8 +83,9 @@ export class CaseActionsController {
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: ReviewDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
   ): Promise<CaseView | ActionPending> {
-    return this.actions.act(actor, caseId, submitReviewUpdate, body);
+    return this.actions.act(actor, caseId, submitReviewUpdate, body, idempotency);
   }
 
   @OfficerActionRoute('designation')
@@ -89,8 +93,9 @@ export class CaseActionsController {
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: DesignationDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
   ): Promise<CaseView | ActionPending> {
-    return this.actions.act(actor, caseId, designationUpdate, body);
+    return this.actions.act(actor, caseId, designationUpdate, body, idempotency);
   }
 
   @OfficerActionRoute('incubationBase')
@@ -98,8 +103,9 @@ export class CaseActionsController {
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: IncubationBaseDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
   ): Promise<CaseView | ActionPending> {
-    return this.actions.act(actor, caseId, incubationBaseUpdate, body);
+    return this.actions.act(actor, caseId, incubationBaseUpdate, body, idempotency);
   }
 
   @OfficerActionRoute('confirmPayment')
@@ -109,8 +115,9 @@ export class CaseActionsController {
     @Param('caseId', CaseIdPipe) caseId: string,
     @Param('paymentId') paymentId: string,
     @Body() body: PaymentConfirmationDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
   ): Promise<CaseView | ActionPending> {
-    return this.actions.act(actor, caseId, confirmPaymentUpdate, { ...body, paymentId });
+    return this.actions.act(actor, caseId, confirmPaymentUpdate, { ...body, paymentId }, idempotency);
   }
 
   @OfficerActionRoute('annualReport')
@@ -118,10 +125,17 @@ export class CaseActionsController {
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: AnnualReportDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
   ): Promise<CaseView | ActionPending> {
-    return this.actions.act(actor, caseId, annualReportUpdate, {
-      report: { ...body, subsidyUse: { ...body.subsidyUse } },
-    });
+    return this.actions.act(
+      actor,
+      caseId,
+      annualReportUpdate,
+      {
+        report: { ...body, subsidyUse: { ...body.subsidyUse } },
+      },
+      idempotency,
+    );
   }
 
   @OfficerActionRoute('evaluation')
@@ -129,8 +143,9 @@ export class CaseActionsController {
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: EvaluationDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
   ): Promise<CaseView | ActionPending> {
-    return this.actions.act(actor, caseId, evaluationUpdate, body);
+    return this.actions.act(actor, caseId, evaluationUpdate, body, idempotency);
   }
 
   @OfficerActionRoute('refundPayment')
@@ -138,8 +153,9 @@ export class CaseActionsController {
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: RefundPaymentDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
   ): Promise<CaseView | ActionPending> {
-    return this.actions.act(actor, caseId, refundPaymentUpdate, body);
+    return this.actions.act(actor, caseId, refundPaymentUpdate, body, idempotency);
   }
 
   @OfficerActionRoute('refundWriteOff')
@@ -147,7 +163,8 @@ export class CaseActionsController {
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: RefundWriteOffDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
   ): Promise<CaseView | ActionPending> {
-    return this.actions.act(actor, caseId, refundWriteOffUpdate, body);
+    return this.actions.act(actor, caseId, refundWriteOffUpdate, body, idempotency);
   }
 }

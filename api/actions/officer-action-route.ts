@@ -4,7 +4,7 @@ import { OFFICER_ACTIONS, type CaseRouteActionName } from '../../workflows/defin
 import { Roles } from '../auth/auth.decorators';
 import { CaseView } from '../cases/case-view';
 import { ApiActionErrors } from '../common/openapi';
-import { ActionPendingView } from '../common/action-pending.view';
+import { ActionPendingView } from '../action-outcomes/action-pending.view';
 
 /**
  * The route of an officer action on a case, as OFFICER_ACTIONS declares it: `POST` at its path under the

@@ -3,9 +3,10 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOperation, A
 import type { Actor } from '../../workflows/definitions/case';
 import { OFFICER_ACTIONS } from '../../workflows/definitions/officer-actions';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { ActionPendingInterceptor } from '../common/action-pending.interceptor';
-import { ActionPendingView } from '../common/action-pending.view';
-import type { ActionPending } from '../temporal/action-pending';
+import type { ActionPending } from '../action-outcomes/action-pending';
+import { ActionPendingInterceptor } from '../action-outcomes/action-pending.interceptor';
+import { ActionPendingView } from '../action-outcomes/action-pending.view';
+import { Idempotency, type IdempotencyClaim } from '../idempotency/idempotency-claim';
 import { ApplicationDto, SubmissionOutcomeView } from './application.dto';
 import { ApplicationsService, type SubmissionAnswer } from './applications.service';
 
@@ -32,7 +33,11 @@ export class ApplicationsController {
       'Idempotency-Key answers for the same case',
   })
   @UseInterceptors(ActionPendingInterceptor)
-  file(@CurrentActor() actor: Actor, @Body() body: ApplicationDto): Promise<SubmissionAnswer | ActionPending> {
-    return this.applications.file(actor, body);
+  file(
+    @CurrentActor() actor: Actor,
+    @Body() body: ApplicationDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
+  ): Promise<SubmissionAnswer | ActionPending> {
+    return this.applications.file(actor, body, idempotency);
   }
 }

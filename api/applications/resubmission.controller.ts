@@ -6,8 +6,9 @@ import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiActionErrors } from '../common/openapi';
 import { ApplicationDto, SubmissionOutcomeView } from './application.dto';
-import { ActionPendingInterceptor } from '../common/action-pending.interceptor';
-import type { ActionPending } from '../temporal/action-pending';
+import type { ActionPending } from '../action-outcomes/action-pending';
+import { ActionPendingInterceptor } from '../action-outcomes/action-pending.interceptor';
+import { Idempotency, type IdempotencyClaim } from '../idempotency/idempotency-claim';
 import { ApplicationsService, type SubmissionAnswer } from './applications.service';
 
 @ApiTags('applications')
@@ -31,7 +32,8 @@ export class ResubmissionController {
     @CurrentActor() actor: Actor,
     @Param('caseId', CaseIdPipe) caseId: string,
     @Body() body: ApplicationDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
   ): Promise<SubmissionAnswer | ActionPending> {
-    return this.applications.resubmit(actor, caseId, body);
+    return this.applications.resubmit(actor, caseId, body, idempotency);
   }
 }

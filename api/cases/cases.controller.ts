@@ -8,7 +8,8 @@ import { CaseIdPipe } from './case-id.pipe';
 import { CaseListQuery, CaseSummary } from './case-list.dto';
 import { CaseListService } from './case-list.service';
 import { CaseView } from './case-view';
-import { CasesService, HistoryPage } from './cases.service';
+import { HistoryPage } from './case-history.view';
+import { CasesService } from './cases.service';
 
 @ApiTags('cases')
 @ApiBearerAuth()

@@ -1,52 +1,43 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
-import type { Client } from '@temporalio/client';
-import { CaseHistoryRepository } from '../../persistence/repositories/case-history.repository';
+import { Injectable } from '@nestjs/common';
+import { CaseHistoryRepository, type CaseHistoryEntry } from '../../persistence/repositories/case-history.repository';
 import { ParkCasesRepository } from '../../persistence/repositories/park-cases.repository';
 import { FINAL_STAGES, type Actor, type CaseSnapshot } from '../../workflows/definitions/case';
-import { caseSnapshotQuery, parkCaseWorkflowId } from '../../workflows/definitions/messages';
 import { nested, notFound } from '../common/api-error';
-import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
-import { caseEndedError, isWorkflowEnded } from '../temporal/temporal-errors';
-import { DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
+import { TemporalGateway } from '../temporal/temporal-gateway';
 import { maySee } from './case-scope';
+import type { HistoryPage } from './case-history.view';
 import { toCaseView, type CaseView } from './case-view';
-
-/** One entry of the audit trail (api-contract "Bodies and shapes": `{ at, actor, action, details }`). */
-export class HistoryEntry {
-  @ApiProperty({ format: 'date-time' })
-  at!: string;
-  @ApiProperty({ example: { id: 'municipal-officer', role: 'municipal' } })
-  actor!: { id: string; role: string };
-  @ApiProperty({ example: 'designated' })
-  action!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  details!: Record<string, unknown>;
-}
-
-export class HistoryPage {
-  @ApiProperty({ type: [HistoryEntry] })
-  items!: HistoryEntry[];
-}
 
 /** How long the answer to an action on an ended case may wait for the ended workflow's own final stage. */
 const ENDED_QUERY_WAIT_MS = 5_000;
-const hasEnded = (stage: string | undefined): boolean =>
+/** How long the audit trail may take to catch up with the case as read (its workflow records a change right after). */
+const TRAIL_CATCH_UP_MS = 2_000;
+const TRAIL_POLL_MS = 20;
+
+/** True for the stages a case's workflow ends in (policy.md: lapsed, rejected, closed). */
+export const hasEnded = (stage: string | undefined): boolean =>
   (FINAL_STAGES as ReadonlyArray<string | undefined>).includes(stage);
 
-/** Reads cases from the PostgreSQL read model, falling back to the live workflow when it has not caught up. */
+/**
+ * Reads cases the caller may see: from the PostgreSQL read model, falling back to the live workflow (through the
+ * Temporal gateway) when it has not caught up. Reads only: it sends nothing and calls no other service.
+ */
 @Injectable()
 export class CasesService {
   constructor(
     private readonly cases: ParkCasesRepository,
     private readonly auditTrail: CaseHistoryRepository,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly temporal: TemporalGateway,
   ) {}
 
-  /** The audit trail (api-contract `GET /v1/cases/{caseId}/history`): every accepted action and system event. */
+  /**
+   * The audit trail (api-contract `GET /v1/cases/{caseId}/history`): every accepted action and system event — up to
+   * the case as read: each version of a case has its one entry, which the workflow records just after the officer
+   * who made the change was answered, so the trail is awaited (briefly) until it holds the case's version.
+   */
   async history(actor: Actor, caseId: string): Promise<HistoryPage> {
-    await this.visibleSnapshot(actor, caseId);
-    const entries = await this.auditTrail.entriesOf(caseId);
+    const { version } = await this.visibleSnapshot(actor, caseId);
+    const entries = await this.trailUpTo(caseId, version);
     return {
       items: entries.map((entry) => ({
         at: entry.at.toISOString(),
@@ -55,6 +46,16 @@ export class CasesService {
         details: entry.details,
       })),
     };
+  }
+
+  /** The case's audit entries once they number `version`, or as they are after {@link TRAIL_CATCH_UP_MS}. */
+  private async trailUpTo(caseId: string, version: number): Promise<CaseHistoryEntry[]> {
+    const deadline = Date.now() + TRAIL_CATCH_UP_MS;
+    for (;;) {
+      const entries = await this.auditTrail.entriesOf(caseId);
+      if (entries.length >= version || Date.now() >= deadline) return entries;
+      await new Promise((resolve) => setTimeout(resolve, TRAIL_POLL_MS));
+    }
   }
 
   async get(actor: Actor, caseId: string): Promise<CaseView> {
@@ -66,7 +67,7 @@ export class CasesService {
    * action or the audit trail needs to decide, without building the case's view.
    */
   async visibleSnapshot(actor: Actor, caseId: string): Promise<CaseSnapshot> {
-    const snapshot = (await this.cases.findSnapshot(caseId)) ?? (await this.queryLive(caseId));
+    const snapshot = (await this.cases.findSnapshot(caseId)) ?? (await this.temporal.liveSnapshot(caseId));
     // A district officer never learns that another district's case exists; experts see panel cases only.
     if (!snapshot || !maySee(actor, snapshot)) throw notFound(nested('errors.things.case', { caseId }));
     return snapshot;
@@ -85,7 +86,7 @@ export class CasesService {
       throw notFound(nested('errors.things.case', { caseId }));
     }
     if (actor.role !== 'expert') {
-      const district = await this.workflowDistrict(caseId);
+      const district = await this.temporal.district(caseId);
       if (district !== undefined) {
         if (maySee(actor, { district, panel: null })) return;
         throw notFound(nested('errors.things.case', { caseId }));
@@ -94,58 +95,15 @@ export class CasesService {
     await this.get(actor, caseId);
   }
 
-  /** The district a case workflow was started for (its search attribute); undefined when there is no such workflow. */
-  private async workflowDistrict(caseId: string): Promise<string | undefined> {
-    try {
-      const description = await this.client.withDeadline(Date.now() + ENDED_QUERY_WAIT_MS, () =>
-        this.client.workflow.getHandle(parkCaseWorkflowId(caseId)).describe(),
-      );
-      return description.typedSearchAttributes.get(DISTRICT_KEY);
-    } catch {
-      return undefined;
-    }
-  }
-
-  /**
-   * Sends an officer action (`send`, the Update) to a case the caller may see — unless the case has
-   * ended (policy.md: lapsed, rejected, closed), which is 409 `invalid_stage` at once: nothing is sent to a
-   * finished workflow. When Temporal reports the workflow ended although the read model still showed it open
-   * (it lagged, or the case ended meanwhile), the answer is the same 409, naming the stage the case ended in.
-   */
-  async whileOpen<R>(
-    known: Pick<CaseSnapshot, 'caseId' | 'stage'>,
-    action: string,
-    send: () => Promise<R>,
-  ): Promise<R> {
-    if (hasEnded(known.stage)) throw caseEndedError(action, known.stage);
-    try {
-      return await send();
-    } catch (error) {
-      if (!isWorkflowEnded(error)) throw error;
-      throw caseEndedError(action, await this.endedStage(known.caseId));
-    }
-  }
-
   /**
    * The final stage of a case whose workflow has ended: from the read model (the workflow records its last
-   * change before it completes), else from the ended workflow itself (a query replays its history); undefined
-   * when neither knows one (e.g. a run terminated by an operator).
+   * change before it completes), else from the ended workflow itself (a query replays its history, bounded);
+   * undefined when neither knows one (e.g. a run terminated by an operator).
    */
-  private async endedStage(caseId: string): Promise<string | undefined> {
+  async endedStage(caseId: string): Promise<string | undefined> {
     const stored = (await this.cases.findSnapshot(caseId))?.stage;
     if (hasEnded(stored)) return stored;
-    // Bounded: a query on an ended workflow needs a worker to replay it.
-    const live = (await this.client.withDeadline(Date.now() + ENDED_QUERY_WAIT_MS, () => this.queryLive(caseId)))
-      ?.stage;
+    const live = (await this.temporal.liveSnapshot(caseId, ENDED_QUERY_WAIT_MS))?.stage;
     return hasEnded(live) ? live : undefined;
-  }
-
-  private async queryLive(caseId: string): Promise<CaseSnapshot | undefined> {
-    try {
-      const snapshot = await this.client.workflow.getHandle(parkCaseWorkflowId(caseId)).query(caseSnapshotQuery);
-      return snapshot.stage === 'draft' ? undefined : snapshot;
-    } catch {
-      return undefined; // no such workflow (or not answerable now): the case is not known
-    }
   }
 }

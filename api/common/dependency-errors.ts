@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { isGrpcServiceError } from '@temporalio/client';
 import { text, type LocalizedText } from '../i18n/localized-text';
 import { ApiError } from './api-error';
 
@@ -9,10 +10,8 @@ export const RETRY_AFTER_SECONDS = 5;
 export const DEPENDENCY_UNAVAILABLE = 'dependency_unavailable';
 
 interface ErrorLike {
-  name?: unknown;
   code?: unknown;
   message?: unknown;
-  details?: unknown;
   cause?: unknown;
   driverError?: unknown;
 }
@@ -62,8 +61,6 @@ function chain(error: unknown): ErrorLike[] {
   return out;
 }
 
-const isGrpcLike = (e: ErrorLike): boolean => typeof e.code === 'number' && 'details' in e && 'metadata' in e;
-
 /** Which dependency an outage error points at, with what happened (a catalogue text); undefined for any other error. */
 export type Outage = { dependency: 'Temporal' | 'PostgreSQL' | 'identity'; reason: LocalizedText };
 
@@ -76,17 +73,16 @@ export const temporalOutage = (address: string, timedOut = false): Outage => ({
 const POSTGRES_OUTAGE: Outage = { dependency: 'PostgreSQL', reason: text('errors.outage.postgresUnreachable') };
 
 /**
- * Classifies an error as an outage of Temporal (gRPC UNAVAILABLE / DEADLINE_EXCEEDED, a failed connection)
- * or of PostgreSQL (socket errors, connection SQLSTATEs, `pg` / TypeORM "connection gone" messages, also
- * wrapped in a `QueryFailedError`). Matched by name, code and message along the cause chain — never
- * `instanceof` (two copies of a library must not break it). The one place the API decides "this is an outage".
+ * Classifies an error as an outage of Temporal (gRPC UNAVAILABLE / DEADLINE_EXCEEDED, told by the SDK's
+ * `isGrpcServiceError`, also wrapped in the SDK's `ServiceError`) or of PostgreSQL (socket errors, connection
+ * SQLSTATEs, `pg` / TypeORM "connection gone" messages, also wrapped in a `QueryFailedError`), along the cause chain.
+ * The one place the API decides "this is an outage".
  */
 export function classifyOutage(error: unknown, temporalAddress: string): Outage | undefined {
   for (const e of chain(error)) {
     const message = typeof e.message === 'string' ? e.message : '';
-    if (isGrpcLike(e) && e.code === GRPC_UNAVAILABLE) return temporalOutage(temporalAddress);
-    if (isGrpcLike(e) && e.code === GRPC_DEADLINE_EXCEEDED) return temporalOutage(temporalAddress, true);
-    if (e.name === 'TransportError') return temporalOutage(temporalAddress);
+    if (isGrpcServiceError(e) && e.code === GRPC_UNAVAILABLE) return temporalOutage(temporalAddress);
+    if (isGrpcServiceError(e) && e.code === GRPC_DEADLINE_EXCEEDED) return temporalOutage(temporalAddress, true);
     if (typeof e.code === 'string' && (SOCKET_CODES.has(e.code) || PG_CONNECTION_STATE.test(e.code))) {
       return POSTGRES_OUTAGE;
     }

@@ -2,16 +2,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
-/** What the code serving one request may need to know about it, without threading it through every call. */
+/**
+ * The request's id, for the log lines written while serving it (api/common/json-logger.ts) without threading it
+ * through every call. Nothing a request decides on is kept here: inputs are passed as arguments.
+ */
 export interface RequestContext {
   requestId: string;
-  /** Set by the idempotency interceptor: the caller's `Idempotency-Key`, scoped to the caller. */
-  idempotency?: {
-    caller: string;
-    key: string;
-    /** The key was taken over from an earlier request whose lease ran out: it may have sent the action already. */
-    takenOver?: boolean;
-  };
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -1,13 +1,12 @@
-import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
+import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Client } from '@temporalio/client';
 import { CaseHistoryRepository, type RecentScheduleLag } from '../../persistence/repositories/case-history.repository';
 import { DatabaseHealthRepository } from '../../persistence/repositories/database-health.repository';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { text, type LocalizedText } from '../i18n/localized-text';
 import { AppConfig } from '../config/app-config';
-import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
+import { TemporalGateway } from '../temporal/temporal-gateway';
 import {
   LIVE_HEARTBEAT_MS,
   LIVE_POLLER_MS,
@@ -66,7 +65,7 @@ export class HealthController {
   constructor(
     private readonly database: DatabaseHealthRepository,
     private readonly history: CaseHistoryRepository,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly temporal: TemporalGateway,
     private readonly workers: WorkerPresence,
     private readonly config: AppConfig,
   ) {}
@@ -100,9 +99,7 @@ export class HealthController {
     const schedule = this.schedule(); // beside the checks, so that it adds no time to the answer
     const [postgres, temporal, worker] = await Promise.all([
       check(() => this.database.ping()),
-      check(async () => {
-        await this.client.withDeadline(deadline, () => this.client.workflowService.getSystemInfo({}));
-      }),
+      check(() => this.temporal.ping(deadline)),
       check(async () => this.workerDown(await this.workers.state(deadline))),
     ]);
     const checks = { postgres, temporal, worker };

@@ -10,12 +10,12 @@ import {
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { catchError, concatMap, finalize, from, Observable, of, throwError } from 'rxjs';
+import { ActionPending } from '../action-outcomes/action-pending';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { ApiError, invalidRequest } from '../common/api-error';
-import { currentRequest } from '../common/request-context';
 import { MAX_JSON_DEPTH, nestedTooDeep } from '../common/request-value-walk';
 import { text } from '../i18n/localized-text';
-import { ActionPending } from '../temporal/action-pending';
+import type { IdempotentRequest } from './idempotency-claim';
 import { IdempotencyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -60,7 +60,7 @@ const isFinal = (status: number): boolean => status < 500 && status !== HttpStat
  * A key is claimed for a lease (`IDEMPOTENCY_LEASE_MS`), not for good: the request renews it while it runs
  * (`LeaseHeartbeat`), and when it died (or its answer could not be stored), a retry with the same body after the
  * lease takes the key over — the action then re-attaches to the Temporal update the first request sent
- * (`CaseActionsService`), so even a take-over from a live but stalled request never applies it twice. If storing
+ * (`CaseActionsService.send`), so even a take-over from a live but stalled request never applies it twice. If storing
  * the answer fails even after a few tries (a PostgreSQL blip), the caller still gets the real answer; the key is
  * retaken after its lease, and the answer is stored in the background once PostgreSQL is back. A 202 whose outcome
  * is not known yet (sent, no worker answered in time) is not kept: the retry sends the same update again.
@@ -72,7 +72,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(private readonly store: IdempotencyStore) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest & IdempotentRequest>();
     const response = context.switchToHttp().getResponse<Response>();
     const key = request.header(IDEMPOTENCY_HEADER);
     if (request.method !== 'POST' || key === undefined || !request.actor) return next.handle();
@@ -100,8 +100,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
           response.status(prior.status); // e.g. a replayed 202
           return of(prior.response);
         }
-        const context = currentRequest();
-        if (context) context.idempotency = { caller, key, takenOver: prior.takenOver };
+        // Handed to the route (`@Idempotency()`), which passes it on to the action as an argument.
+        request.idempotency = { caller, key, takenOver: prior.takenOver };
         return this.run(next, caller, key, prior.attempt, response);
       }),
     );

@@ -1,5 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
-import { isGrpcDeadlineError } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  isGrpcDeadlineError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import {
   CaseFailureType,
   type InvalidInputDetail,
@@ -11,49 +18,53 @@ import type { OfficerActionName } from '../../workflows/definitions/officer-acti
 import { ApiError, invalidRequest, nested, type ErrorDetail } from '../common/api-error';
 import { text, textOf, type LocalizedText } from '../i18n/localized-text';
 
-interface FailureLike {
-  name?: string;
-  type?: string;
-  message?: string;
-  details?: unknown[];
-  cause?: FailureLike;
+/** The error and its causes, bounded (a cause chain is short; a cycle must not hang the answer). */
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = error; current instanceof Error && chain.length < 10; current = current.cause) chain.push(current);
+  return chain;
 }
 
-/** The `ApplicationFailure.type` behind a failed update, if any (matched by name and type, never instanceof). */
-function applicationFailureOf(error: unknown): FailureLike | undefined {
-  let current = error as FailureLike | undefined;
-  while (current) {
-    if (current.name === 'ApplicationFailure' && current.type) return current;
-    current = current.cause;
-  }
-  return undefined;
+/** The workflow's business failure (an `ApplicationFailure` with a type) behind a failed update, if any. */
+function applicationFailureOf(error: unknown): ApplicationFailure | undefined {
+  return causes(error).find((e): e is ApplicationFailure => e instanceof ApplicationFailure && Boolean(e.type));
 }
 
-/** True when the bounded wait for a worker ran out (deadline exceeded or the update RPC timed out). */
+/**
+ * True when the bounded wait for Temporal ran out: the update call timed out (the SDK's
+ * `WorkflowUpdateRPCTimeoutOrCancelledError`), or any call ended with gRPC DEADLINE_EXCEEDED along its causes (the
+ * SDK's `isGrpcDeadlineError`, e.g. a `ServiceError` wrapping it).
+ */
 export function isWorkerWaitTimeout(error: unknown): boolean {
-  const e = error as { name?: string };
-  // isGrpcDeadlineError: the SDK's own check for gRPC status DEADLINE_EXCEEDED along the cause chain.
-  return (
-    e?.name === 'WorkflowUpdateRPCTimeoutOrCancelledError' ||
-    (e?.name === 'ServiceError' && /deadline/i.test(String((error as Error).message))) ||
-    isGrpcDeadlineError(error)
-  );
+  return error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error);
 }
 
 /**
  * True when Temporal refused a call because the case's workflow has ended. For an Update to a completed
- * workflow the server answers gRPC NOT_FOUND "workflow execution already completed", which the client's
- * `WorkflowClient` (1.24) turns into `WorkflowNotFoundError` — it also does so when the run is gone
- * altogether (past retention). Matched by name along the cause chain, never instanceof. A raw gRPC NOT_FOUND
- * is deliberately not matched: outside the workflow handle it means something else (e.g. a namespace).
+ * workflow the server answers gRPC NOT_FOUND "workflow execution already completed", which the SDK's workflow
+ * client turns into `WorkflowNotFoundError` — it also does so when the run is gone altogether (past retention).
+ * A raw gRPC NOT_FOUND is deliberately not matched: outside the workflow handle it means something else (e.g. a
+ * namespace). The SDK's error classes match by a registered symbol, so two copies of the SDK still agree.
  */
 export function isWorkflowEnded(error: unknown): boolean {
-  let current = error as FailureLike | undefined;
-  for (let depth = 0; current && depth < 10; depth += 1) {
-    if (current.name === 'WorkflowNotFoundError') return true;
-    current = current.cause;
+  return causes(error).some((e) => e instanceof WorkflowNotFoundError);
+}
+
+/** True when an Update failed in the workflow (its validator refused it, or its handler threw). */
+export const isUpdateFailure = (error: unknown): boolean => error instanceof WorkflowUpdateFailedError;
+
+/** True when a case with this workflow id exists (or existed) already: a filing's start was refused. */
+export const isAlreadyStarted = (error: unknown): boolean => error instanceof WorkflowExecutionAlreadyStartedError;
+
+/**
+ * Thrown by the gateway when an action reached a case whose workflow has ended (see {@link isWorkflowEnded}): the
+ * caller answers it with {@link caseEndedError}, naming the stage the case ended in.
+ */
+export class CaseRunEnded extends Error {
+  constructor(readonly caseId: string) {
+    super(`the workflow of case ${caseId} has ended`);
+    this.name = 'CaseRunEnded';
   }
-  return false;
 }
 
 /** The action by the bureau's name for it (`errors.actions.<name>`); an action the catalogue lacks, as itself. */

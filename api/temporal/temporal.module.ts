@@ -3,14 +3,14 @@ import { connectTemporalClient, type TemporalClientAccess } from '../../config/t
 import { WorkerHeartbeatsRepository } from '../../persistence/repositories/worker-heartbeats.repository';
 import { repositoryProvider } from '../common/repository-provider';
 import { AppConfig } from '../config/app-config';
-import { CaseWorkflowsService } from './case-workflows.service';
 import { TEMPORAL_ACCESS, TEMPORAL_CLIENT } from './temporal-client.token';
+import { TemporalGateway } from './temporal-gateway';
 import { WorkerPresence } from './worker-presence';
 
 /**
- * Owns the Temporal client. Its TLS files and first service token are read while the module graph is built (a wrong
- * one stops the API at start); the connection itself is lazy, opened by the first call and closed on shutdown, with
- * the token's renewal.
+ * Owns the Temporal client, which only {@link TemporalGateway} uses (the module exports the gateway, not the client).
+ * Its TLS files and first service token are read while the module graph is built (a wrong one stops the API at
+ * start); the connection itself is lazy, opened by the first call and closed on shutdown, with the token's renewal.
  */
 @Global()
 @Module({
@@ -32,10 +32,10 @@ import { WorkerPresence } from './worker-presence';
       useFactory: (access: TemporalClientAccess) => access.client,
     },
     repositoryProvider(WorkerHeartbeatsRepository),
+    TemporalGateway,
     WorkerPresence,
-    CaseWorkflowsService,
   ],
-  exports: [TEMPORAL_ACCESS, TEMPORAL_CLIENT, WorkerPresence, CaseWorkflowsService],
+  exports: [TEMPORAL_ACCESS, TemporalGateway, WorkerPresence],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_ACCESS) private readonly access: TemporalClientAccess) {}

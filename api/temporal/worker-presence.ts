@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import { Injectable } from '@nestjs/common';
 import { WorkerHeartbeatsRepository } from '../../persistence/repositories/worker-heartbeats.repository';
+import { classifyOutage, dependencyUnavailableError, temporalOutage } from '../common/dependency-errors';
 import { AppConfig } from '../config/app-config';
-import { TEMPORAL_CLIENT } from './temporal-client.token';
+import { isWorkerWaitTimeout, noWorkerError } from './temporal-errors';
+import { TemporalGateway } from './temporal-gateway';
 
 /**
  * A poller Temporal saw this recently may be live. Temporal refreshes a poller's time only as each long poll starts
@@ -33,25 +33,17 @@ export type WorkerPresenceState = 'live' | 'none_polling' | 'silent';
 @Injectable()
 export class WorkerPresence {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly temporal: TemporalGateway,
     private readonly heartbeats: WorkerHeartbeatsRepository,
     private readonly config: AppConfig,
   ) {}
 
   /** The state of the task queue's workers; Temporal is asked with `deadline` (epoch ms). */
   async state(deadline: number): Promise<WorkerPresenceState> {
-    const { TEMPORAL_NAMESPACE: namespace, TEMPORAL_TASK_QUEUE: taskQueue } = this.config;
-    const { pollers } = await this.client.withDeadline(deadline, () =>
-      this.client.workflowService.describeTaskQueue({
-        namespace,
-        taskQueue: { name: taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-        taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-      }),
-    );
     const now = Date.now();
-    const polling = (pollers ?? [])
-      .filter((poller) => now - Number(poller.lastAccessTime?.seconds ?? 0) * 1000 < LIVE_POLLER_MS)
-      .flatMap((poller) => (poller.identity ? [poller.identity] : []));
+    const polling = (await this.temporal.pollers(deadline))
+      .filter((poller) => now - poller.lastSeenMs < LIVE_POLLER_MS)
+      .map((poller) => poller.identity);
     if (polling.length === 0) return 'none_polling';
     return (await this.heartbeats.aliveAmong(polling, LIVE_HEARTBEAT_MS)).length > 0 ? 'live' : 'silent';
   }
@@ -59,5 +51,34 @@ export class WorkerPresence {
   /** True when the state is `live`. */
   async isLive(deadline: number): Promise<boolean> {
     return (await this.state(deadline)) === 'live';
+  }
+
+  /**
+   * The test an action passes before anything is sent, started now: 503 `worker_unavailable` when no worker serves
+   * the task queue, 503 `dependency_unavailable` when Temporal cannot be reached within `UPDATE_WAIT_MS`. Asked
+   * afresh for each action, so a 503 means nothing was sent. A caller with other work to do first (the action's scope
+   * read) awaits it after that, so its round trip adds nothing (issue 13 item 3); a check never awaited (the action
+   * was refused before sending: 404, 409) is no unhandled rejection.
+   */
+  check(): Promise<void> {
+    const check = this.assertServed();
+    check.catch(() => undefined); // observed here; the caller awaits `check` itself and gets its error
+    return check;
+  }
+
+  private async assertServed(): Promise<void> {
+    const { TEMPORAL_TASK_QUEUE, TEMPORAL_ADDRESS, UPDATE_WAIT_MS } = this.config;
+    let live: boolean;
+    try {
+      live = await this.isLive(Date.now() + UPDATE_WAIT_MS);
+    } catch (error) {
+      // Nothing was sent yet: a server that cannot be reached (or does not answer in time) is an outage.
+      const outage =
+        classifyOutage(error, TEMPORAL_ADDRESS) ??
+        (isWorkerWaitTimeout(error) ? temporalOutage(TEMPORAL_ADDRESS, true) : undefined);
+      if (outage) throw dependencyUnavailableError(outage);
+      throw error;
+    }
+    if (!live) throw noWorkerError(TEMPORAL_TASK_QUEUE);
   }
 }

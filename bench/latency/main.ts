@@ -18,15 +18,16 @@
  * Everything runs in this process but the Temporal server (and PostgreSQL): `--target dev` starts the CLI's dev
  * server on a SQLite file with the tuning `npm run dev` gives it (scripts/dev-server-tuning.args; `--dev-tuning none`
  * for the CLI's defaults, `--dev-tuning "<arguments>"` for others),
- * `--target cluster` the Temporal server on PostgreSQL as `npm run cluster` runs it (drills/temporal-services.ts).
- * The worker and the API are the stack harness's (test/support/stack-harness.ts), with the worker options of
+ * `--target cluster` the Temporal server on PostgreSQL as `npm run cluster` runs it
+ * (tooling/temporal/temporal-services.ts).
+ * The worker and the API are the stack harness's (tooling/stacks/in-process-stack.ts), with the worker options of
  * worker/create-worker.ts.
  *
  * usage: npm run bench:latency -- [--target dev|cluster] [--samples 100] [--warm-up 10] [--dev-tuning none|"<args>"]
  */
 import type { Client } from '@temporalio/client';
 import { TEMPORAL_CLIENT } from '../../api/temporal/temporal-client.token';
-import { HttpDriver } from '../../test/support/http-driver';
+import { HttpDriver } from '../../tooling/http/http-driver';
 import { acceptanceUpdate, caseSnapshotQuery, parkCaseWorkflowId } from '../../workflows/definitions/messages';
 import { percentile } from '../percentile';
 import { probeApiClient, timed, WallClock } from './probe';

@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clusterServer } from '../../drills/temporal-services';
+import { clusterServer } from '../../tooling/temporal/temporal-services';
 import { devServerTuning } from '../../scripts/dev-server-tuning';
 import { repoRoot } from '../../scripts/repo-root';
-import globalSetup from '../../test/support/global-setup';
-import globalTeardown from '../../test/support/global-teardown';
-import { startStack, type Stack } from '../../test/support/stack-harness';
+import { provideMigratedPostgres } from '../../tooling/postgres/throwaway-postgres';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 export type Target = 'dev' | 'cluster';
 
@@ -61,13 +60,13 @@ async function startServer(
  */
 export async function startTarget(target: Target, devTuning: string[] | undefined): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parkflow-latency-'));
-  await globalSetup();
+  const postgres = await provideMigratedPostgres();
   const running = await startServer(target, devTuning, repoRoot(), dataDir);
   return {
     ...running,
     async stop() {
       await running.stop();
-      await globalTeardown();
+      await postgres.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -2,7 +2,7 @@
  * One line per plan for the bench's tables: how each table is reached, what is sorted, and what it cost; with the
  * findings that matter at scale (a sequential scan of a big table, a sort of many rows).
  */
-import { planNodes, type PlanNode, type QueryPlan } from '../../persistence/repositories/query-plans.repository';
+import { planNodes, type PlanNode, type QueryPlan } from '../../tooling/repositories/query-plans.repository';
 
 /** The tables that grow with the number of cases and notices. */
 export const BIG_TABLES: ReadonlySet<string> = new Set([

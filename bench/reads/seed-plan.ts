@@ -9,8 +9,8 @@ import type { CaseSnapshot, CaseStage, DeadlineKind } from '../../workflows/defi
 import type { NoticeKind, NoticeRecipient } from '../../workflows/definitions/records';
 import type { DeliveryStatus } from '../../workflows/definitions/notice-delivery';
 import { CHONGQING_DISTRICTS } from '../../persistence/reference/chongqing-districts';
-import type { BenchDueRule, BenchSeedPlan } from '../../persistence/repositories/bench-seed.repository';
-import { validApplication } from '../../test/support/fixtures';
+import type { BenchDueRule, BenchSeedPlan } from '../../tooling/repositories/bench-seed.repository';
+import { validApplication } from '../../tooling/fixtures/applications';
 
 /** Each key repeated by its weight: the seed picks one slot per row by hash. */
 function slots<K extends string>(weights: Partial<Record<K, number>>): K[] {

@@ -1,10 +1,10 @@
 /**
  * `npm run bench:scale -- --parks N --years Y [--scale S] [--target dev|cluster] [--never-file 0.1] [--revoke 0.05]
  * [--find-scale]` (issue 13 items 1 and 2): N designated parks through Y policy years on a stack of real processes
- * (drills/stack.ts: the dev server or the cluster topology, the real worker(s) and activities, PostgreSQL), every
- * park on one policy clock so that every 31 March and every 1 January is a storm. Prints one table: wall time,
- * workflow tasks and their failures, events per run, runs per park, each storm's drain time, the schedule's lag,
- * notices per park-year and duplicates, worker RSS, database size per park-year, and an officer's action latency
+ * (tooling/stacks/process-stack.ts: the dev server or the cluster topology, the real worker(s) and activities,
+ * PostgreSQL), every park on one policy clock so that every 31 March and every 1 January is a storm. Prints one table:
+ * wall time, workflow tasks and their failures, events per run, runs per park, each storm's drain time, the schedule's
+ * lag, notices per park-year and duplicates, worker RSS, database size per park-year, and an officer's action latency
  * sampled over HTTP meanwhile. With `--find-scale`: runs again at twice the scale until the schedule's p99 lag passes
  * one policy day, and prints the highest scale that kept up for N parks.
  */
@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderScaleReport } from './report';
 import { runScale, type ScaleRun } from './run';
-import { openScaleStack } from './stack';
+import { openScaleStack } from '../../tooling/stacks/scale-stack';
 
 /** The schedule keeps up while its p99 lag stays under a policy day (issue 13 item 2). */
 const KEEPS_UP_POLICY_DAYS = 1;

@@ -2,9 +2,9 @@ import type { Client } from '@temporalio/client';
 import type { CaseSnapshot, ParkCaseInput } from '../../workflows/definitions/case';
 import { annualReportUpdate, evaluationUpdate, parkCaseWorkflowId } from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { districtOfficer, expert, finance, goodReport, municipal, PANEL } from '../../test/support/case-driver';
-import { validApplication } from '../../test/support/fixtures';
-import { LifeModel } from '../../test/support/life-model';
+import { districtOfficer, expert, finance, goodReport, municipal, PANEL } from '../../tooling/stacks/case-driver';
+import { validApplication } from '../../tooling/fixtures/applications';
+import { LifeModel } from '../../test/support/life/model';
 
 /** What the bench decided for one park (seeded by its index, so two runs of the same size plan the same life). */
 export interface ParkPlan {

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { LagFigures, StormWave } from '../../persistence/repositories/scale-figures.repository';
+import type { LagFigures, StormWave } from '../../tooling/repositories/scale-figures.repository';
 import { percentile } from '../percentile';
 import type { HistoryFigures } from './histories';
 import type { LifeTally } from './life';

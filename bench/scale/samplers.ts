@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { municipal } from '../../test/support/case-driver';
-import { validApplication } from '../../test/support/fixtures';
-import { httpStack } from '../../test/support/http-calls';
-import type { ManagedProcess } from '../../drills/processes';
-import { sampleValue, scrape } from '../../test/support/prometheus-text';
+import { municipal } from '../../tooling/stacks/case-driver';
+import { validApplication } from '../../tooling/fixtures/applications';
+import { httpStack } from '../../tooling/http/http-calls';
+import type { ManagedProcess } from '../../tooling/processes/managed-process';
+import { sampleValue, scrape } from '../../test/support/metrics/prometheus-text';
 
 /** Resident set size of `pid` in bytes (Linux /proc), or undefined once it is gone. */
 function rssOf(pid: number | undefined): number | undefined {

@@ -1,4 +1,4 @@
-import { startDevStack } from '../../test/support/dev-stack-process';
+import { startDevStack } from '../../tooling/processes/dev-stack-process';
 
 /** Where the tests find the stack (set here, read by the tests: Playwright's workers inherit the environment). */
 export const CONSOLE_URL_VARIABLE = 'PARKFLOW_CONSOLE_URL';

@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { zhCN } from '../../i18n/catalogues/zh-CN';
-import { agencies } from '../../test/support/fixtures';
+import { agencies } from '../../tooling/fixtures/applications';
 
 const forms = zhCN.console.application;
 const actions = zhCN.console.actions;

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { zhCN } from '../../i18n/catalogues/zh-CN';
-import { validApplication } from '../../test/support/fixtures';
+import { validApplication } from '../../tooling/fixtures/applications';
 import { expectAccessible, signInAs } from './console-steps';
 import { consoleUrl, developmentToken } from './stack-control';
 

@@ -77,11 +77,13 @@ export class ParkCasesRepository {
   }
 
   /**
-   * Records `snapshot` unless the stored one is as new (a redelivered change) or newer (changes recorded out of
-   * order): an older snapshot never overwrites a newer one. Answers whether it was written.
+   * Records `snapshot` unless the stored one is newer (changes recorded out of order): an older snapshot never
+   * overwrites a newer one. The same version is written again — the same change, so the same row: a redelivered
+   * record, or the workflow's record of a change the API already wrote from an action's answer (read-your-writes),
+   * whose deadlines are written then. Answers whether it was written.
    */
-  async saveIfNewer(snapshot: CaseSnapshot): Promise<boolean> {
-    return this.upsert(snapshot, 'park_cases.version < EXCLUDED.version', []);
+  async saveUnlessOlder(snapshot: CaseSnapshot): Promise<boolean> {
+    return this.upsert(snapshot, 'park_cases.version <= EXCLUDED.version', []);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { API_SERIES, REQUEST_METRICS, UNMATCHED_ROUTE } from '../../api/metrics/series';
-import { declaredHelps, declaredTypes, sampleValue, samplesOf, scrape } from '../support/prometheus-text';
-import { startStack, type Stack } from '../support/stack-harness';
+import { declaredHelps, declaredTypes, sampleValue, samplesOf, scrape } from '../support/metrics/prometheus-text';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /**
  * Issue 12 item 3: the API's `GET /metrics` counts and times requests by method, route template (never the raw

@@ -6,9 +6,9 @@ import {
   caseActionPath,
   type CaseRouteActionName,
 } from '../../workflows/definitions/officer-actions';
-import { validApplication } from '../support/fixtures';
-import { HttpDriver, PANEL, reportBody } from '../support/http-driver';
-import { startStack, type Stack } from '../support/stack-harness';
+import { validApplication } from '../../tooling/fixtures/applications';
+import { HttpDriver, PANEL, reportBody } from '../../tooling/http/http-driver';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /**
  * api-contract "Identity", table-driven: every endpoint × every kind of caller → the expected status.

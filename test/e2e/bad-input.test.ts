@@ -1,7 +1,7 @@
 import { chongqingYear } from '../../workflows/definitions/civil-date';
 import { DEFAULT_PAGE_SIZE } from '../../api/common/paging';
-import { HttpDriver, PANEL, reportBody } from '../support/http-driver';
-import { startStack, type Stack } from '../support/stack-harness';
+import { HttpDriver, PANEL, reportBody } from '../../tooling/http/http-driver';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /**
  * api-contract "Errors": malformed input is 422 with one detail per failed field (naming the rule where one

@@ -2,9 +2,9 @@ import { installedArrangements, workCalendarOf } from '../../persistence/referen
 import type { HolidayArrangement } from '../../workflows/definitions/work-calendar';
 import { nextWorkingDay } from '../../workflows/lifecycle/working-days';
 import { calendarCoverage, importArrangement, refreshOpenCases } from '../../worker/calendar/calendar-operations';
-import { HttpDriver } from '../support/http-driver';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { startStack, type Stack } from '../support/stack-harness';
+import { HttpDriver } from '../../tooling/http/http-driver';
+import { createOwnDatabase, type OwnDatabase } from '../../tooling/postgres/own-database';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /**
  * Issue 15 item 4, R-CAL-3 "when it arrives, pending deadlines are recomputed": an operator imports a year's

@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { serveConsole } from '../../api/console/serve-console';
 import { securityHeaders } from '../../api/common/security-headers';
-import { startApiAlone, type ApiAlone } from '../support/api-alone';
+import { startApiAlone, type ApiAlone } from '../../tooling/stacks/api-alone';
 
 /**
  * Issue 21 item 2: the API serves the officers' console on its own origin — the page for a browser (Accept:

@@ -1,4 +1,4 @@
-import { startStack, type Stack } from '../support/stack-harness';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 let stack: Stack;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { CATALOGUES } from '../../i18n/catalogue';
-import { agencies, validApplication } from '../support/fixtures';
-import { HttpDriver, PANEL, reportBody } from '../support/http-driver';
-import { startStack, type Stack } from '../support/stack-harness';
+import { agencies, validApplication } from '../../tooling/fixtures/applications';
+import { HttpDriver, PANEL, reportBody } from '../../tooling/http/http-driver';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /**
  * policy.md "Calendar, reporting years and money in flight", last rule, and api-contract "Errors": an action on a

@@ -1,9 +1,9 @@
 import { CaseActionsService } from '../../api/actions/case-actions.service';
 import { bodyHash } from '../../api/idempotency/idempotency.interceptor';
 import { IdempotencyKeysRepository } from '../../persistence/repositories/idempotency-keys.repository';
-import { eventually } from '../support/eventually';
-import { HttpDriver } from '../support/http-driver';
-import { startStack, type Stack } from '../support/stack-harness';
+import { eventually } from '../../tooling/eventually';
+import { HttpDriver } from '../../tooling/http/http-driver';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /**
  * issue 22 item 5: a claimed `Idempotency-Key` is a short lease its running request renews. A request that runs

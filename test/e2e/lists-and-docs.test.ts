@@ -1,6 +1,6 @@
 import { CASE_ROUTE_ACTION_NAMES, OFFICER_ACTIONS, caseActionPath } from '../../workflows/definitions/officer-actions';
-import { HttpDriver } from '../support/http-driver';
-import { startStack, type Stack } from '../support/stack-harness';
+import { HttpDriver } from '../../tooling/http/http-driver';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 // Districts no other test file files in: the suites share one database, so every list assertion is scoped.
 const TONGLIANG = '500151';

@@ -1,5 +1,5 @@
-import { validApplication } from '../support/fixtures';
-import { startStack, type Stack } from '../support/stack-harness';
+import { validApplication } from '../../tooling/fixtures/applications';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 let stack: Stack;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import { createNoticeDeliveryActivities } from '../../activities/notices/notice-delivery.activities';
-import { caseWithNotices as seedCase, type NoticeSeed } from '../support/inbox-fixtures';
-import { setContacts, SmtpSink } from '../support/smtp-sink';
-import { startStack, type Stack } from '../support/stack-harness';
+import { caseWithNotices as seedCase, type NoticeSeed } from '../support/mail/inbox-fixtures';
+import { setContacts, SmtpSink } from '../support/mail/smtp-sink';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 let stack: Stack;
 let sink: SmtpSink;

@@ -4,11 +4,11 @@ import { createNoticeDeliveryActivities } from '../../activities/notices/notice-
 import { signDevelopmentToken, type DevelopmentClaims } from '../../api/auth/development-token';
 import { OfficersRepository } from '../../persistence/repositories/officers.repository';
 import { DEVELOPMENT_OFFICERS } from '../../worker/officers/development-officers';
-import { eventually } from '../support/eventually';
-import { caseWithNotices } from '../support/inbox-fixtures';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { SmtpSink } from '../support/smtp-sink';
-import { startStack, type Stack } from '../support/stack-harness';
+import { eventually } from '../../tooling/eventually';
+import { caseWithNotices } from '../support/mail/inbox-fixtures';
+import { createOwnDatabase, type OwnDatabase } from '../../tooling/postgres/own-database';
+import { SmtpSink } from '../support/mail/smtp-sink';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /**
  * Issue 20 item 2, every officer reached: the officer directory (recorded at sign-in, imported; `GET /v1/me`,

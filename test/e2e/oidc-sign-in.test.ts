@@ -1,5 +1,5 @@
-import { startApiAlone, type ApiAlone } from '../support/api-alone';
-import { startOidcIssuer, type Officer, type OidcIssuer } from '../support/oidc-issuer';
+import { startApiAlone, type ApiAlone } from '../../tooling/stacks/api-alone';
+import { startOidcIssuer, type Officer, type OidcIssuer } from '../support/identity/oidc-issuer';
 import { freePort } from '../../scripts/free-port';
 
 /**

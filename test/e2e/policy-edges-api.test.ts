@@ -1,8 +1,8 @@
 import { addDays, chongqingYear, civilDateOf, endOfDay } from '../../workflows/definitions/civil-date';
 import type { ParkApplication } from '../../workflows/definitions/application';
-import { validApplication } from '../support/fixtures';
-import { HttpDriver, reportBody } from '../support/http-driver';
-import { startStack, type Stack } from '../support/stack-harness';
+import { validApplication } from '../../tooling/fixtures/applications';
+import { HttpDriver, reportBody } from '../../tooling/http/http-driver';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /**
  * The API side of the issue-9 rules (policy.md R-APP-4/8, R-CAL-1, R-RPT-5, R-EVL-2, R-PAY-1), over HTTP against

@@ -1,9 +1,9 @@
 import { addDays, chongqingYear, civilDateOf } from '../../workflows/definitions/civil-date';
-import { eventually } from '../support/eventually';
-import { validApplication } from '../support/fixtures';
-import { HttpDriver } from '../support/http-driver';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { startStack, type Stack } from '../support/stack-harness';
+import { eventually } from '../../tooling/eventually';
+import { validApplication } from '../../tooling/fixtures/applications';
+import { HttpDriver } from '../../tooling/http/http-driver';
+import { createOwnDatabase, type OwnDatabase } from '../../tooling/postgres/own-database';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /**
  * api-contract `GET /v1/public/designated-parks` (R-STAT-1, policy §5.1 名单): the parks on the published list now,

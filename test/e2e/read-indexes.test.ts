@@ -2,13 +2,13 @@ import type { DataSource } from 'typeorm';
 import { BUSY_DISTRICT, PANEL_EXPERT, seedPlan } from '../../bench/reads/seed-plan';
 import { createDataSource } from '../../persistence/data-source';
 import { ReadIndexes1764734400000 } from '../../persistence/migrations/1764734400000-read-indexes';
-import { BenchSeedRepository } from '../../persistence/repositories/bench-seed.repository';
+import { BenchSeedRepository } from '../../tooling/repositories/bench-seed.repository';
 import { CaseDeadlinesRepository } from '../../persistence/repositories/case-deadlines.repository';
 import type { Database } from '../../persistence/repositories/database';
 import { NotificationsRepository } from '../../persistence/repositories/notifications.repository';
 import { ParkCasesRepository } from '../../persistence/repositories/park-cases.repository';
-import { planNodes, QueryPlansRepository, type PlanNode } from '../../persistence/repositories/query-plans.repository';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
+import { planNodes, QueryPlansRepository, type PlanNode } from '../../tooling/repositories/query-plans.repository';
+import { createOwnDatabase, type OwnDatabase } from '../../tooling/postgres/own-database';
 
 /**
  * Issue 13 item 4: the list queries read the indexes of migration `ReadIndexes…` at a realistic size — the reads

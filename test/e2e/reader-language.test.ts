@@ -1,7 +1,7 @@
-import { agencies, validApplication } from '../support/fixtures';
-import type { CallOptions, JsonAnswer } from '../support/http-calls';
-import { HttpDriver } from '../support/http-driver';
-import { startStack, type Stack } from '../support/stack-harness';
+import { agencies, validApplication } from '../../tooling/fixtures/applications';
+import type { CallOptions, JsonAnswer } from '../../tooling/http/http-calls';
+import { HttpDriver } from '../../tooling/http/http-driver';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /**
  * Issue 20 "Done when" (api-contract "Language"): with no `Accept-Language` every text of an answer is Chinese — a

@@ -2,8 +2,9 @@ import type { Worker } from '@temporalio/worker';
 import { LIVE_HEARTBEAT_MS } from '../../api/temporal/worker-presence';
 import { createDataSource } from '../../persistence/data-source';
 import { createParkflowWorker } from '../../worker/create-worker';
-import { eventually } from '../support/eventually';
-import { startStack, type Stack } from '../support/stack-harness';
+import { eventually } from '../../tooling/eventually';
+import { sharedWorkflowBundle } from '../../tooling/run-artifacts/workflow-bundle';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /** Ready = usable: /health/ready answers 200 only once a worker polls the task queue, so an action would be served. */
 let stack: Stack;
@@ -27,6 +28,7 @@ async function runWorker(dataSource = stack.dataSource): Promise<{ worker: Worke
     namespace: 'default',
     taskQueue: 'parkflow-e2e',
     dataSource,
+    workflowBundle: await sharedWorkflowBundle(),
   });
   return { worker, running: worker.run() };
 }

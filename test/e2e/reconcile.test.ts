@@ -1,9 +1,9 @@
 import { reconcileReadModel } from '../../scripts/reconcile';
 import { caseSnapshotQuery, parkCaseWorkflowId } from '../../workflows/definitions/messages';
-import { eventually } from '../support/eventually';
-import { HttpDriver } from '../support/http-driver';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { startStack, type Stack } from '../support/stack-harness';
+import { eventually } from '../../tooling/eventually';
+import { HttpDriver } from '../../tooling/http/http-driver';
+import { createOwnDatabase, type OwnDatabase } from '../../tooling/postgres/own-database';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /**
  * Issue 22 item 3: `npm run reconcile` rebuilds the read model from the cases' own state. Cases filed through the API,
@@ -75,7 +75,7 @@ describe('npm run reconcile: the read model rebuilt from the cases', () => {
       // a case filed after parkflow's dump: none of its rows (its filing log is not the read model: not rebuilt)
       await sql('DELETE FROM case_submissions WHERE case_id = $1', [gone]);
       await sql('DELETE FROM park_cases WHERE case_id = $1', [gone]); // its deadlines go with it (ON DELETE CASCADE)
-      // newer than its case (a read model restored from a later dump than Temporal's): saveIfNewer would keep it
+      // newer than its case (a read model restored from a later dump than Temporal's): saveUnlessOlder would keep it
       await sql(
         `UPDATE park_cases SET stage = 'designated', version = version + 5,
          snapshot = jsonb_set(snapshot, '{panel}', 'null') WHERE case_id = $1`,

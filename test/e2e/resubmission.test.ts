@@ -1,5 +1,5 @@
-import { agencies, validApplication } from '../support/fixtures';
-import { startStack, type Stack } from '../support/stack-harness';
+import { agencies, validApplication } from '../../tooling/fixtures/applications';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 let stack: Stack;
 beforeAll(async () => {

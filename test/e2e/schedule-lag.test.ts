@@ -1,8 +1,8 @@
 import { CaseHistoryRepository } from '../../persistence/repositories/case-history.repository';
-import { eventually } from '../support/eventually';
-import { agencies, validApplication } from '../support/fixtures';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { startStack, type Stack } from '../support/stack-harness';
+import { eventually } from '../../tooling/eventually';
+import { agencies, validApplication } from '../../tooling/fixtures/applications';
+import { createOwnDatabase, type OwnDatabase } from '../../tooling/postgres/own-database';
+import { startStack, type Stack } from '../../tooling/stacks/in-process-stack';
 
 /**
  * Issue 13: how late each system event of a case's schedule is recorded (`case_audit.lag_policy_days`), and the

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { startApiAlone, type ApiAlone } from '../support/api-alone';
-import { startOidcIssuer, type Officer, type OidcIssuer } from '../support/oidc-issuer';
+import { startApiAlone, type ApiAlone } from '../../tooling/stacks/api-alone';
+import { startOidcIssuer, type Officer, type OidcIssuer } from '../support/identity/oidc-issuer';
 
 /**
  * Issue 20 item 3: Swagger UI at `/docs` signs officers in at the configured OpenID Connect provider — Authorization

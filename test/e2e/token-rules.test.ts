@@ -1,5 +1,5 @@
 import { SignJWT, type JWTPayload } from 'jose';
-import { API_ALONE_SECRET, startApiAlone, type ApiAlone } from '../support/api-alone';
+import { API_ALONE_SECRET, startApiAlone, type ApiAlone } from '../../tooling/stacks/api-alone';
 
 /**
  * Issue 14, "Token rules" (api-contract "Identity"), over HTTP with HS256 development tokens as `npm run dev`

@@ -1,8 +1,8 @@
 import { createDataSource } from '../../persistence/data-source';
 import { importArrangement } from '../../worker/calendar/calendar-operations';
 import type { OfficerRole } from '../../workflows/definitions/case';
-import { startApiAlone, type ApiAlone } from '../support/api-alone';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
+import { startApiAlone, type ApiAlone } from '../../tooling/stacks/api-alone';
+import { createOwnDatabase, type OwnDatabase } from '../../tooling/postgres/own-database';
 
 /**
  * api-contract `GET /v1/calendar` (R-CAL-3): the holiday arrangements' rest days and make-up working days of a range,

@@ -5,8 +5,8 @@ import { createDataSource } from '../../persistence/data-source';
 import { OperationsMetricsRepository } from '../../persistence/repositories/operations-metrics.repository';
 import { startWorkerMetricsServer, type WorkerMetricsServer } from '../../worker/metrics/metrics-server';
 import { BUSINESS_GAUGES, PROCESS_SERIES } from '../../worker/metrics/series';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { declaredHelps, declaredTypes, sampleValue, scrape } from '../support/prometheus-text';
+import { createOwnDatabase, type OwnDatabase } from '../../tooling/postgres/own-database';
+import { declaredHelps, declaredTypes, sampleValue, scrape } from '../support/metrics/prometheus-text';
 
 /**
  * Issue 12 item 3: the worker's business gauges read from PostgreSQL (a database of this test's own, so counts are

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { knownFamilyOf, metricNamesIn } from '../support/metric-families';
-import { promtool } from '../support/promtool';
-import { REPOSITORY_ROOT } from '../support/source-files';
+import { knownFamilyOf, metricNamesIn } from '../support/metrics/metric-families';
+import { promtool } from '../support/metrics/promtool';
+import { REPOSITORY_ROOT } from '../support/source/source-files';
 
 /**
  * Issue 22 item 4: the alert rules (docker/prometheus/alerts.yml) are valid, load from compose's prometheus.yml, pass

@@ -4,15 +4,16 @@ import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { allowedActions } from '../../workflows/definitions/allowed-actions';
 import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context } from '../../workflows/lifecycle/outcome';
-import { validApplication } from '../support/fixtures';
-import { district, expert, finance, municipal, pureCase } from '../support/pure-case';
+import { validApplication } from '../../tooling/fixtures/applications';
+import { installedCalendar } from '../support/workflows/holiday-calendar';
+import { district, expert, finance, municipal, pureCase } from '../support/life/pure-case';
 
 /**
  * api-contract `allowedActions`: what each role is offered as a case goes through §5.1–5.2. The random-lives property
- * (test/support/life-invariants.ts) adds the general law: every action the workflow applies was offered to its actor.
+ * (test/support/life/invariants.ts) adds the general law: every action the workflow applies was offered to its actor.
  */
 const NOW = '2026-03-02T02:00:00.000Z';
-const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, civil: true, calendar: undefined });
+const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, calendar: installedCalendar() });
 const { act, designatedAt } = pureCase(ctx);
 
 function filed(): CaseSnapshot {

@@ -7,7 +7,7 @@ import { renderTexts } from '../../api/i18n/answer-language';
 import { caseEndedError, toApiError } from '../../api/temporal/temporal-errors';
 import { CaseFailureType } from '../../workflows/definitions/failures';
 import type { Locale } from '../../workflows/definitions/message-ref';
-import { validApplication } from '../support/fixtures';
+import { validApplication } from '../../tooling/fixtures/applications';
 
 /**
  * api-contract "Errors" and "Language" (issue 20): the texts the API writes itself — 422 validation details, 409

@@ -3,7 +3,7 @@ import { calendarDays, isSpanTooLong } from '../../api/calendar/calendar-days';
 import { addDays } from '../../workflows/definitions/civil-date';
 import type { HolidayArrangement } from '../../workflows/definitions/work-calendar';
 import { isWorkingDay } from '../../workflows/lifecycle/working-days';
-import { installedCalendar } from '../support/holiday-calendar';
+import { installedCalendar } from '../support/workflows/holiday-calendar';
 
 // GET /v1/calendar's days (R-CAL-3), on the State Council's arrangements as the installed data holds them.
 const calendar = installedCalendar();

@@ -2,7 +2,7 @@ import { RequestMetrics } from '../../api/metrics/request-metrics';
 import { API_SERIES, CLIENT_CERTIFICATE_EXPIRY_SERIES } from '../../api/metrics/series';
 import { startWorkerMetricsServer } from '../../worker/metrics/metrics-server';
 import { CLIENT_CERTIFICATE_EXPIRY_SERIES as WORKER_NAME, WORKER_SERIES } from '../../worker/metrics/series';
-import { declaredTypes, sampleValue, scrape } from '../support/prometheus-text';
+import { declaredTypes, sampleValue, scrape } from '../support/metrics/prometheus-text';
 
 /**
  * `parkflow_temporal_client_certificate_expiry_timestamp_seconds` on the worker's and the API's `/metrics`: when the

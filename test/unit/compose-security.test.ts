@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CONFIDENTIAL_CLIENTS } from '../../scripts/keycloak-server';
-import { composeText, environmentOf, root, services } from '../support/compose-file';
+import { composeText, environmentOf, root, services } from '../support/source/compose-file';
 
 /**
  * A production topology nobody can walk around (docs/security.md "Temporal", "Ports"), checked by reading compose, the

@@ -5,7 +5,7 @@ import { hs256Enabled } from '../../api/config/auth-settings';
 import { OAUTH2_REDIRECT_PATH } from '../../api/common/security-headers';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
 import { OFFICER_ROLES } from '../../workflows/definitions/case';
-import { composeText, dependsOn, environmentOf, interpolated, root, services } from '../support/compose-file';
+import { composeText, dependsOn, environmentOf, interpolated, root, services } from '../support/source/compose-file';
 
 /** Issue 14, "Keycloak in compose" and "no default secrets", checked by reading the files (no Docker engine here). */
 const keycloak = services.keycloak;

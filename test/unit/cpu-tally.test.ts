@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import type { ManagedProcess } from '../../drills/processes';
+import type { ManagedProcess } from '../../tooling/processes/managed-process';
 import { CpuTally } from '../../bench/scale/cpu';
 
 /** bench:scale's profile (issue 13): CPU seconds of a process and its descendants, read from Linux /proc. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { REPOSITORY_ROOT, sourceFiles } from '../support/source-files';
+import { REPOSITORY_ROOT, sourceFiles } from '../support/source/source-files';
 
 /**
  * issue 11 item 5: decorators stand one per line, above what they decorate. This test scans `api/` and `config/`

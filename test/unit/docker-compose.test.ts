@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { dependsOn, environmentOf, root, services } from '../support/compose-file';
-import { sourceFiles } from '../support/source-files';
+import { dependsOn, environmentOf, root, services } from '../support/source/compose-file';
+import { sourceFiles } from '../support/source/source-files';
 import { loadAppConfig } from '../../api/config/app-config';
 import { CONSOLE_DIST_DIR } from '../../api/console/console-files';
 import { loadWorkerConfig } from '../../worker/worker-config';

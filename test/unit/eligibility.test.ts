@@ -1,7 +1,7 @@
 import { translator } from '../../i18n/translator';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { checkEligibility, isFlag } from '../../workflows/eligibility';
-import { agencies, validApplication } from '../support/fixtures';
+import { agencies, validApplication } from '../../tooling/fixtures/applications';
 
 const rulesOf = (app = validApplication()) => checkEligibility(app, DEFAULT_POLICY).map((d) => d.rule);
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { REPOSITORY_ROOT, sourceFiles } from '../support/source-files';
+import { REPOSITORY_ROOT, sourceFiles } from '../support/source/source-files';
 import * as allowedActions from '../../workflows/definitions/allowed-actions';
 import * as application from '../../workflows/definitions/application';
 import * as caseDefinitions from '../../workflows/definitions/case';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { FrontDoor, type FrontDoorOptions } from '../../scripts/front-door';
 import { resolveWithLookup } from '../../scripts/front-door-upstreams';
 import { freePort } from '../../scripts/free-port';
-import { eventually } from '../support/eventually';
+import { eventually } from '../../tooling/eventually';
 
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {

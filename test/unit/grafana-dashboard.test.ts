@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { REQUEST_METRICS } from '../../api/metrics/series';
 import { BUSINESS_GAUGES, SCHEDULE_LAG_SERIES } from '../../worker/metrics/series';
-import { services } from '../support/compose-file';
-import { knownFamilyOf, metricNamesIn } from '../support/metric-families';
-import { REPOSITORY_ROOT } from '../support/source-files';
+import { services } from '../support/source/compose-file';
+import { knownFamilyOf, metricNamesIn } from '../support/metrics/metric-families';
+import { REPOSITORY_ROOT } from '../support/source/source-files';
 
 /**
  * Issue 22 item 4: the Grafana dashboard (docker/grafana/dashboards/parkflow.json) reads the provisioned Prometheus

@@ -6,18 +6,18 @@ import type { Context } from '../../workflows/lifecycle/outcome';
 import { deadlinesOf } from '../../workflows/lifecycle/deadlines';
 import { recalendar } from '../../workflows/lifecycle/recalendar';
 import { activeSeries } from '../../workflows/lifecycle/schedule';
-import { installedCalendar } from '../support/holiday-calendar';
-import { finance, municipal, pureCase } from '../support/pure-case';
+import { installedCalendar } from '../support/workflows/holiday-calendar';
+import { finance, municipal, pureCase } from '../support/life/pure-case';
 
-// R-CAL-3 on the pure lifecycle: a case whose run began with the calendar (the patch 'statutory-holidays').
+// R-CAL-3 on the pure lifecycle.
 const calendar = installedCalendar();
-const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, civil: true, calendar });
+const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, calendar });
 const { act, refusal, designatedAt } = pureCase(ctx);
 
 describe('R-CAL-3 on a case', () => {
   it('R-CAL-3 a payment confirmation window ending on National Day moves to 8 October, with the day and why', () => {
     // Designated 17 September 2026 (Chongqing): 14 days end on 1 October, the first day of the holiday.
-    const state = designatedAt('2026-09-17T02:00:00.000Z', calendar);
+    const state = designatedAt('2026-09-17T02:00:00.000Z');
     expect(state.deadlines).toContainEqual({
       kind: 'payment_confirmation',
       dueAt: '2026-10-08T16:00:00.000Z',
@@ -33,7 +33,7 @@ describe('R-CAL-3 on a case', () => {
   });
 
   it('R-CAL-3 a rectification deadline an officer sets on a rest day is refused, naming the next working day', () => {
-    const state = designatedAt('2026-05-10T02:00:00.000Z', calendar);
+    const state = designatedAt('2026-05-10T02:00:00.000Z');
     const order = { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: '2026-10-03' };
     expect(refusal(state, m.evaluationUpdate, order, '2026-06-10T00:00:00.000Z')).toMatchObject({
       type: 'InvalidInput',
@@ -51,7 +51,7 @@ describe('R-CAL-3 on a case', () => {
   });
 
   it('R-CAL-3 a refund demand is escalated at its deadline; its notices wait for 09:00 of a working day', () => {
-    const state = designatedAt('2026-05-10T02:00:00.000Z', calendar);
+    const state = designatedAt('2026-05-10T02:00:00.000Z');
     const revoke = { actor: municipal, outcome: 'revoke', findings: '有名无实', grounds: ['nominal_only'] };
     const paid = { actor: finance, paymentId: state.payments[0].paymentId, paidAt: '2026-05-20T10:00:00+08:00' };
     act(state, m.confirmPaymentUpdate, { ...paid, bankReference: 'CQ-T-1' }, '2026-05-20T02:00:00.000Z');
@@ -71,7 +71,7 @@ describe('R-CAL-3 on a case', () => {
 
 describe('R-CAL-3 a newer arrangement: pending deadlines recomputed, never earlier than announced', () => {
   // Designated in May 2028: the 2028 report is due 31 March 2029, a Saturday (2029 not published: moved to Monday).
-  const designated = () => designatedAt('2028-05-10T02:00:00.000Z', calendar);
+  const designated = () => designatedAt('2028-05-10T02:00:00.000Z');
   const now = '2029-01-10T02:00:00.000Z';
   const arrangement2029 = (days: Partial<HolidayArrangement>): HolidayArrangement => ({
     year: 2029,
@@ -84,7 +84,7 @@ describe('R-CAL-3 a newer arrangement: pending deadlines recomputed, never earli
   it('R-CAL-3 a holiday on the announced day moves the deadline later, and says so', () => {
     const state = designated();
     const loaded = workCalendarOf([arrangement2029({ restDays: { '2029-04-02': '清明' } })], 2027);
-    const { calendar: next, moved } = recalendar(state, { ...ctx(now), calendar }, loaded);
+    const { calendar: next, moved } = recalendar(state, ctx(now), loaded, calendar.floors);
     expect(moved).toEqual([{ kind: 'annual_report', from: '2029-04-02', to: '2029-04-03' }]);
     expect(next.version).toMatch(/^chinese-days@[\d.]+\+2029:[0-9a-f]{8}$/);
   });
@@ -92,7 +92,7 @@ describe('R-CAL-3 a newer arrangement: pending deadlines recomputed, never earli
   it('R-CAL-3 a make-up working day on 31 March does not bring the announced deadline forward', () => {
     const state = designated();
     const loaded = workCalendarOf([arrangement2029({ workdays: { '2029-03-31': '清明调休' } })], 2027);
-    const { calendar: next, moved } = recalendar(state, { ...ctx(now), calendar }, loaded);
+    const { calendar: next, moved } = recalendar(state, ctx(now), loaded, calendar.floors);
     expect(moved).toEqual([]);
     expect(next.floors).toEqual({ '2029-03-31': '2029-04-02' });
     expect(deadlinesOf(state, { ...ctx(now), calendar: next })).toContainEqual(

@@ -9,7 +9,7 @@ import {
   officerLines,
   type Realm,
 } from '../../scripts/keycloak-server';
-import { root } from '../support/compose-file';
+import { root } from '../support/source/compose-file';
 
 /** Issue 20 item 3: `npm run cluster`'s Keycloak imports compose's realm, moved to the cluster's front door. */
 const realm: Realm = JSON.parse(readFileSync(join(root, 'docker', 'keycloak', 'parkflow-realm.json'), 'utf8'));

@@ -9,12 +9,15 @@ import { checkReport, overdueReportYears, reportDueAt } from '../../workflows/li
 import { summarizeReviews } from '../../workflows/lifecycle/review';
 import { activeSeries, nextDueEvent, pruneFired } from '../../workflows/lifecycle/schedule';
 import { chongqingYear, deadlineOn, nextYearStart } from '../../workflows/definitions/civil-date';
-import { goodReport } from '../support/case-driver';
-import { district, expert, municipal, pureCase } from '../support/pure-case';
-import { validApplication } from '../support/fixtures';
+import { goodReport } from '../../tooling/stacks/case-driver';
+import { district, expert, municipal, pureCase } from '../support/life/pure-case';
+import { validApplication } from '../../tooling/fixtures/applications';
+import { installedCalendar } from '../support/workflows/holiday-calendar';
 
 const policy = DEFAULT_POLICY;
-const at = (now: string) => ({ now, policy, civil: true });
+const calendar = installedCalendar();
+const calendarVersion = calendar.version;
+const at = (now: string) => ({ now, policy, calendar });
 const opened = '2026-11-26T02:00:00.000Z';
 const blank = (): CaseSnapshot =>
   newCase({ caseId: 'c1', district: '500112', parkName: '渝北园', policy, policyTimeScale: 1 }, 0, opened);
@@ -64,8 +67,8 @@ describe('yearly report checks (R-RPT-2..4)', () => {
 
   it('counts reports that are past due and missing', () => {
     const state = designatedIn2026();
-    expect(overdueReportYears(state, '2027-03-31T15:59:59.000Z', { policy })).toEqual([]);
-    expect(overdueReportYears(state, '2027-04-01T00:00:00.000Z', { policy })).toEqual([2026]);
+    expect(overdueReportYears(state, '2027-03-31T15:59:59.000Z', { policy, calendar })).toEqual([]);
+    expect(overdueReportYears(state, '2027-04-01T00:00:00.000Z', { policy, calendar })).toEqual([2026]);
   });
 });
 
@@ -74,24 +77,26 @@ describe('timed series and deadlines', () => {
     const state = blank();
     state.stage = 'returned';
     state.returnedAt = opened;
+    // R-CAL-2: 26 Nov not counted, 30 days → Saturday 26 Dec, moved to Monday 28 Dec 24:00 (R-CAL-3); the first
+    // reminder at 09:00 seven days before that day.
     const first = nextDueEvent(state, at(opened))!;
-    expect([first.series.key, first.at]).toEqual([`resubmission:${opened}:reminder`, '2026-12-19T16:00:00.000Z']);
+    expect([first.series.key, first.at]).toEqual([`resubmission:${opened}:reminder`, '2026-12-21T01:00:00.000Z']);
     state.fired[first.series.key] = 2;
     const lapse = nextDueEvent(state, at(opened))!;
-    expect(lapse.at).toBe('2026-12-26T16:00:00.000Z'); // R-CAL-2: 26 Nov not counted, 30 days → 26 Dec 24:00
+    expect(lapse.at).toBe('2026-12-28T16:00:00.000Z');
     lapse.series.mutate!(state, lapse.at);
     expect(state.stage).toBe('lapsed');
   });
 
-  it('§5.3 R-RPT-6: overdue notices repeat weekly after the report deadline', () => {
+  it('§5.3 R-RPT-6: overdue notices repeat weekly after the report deadline, at 09:00 (R-CAL-3)', () => {
     const state = designatedIn2026();
     const overdue = activeSeries(state, at('2027-05-01T00:00:00.000Z')).find(
       (s) => s.key === 'report:overdue:2027-03-31T16:00:00.000Z',
     )!;
     expect([0, 1, 2].map((i) => overdue.at(i))).toEqual([
-      '2027-03-31T16:00:00.000Z',
-      '2027-04-07T16:00:00.000Z',
-      '2027-04-14T16:00:00.000Z',
+      '2027-04-01T01:00:00.000Z',
+      '2027-04-08T01:00:00.000Z',
+      '2027-04-15T01:00:00.000Z',
     ]);
     const notices = overdue.notices(0, overdue.at(0)!);
     expect(notices.map((n) => n.recipient.role)).toEqual(['district', 'municipal']);
@@ -110,8 +115,8 @@ describe('timed series and deadlines', () => {
   it('lists deadlines earliest first and forgets counters of ended series', () => {
     const state = designatedIn2026();
     expect(deadlinesOf(state, at('2026-12-05T00:00:00.000Z'))).toEqual([
-      { kind: 'annual_report', dueAt: '2027-03-31T16:00:00.000Z', dueDate: '2027-03-31' },
-      { kind: 'evaluation', dueAt: '2029-05-01T16:00:00.000Z', dueDate: '2029-05-01' },
+      { kind: 'annual_report', dueAt: '2027-03-31T16:00:00.000Z', dueDate: '2027-03-31', calendarVersion },
+      { kind: 'evaluation', dueAt: '2029-05-01T16:00:00.000Z', dueDate: '2029-05-01', calendarVersion },
     ]);
     state.fired = { 'report:2026:reminder': 3, 'resubmission:old:lapse': 1 };
     pruneFired(state, at('2027-01-05T00:00:00.000Z'));

@@ -14,7 +14,7 @@ import { DEFAULT_LOCALE, LOCALES } from '../../workflows/definitions/message-ref
 /**
  * issue 10 item 6: the OpenAPI document tells the truth about what the API accepts — the bounds its validators
  * check, empty query parameters as absent, NUL characters refused (schemathesis runs this end to end in
- * test/e2e/api-fuzzing.test.ts).
+ * test/heavy/api-fuzzing.test.ts).
  */
 class SampleDto {
   @IsString() @IsNotEmpty() @MaxLength(100) name!: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
-import { REPOSITORY_ROOT, sourceFiles } from '../support/source-files';
+import { REPOSITORY_ROOT, sourceFiles } from '../support/source/source-files';
 
 /**
  * issue 20 / api-contract "Language": every text a person reads from the API, an inbox or an email comes from the

@@ -8,12 +8,14 @@ import { deadlinesOf } from '../../workflows/lifecycle/deadlines';
 import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context } from '../../workflows/lifecycle/outcome';
 import { activeSeries, fireDue, nextDueEvent } from '../../workflows/lifecycle/schedule';
-import { goodReport } from '../support/case-driver';
-import { district, finance, municipal, pureCase } from '../support/pure-case';
-import { validApplication } from '../support/fixtures';
+import { goodReport } from '../../tooling/stacks/case-driver';
+import { district, finance, municipal, pureCase } from '../support/life/pure-case';
+import { validApplication } from '../../tooling/fixtures/applications';
+import { installedCalendar } from '../support/workflows/holiday-calendar';
 
 // The edges issue 9 found by reading the rules against the code, each proven on the pure lifecycle.
-const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, civil: true });
+const calendar = installedCalendar();
+const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, calendar });
 const { act, refusal, designatedAt } = pureCase(ctx);
 
 const report = (year: number) => ({ actor: district, report: goodReport(year) });
@@ -53,7 +55,12 @@ describe('R-RPT-5 reporting years and the second tranche', () => {
       const state = designatedAt('2026-12-20T02:00:00.000Z');
       expect(state.designation!.firstReportingYear).toBe(2027);
       expect(deadlinesOf(state, ctx('2027-01-05T00:00:00.000Z')).filter((d) => d.kind === 'annual_report')).toEqual([
-        { kind: 'annual_report', dueAt: '2028-03-31T16:00:00.000Z', dueDate: '2028-03-31' },
+        {
+          kind: 'annual_report',
+          dueAt: '2028-03-31T16:00:00.000Z',
+          dueDate: '2028-03-31',
+          calendarVersion: calendar.version,
+        },
       ]);
       expect(refusal(state, m.annualReportUpdate, report(2026), '2027-01-05T00:00:00.000Z')).toMatchObject({
         details: [{ field: 'year', rule: 'R-RPT-5' }],
@@ -95,9 +102,9 @@ describe('R-RPT-5 reporting years and the second tranche', () => {
         state,
         m.evaluationUpdate,
         { actor: municipal, outcome: 'renew', findings: '评估' },
-        '2029-04-01T00:00:00.000Z',
+        '2029-04-03T00:00:00.000Z',
       );
-      // 2028 missing, past due
+      // 2028 missing, past due (31 March 2029 is a Saturday: due on Monday 2 April, R-CAL-3)
       expect(state.evaluations[0].reportFindings.map((f) => f.rule)).toEqual(['R-RPT-3', 'R-RPT-1']);
     },
   );
@@ -106,7 +113,7 @@ describe('R-RPT-5 reporting years and the second tranche', () => {
 describe('R-CAL-1 / R-CAL-2 dates', () => {
   it(
     'R-CAL-1: rectifyBy "2027-06-30" runs to 24:00 Chongqing (16:00 ' +
-      'UTC), and the re-evaluation notice fires then, not at 08:00',
+      'UTC), and the re-evaluation notice goes out at 09:00 the day after, not at 08:00 on its day',
     () => {
       const state = designatedAt('2026-05-10T02:00:00.000Z');
       act(
@@ -120,11 +127,12 @@ describe('R-CAL-1 / R-CAL-2 dates', () => {
         kind: 'rectification',
         dueAt: '2027-06-30T16:00:00.000Z',
         dueDate: '2027-06-30',
+        calendarVersion: calendar.version,
       });
       const series = activeSeries(state, ctx('2027-06-01T00:00:00.000Z')).find((s) =>
         s.key.startsWith('rectification:'),
       )!;
-      expect(series.at(0)).toBe('2027-06-30T16:00:00.000Z');
+      expect(series.at(0)).toBe('2027-07-01T01:00:00.000Z'); // R-CAL-3: 09:00 of the day that begins at it
       for (const bad of ['2027-06-30T00:00:00Z', '2027-02-30', '2027-01-10']) {
         expect(
           refusal(
@@ -274,7 +282,7 @@ describe('§5.1 resubmission window and R-RPT-6 overdue notices', () => {
     '§5.1: a resubmission that arrives with the lapse timer, at ' +
       'the end of day 30, is refused even before the lapse is processed',
     () => {
-      const returnedAt = '2026-11-26T02:00:00.000Z';
+      const returnedAt = '2026-11-24T02:00:00.000Z'; // day 30 is Thursday 24 December, a working day
       const state = newCase(
         { caseId: 'c2', district: '500112', parkName: '园', policy: DEFAULT_POLICY, policyTimeScale: 1 },
         0,
@@ -288,18 +296,18 @@ describe('§5.1 resubmission window and R-RPT-6 overdue notices', () => {
       );
       expect(state.stage).toBe('returned');
       const resubmission = { actor: district, application: validApplication() };
-      expect(refusal(state, m.submitApplicationUpdate, resubmission, '2026-12-26T16:00:00.000Z')).toMatchObject({
+      expect(refusal(state, m.submitApplicationUpdate, resubmission, '2026-12-24T16:00:00.000Z')).toMatchObject({
         type: 'InvalidStage',
         details: [
           {
             stage: 'lapsed',
             action: 'submitApplication',
             allowed: ['returned'],
-            reason: { code: 'rules.refusals.resubmissionWindowClosed', params: { dueAt: '2026-12-26T16:00:00.000Z' } },
+            reason: { code: 'rules.refusals.resubmissionWindowClosed', params: { dueAt: '2026-12-24T16:00:00.000Z' } },
           },
         ],
       });
-      act(state, m.submitApplicationUpdate, resubmission, '2026-12-26T15:59:59.999Z');
+      act(state, m.submitApplicationUpdate, resubmission, '2026-12-24T15:59:59.999Z');
       expect(state.stage).toBe('submitted');
     },
   );
@@ -323,7 +331,7 @@ describe('§5.1 resubmission window and R-RPT-6 overdue notices', () => {
       act(
         state,
         m.evaluationUpdate,
-        { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: '2040-01-01' },
+        { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: '2040-01-02' },
         '2026-05-12T02:00:00.000Z',
       );
       const overdue: Array<{ at: string; message: MessageRef }> = [];

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { clusterPrometheusConfig, portList } from '../../scripts/prometheus-server';
-import { promtool } from '../support/promtool';
-import { REPOSITORY_ROOT } from '../support/source-files';
+import { promtool } from '../support/metrics/promtool';
+import { REPOSITORY_ROOT } from '../support/source/source-files';
 
 /**
  * Issue 22 item 4: `npm run cluster`'s Prometheus configuration is compose's, aimed at the cluster's loopback ports
- * (test/e2e/cluster-prometheus.test.ts runs Prometheus on it).
+ * (test/heavy/prometheus-scrapes-and-alerts.test.ts runs Prometheus on it).
  */
 const PORTS = { temporal: 8000, workers: [9464, 9465], apis: [3001, 3002] };
 const compose = parse(readFileSync(join(REPOSITORY_ROOT, 'docker', 'prometheus', 'prometheus.yml'), 'utf8'));

@@ -1,15 +1,15 @@
 /**
  * Property-based tests over random lives of a park case, in the pure model of the workflow loop
- * (test/support/life-model.ts): after every officer action, refusal, timed event and continue-as-new, the case
- * must keep the policy's invariants (policy.md, checked by test/support/life-invariants.ts). Each property runs
+ * (test/support/life/model.ts): after every officer action, refusal, timed event and continue-as-new, the case
+ * must keep the policy's invariants (policy.md, checked by test/support/life/invariants.ts). Each property runs
  * over the same random lives (one seed per run of this file, FC_SEED to replay one); a failure is shrunk and
  * printed as the life's script.
  */
 import fc from 'fast-check';
-import { life } from '../support/life-arbitraries';
-import { LifeChecker, type Invariant, type Violation } from '../support/life-invariants';
-import { runLife } from '../support/life-model';
-import type { LifeSpec } from '../support/life-steps';
+import { life } from '../support/life/arbitraries';
+import { LifeChecker, type Invariant, type Violation } from '../support/life/invariants';
+import { runLife } from '../support/life/model';
+import type { LifeSpec } from '../support/life/steps';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 2000);
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2_147_483_647);

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { loadAppConfig } from '../../api/config/app-config';
 import { CHECK_TIMEOUT_MS, HealthController } from '../../api/health/health.controller';
+import { TemporalGateway } from '../../api/temporal/temporal-gateway';
 import {
   LIVE_HEARTBEAT_MS,
   LIVE_POLLER_MS,
@@ -29,15 +30,12 @@ interface Dependencies {
 /** The readiness endpoint over fakes: each dependency up unless told otherwise. */
 function controller({ ping, systemInfo, workers }: Dependencies): HealthController {
   const up = async (): Promise<undefined> => undefined;
-  const client = {
-    withDeadline: (_: number, fn: () => unknown) => fn(),
-    workflowService: { getSystemInfo: systemInfo ?? up },
-  };
+  const temporal = { ping: systemInfo ?? up };
   const lag = async () => ({ events: 0, p99PolicyDays: 0 });
   return new HealthController(
     { ping: ping ?? up } as unknown as DatabaseHealthRepository,
     { recentScheduleLag: lag } as unknown as CaseHistoryRepository,
-    client as unknown as Client,
+    temporal as unknown as TemporalGateway,
     { state: workers ?? (async () => 'live') } as unknown as WorkerPresence,
     config,
   );
@@ -116,7 +114,8 @@ describe('a worker is live when Temporal saw it poll and its heartbeat is fresh 
       expect(withinMs).toBe(LIVE_HEARTBEAT_MS);
       return identities.filter((identity) => beating.includes(identity));
     };
-    return new WorkerPresence(client, { aliveAmong: alive } as unknown as WorkerHeartbeatsRepository, config);
+    const temporal = new TemporalGateway(client, config);
+    return new WorkerPresence(temporal, { aliveAmong: alive } as unknown as WorkerHeartbeatsRepository, config);
   }
 
   it.each([

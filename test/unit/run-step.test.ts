@@ -9,7 +9,7 @@ const position = (over: Partial<RunPosition>): RunPosition => ({
   now: '2027-06-01T00:00:00.000Z',
   yearEnd: YEAR_END,
   firedPastYearEnd: 0,
-  boundedBacklog: true,
+  newRunSuggested: false,
   ...over,
 });
 
@@ -36,16 +36,31 @@ describe('a run’s next step (issue 13: the year boundary is never starved by d
     );
     expect(nextRunStep(position({ now, due: backlog, firedPastYearEnd: BACKLOG_BATCH_AT_YEAR_END }))).toEqual({
       kind: 'continue-as-new',
+      sameReportingYear: false,
     });
-    expect(nextRunStep(position({ now, due: undefined }))).toEqual({ kind: 'continue-as-new' });
+    expect(nextRunStep(position({ now, due: undefined }))).toEqual({
+      kind: 'continue-as-new',
+      sameReportingYear: false,
+    });
   });
 
-  it('keeps the old behaviour for runs begun before the bound: every due event first', () => {
-    const now = '2028-01-20T00:00:00.000Z';
-    const step = nextRunStep(
-      position({ now, due: due('2027-12-01T00:00:00.000Z'), firedPastYearEnd: 1_000, boundedBacklog: false }),
-    );
-    expect(step.kind).toBe('fire');
+  it('continues as new within the year when Temporal suggests it, only where the run would otherwise wait', () => {
+    const now = '2027-06-01T00:00:00.000Z';
+    expect(nextRunStep(position({ now, newRunSuggested: true }))).toEqual({
+      kind: 'continue-as-new',
+      sameReportingYear: true,
+    });
+    expect(nextRunStep(position({ now, yearEnd: undefined, newRunSuggested: true }))).toEqual({
+      kind: 'continue-as-new',
+      sameReportingYear: true,
+    });
+    // What is due fires first; past the boundary the new run begins a reporting year, suggested or not.
+    const dueNow = position({ now, due: due('2027-05-31T00:00:00.000Z'), newRunSuggested: true });
+    expect(nextRunStep(dueNow).kind).toBe('fire');
+    expect(nextRunStep(position({ now: '2028-01-02T00:00:00.000Z', newRunSuggested: true }))).toEqual({
+      kind: 'continue-as-new',
+      sameReportingYear: false,
+    });
   });
 
   it('generated backlogs: a run that keeps firing ends within the batch once its boundary has passed', () => {

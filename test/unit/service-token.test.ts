@@ -1,7 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import { openTemporalAccess } from '../../config/temporal-access';
 import { ServiceTokenSource } from '../../config/service-token';
-import { issued, startTokenEndpoint, type TokenAnswer, type TokenEndpoint } from '../support/token-endpoint';
+import { issued, startTokenEndpoint, type TokenAnswer, type TokenEndpoint } from '../support/identity/token-endpoint';
 
 /**
  * The service token a process signs its Temporal calls with (config/service-token.ts), against a local token endpoint.

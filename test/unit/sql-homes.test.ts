@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { REPOSITORY_ROOT, sourceFiles } from '../support/source-files';
+import { REPOSITORY_ROOT, sourceFiles } from '../support/source/source-files';
 
 /**
- * Issue 11: SQL lives in `persistence/repositories/`, each repository owning its tables' statements and row
- * mapping. These folders hold none: no raw query, query builder, SQL statement or TypeORM repository.
+ * SQL lives in `persistence/repositories/`, each repository owning its tables' statements and row mapping (the
+ * figures only benches and tests read: `tooling/repositories/`). These folders hold none: no raw query, query
+ * builder, SQL statement or TypeORM repository.
  */
 const ROOT = REPOSITORY_ROOT;
 const SCANNED = ['api', 'activities', 'worker', 'workflows', 'config', 'scripts', 'bench'];

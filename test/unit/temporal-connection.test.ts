@@ -11,10 +11,10 @@ import type { TLSSocket } from 'node:tls';
 import { Connection } from '@temporalio/client';
 import { clientConnectionOptions, connectTemporalClient, openTemporalAccess } from '../../config/temporal-access';
 import { connectNativeTemporal } from '../../config/temporal-worker-connection';
-import { eventually } from '../support/eventually';
-import { installQuietRuntime } from '../support/quiet-runtime';
-import { throwawayCertificates, type ThrowawayCertificates } from '../support/throwaway-certificates';
-import { issued, startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint';
+import { eventually } from '../../tooling/eventually';
+import { installQuietRuntime } from '../../tooling/temporal/quiet-runtime';
+import { throwawayCertificates, type ThrowawayCertificates } from '../support/identity/throwaway-certificates';
+import { issued, startTokenEndpoint, type TokenEndpoint } from '../support/identity/token-endpoint';
 
 /**
  * Both SDK connections (the API's and the CLIs' `@temporalio/client`, the worker's NativeConnection) made from the

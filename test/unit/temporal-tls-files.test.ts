@@ -3,7 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openTemporalAccess, temporalTls } from '../../config/temporal-access';
-import { throwawayCertificates, type ThrowawayCertificates } from '../support/throwaway-certificates';
+import { throwawayCertificates, type ThrowawayCertificates } from '../support/identity/throwaway-certificates';
 
 /** The SDK's TLS options, built from the PEM files the settings name (config/temporal-access.ts). */
 let certs: ThrowawayCertificates;

@@ -1,9 +1,13 @@
 import type { Client } from '@temporalio/client';
-import { ApiError } from '../../api/common/api-error';
+import { CaseActionsService } from '../../api/actions/case-actions.service';
+import type { CasesService } from '../../api/cases/cases.service';
+import { ApiError, nested, notFound } from '../../api/common/api-error';
 import { loadAppConfig } from '../../api/config/app-config';
-import { CaseWorkflowsService } from '../../api/temporal/case-workflows.service';
+import { TemporalGateway } from '../../api/temporal/temporal-gateway';
 import { WorkerPresence } from '../../api/temporal/worker-presence';
+import type { ParkCasesRepository } from '../../persistence/repositories/park-cases.repository';
 import type { WorkerHeartbeatsRepository } from '../../persistence/repositories/worker-heartbeats.repository';
+import type { CaseSnapshot } from '../../workflows/definitions/case';
 import { acceptanceUpdate } from '../../workflows/definitions/messages';
 
 /** A client whose task queue shows the pollers `pollsAt` (ms) and that counts the calls; it sends no update. */
@@ -39,12 +43,20 @@ const config = loadAppConfig({
   UPDATE_WAIT_MS: '1000',
 });
 const actor = { id: 'municipal-officer', role: 'municipal' as const };
-/** The service over `client`, every worker Temporal saw polling with a fresh heartbeat. */
-const service = (client: Client): CaseWorkflowsService => {
+
+/**
+ * The actions over `client` (every worker Temporal saw polling with a fresh heartbeat), reading the case `case-1` as
+ * submitted — or refusing that read when `scopeRead` says so.
+ */
+function actionsOver(client: Client, scopeRead?: () => Promise<never>): CaseActionsService {
   const alive = async (identities: string[]): Promise<string[]> => identities;
   const heartbeats = { aliveAmong: alive } as unknown as WorkerHeartbeatsRepository;
-  return new CaseWorkflowsService(client, config, new WorkerPresence(client, heartbeats, config));
-};
+  const temporal = new TemporalGateway(client, config);
+  const known = { caseId: 'case-1', stage: 'submitted' } as CaseSnapshot;
+  const cases = { visibleSnapshot: scopeRead ?? (async () => known) } as unknown as CasesService;
+  const readModel = {} as ParkCasesRepository;
+  return new CaseActionsService(cases, temporal, new WorkerPresence(temporal, heartbeats, config), readModel);
+}
 
 /**
  * Issue 13 item 3: an action's worker-presence check starts beside its scope read (api/actions/case-actions.service.ts)
@@ -53,9 +65,7 @@ const service = (client: Client): CaseWorkflowsService => {
 describe('the worker check started ahead of an action', () => {
   it('no worker polls: the action is refused 503 worker_unavailable and nothing is sent, with one check', async () => {
     const { client, calls } = fakeClient([]);
-    const workflows = service(client);
-    const check = workflows.startWorkerCheck();
-    const sent = workflows.update('case-1', acceptanceUpdate, { actor, accepted: true }, check);
+    const sent = actionsOver(client).act(actor, 'case-1', acceptanceUpdate, { accepted: true }, undefined);
     await expect(sent).rejects.toBeInstanceOf(ApiError);
     await expect(sent).rejects.toMatchObject({ response: { error: 'worker_unavailable' } });
     expect(calls).toEqual({ describe: 1, getHandle: 0 });
@@ -66,10 +76,21 @@ describe('the worker check started ahead of an action', () => {
     const listener = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', listener);
     try {
-      const { client } = fakeClient([]);
-      void service(client).startWorkerCheck(); // the scope read failed: never awaited
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      const { client, calls } = fakeClient([]);
+      const notVisible = async (): Promise<never> => {
+        throw notFound(nested('errors.things.case', { caseId: 'case-1' }));
+      };
+      const sent = actionsOver(client, notVisible).act(
+        actor,
+        'case-1',
+        acceptanceUpdate,
+        { accepted: true },
+        undefined,
+      );
+      await expect(sent).rejects.toMatchObject({ response: { error: 'not_found' } });
+      await new Promise((resolve) => setTimeout(resolve, 20)); // the check settles meanwhile, unobserved by the action
       expect(unhandled).toEqual([]);
+      expect(calls.describe).toBe(1);
     } finally {
       process.off('unhandledRejection', listener);
     }
@@ -77,11 +98,9 @@ describe('the worker check started ahead of an action', () => {
 
   it('a worker polls: the action goes on to be sent, without asking again', async () => {
     const { client, calls } = fakeClient([Date.now()]);
-    const workflows = service(client);
-    const check = workflows.startWorkerCheck();
-    await expect(workflows.update('case-1', acceptanceUpdate, { actor, accepted: true }, check)).rejects.toThrow(
-      'an update was about to be sent',
-    );
+    await expect(
+      actionsOver(client).act(actor, 'case-1', acceptanceUpdate, { accepted: true }, undefined),
+    ).rejects.toThrow('an update was about to be sent');
     expect(calls).toEqual({ describe: 1, getHandle: 1 });
   });
 });

@@ -3,7 +3,7 @@ import { BusinessGauges } from '../../worker/metrics/business-gauges';
 import { joinExpositions } from '../../worker/metrics/exposition';
 import { BUSINESS_GAUGES } from '../../worker/metrics/series';
 import { CASE_STAGES, DEADLINE_KINDS } from '../../workflows/definitions/case';
-import { declaredTypes, sampleValue, samplesOf } from '../support/prometheus-text';
+import { declaredTypes, sampleValue, samplesOf } from '../support/metrics/prometheus-text';
 
 /** Issue 12 item 3: the pieces of a worker's `/metrics` that need no server (see test/e2e for the served endpoint). */
 const snapshot = (over: Partial<OperationsSnapshot> = {}): OperationsSnapshot => ({

@@ -8,7 +8,7 @@ import {
   reminderAt,
   restReason,
 } from '../../workflows/lifecycle/working-days';
-import { installedCalendar } from '../support/holiday-calendar';
+import { installedCalendar } from '../support/workflows/holiday-calendar';
 
 // R-CAL-3 on the State Council's published arrangements (国办发明电), as the installed data holds them.
 const calendar = installedCalendar();

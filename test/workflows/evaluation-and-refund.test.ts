@@ -1,8 +1,8 @@
-import { expectedDeadline, installedCalendar } from '../support/holiday-calendar';
+import { expectedDeadline, installedCalendar } from '../support/workflows/holiday-calendar';
 import { noticeFrom, workingDayOnOrAfter } from '../../workflows/lifecycle/working-days';
-import { CaseDriver } from '../support/case-driver';
-import { recordHistory } from '../support/histories';
-import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { CaseDriver } from '../../tooling/stacks/case-driver';
+import { recordHistory } from '../support/workflows/histories';
+import { startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 import {
   addDays,
   civilDateOf,

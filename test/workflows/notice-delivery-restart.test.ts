@@ -1,13 +1,13 @@
-import { expectedDeadline, installedCalendar } from '../support/holiday-calendar';
+import { expectedDeadline, installedCalendar } from '../support/workflows/holiday-calendar';
 import { reminderAt } from '../../workflows/lifecycle/working-days';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { createParkflowWorker } from '../../worker/create-worker';
-import { CaseDriver } from '../support/case-driver';
-import { validApplication } from '../support/fixtures';
-import { deliveriesOf, setContacts, SmtpSink } from '../support/smtp-sink';
-import { eventually } from '../support/eventually';
-import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { CaseDriver } from '../../tooling/stacks/case-driver';
+import { validApplication } from '../../tooling/fixtures/applications';
+import { deliveriesOf, setContacts, SmtpSink } from '../support/mail/smtp-sink';
+import { eventually } from '../../tooling/eventually';
+import { startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 
 let sink: SmtpSink;
 let h: WorkflowHarness;

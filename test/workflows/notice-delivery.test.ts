@@ -1,15 +1,15 @@
-import { expectedDeadline, installedCalendar } from '../support/holiday-calendar';
+import { expectedDeadline, installedCalendar } from '../support/workflows/holiday-calendar';
 import { isWorkingDay, noticeFrom, reminderAt } from '../../workflows/lifecycle/working-days';
 import { civilDateOf } from '../../workflows/definitions/civil-date';
 import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { addPolicyDays } from '../../workflows/policy-time';
-import { CaseDriver, goodReport } from '../support/case-driver';
-import { validApplication } from '../support/fixtures';
-import { deliveriesOf, setContacts, SmtpSink, type ReceivedEmail } from '../support/smtp-sink';
-import { eventually } from '../support/eventually';
-import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { CaseDriver, goodReport } from '../../tooling/stacks/case-driver';
+import { validApplication } from '../../tooling/fixtures/applications';
+import { deliveriesOf, setContacts, SmtpSink, type ReceivedEmail } from '../support/mail/smtp-sink';
+import { eventually } from '../../tooling/eventually';
+import { startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 
 const MUNICIPAL = 'notices@rlsbj.cq.gov.cn';
 const DAY_MS = 86_400_000;
@@ -31,10 +31,16 @@ afterAll(async () => {
   await sink?.stop();
 });
 
-/** Each test's case is ended after it, so that later tests' time skips do not drive its weekly notices on. */
+/**
+ * Each test's case is ended after it, so that later tests' time skips do not drive its weekly notices on — once its
+ * last change is recorded (see caseRecorded).
+ */
 const started: CaseDriver[] = [];
 afterEach(async () => {
-  for (const driver of started.splice(0)) await driver.handle.terminate('test finished').catch(() => undefined);
+  for (const driver of started.splice(0)) {
+    await driver.recorded();
+    await driver.handle.terminate('test finished').catch(() => undefined);
+  }
 });
 const designated = async (subsidy = 2_000_000, application = validApplication()): Promise<CaseDriver> => {
   const driver = await CaseDriver.designated(h, subsidy, application);
@@ -130,6 +136,7 @@ describe('notice emails (§5.3 R-RPT-1): outbox drained by a retried activity, o
       'annual_report',
       reportDueAt(await driver.firstReportingYear(), DEFAULT_POLICY),
     );
+    await driver.recorded(); // the designation's notices are out before the server goes down
     await sink.stop();
     await driver.sleepUntil(reminderAt(installedCalendar(), dueDate as string, 30)); // T-30, 09:00 (R-CAL-3)
     await h.env.sleep(5 * 60_000); // retries 30 s, 1 min, 2 min after the first attempt

@@ -1,12 +1,12 @@
 import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import { OfficersRepository } from '../../persistence/repositories/officers.repository';
 import { createParkflowWorker } from '../../worker/create-worker';
-import { CaseDriver, morningAfter } from '../support/case-driver';
-import { eventually } from '../support/eventually';
-import { expectedDeadline } from '../support/holiday-calendar';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { deliveriesOf, SmtpSink } from '../support/smtp-sink';
-import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { CaseDriver, morningAfter } from '../../tooling/stacks/case-driver';
+import { eventually } from '../../tooling/eventually';
+import { expectedDeadline } from '../support/workflows/holiday-calendar';
+import { createOwnDatabase, type OwnDatabase } from '../../tooling/postgres/own-database';
+import { deliveriesOf, SmtpSink } from '../support/mail/smtp-sink';
+import { startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 
 /**
  * Issue 20 item 2, exactly-once delivery as for districts, under the same faults (notice-delivery.test.ts,
@@ -44,8 +44,9 @@ afterAll(async () => {
 });
 
 /** Lets the delivery activity fail while the SMTP server is down, then brings it back and waits for the outbox. */
-async function throughOutage(h: WorkflowHarness, caseId: string, issue: () => Promise<void>): Promise<void> {
-  const rows = () => deliveriesOf(h.dataSource, caseId, ['expert', 'finance']);
+async function throughOutage(driver: CaseDriver, issue: () => Promise<void>): Promise<void> {
+  const rows = () => deliveriesOf(h.dataSource, driver.caseId, ['expert', 'finance']);
+  await driver.recorded(); // what was issued before is out before the outage
   await sink.stop();
   await issue();
   const failing = async () => (await rows()).some((row) => row.status === 'pending' && (row.attempts ?? 0) >= 1);
@@ -64,16 +65,17 @@ it('§5.1 §5.2 an expert’s and finance’s reminders, issued while SMTP is do
   const review = expectedDeadline('review', (await driver.snapshot()).panel!.reviewDueAt);
   // §5.1: reminders at D−7 and D−1 to the expert who has not reviewed (before 12:00 Chongqing of day D).
   const beforeNoon = new Date(Date.parse(review.dueAt) - 12 * HOUR_MS).toISOString();
-  await throughOutage(h, driver.caseId, () => driver.sleepUntil(beforeNoon));
+  await throughOutage(driver, () => driver.sleepUntil(beforeNoon));
   await driver.review(PANEL[2]);
   await driver.designate(2_000_000);
   const [tranche1] = (await driver.snapshot()).payments;
   const confirmation = expectedDeadline('payment_confirmation', tranche1.confirmBy);
   // §5.2: weekly reminders to the finance desk once the confirmation is late.
-  await throughOutage(h, driver.caseId, () =>
+  await throughOutage(driver, () =>
     driver.sleepUntil(morningAfter(new Date(Date.parse(confirmation.dueAt) + 8 * 24 * HOUR_MS).toISOString())),
   );
   await driver.confirmAllPayments();
+  await driver.recorded(); // and never terminated under a running activity (see caseRecorded)
 
   const rows = await deliveriesOf(h.dataSource, driver.caseId, ['expert', 'finance']);
   const sent = (kind: string) => rows.filter((row) => row.kind === kind && row.status === 'sent');
@@ -107,6 +109,7 @@ it('§5.1 a worker shut down before SMTP answers DATA for an expert’s reminder
   await driver.formPanel(PANEL);
   for (const expert of PANEL.slice(0, 2)) await driver.review(expert);
   const rows = () => deliveriesOf(h.dataSource, driver.caseId, ['expert']);
+  await driver.recorded(); // the invitations' rows are written (answered first, recorded right after)
   await eventually(async () => (await rows()).every((row) => row.status !== 'pending'), 'the panel’s invitations');
   const before = { received: sink.received.length, abandoned: sink.abandoned };
   const review = expectedDeadline('review', (await driver.snapshot()).panel!.reviewDueAt);
@@ -124,6 +127,7 @@ it('§5.1 a worker shut down before SMTP answers DATA for an expert’s reminder
     await skipping;
     await h.env.sleep(HOUR_MS); // past the retry of the aborted attempt
     await eventually(async () => (await rows()).every((row) => row.status !== 'pending'), 'the reminder');
+    await driver.recorded();
   });
   const [reminder] = (await rows()).filter((row) => row.kind === 'review_reminder');
   expect(reminder).toMatchObject({ address: EXPERT_C, status: 'sent', attempts: 1, delivery_status: 'delivered' });

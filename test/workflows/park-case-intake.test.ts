@@ -2,10 +2,11 @@ import { temporal } from '@temporalio/proto';
 import { caseSnapshotQuery, submitApplicationUpdate } from '../../workflows/definitions/messages';
 import { CASE_STAGE_KEY } from '../../workflows/definitions/search-attributes';
 import { deadlineDaysAfter } from '../../workflows/definitions/civil-date';
-import { expectedDeadline } from '../support/holiday-calendar';
-import { agencies, validApplication } from '../support/fixtures';
-import { recordHistory } from '../support/histories';
-import { fileApplication, startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { expectedDeadline } from '../support/workflows/holiday-calendar';
+import { eventually } from '../../tooling/eventually';
+import { agencies, validApplication } from '../../tooling/fixtures/applications';
+import { recordHistory } from '../support/workflows/histories';
+import { fileApplication, startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 
 const EventType = temporal.api.enums.v1.EventType;
 let h: WorkflowHarness;
@@ -30,6 +31,8 @@ describe('park case intake (§5.1, R-APP-1..8)', () => {
   it('R-APP-1..8 met: the case is submitted, recorded in PostgreSQL and tagged CaseStage=submitted', async () => {
     const { caseId, outcome, handle } = await fileApplication(h, validApplication());
     expect(outcome).toEqual({ caseId, stage: 'submitted', deficiencies: [], flags: [] });
+    // Answered first, recorded right after (issue 23 item 7).
+    await eventually(async () => (await readModel(caseId))?.version === 1, 'the filing recorded');
     expect(await readModel(caseId)).toMatchObject({ stage: 'submitted', version: 1 });
     expect(await filings(caseId)).toEqual([{ submission_no: 1, outcome: 'submitted' }]);
     const description = await handle.describe();

@@ -1,7 +1,7 @@
 import { RecordingTreasuryGateway, type TreasuryGateway } from '../../activities/treasury/treasury-gateway';
 import type { PaymentInstruction } from '../../workflows/definitions/records';
-import { CaseDriver } from '../support/case-driver';
-import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { CaseDriver } from '../../tooling/stacks/case-driver';
+import { startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 
 /**
  * A treasury the worker "dies" against: the first hand-over of each payment reaches the treasury, then the
@@ -39,6 +39,7 @@ describe('no payment is ever instructed twice (§5.2)', () => {
     async () => {
       const driver = await CaseDriver.designated(h, 2_000_000);
       const [tranche1] = (await driver.snapshot()).payments;
+      await driver.recorded(); // the instruction is handed over after the answer, and retried
       // the lost attempt and its retry
       expect(treasury.calls.filter((id) => id === tranche1.paymentId)).toHaveLength(2);
       expect(

@@ -3,10 +3,10 @@ import type { parkCaseWorkflow } from '../../workflows';
 import { chongqingYear, startOfYear } from '../../workflows/definitions/civil-date';
 import * as m from '../../workflows/definitions/messages';
 import { addPolicyDays } from '../../workflows/policy-time';
-import { CaseDriver, goodReport } from '../support/case-driver';
-import { eventually } from '../support/eventually';
-import { validApplication } from '../support/fixtures';
-import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { CaseDriver, goodReport } from '../../tooling/stacks/case-driver';
+import { eventually } from '../../tooling/eventually';
+import { validApplication } from '../../tooling/fixtures/applications';
+import { startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -59,6 +59,7 @@ describe('policy clock moved forward by policyClockAdvanced (issue 21: training 
       expect(Date.parse(details.to as string) - Date.parse(details.from as string)).toBe(days * DAY_MS);
       expect(Date.parse(details.from as string)).toBeGreaterThanOrEqual(Date.parse(before.policyNow));
       // Tranche 1 awaited finance all along: its weekly reminders went out as they would have.
+      await driver.recorded();
       const reminders = await h.dataSource.query('SELECT key FROM notifications WHERE case_id = $1 AND kind = $2', [
         caseId,
         'payment_confirmation_reminder',

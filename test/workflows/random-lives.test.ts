@@ -1,6 +1,6 @@
 /**
- * Random lives (test/support/life-arbitraries.ts, a fixed seed) driven through the real workflow and activities on
- * the time-skipping server, step for step beside the pure model (test/support/life-model.ts): every action goes
+ * Random lives (test/support/life/arbitraries.ts, a fixed seed) driven through the real workflow and activities on
+ * the time-skipping server, step for step beside the pure model (test/support/life/model.ts): every action goes
  * as an Update (a refused one must fail with the model's failure type, rule and stage), every advance sleeps the
  * server to the model's instant, and at the end the workflow's `caseSnapshot` must be the model's state.
  *
@@ -26,13 +26,14 @@ import type { CaseSnapshot } from '../../workflows/definitions/case';
 import { OFFICER_UPDATES } from '../../workflows/lifecycle/actions';
 import type { parkCaseWorkflow } from '../../workflows';
 import { caseSnapshotQuery } from '../../workflows/definitions/messages';
-import { eventually } from '../support/eventually';
-import { life } from '../support/life-arbitraries';
-import { LifeModel } from '../support/life-model';
-import { resolveAction, resolveAdvance } from '../support/life-resolve';
-import { describeFailure } from '../support/life-script';
-import type { LifeSpec, ResolvedAction } from '../support/life-steps';
-import { fileApplication, startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { eventually } from '../../tooling/eventually';
+import { caseRecorded } from '../../tooling/stacks/case-driver';
+import { life } from '../support/life/arbitraries';
+import { LifeModel } from '../support/life/model';
+import { resolveAction, resolveAdvance } from '../support/life/resolve';
+import { describeFailure } from '../support/life/script';
+import type { LifeSpec, ResolvedAction } from '../support/life/steps';
+import { fileApplication, startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 
 const LIVES = Number(process.env.FC_WORKFLOW_LIVES ?? 20);
 const SEED = Number(process.env.FC_WORKFLOW_SEED ?? 20261126);
@@ -123,13 +124,18 @@ async function drive(spec: LifeSpec, index: number): Promise<LifeModel> {
   const opened = await handle.query(caseSnapshotQuery);
   const model = new LifeModel(opened.openedAt, undefined, caseId);
   model.log.push(`(life ${index}, workflow ${workflowId})`);
+  // The filing is applied once the run has read its calendar (its first task): at the instant it recorded.
+  model.advanceTo(opened.updatedAt);
   model.act(filing);
 
+  /** When the workflow applied an update: its audit entry's instant (recorded right after the answer). */
   const at = async (updateId: string): Promise<string> => {
-    const rows: Array<{ at: Date }> = await h.dataSource.query('SELECT at FROM case_audit WHERE event_id = $1', [
-      `${workflowId}:update:${updateId}`,
-    ]);
-    if (rows.length !== 1) throw new Error(`no audit entry for update ${updateId}`);
+    let rows: Array<{ at: Date }> = [];
+    const entry = async () =>
+      (rows = await h.dataSource.query('SELECT at FROM case_audit WHERE event_id = $1', [
+        `${workflowId}:update:${updateId}`,
+      ])).length === 1;
+    await eventually(entry, `the audit entry of update ${updateId}`);
     return rows[0].at.toISOString();
   };
 
@@ -179,7 +185,9 @@ async function drive(spec: LifeSpec, index: number): Promise<LifeModel> {
   const ms = Date.parse(model.clock) - (await h.env.currentTimeMs());
   if (ms > 0) await h.env.sleep(ms);
   await compare(handle, model);
-  if (!model.final) await handle.terminate('random life over');
+  if (model.final) return model;
+  await caseRecorded(h, caseId, handle); // never terminated under a running activity (see caseRecorded)
+  await handle.terminate('random life over');
   return model;
 }
 

@@ -1,7 +1,7 @@
 import { temporal } from '@temporalio/proto';
-import { CaseDriver, PANEL, municipal } from '../support/case-driver';
-import { recordHistory } from '../support/histories';
-import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { CaseDriver, PANEL, municipal } from '../../tooling/stacks/case-driver';
+import { recordHistory } from '../support/workflows/histories';
+import { startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 import { translator } from '../../i18n/translator';
 import * as m from '../../workflows/definitions/messages';
 
@@ -48,6 +48,7 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
       expect(designated.payments).toEqual([
         expect.objectContaining({ kind: 'subsidy_tranche_1', amount: 1_000_000, status: 'instructed' }),
       ]); // ⌊2,000,001 / 2⌋ (§5.2)
+      await driver.recorded(); // answered first, recorded and instructed right after (issue 23 item 7)
       const ledger = await h.dataSource.query(
         'SELECT kind, amount, status, treasury_reference FROM payments WHERE case_id = $1',
         [driver.caseId],
@@ -207,6 +208,7 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
     await expect(driver.recogniseIncubationBase()).rejects.toMatchObject({
       cause: { type: 'InvalidInput', details: [{ rule: 'R-SUB-3', code: 'rules.refusals.incubationGrantPaidOnce' }] },
     });
+    await driver.recorded();
     expect(
       await h.dataSource.query(
         "SELECT count(*)::int AS n FROM treasury_instructions WHERE case_id = $1 AND kind = 'incubation_grant'",

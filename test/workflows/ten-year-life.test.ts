@@ -1,7 +1,7 @@
 import { temporal } from '@temporalio/proto';
-import { CaseDriver, goodReport, morningAfter } from '../support/case-driver';
-import { recordHistory } from '../support/histories';
-import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { CaseDriver, goodReport, morningAfter } from '../../tooling/stacks/case-driver';
+import { recordHistory } from '../support/workflows/histories';
+import { startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { chongqingYear } from '../../workflows/definitions/civil-date';
 import { addPolicyDays } from '../../workflows/policy-time';
@@ -64,6 +64,7 @@ describe('a park over ten policy years (§5)', () => {
       }
 
       const final = await driver.snapshot();
+      await driver.recorded();
       expect(final.stage).toBe('designated');
       expect(final.reports.map((r) => r.year)).toEqual(Array.from({ length: 10 }, (_, i) => firstYear + i));
       expect(final.reports.every((r) => !r.late)).toBe(true);

@@ -1,8 +1,8 @@
-import { expectedDeadline, installedCalendar } from '../support/holiday-calendar';
+import { expectedDeadline, installedCalendar } from '../support/workflows/holiday-calendar';
 import { noticeFrom } from '../../workflows/lifecycle/working-days';
-import { CaseDriver, goodReport, morningAfter } from '../support/case-driver';
-import { recordHistory } from '../support/histories';
-import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { CaseDriver, goodReport, morningAfter } from '../../tooling/stacks/case-driver';
+import { recordHistory } from '../support/workflows/histories';
+import { startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { OVERDUE_REPORTS_KEY } from '../../workflows/definitions/search-attributes';
 import { startOfYear } from '../../workflows/definitions/civil-date';
@@ -117,6 +117,7 @@ describe('yearly reports (§5.3, R-RPT-1..4) and the second tranche (§5.2)', ()
           details: [{ field: 'paymentId', code: 'rules.refusals.paymentAlreadyConfirmed' }],
         },
       });
+      await driver.recorded();
       const ledger = await h.dataSource.query('SELECT kind, status FROM payments WHERE case_id = $1 ORDER BY kind', [
         driver.caseId,
       ]);

@@ -1,4 +1,4 @@
-import type { CaseCalendar } from './work-calendar';
+import type { CaseCalendarRef } from './work-calendar';
 import type { Deficiency, ParkApplication } from './application';
 import type { MessageParams } from './message-ref';
 import type { PolicyConfig } from './policy';
@@ -20,6 +20,8 @@ export type CaseStage = (typeof CASE_STAGES)[number];
 
 /** Stages after which the case workflow ends; any action on them is refused (409 `invalid_stage`). */
 export const FINAL_STAGES: ReadonlyArray<CaseStage | 'draft'> = ['lapsed', 'rejected', 'closed'];
+/** Stages whose case lives on through reporting years: each year's boundary starts a fresh run of its workflow. */
+export const YEARLY_STAGES: ReadonlyArray<CaseStage | 'draft'> = ['designated', 'rectifying', 'revoked'];
 
 /** What a case can be waiting on (api-contract `deadlines[].kind`). */
 export const DEADLINE_KINDS = [
@@ -77,6 +79,11 @@ export interface ParkCaseInput {
   policyClockAdjustable?: boolean;
   /** Set by continue-as-new: the case as the previous run left it. */
   carried?: CaseSnapshot;
+  /**
+   * Set by a continue-as-new within the case's reporting year (Temporal suggested it: a long history): no reporting
+   * year begins with the new run. Absent with `carried`: a reporting year begins (or a bench starts a yearly park).
+   */
+  sameReportingYear?: boolean;
 }
 
 /** One expert's review opinion (§5.1 default: scores 0–100 and a recommendation). */
@@ -264,8 +271,8 @@ export interface CaseSnapshot {
   refundDemand: RefundDemand | null;
   /** How many notices each scheduled series (reminders, overdue notices) has sent. */
   fired: Record<string, number>;
-  /** R-CAL-3: the working-day calendar the case's deadlines follow; absent in runs begun before it. */
-  calendar?: CaseCalendar;
+  /** R-CAL-3: the working-day calendar the case's deadlines follow, by reference; set in the case's first task. */
+  calendar?: CaseCalendarRef;
   /** Increases with every change; the read model keeps only the highest version it saw. */
   version: number;
   /** Workflow time (ms) the case was opened: policy dates are counted from it. */

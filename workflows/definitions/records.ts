@@ -50,14 +50,24 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+/** The audit actions of a filing and of a resubmission: the changes that file an application. */
+export const FILING_ACTIONS = ['application_filed', 'application_resubmitted'] as const;
+/** Whether the audit action `action` filed an application. */
+export const isFiling = (action: string): boolean => (FILING_ACTIONS as readonly string[]).includes(action);
+
+/**
+ * The case as a change record carries it (lean histories, issue 23 item 3): the application only in the change that
+ * filed it; every other record refers to it by `submissionCount`, and the activity takes it from the read model. The
+ * calendar is a reference already (`CaseSnapshot.calendar`).
+ */
+export type RecordedSnapshot = Omit<CaseSnapshot, 'application'> & { application?: CaseSnapshot['application'] };
+
 /** Everything one change of a case writes to PostgreSQL, in one transaction. */
 export interface CaseChange {
-  snapshot: CaseSnapshot;
+  snapshot: RecordedSnapshot;
   audit: AuditEntry;
   notices: Notice[];
-  /**
-   * The case's `POLICY_TIME_SCALE`: tells when a policy deadline passes on the clock (absent in early histories: 1).
-   */
+  /** The case's `POLICY_TIME_SCALE`: tells when a policy deadline passes on the clock (absent: 1). */
   policyTimeScale?: number;
 }
 

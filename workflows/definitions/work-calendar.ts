@@ -1,9 +1,9 @@
 import type { CivilDate } from './civil-date';
 
 /**
- * The State Council's holiday arrangements as a case uses them (policy.md R-CAL-3), JSON-safe: read by an activity
- * from the installed data (npm `chinese-days`) and the arrangements operators imported, recorded in the case's
- * history, and carried across continue-as-new — so an update of the data never changes a replayed history.
+ * The State Council's holiday arrangements as a case uses them (policy.md R-CAL-3), JSON-safe: read by a local
+ * activity from the installed data (npm `chinese-days`) and the arrangements operators imported, once per run, its
+ * answer recorded in the run's history — so an update of the data never changes a replayed history.
  */
 export interface WorkCalendar {
   /** Which data: `chinese-days@1.5.7`, plus each imported year (`+2027:1a2b3c4d`). Recorded with deadlines. */
@@ -16,13 +16,26 @@ export interface WorkCalendar {
   workdays: Record<CivilDate, string>;
 }
 
-/** A case's calendar: the arrangements, and the deadlines a newer arrangement may not bring forward. */
+/**
+ * R-CAL-3 "never earlier than already announced": nominal day → the day its deadline was announced for, kept when
+ * a newer arrangement would move that deadline earlier.
+ */
+export type DeadlineFloors = Record<CivilDate, CivilDate>;
+
+/** A case's calendar in a run: the arrangements, and the deadlines a newer arrangement may not bring forward. */
 export interface CaseCalendar extends WorkCalendar {
-  /**
-   * R-CAL-3 "never earlier than already announced": nominal day → the day its deadline was announced for, kept when
-   * a newer arrangement would move that deadline earlier.
-   */
-  floors: Record<CivilDate, CivilDate>;
+  floors: DeadlineFloors;
+}
+
+/**
+ * The calendar as a case's state keeps it (and so every change record, answer and continue-as-new): which data, by
+ * version, from which year, and the case's own floors — never the days themselves, which each run reads once.
+ */
+export interface CaseCalendarRef {
+  version: string;
+  /** The first year the case reads (the year before it opened): the same in every run, so versions compare. */
+  fromYear: number;
+  floors: DeadlineFloors;
 }
 
 /** Why a deadline moved off its day (the case view's `reason`): the holiday's name, or the weekday. */

@@ -14,7 +14,7 @@ export function deadlinesOf(state: CaseSnapshot, ctx: ScheduleContext): Deadline
   const deadline = (kind: DeadlineKind, nominalDueAt: string): Deadline => {
     const { dueAt, dueDate, shiftedFrom, reason } = effectiveDeadline(ctx, nominalDueAt);
     const shift = shiftedFrom ? { shiftedFrom, reason } : {};
-    return { kind, dueAt, dueDate, ...shift, ...(ctx.calendar ? { calendarVersion: ctx.calendar.version } : {}) };
+    return { kind, dueAt, dueDate, ...shift, calendarVersion: ctx.calendar.version };
   };
   const deadlines: Deadline[] = [];
   if (state.stage === 'returned' && state.returnedAt)

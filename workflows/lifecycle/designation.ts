@@ -2,8 +2,7 @@ import type { CaseSnapshot, Payment, PaymentKind } from '../definitions/case';
 import type { DesignationRequest, IncubationBaseRequest } from '../definitions/messages';
 import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
-import { chongqingYear, civilDateOf, partsOf } from '../definitions/civil-date';
-import { daysAfter, yearsAfter } from './calendar';
+import { chongqingYear, civilDateOf, deadlineDaysAfter, deadlineYearsAfter, partsOf } from '../definitions/civil-date';
 import { outcome, type Context, type Outcome } from './outcome';
 import { refuse } from './refusals';
 
@@ -15,7 +14,7 @@ export function newPayment(state: CaseSnapshot, kind: PaymentKind, amount: numbe
     amount,
     status: 'instructed',
     instructedAt: ctx.now,
-    confirmBy: daysAfter(ctx, ctx.now, ctx.policy.paymentConfirmationDays),
+    confirmBy: deadlineDaysAfter(ctx.now, ctx.policy.paymentConfirmationDays),
   };
 }
 
@@ -65,9 +64,15 @@ export function applyDesignation(state: CaseSnapshot, request: DesignationReques
   const certificateNo =
     request.certificateNo ?? `CQ-HRP-${chongqingYear(ctx.now)}-${state.caseId.slice(0, 8).toUpperCase()}`;
   state.stage = 'designated';
-  state.designation = { certificateNo, designatedAt: ctx.now, subsidyAmount, reason: request.reason };
-  if (ctx.civil) state.designation.firstReportingYear = firstReportingYearOf(ctx.now, ctx.policy);
-  state.nextEvaluationDue = yearsAfter(ctx, ctx.now, ctx.policy.evaluationIntervalYears);
+  const firstReportingYear = firstReportingYearOf(ctx.now, ctx.policy);
+  state.designation = {
+    certificateNo,
+    designatedAt: ctx.now,
+    subsidyAmount,
+    reason: request.reason,
+    firstReportingYear,
+  };
+  state.nextEvaluationDue = deadlineYearsAfter(ctx.now, ctx.policy.evaluationIntervalYears);
   const tranche1 = newPayment(state, 'subsidy_tranche_1', firstTranche(subsidyAmount, ctx.policy), ctx);
   state.payments.push(tranche1);
   const details = {

@@ -2,8 +2,14 @@ import { nextWorkingDay, restReason } from './working-days';
 import { REVOCATION_GROUNDS, type CaseSnapshot, type Finding } from '../definitions/case';
 import type { EvaluationRequest } from '../definitions/messages';
 import { assertStage } from '../case-stages';
-import { addDays, civilDateOf, isCivilDate } from '../definitions/civil-date';
-import { daysAfter, deadlineOfDate, yearsAfter } from './calendar';
+import {
+  addDays,
+  civilDateOf,
+  deadlineDaysAfter,
+  deadlineYearsAfter,
+  endOfDay,
+  isCivilDate,
+} from '../definitions/civil-date';
 import { outcome, type Context, type Outcome } from './outcome';
 import { closeIfSettled, refundCeiling } from './payments';
 import { refuse } from './refusals';
@@ -34,15 +40,13 @@ const OUTCOME_FIELDS = {
 
 function validateRectifyBy(rectifyBy: string | undefined, ctx: Context): void {
   if (!rectifyBy) throw refuse('rectifyBy', 'R-EVL-1', 'rules.refusals.rectifyByRequired');
-  if (ctx.civil && !isCivilDate(rectifyBy))
+  if (!isCivilDate(rectifyBy))
     throw refuse('rectifyBy', 'R-CAL-1', 'rules.refusals.notAChongqingDay', { value: rectifyBy });
-  if (!ctx.civil && Number.isNaN(Date.parse(rectifyBy)))
-    throw refuse('rectifyBy', 'R-EVL-1', 'rules.refusals.notAnIsoDate');
   const tomorrow = addDays(civilDateOf(ctx.now), 1);
-  if (ctx.civil ? rectifyBy < tomorrow : deadlineOfDate(ctx, rectifyBy) <= ctx.now)
+  if (rectifyBy < tomorrow)
     throw refuse('rectifyBy', 'R-EVL-1', 'rules.refusals.rectifyByNotFuture', { earliest: tomorrow });
-  const rest = ctx.calendar && restReason(ctx.calendar, rectifyBy);
-  if (ctx.calendar && rest) {
+  const rest = restReason(ctx.calendar, rectifyBy);
+  if (rest) {
     const instead = nextWorkingDay(ctx.calendar, rectifyBy);
     throw refuse('rectifyBy', 'R-CAL-3', 'rules.refusals.rectifyByRestDay', { day: rectifyBy, reason: rest, instead });
   }
@@ -81,7 +85,7 @@ export function validateEvaluation(state: CaseSnapshot, request: EvaluationReque
  */
 export function applyEvaluation(state: CaseSnapshot, request: EvaluationRequest, ctx: Context): Outcome {
   const reportFindings = findingsForEvaluation(state, ctx);
-  const rectifyBy = request.rectifyBy ? deadlineOfDate(ctx, request.rectifyBy) : undefined;
+  const rectifyBy = request.rectifyBy ? endOfDay(request.rectifyBy) : undefined;
   const grounds = request.outcome === 'revoke' && request.grounds ? [...request.grounds] : undefined;
   state.evaluations.push({
     outcome: request.outcome,
@@ -101,12 +105,8 @@ export function applyEvaluation(state: CaseSnapshot, request: EvaluationRequest,
   if (request.outcome === 'renew') {
     state.stage = 'designated';
     state.rectifyBy = null;
-    // R-EVL-2: the next period runs from this renewal (before issue 9: from the previous due date).
-    state.nextEvaluationDue = yearsAfter(
-      ctx,
-      ctx.civil ? ctx.now : (state.nextEvaluationDue ?? ctx.now),
-      ctx.policy.evaluationIntervalYears,
-    );
+    // R-EVL-2: the next period runs from this renewal.
+    state.nextEvaluationDue = deadlineYearsAfter(ctx.now, ctx.policy.evaluationIntervalYears);
     return outcome('evaluated_renew', { ...details, nextEvaluationDue: state.nextEvaluationDue });
   }
   if (request.outcome === 'rectify') {
@@ -118,12 +118,11 @@ export function applyEvaluation(state: CaseSnapshot, request: EvaluationRequest,
   state.nextEvaluationDue = null;
   state.rectifyBy = null;
   if (request.refundAmount) {
-    const dueAt = daysAfter(ctx, ctx.now, ctx.policy.refundWindowDays);
+    const dueAt = deadlineDaysAfter(ctx.now, ctx.policy.refundWindowDays);
     state.refundDemand = { amount: request.refundAmount, paidAmount: 0, dueAt, status: 'open', payments: [] };
   }
-  // R-PAY-1: a revoked case closes once no money is in flight (before issue 9: at once without a refund demand).
-  if (ctx.civil) closeIfSettled(state);
-  else if (!request.refundAmount) state.stage = 'closed';
+  // R-PAY-1: a revoked case closes once no money is in flight.
+  closeIfSettled(state);
   return outcome('evaluated_revoke', {
     ...details,
     grounds,

@@ -3,9 +3,9 @@ import { invalidStage } from '../definitions/failures';
 import { messageRef } from '../definitions/message-ref';
 import type { AcceptanceRequest, SubmitApplicationRequest } from '../definitions/messages';
 import { assertStage } from '../case-stages';
-import { isPast } from '../definitions/civil-date';
 import { checkEligibility, deficiency, isFlag } from '../eligibility';
-import { daysAfter, dueAtOf } from './calendar';
+import { deadlineDaysAfter, isPast } from '../definitions/civil-date';
+import { dueAtOf } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
 import { refuse, type RefusalCode } from './refusals';
 
@@ -44,8 +44,8 @@ export function newCase(input: ParkCaseInput, openedAtMs: number, openedAt: stri
 }
 
 /** Deadline by which a returned application must come back (§5.1 default window, R-CAL-2). */
-export const resubmissionDueAt = (returnedAt: string, ctx: Pick<Context, 'policy' | 'civil'>): string =>
-  daysAfter(ctx, returnedAt, ctx.policy.resubmissionWindowDays);
+export const resubmissionDueAt = (returnedAt: string, ctx: Pick<Context, 'policy'>): string =>
+  deadlineDaysAfter(returnedAt, ctx.policy.resubmissionWindowDays);
 
 export function validateSubmission(state: CaseSnapshot, { application }: SubmitApplicationRequest, ctx: Context): void {
   assertStage('submitApplication', state);
@@ -67,9 +67,8 @@ export function validateSubmission(state: CaseSnapshot, { application }: SubmitA
  * flags for the municipal bureau to waive or return (*in principle*). A new filing restarts the window.
  */
 export function applySubmission(state: CaseSnapshot, { application }: SubmitApplicationRequest, ctx: Context): Outcome {
-  // Runs started before the rules of issue 9 knew no R-APP-8 and returned R-APP-4/5 shortfalls.
-  const shortfalls = checkEligibility(application, ctx.policy).filter((found) => ctx.civil || found.rule !== 'R-APP-8');
-  const flags = ctx.civil ? shortfalls.filter(isFlag) : [];
+  const shortfalls = checkEligibility(application, ctx.policy);
+  const flags = shortfalls.filter(isFlag);
   const deficiencies = shortfalls.filter((found) => !flags.includes(found));
   state.application = application;
   state.parkName = application.parkName;

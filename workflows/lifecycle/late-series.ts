@@ -60,19 +60,6 @@ export function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[
       'notices.inboxAfterDeadline.refund_reminder',
     ),
   ];
-  // Runs before R-CAL-3: escalated with the weekly notices. From it, escalated at the deadline itself, and notified
-  // at 09:00 of working days.
-  const weekly = everyDaysFrom(ctx, due, ctx.policy.overdueRepeatDays);
-  const escalationWithNotices: Series = {
-    key: 'refund:escalation',
-    at: weekly,
-    mutate: escalate,
-    notices: overdueNotices,
-  };
-  const escalationAtTheDeadline: Series[] = [
-    { key: 'refund:escalation', at: once(due), mutate: escalate, notices: () => [] },
-    { key: 'refund:overdue', at: weekly, notices: overdueNotices },
-  ];
   return [
     {
       key: 'refund:reminder',
@@ -84,6 +71,8 @@ export function refundSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[
       ),
       notices: () => [noticeOf(state, 'refund_reminder', { ...about, recipient: district }, outstanding())],
     },
-    ...(ctx.calendar ? escalationAtTheDeadline : [escalationWithNotices]),
+    // Escalated at the deadline itself; the weekly notices go out at 09:00 of working days.
+    { key: 'refund:escalation', at: once(due), mutate: escalate, notices: () => [] },
+    { key: 'refund:overdue', at: everyDaysFrom(ctx, due, ctx.policy.overdueRepeatDays), notices: overdueNotices },
   ];
 }

@@ -28,14 +28,6 @@ export interface Context {
   /** The policy date now (ISO). */
   now: string;
   policy: PolicyConfig;
-  /**
-   * The rules of issue 9 (R-CAL-1/2, R-RPT-5/6, R-EVL-2, R-PAY-1, R-APP-4/5 flags, R-APP-8) apply: true in every
-   * run started since the patch 'civil-calendar-rules'; false only while a run started before it replays.
-   */
-  civil: boolean;
-  /**
-   * R-CAL-3: the case's working-day calendar; every deadline moves off rest days and notices go out at 09:00 on
-   * working days. Absent in runs started before the patch 'statutory-holidays' (they keep their deadlines).
-   */
-  calendar?: CaseCalendar;
+  /** R-CAL-3: the case's working-day calendar: deadlines move off rest days, notices go out at 09:00 on workdays. */
+  calendar: CaseCalendar;
 }

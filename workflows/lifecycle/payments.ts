@@ -46,7 +46,7 @@ export function applyPaymentConfirmation(
   payment.paidAt = request.paidAt;
   payment.bankReference = request.bankReference;
   state.updatedAt = ctx.now;
-  if (ctx.civil) closeIfSettled(state);
+  closeIfSettled(state);
   return outcome('payment_confirmed', {
     paymentId: payment.paymentId,
     kind: payment.kind,

@@ -1,8 +1,8 @@
-import { chongqingYear } from '../definitions/civil-date';
-import type { CaseSnapshot, DeadlineKind } from '../definitions/case';
-import type { CaseCalendar, WorkCalendar } from '../definitions/work-calendar';
+import type { CaseSnapshot, Deadline, DeadlineKind } from '../definitions/case';
+import { dueDateOf } from '../definitions/civil-date';
+import type { CaseCalendar, DeadlineFloors, WorkCalendar } from '../definitions/work-calendar';
 import { deadlinesOf } from './deadlines';
-import { activeSeries, type ScheduleContext } from './schedule';
+import type { ScheduleContext } from './schedule';
 
 /** One pending deadline a newer arrangement moved. */
 export interface MovedDeadline {
@@ -11,46 +11,40 @@ export interface MovedDeadline {
   to: string;
 }
 
+/** The day a deadline falls on. */
+const dayOf = (deadline: Deadline): string => deadline.dueDate ?? dueDateOf(deadline.dueAt);
+/** The day a deadline's period ended on, before any move off a rest day. */
+const nominalDayOf = (deadline: Deadline): string => deadline.shiftedFrom ?? dayOf(deadline);
+/** A deadline's identity across arrangements: its kind and its nominal day. */
+const nominalKey = (deadline: Deadline): string => `${deadline.kind}:${nominalDayOf(deadline)}`;
+
 /**
  * R-CAL-3, a newer arrangement arrives: the case's calendar becomes `loaded`, and every pending deadline is
- * recomputed by it — never earlier than the day already announced (that day is kept as the deadline's floor).
- * Returns the new calendar and the deadlines whose day changed.
+ * recomputed by it — never earlier than the day already announced (`state.deadlines`, as the case last recorded
+ * them: that day is kept as the deadline's floor, beside the case's earlier `floors`). Returns the new calendar and
+ * the deadlines whose day changed.
  */
 export function recalendar(
   state: CaseSnapshot,
-  ctx: ScheduleContext & { calendar: CaseCalendar },
+  ctx: Omit<ScheduleContext, 'calendar'>,
   loaded: WorkCalendar,
+  floors: DeadlineFloors,
 ): { calendar: CaseCalendar; moved: MovedDeadline[] } {
   const byNominal = (calendar: CaseCalendar) =>
-    new Map(deadlinesOf(state, { ...ctx, calendar }).map((d) => [`${d.kind}:${d.shiftedFrom ?? d.dueDate}`, d]));
-  const announced = byNominal(ctx.calendar);
+    new Map(deadlinesOf(state, { ...ctx, calendar }).map((d) => [nominalKey(d), d]));
+  const announced = new Map(state.deadlines.map((d) => [nominalKey(d), d]));
   const unfloored = byNominal({ ...loaded, floors: {} });
-  const floors = { ...ctx.calendar.floors };
+  const kept = { ...floors };
   for (const [key, before] of announced) {
     const after = unfloored.get(key);
-    const nominal = before.shiftedFrom ?? (before.dueDate as string);
-    if (after && (after.dueDate as string) < (before.dueDate as string)) floors[nominal] = before.dueDate as string;
+    if (after && dayOf(after) < dayOf(before)) kept[nominalDayOf(before)] = dayOf(before);
   }
-  const calendar: CaseCalendar = { ...loaded, floors };
+  const calendar: CaseCalendar = { ...loaded, floors: kept };
   const moved: MovedDeadline[] = [];
   for (const [key, after] of byNominal(calendar)) {
     const before = announced.get(key);
-    if (before && before.dueDate !== after.dueDate)
-      moved.push({ kind: after.kind, from: before.dueDate as string, to: after.dueDate as string });
+    if (before && dayOf(before) !== dayOf(after))
+      moved.push({ kind: after.kind, from: dayOf(before), to: dayOf(after) });
   }
   return { calendar, moved };
-}
-
-/**
- * The first year of holiday data the case still needs (when its run ends, or when it reads a newer arrangement): the
- * year before the current one, or an older one where a pending deadline or a running series began (their days and
- * notices are counted from there, and must come out the same).
- */
-export function calendarYearsFrom(state: CaseSnapshot, ctx: ScheduleContext): number {
-  const years = [chongqingYear(ctx.now) - 1];
-  for (const deadline of deadlinesOf(state, ctx))
-    years.push(Number((deadline.shiftedFrom ?? deadline.dueDate)!.slice(0, 4)));
-  for (const series of activeSeries(state, ctx))
-    for (const [date] of series.key.matchAll(/\d{4}-\d{2}-\d{2}/g)) years.push(Number(date.slice(0, 4)));
-  return Math.min(...years);
 }

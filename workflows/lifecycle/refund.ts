@@ -25,8 +25,7 @@ export function applyRefundPayment(state: CaseSnapshot, request: RefundPaymentRe
   state.updatedAt = ctx.now;
   if (demand.paidAmount === demand.amount) {
     demand.status = 'settled';
-    if (ctx.civil) closeIfSettled(state);
-    else state.stage = 'closed';
+    closeIfSettled(state);
   }
   return outcome('refund_received', { amount: request.amount, paidAmount: demand.paidAmount, status: demand.status });
 }

@@ -125,13 +125,9 @@ export function validateReport(state: CaseSnapshot, { report }: AnnualReportRequ
     throw refuse('year', 'R-RPT-1', 'rules.refusals.reportAlreadySubmitted', { year });
 }
 
-/**
- * The second tranche is released by the first reporting year's report (R-RPT-5); before issue 9, by the first report.
- */
-function releasesTranche2(state: CaseSnapshot, year: number, ctx: Context): boolean {
-  if (state.payments.some((p) => p.kind === 'subsidy_tranche_2')) return false;
-  return !ctx.civil || year === firstReportYear(state);
-}
+/** The second tranche is released by the first reporting year's report (R-RPT-5). */
+const releasesTranche2 = (state: CaseSnapshot, year: number): boolean =>
+  year === firstReportYear(state) && !state.payments.some((p) => p.kind === 'subsidy_tranche_2');
 
 /**
  * §5.3: records the report and its findings (R-RPT-2..4); the first reporting year's report releases tranche 2
@@ -148,7 +144,7 @@ export function applyReport(state: CaseSnapshot, { report }: AnnualReportRequest
   state.findings.push(...findings);
   state.updatedAt = ctx.now;
   const instruct = [];
-  if (releasesTranche2(state, report.year, ctx)) {
+  if (releasesTranche2(state, report.year)) {
     const subsidy = state.designation!.subsidyAmount;
     const tranche1 =
       state.payments.find((p) => p.kind === 'subsidy_tranche_1')?.amount ?? firstTranche(subsidy, ctx.policy);

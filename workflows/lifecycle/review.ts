@@ -2,7 +2,8 @@ import type { CaseSnapshot, Panel, ReviewSummary } from '../definitions/case';
 import type { PanelRequest, ReviewRequest } from '../definitions/messages';
 import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
-import { daysAfter, dueAtOf } from './calendar';
+import { deadlineDaysAfter } from '../definitions/civil-date';
+import { dueAtOf } from './calendar';
 import { noticeOf, type NoticeDraft } from './notice-drafts';
 import { outcome, type Context, type Outcome } from './outcome';
 import { refuse } from './refusals';
@@ -46,7 +47,7 @@ export function applyPanel(state: CaseSnapshot, { expertIds }: PanelRequest, ctx
     state.panel = {
       expertIds,
       formedAt: ctx.now,
-      reviewDueAt: daysAfter(ctx, ctx.now, ctx.policy.reviewWindowDays),
+      reviewDueAt: deadlineDaysAfter(ctx.now, ctx.policy.reviewWindowDays),
       reviews: [],
       replaced: [],
     };
@@ -60,7 +61,7 @@ export function applyPanel(state: CaseSnapshot, { expertIds }: PanelRequest, ctx
   state.panel.replaced.push(...removed.map((expertId) => ({ expertId, at: ctx.now })));
   state.panel.expertIds = expertIds;
   // Newly appointed experts get a full review window of their own.
-  if (added.length > 0) state.panel.reviewDueAt = daysAfter(ctx, ctx.now, ctx.policy.reviewWindowDays);
+  if (added.length > 0) state.panel.reviewDueAt = deadlineDaysAfter(ctx.now, ctx.policy.reviewWindowDays);
   closeReviewIfComplete(state, ctx);
   const details = { expertIds, replaced: removed, added, reviewDueAt: state.panel.reviewDueAt };
   return outcome('panel_reformed', details, { notices: invitations(state, added, ctx) });

@@ -7,8 +7,14 @@ import type { DueEvent } from './schedule';
  */
 export const BACKLOG_BATCH_AT_YEAR_END = 16;
 
-/** What a case's run does next: fire a due event, end the run at the year boundary, or wait (a time or a change). */
-export type RunStep = { kind: 'fire'; due: DueEvent } | { kind: 'continue-as-new' } | { kind: 'wait'; until?: string };
+/**
+ * What a case's run does next: fire a due event, continue as new — at the reporting-year boundary, or within the year
+ * when Temporal suggests it (a long history) — or wait (a time or a change).
+ */
+export type RunStep =
+  | { kind: 'fire'; due: DueEvent }
+  | { kind: 'continue-as-new'; sameReportingYear: boolean }
+  | { kind: 'wait'; until?: string };
 
 /** Where the run stands. */
 export interface RunPosition {
@@ -20,16 +26,20 @@ export interface RunPosition {
   yearEnd: string | undefined;
   /** Due events fired since the boundary passed. */
   firedPastYearEnd: number;
-  /** False for runs begun before the batch bound (they fire every due event first, as they did). */
-  boundedBacklog: boolean;
+  /** Temporal suggests a new run (`workflowInfo().continueAsNewSuggested`: the history grew long). */
+  newRunSuggested: boolean;
 }
 
-/** The run's next step: due events first, the year boundary once they are done — or once a batch of them is. */
-export function nextRunStep({ due, now, yearEnd, firedPastYearEnd, boundedBacklog }: RunPosition): RunStep {
+/**
+ * The run's next step: due events first, the year boundary once they are done — or once a batch of them is; a
+ * suggested new run only when the case would otherwise wait (never between a boundary and its year's first change).
+ */
+export function nextRunStep({ due, now, yearEnd, firedPastYearEnd, newRunSuggested }: RunPosition): RunStep {
   const yearPassed = yearEnd !== undefined && yearEnd <= now;
-  const batchDone = boundedBacklog && yearPassed && firedPastYearEnd >= BACKLOG_BATCH_AT_YEAR_END;
+  const batchDone = yearPassed && firedPastYearEnd >= BACKLOG_BATCH_AT_YEAR_END;
   if (due && due.at <= now && !batchDone) return { kind: 'fire', due };
-  if (yearPassed) return { kind: 'continue-as-new' };
+  if (yearPassed) return { kind: 'continue-as-new', sameReportingYear: false };
+  if (newRunSuggested) return { kind: 'continue-as-new', sameReportingYear: true };
   const until = [due?.at, yearEnd].filter((t): t is string => t !== undefined).sort()[0];
   return { kind: 'wait', until };
 }

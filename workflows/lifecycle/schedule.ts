@@ -11,7 +11,7 @@ import { noticeOf, type NoticeDraft } from './notice-drafts';
 import { before, everyDaysFrom, once } from './series-timing';
 
 /** What the schedule needs to know besides the state. */
-export type ScheduleContext = Pick<Context, 'now' | 'policy' | 'civil' | 'calendar'>;
+export type ScheduleContext = Pick<Context, 'now' | 'policy' | 'calendar'>;
 
 /**
  * A series of timed events (reminders before a deadline, weekly overdue notices, a lapse): element `index`
@@ -135,18 +135,6 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
         { years: years.map(String) },
       ),
     );
-  if (!ctx.civil) {
-    // Runs started before R-RPT-6: one weekly series per unreported year.
-    for (const year of unreported) {
-      const due = reportDueAt(year, ctx.policy);
-      series.push({
-        key: `report:${year}:overdue`,
-        at: everyDaysFrom(ctx, due, ctx.policy.overdueRepeatDays),
-        notices: () => overdueNotices([year], due),
-      });
-    }
-    return series;
-  }
   const overdue = overdueReportYears(state, ctx.now, ctx);
   const opening = overdueStreakYear(state, ctx.now, ctx) ?? unreported[0];
   if (opening === undefined) return series;
@@ -161,15 +149,8 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
   return series;
 }
 
-/**
- * Where an overdue series' cadence starts, read from its key (`report:<year>:overdue` keys of older runs: that year's
- * deadline).
- */
-function overdueRunStart(key: string, ctx: ScheduleContext): string | undefined {
-  const legacy = /^report:(\d+):overdue$/.exec(key);
-  if (legacy) return reportDueAt(Number(legacy[1]), ctx.policy);
-  return /^report:overdue:(.+)$/.exec(key)?.[1];
-}
+/** Where an overdue series' cadence starts, read from its key (`report:overdue:<start>`). */
+const overdueRunStart = (key: string): string | undefined => /^report:overdue:(.+)$/.exec(key)?.[1];
 
 /**
  * R-RPT-6: one weekly notice per case while any report is overdue, listing every such year. The run opened by the
@@ -178,7 +159,7 @@ function overdueRunStart(key: string, ctx: ScheduleContext): string | undefined 
  */
 function overdueRun(state: CaseSnapshot, opening: string, ctx: ScheduleContext): { key: string; start: string } {
   const runs = Object.entries(state.fired).flatMap(([key, sent]) => {
-    const start = overdueRunStart(key, ctx);
+    const start = overdueRunStart(key);
     return start ? [{ key, start, sent }] : [];
   });
   const current = runs.filter((run) => run.start >= opening).sort((a, b) => a.start.localeCompare(b.start))[0];

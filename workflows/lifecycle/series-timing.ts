@@ -3,10 +3,7 @@ import { addPolicyDays } from '../policy-time';
 import type { ScheduleContext } from './schedule';
 import { noticeFrom, reminderAt } from './working-days';
 
-/*
- * When a series' elements happen (lifecycle/schedule.ts). Runs before R-CAL-3 count instants from the deadline;
- * from it, reminders and repeated notices go out at 09:00 Chongqing on working days.
- */
+/* When a series' elements happen (lifecycle/schedule.ts): at 09:00 Chongqing on working days (R-CAL-3). */
 
 export type Timing = (index: number) => string | null;
 
@@ -28,13 +25,11 @@ const inOrder =
 
 /**
  * Reminders `days` before the deadline `due`: at 09:00 of day D−n, or of the last working day before it (R-CAL-3); one
- * whose day came before its window opened (`opened`) at 09:00 of the first working day after that. Runs before R-CAL-3:
- * the end of day D−n.
+ * whose day came before its window opened (`opened`) at 09:00 of the first working day after that.
  */
 export const before = (ctx: ScheduleContext, due: string, days: number[], opened: string): Timing => {
   const sorted = [...days].sort((a, b) => b - a);
   const calendar = ctx.calendar;
-  if (!calendar) return (index) => (index < sorted.length ? addPolicyDays(due, -sorted[index]) : null);
   const earliest = noticeFrom(calendar, opened);
   return inOrder((index) => {
     if (index >= sorted.length) return null;
@@ -53,7 +48,6 @@ export const once =
 export const everyDaysFrom = (ctx: ScheduleContext, start: string, days: number): Timing => {
   const calendar = ctx.calendar;
   const at = (index: number) => addPolicyDays(start, index * days);
-  if (!calendar) return at;
   const placed = placementsOf(calendar, `${start}|${days}`);
   return (index) => {
     for (let i = placed.length; i <= index; i += 1) {

@@ -92,16 +92,3 @@ export function noticeFrom(calendar: WorkCalendar, instant: string): string {
   const first = sameDay >= new Date(instant).toISOString() ? day : addDays(day, 1);
   return atNotice(workingDayOnOrAfter(calendar, first));
 }
-
-/** The calendar from `fromYear` on (what a case carries into its next run: past years are no longer needed). */
-export function calendarFrom(calendar: CaseCalendar, fromYear: number): CaseCalendar {
-  const kept = <T>(days: Record<CivilDate, T>) =>
-    Object.fromEntries(Object.entries(days).filter(([date]) => partsOf(date).year >= fromYear));
-  return {
-    ...calendar,
-    years: calendar.years.filter((year) => year >= fromYear),
-    restDays: kept(calendar.restDays),
-    workdays: kept(calendar.workdays),
-    floors: kept(calendar.floors),
-  };
-}

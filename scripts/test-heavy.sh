@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm run test:heavy`: what runs real processes or many generated lives — the jest project `heavy` (fuzzing, random
+# lives, drills, scale, process shutdowns, the compiled CLIs, npm run cluster with its console, Temporal and restore
+# checks) — then the console's browser tests (Playwright driving Debian's chromium against a `npm run dev` stack of
+# their own, console/e2e). .ci/run runs it after `npm test`. Extra arguments go to jest (and skip the browser tests).
+# Ends with a summary ("tests: N passed, N failed") and its time; leftovers are stopped on the way out.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/leftovers.sh
+source scripts/lib/test-summary.sh
+export PARKFLOW_TEST_RUN="${PARKFLOW_TEST_RUN:-test-heavy-$$-$(date +%s)}"
+trap 'stop_leftovers "PARKFLOW_TEST_RUN=$PARKFLOW_TEST_RUN" $$ | sed "s/^/[test:heavy] stopped a leftover: /" >&2' EXIT
+started=$SECONDS
+bash scripts/ensure-setup.sh --cluster || exit 1
+mkdir -p test-results
+rm -f test-results/browser.json
+npx jest --ci --maxWorkers=2 --json --outputFile=test-results/jest-heavy.json --selectProjects heavy "$@"
+status=$?
+browser_report=()
+if [ $# -eq 0 ]; then
+  echo "[test:heavy] browser (Playwright, /usr/bin/chromium)" >&2
+  browser_started=$SECONDS
+  npm --prefix console run --silent test:browser || status=1
+  echo "[test:heavy] browser tests took $((SECONDS - browser_started)) s" >&2
+  browser_report=(test-results/browser.json)
+fi
+test_summary heavy test-results/jest-heavy.json "${browser_report[@]}" || status=1
+echo "[test:heavy] npm run test:heavy took $((SECONDS - started)) s" >&2
+exit $status

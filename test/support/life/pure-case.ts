@@ -1,0 +1,57 @@
+import type { ApplicationFailure } from '@temporalio/workflow';
+import type { Actor, CaseSnapshot } from '../../../workflows/definitions/case';
+import * as m from '../../../workflows/definitions/messages';
+import { DEFAULT_POLICY } from '../../../workflows/definitions/policy';
+import { OFFICER_UPDATES } from '../../../workflows/lifecycle/actions';
+import { deadlinesOf } from '../../../workflows/lifecycle/deadlines';
+import { newCase } from '../../../workflows/lifecycle/intake';
+import type { Context } from '../../../workflows/lifecycle/outcome';
+import { validApplication } from '../../../tooling/fixtures/applications';
+
+export const district: Actor = { id: 'district-officer', role: 'district', district: '500112' };
+export const municipal: Actor = { id: 'municipal-officer', role: 'municipal' };
+export const finance: Actor = { id: 'finance-officer', role: 'finance' };
+export const expert = (id: string): Actor => ({ id, role: 'expert' });
+
+/** A case on the pure lifecycle (no Temporal), its actions validated and applied as the Update handlers do. */
+export function pureCase(ctx: (now: string) => Context) {
+  /** Validates and applies one officer action as the workflow's Update handler would. */
+  function act(state: CaseSnapshot, update: { name: string }, request: object, now: string) {
+    const action = OFFICER_UPDATES.find((a) => a.update.name === update.name)!;
+    action.validate(state, request, ctx(now));
+    const outcome = action.apply(state, request, ctx(now));
+    state.deadlines = deadlinesOf(state, ctx(now));
+    return outcome;
+  }
+
+  /** The failure an action is refused with (it must be refused). */
+  function refusal(state: CaseSnapshot, update: { name: string }, request: object, now: string): ApplicationFailure {
+    try {
+      act(state, update, request, now);
+    } catch (error) {
+      return error as ApplicationFailure;
+    }
+    throw new Error(`${update.name} was accepted`);
+  }
+
+  /** A case designated at `designatedAt` with a 2,000,001 CNY subsidy (tranche 1 instructed). */
+  function designatedAt(designatedAt: string): CaseSnapshot {
+    const state = newCase(
+      { caseId: 'c1', district: '500112', parkName: '渝北园', policy: DEFAULT_POLICY, policyTimeScale: 1 },
+      0,
+      designatedAt,
+    );
+    act(state, m.submitApplicationUpdate, { actor: district, application: validApplication() }, designatedAt);
+    act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, designatedAt);
+    act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, designatedAt);
+    for (const id of ['a', 'b', 'c']) {
+      const review = { actor: expert(id), necessity: 80, feasibility: 80, recommend: true };
+      act(state, m.submitReviewUpdate, review, designatedAt);
+    }
+    const designation = { actor: municipal, decision: 'designate', reason: '专家评审通过', subsidyAmount: 2_000_001 };
+    act(state, m.designationUpdate, designation, designatedAt);
+    return state;
+  }
+
+  return { act, refusal, designatedAt };
+}
