@@ -8,6 +8,8 @@ import type { ActionRecord } from './stream';
 
 /** How long a case's checks may poll for the stack to catch up after the drill settled (system writes in flight). */
 const CATCH_UP_MS = 30_000;
+/** How long a case's trail may take to be recorded after a fault: the record activity's retries back off to 1 min. */
+const RECORDED_WITHIN_MS = 90_000;
 
 /** The cases a drill's actions touched (the filings that named one included). */
 const casesOf = (records: ActionRecord[]): string[] => [
@@ -37,16 +39,23 @@ async function updateEvents(
   return events;
 }
 
-/** The officer entries (not the system's) of `GET /v1/cases/{caseId}/history`. */
-async function officerHistory(client: ApiClient, caseId: string): Promise<Array<{ action: string }>> {
+/**
+ * The officer entries (not the system's) of `GET /v1/cases/{caseId}/history`, once the trail holds an entry for every
+ * version of the case: an action is answered as soon as Temporal holds it and recorded right after, so after a fault
+ * (PostgreSQL down) the recorder may still be retrying its write when the drill ends.
+ */
+async function officerHistory(client: ApiClient, probes: Probes, caseId: string): Promise<Array<{ action: string }>> {
   const token = client.token('municipal', 'municipal-drill-officer');
+  const handle = (await probes.temporal()).workflow.getHandle(parkCaseWorkflowId(caseId));
   const answer = await waitFor(
-    `GET /v1/cases/${caseId}/history`,
+    `GET /v1/cases/${caseId}/history to hold every version of the case`,
     async () => {
+      const { version } = await handle.query(caseSnapshotQuery);
       const response = await client.call('GET', `/v1/cases/${caseId}/history`, { token });
-      return response.status === 200 ? response : undefined;
+      if (response.status !== 200) return undefined;
+      return (response.body.items as unknown[]).length >= version ? response : undefined;
     },
-    CATCH_UP_MS,
+    RECORDED_WITHIN_MS,
     250,
   );
   return (answer.body.items as Array<{ action: string; actor: { role: string } }>).filter(
@@ -74,7 +83,7 @@ export async function appliedOnce(
   for (const caseId of casesOf(records)) {
     const mine = records.filter((r) => r.caseId === caseId);
     const applied = mine.filter((r) => r.final === 'applied');
-    const history = count(await officerHistory(client, caseId), (e) => e.action);
+    const history = count(await officerHistory(client, probes, caseId), (e) => e.action);
     const expected = count(applied, (r) => r.audit);
     for (const action of new Set([...history.keys(), ...expected.keys()])) {
       const seen = history.get(action) ?? 0;

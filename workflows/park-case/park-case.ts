@@ -123,6 +123,11 @@ export class ParkCase implements ScheduledCase {
     return policyClockView(this.input, this.state, this.policyNow());
   }
 
+  /** Whether every change committed so far is written. */
+  recorded(): boolean {
+    return this.recorder.written();
+  }
+
   /** Fires one due event of the schedule (a reminder, a notice, a lapse): its change is committed. */
   fire(due: DueEvent): void {
     this.commit(fireDue(this.state, due), SYSTEM, `${this.state.caseId}:${due.series.key}:${due.index}`);

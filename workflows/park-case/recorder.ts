@@ -27,6 +27,11 @@ export class CaseRecorder {
     if (!this.draining) void this.drain();
   }
 
+  /** True when every change queued so far is written (its payments instructed); deliveries may still be running. */
+  written(): boolean {
+    return this.queue.length === 0;
+  }
+
   /** True when every change is recorded and every delivery of this run is done: the run may end. */
   idle(): boolean {
     return this.queue.length === 0 && this.deliveries.idle();

@@ -13,6 +13,8 @@ export interface ScheduledCase {
   msUntil(policyIso: string): number;
   /** Fires one due event: its change is applied and committed. */
   fire(due: DueEvent): void;
+  /** Whether every change committed so far is written (the recorder's queue is empty). */
+  recorded(): boolean;
   /** Whether a newer holiday arrangement was announced; {@link refreshCalendar} reads it. */
   calendarStale(): boolean;
   refreshCalendar(): Promise<void>;
@@ -46,6 +48,13 @@ export async function runSchedule(c: ScheduledCase): Promise<LoopEnd> {
     const step = nextRunStep({ due, now: ctx.now, yearEnd, firedPastYearEnd, newRunSuggested });
     if (step.kind === 'continue-as-new') return step;
     if (step.kind === 'fire') {
+      // One due event per written change: a backlog (a worker that lagged) fires event by event, each at its own
+      // instant once the one before is written — never a burst of notices issued at one moment. The state may
+      // have changed meanwhile (an officer's report makes a reminder moot): the next step is decided again.
+      if (!c.recorded()) {
+        await condition(() => c.recorded());
+        continue;
+      }
       if (yearEnd && yearEnd <= ctx.now) firedPastYearEnd += 1;
       c.fire(step.due);
       continue;
