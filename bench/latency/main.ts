@@ -101,7 +101,7 @@ async function main(): Promise<void> {
         driver.ok('POST', `/v1/cases/${caseId}/${path}`, { token: municipal, body }),
       );
       const marks = probe.marks;
-      if (!marks.updateId || marks.updateSent === undefined || marks.pollDone === undefined)
+      if (!marks.updateId || marks.updateSent === undefined || (marks.pollDone ?? marks.updateDone) === undefined)
         throw new Error(`the API's update was not seen: ${JSON.stringify(marks)}`);
       const history = await client.workflow.getHandle(parkCaseWorkflowId(caseId)).fetchHistory();
       const segments = segmentsOf(t0, t1, marks, traceUpdate(history.events ?? [], marks.updateId));

@@ -38,7 +38,7 @@ export class ActionSamples {
   add(segments: Segments, total: number, marks: ApiMarks): void {
     for (const [label, ms] of segments) this.rows.set(label, [...(this.rows.get(label) ?? []), ms]);
     this.totals.push(total);
-    this.roundTrips.push((marks.pollDone ?? 0) - (marks.updateSent ?? 0));
+    this.roundTrips.push((marks.pollDone ?? marks.updateDone ?? 0) - (marks.updateSent ?? 0));
     this.presence.push((marks.presenceDone ?? 0) - (marks.presenceSent ?? 0));
   }
 
