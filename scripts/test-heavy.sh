@@ -6,12 +6,9 @@
 # Ends with a summary ("tests: N passed, N failed") and its time; leftovers are stopped on the way out.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/leftovers.sh
-source scripts/lib/test-summary.sh
-export PARKFLOW_TEST_RUN="${PARKFLOW_TEST_RUN:-test-heavy-$$-$(date +%s)}"
-trap 'stop_leftovers "PARKFLOW_TEST_RUN=$PARKFLOW_TEST_RUN" $$ | sed "s/^/[test:heavy] stopped a leftover: /" >&2' EXIT
+source scripts/lib/test-run.sh
 started=$SECONDS
-bash scripts/ensure-setup.sh --cluster || exit 1
+begin_test_run test:heavy || exit 1
 mkdir -p test-results
 rm -f test-results/browser.json
 npx jest --ci --maxWorkers=2 --json --outputFile=test-results/jest-heavy.json --selectProjects heavy "$@"

@@ -6,12 +6,9 @@
 # test's stack, a Ctrl-C) is stopped on the way out.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/leftovers.sh
-source scripts/lib/test-summary.sh
-export PARKFLOW_TEST_RUN="${PARKFLOW_TEST_RUN:-npm-test-$$-$(date +%s)}"
-trap 'stop_leftovers "PARKFLOW_TEST_RUN=$PARKFLOW_TEST_RUN" $$ | sed "s/^/[test] stopped a leftover: /" >&2' EXIT
+source scripts/lib/test-run.sh
 started=$SECONDS
-bash scripts/ensure-setup.sh --cluster || exit 1
+begin_test_run test || exit 1
 mkdir -p test-results/static
 # The static checks run beside jest, each into its own log (printed when it fails): the suites wait on servers much of
 # the time, and the checks fill those gaps.
