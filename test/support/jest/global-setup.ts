@@ -15,7 +15,7 @@ declare global {
  * set, else a throw-away embedded cluster — migrated.
  */
 export default async function globalSetup(): Promise<void> {
-  process.env[RUN_MARK_VARIABLE] ??= `jest-${process.pid}-${Date.now()}`;
+  process.env[RUN_MARK_VARIABLE] = `jest-${process.pid}-${Date.now()}`;
   const runDir = join(repoRoot(), '.data', `test-run-${process.pid}`);
   mkdirSync(runDir, { recursive: true });
   process.env[RUN_DIR_VARIABLE] = runDir;
