@@ -1,5 +1,5 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -12,13 +12,12 @@ import {
   submitApplicationUpdate,
 } from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { DISTRICT_KEY, PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
+import { DISTRICT_KEY } from '../../workflows/definitions/search-attributes';
 import { eventually } from '../../tooling/eventually';
 import { validApplication } from '../../tooling/fixtures/applications';
 import { createOwnDatabase, type OwnDatabase } from '../../tooling/postgres/own-database';
 import { declaredHelps, declaredTypes, sampleValue, samplesOf } from '../support/metrics/prometheus-text';
-import { installQuietRuntime } from '../../tooling/temporal/quiet-runtime';
-import { devServerExecutable } from '../../tooling/temporal/temporal-executables';
+import { startDevServerEnvironment } from '../../tooling/temporal/test-environments';
 import { compiledBuild } from '../support/jest/compiled-build';
 
 /**
@@ -36,10 +35,7 @@ let worker: ChildProcess | undefined;
 let output = '';
 beforeAll(async () => {
   database = await createOwnDatabase('worker_metrics_process');
-  installQuietRuntime();
-  env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: devServerExecutable(), searchAttributes: [...PARK_CASE_SEARCH_ATTRIBUTES] },
-  });
+  env = await startDevServerEnvironment();
 }, 180_000);
 afterAll(async () => {
   if (worker?.exitCode === null && worker.signalCode === null) process.kill(-worker.pid!, 'SIGKILL');

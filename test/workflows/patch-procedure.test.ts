@@ -9,12 +9,11 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { eventually } from '../../tooling/eventually';
-import { installQuietRuntime } from '../../tooling/temporal/quiet-runtime';
-import { devServerExecutable } from '../../tooling/temporal/temporal-executables';
+import { startDevServerEnvironment } from '../../tooling/temporal/test-environments';
 import { FEE_NOTICE_WORKFLOW, paidSignal, PATCH_ID, type FeeNoticeActivities } from './patch-procedure/fee-notice';
 
 const EventType = temporal.api.enums.v1.EventType;
@@ -35,8 +34,7 @@ const bundles = new Map<Release, WorkflowBundleWithSourceMap>();
 const recorded = new Map<Release, History>();
 
 beforeAll(async () => {
-  installQuietRuntime();
-  env = await TestWorkflowEnvironment.createLocal({ server: { executable: devServerExecutable() } });
+  env = await startDevServerEnvironment();
   for (const release of RELEASES) {
     const workflowsPath = require.resolve(`./patch-procedure/${release}`);
     bundles.set(release, await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') }));

@@ -10,10 +10,9 @@ import { createApp } from '../../api/create-app';
 import { createDataSource } from '../../persistence/data-source';
 import type { TreasuryGateway } from '../../activities/treasury/treasury-gateway';
 import { createParkflowWorker, type ParkflowWorkerDeps } from '../../worker/create-worker';
-import { PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
 import { eventually } from '../eventually';
 import { installQuietRuntime } from '../temporal/quiet-runtime';
-import { devServerExecutable } from '../temporal/temporal-executables';
+import { startDevServerEnvironment } from '../temporal/test-environments';
 import { httpStack, type HttpStack } from '../http/http-calls';
 import { sharedWorkflowBundle } from '../run-artifacts/workflow-bundle';
 
@@ -63,13 +62,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env =
     temporal && 'address' in temporal
       ? await TestWorkflowEnvironment.createFromExistingServer({ address: temporal.address, namespace: 'default' })
-      : await TestWorkflowEnvironment.createLocal({
-          server: {
-            executable: devServerExecutable(),
-            searchAttributes: [...PARK_CASE_SEARCH_ATTRIBUTES],
-            ...temporal?.devServer,
-          },
-        });
+      : await startDevServerEnvironment(temporal?.devServer);
   const address = env.connection.options.address;
   const taskQueue = 'parkflow-e2e';
   const config = loadAppConfig({

@@ -1,6 +1,6 @@
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { SmtpNoticeMailer } from '../../activities/notices/mailer';
@@ -17,8 +17,7 @@ import {
 } from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { DISTRICT_KEY, PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
-import { installQuietRuntime } from '../temporal/quiet-runtime';
-import { testServerExecutable } from '../temporal/temporal-executables';
+import { startTimeSkippingEnvironment } from '../temporal/test-environments';
 import type { parkCaseWorkflow } from '../../workflows';
 
 const INDEXED_TYPE = {
@@ -52,8 +51,7 @@ export async function startWorkflowHarness(
     databaseUrl?: string;
   } = {},
 ): Promise<WorkflowHarness> {
-  installQuietRuntime();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
+  const env = await startTimeSkippingEnvironment();
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(PARK_CASE_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_TYPE[key.type]])),

@@ -1,0 +1,43 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
+import { installQuietRuntime } from './quiet-runtime';
+import { devServerExecutable, testServerExecutable } from './temporal-executables';
+
+/**
+ * The SDK gives a server it starts a fixed 5 s to answer (sdk-core's ephemeral server: 50 tries, 100 ms apart), and
+ * kills it after that. A machine busy with other suites can take longer to start a JVM or a Go binary, so a start that
+ * ran out of that window is made again, a bounded number of times: the verdict of a test must not hang on how busy
+ * the machine was when its server started.
+ */
+const STARTS = 6;
+const STARTUP_TIMEOUT = /did not start within/;
+
+async function startWithRetries(start: () => Promise<TestWorkflowEnvironment>): Promise<TestWorkflowEnvironment> {
+  installQuietRuntime();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= STARTS || !STARTUP_TIMEOUT.test(String(error))) throw error;
+      process.stderr.write(
+        `[temporal] test server start ${attempt}/${STARTS} ran out of the SDK's 5 s; starting again\n`,
+      );
+    }
+  }
+}
+
+/** Temporal's time-skipping test server (Java), as provisioned. */
+export const startTimeSkippingEnvironment = (): Promise<TestWorkflowEnvironment> =>
+  startWithRetries(() =>
+    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } }),
+  );
+
+/** The Temporal CLI dev server, as provisioned, with parkflow's search attributes and any `extra` settings. */
+export const startDevServerEnvironment = (
+  extra: { dbFilename?: string; extraArgs?: string[] } = {},
+): Promise<TestWorkflowEnvironment> =>
+  startWithRetries(() =>
+    TestWorkflowEnvironment.createLocal({
+      server: { executable: devServerExecutable(), searchAttributes: [...PARK_CASE_SEARCH_ATTRIBUTES], ...extra },
+    }),
+  );
