@@ -16,14 +16,14 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const project = (name, testMatch, options = {}) => ({
   displayName: name,
   testEnvironment: '<rootDir>/test/support/jest/tidy-environment.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest/hang-guard.ts'],
   transform,
   testMatch,
   ...options,
 });
-const light = (name, timeout) =>
+const light = (name) =>
   project(name, [`<rootDir>/test/${name}/**/*.test.ts`], {
     testPathIgnorePatterns: ['/node_modules/', ...HEAVY.map(globToPattern)],
-    ...(timeout ? { setupFilesAfterEnv: [`<rootDir>/test/support/jest/timeout-${timeout}.ts`] } : {}),
   });
 
 /** testPathIgnorePatterns takes regular expressions: the heavy globs, as such. */
@@ -40,10 +40,5 @@ module.exports = {
   transform,
   globalSetup: '<rootDir>/test/support/jest/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/jest/global-teardown.ts',
-  projects: [
-    light('unit'),
-    light('workflows', 'long'),
-    light('e2e', 'long'),
-    project('heavy', HEAVY, { setupFilesAfterEnv: ['<rootDir>/test/support/jest/timeout-long.ts'] }),
-  ],
+  projects: [light('unit'), light('workflows'), light('e2e'), project('heavy', HEAVY)],
 };

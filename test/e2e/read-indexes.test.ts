@@ -29,7 +29,7 @@ beforeAll(async () => {
   const seeds = new BenchSeedRepository(dataSource);
   await seeds.seed(seedPlan(10_000, 50_000));
   await seeds.analyse();
-}, 300_000);
+});
 afterAll(async () => {
   await dataSource?.destroy();
   await database?.drop();

@@ -92,4 +92,4 @@ it('prints "parkflow is running" once ready, and Ctrl-C stops every process it s
   expect(Date.now() - signalledAt).toBeLessThan(15_000);
   expect(await exited).toBe(130);
   expect([dev.pid as number, ...groups].flatMap(groupMembers)).toEqual([]);
-}, 300_000);
+});

@@ -13,22 +13,18 @@ const BUILD_DIR = compiledBuild();
 /** The drills signal real processes (kill -9, SIGSTOP) and read /proc: Linux only, said so rather than passed. */
 const onLinux = process.platform === 'linux' ? it : it.skip;
 
-onLinux(
-  'the five short drills: every drill × invariant row passes',
-  async () => {
-    const result = await runDrills({ short: true, repoRoot: REPO_ROOT, buildDir: BUILD_DIR });
-    const table = renderTable(result.rows);
-    process.stdout.write(`[drills] short run in ${(result.ms / 1000).toFixed(1)} s\n${table}\n`);
+onLinux('the five short drills: every drill × invariant row passes', async () => {
+  const result = await runDrills({ short: true, repoRoot: REPO_ROOT, buildDir: BUILD_DIR });
+  const table = renderTable(result.rows);
+  process.stdout.write(`[drills] short run in ${(result.ms / 1000).toFixed(1)} s\n${table}\n`);
 
-    // First, so that a stopped stack shows its error: the rows that failed with their numbers and evidence (the
-    // stack's logs are kept in result.dataDir).
-    expect({ failed: result.rows.filter((r) => !r.pass), logs: result.dataDir }).toEqual({
-      failed: [],
-      logs: result.dataDir,
-    });
-    const drills = [...new Set(result.rows.map((r) => r.drill))];
-    expect(drills).toHaveLength(5);
-    for (const drill of drills) expect(result.rows.filter((r) => r.drill === drill).length).toBeGreaterThanOrEqual(9);
-  },
-  240_000,
-);
+  // First, so that a stopped stack shows its error: the rows that failed with their numbers and evidence (the
+  // stack's logs are kept in result.dataDir).
+  expect({ failed: result.rows.filter((r) => !r.pass), logs: result.dataDir }).toEqual({
+    failed: [],
+    logs: result.dataDir,
+  });
+  const drills = [...new Set(result.rows.map((r) => r.drill))];
+  expect(drills).toHaveLength(5);
+  for (const drill of drills) expect(result.rows.filter((r) => r.drill === drill).length).toBeGreaterThanOrEqual(9);
+});

@@ -36,7 +36,7 @@ let output = '';
 beforeAll(async () => {
   database = await createOwnDatabase('worker_metrics_process');
   env = await startDevServerEnvironment();
-}, 180_000);
+});
 afterAll(async () => {
   if (worker?.exitCode === null && worker.signalCode === null) process.kill(-worker.pid!, 'SIGKILL');
   await env?.teardown();

@@ -196,7 +196,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'parkflow-worker-shutdown-'));
   database = await createOwnDatabase('parkflow_worker_shutdown');
   databaseUrl = database.url;
-}, 180_000);
+});
 afterAll(async () => {
   await lock?.query('ROLLBACK').catch(() => undefined);
   await lock?.end().catch(() => undefined);
@@ -240,7 +240,6 @@ describe(
         const forced = messages.includes('shutdown did not finish in time; exiting anyway');
         expect({ orderly, forced, messages }).toMatchObject({ [orderly ? 'orderly' : 'forced']: true });
       },
-      180_000,
     );
 
     it(
@@ -323,7 +322,6 @@ describe(
         await eventually(() => settled === filings.length, 'the abandoned filings to settle', 10_000);
         await connection.close();
       },
-      180_000,
     );
   },
 );

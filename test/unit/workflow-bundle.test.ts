@@ -12,5 +12,5 @@ describe('workflow bundle', () => {
     });
     expect(code).toContain('parkCaseWorkflow');
     expect([...new Set(code.match(FORBIDDEN_MODULES) ?? [])]).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -96,7 +96,6 @@ describe('a park over ten policy years (§5)', () => {
       );
       await recordHistory('ten-year-life-current-run', driver.handle);
     },
-    300_000,
   );
   it(
     'R-RPT-6: a park that stops reporting gets one overdue notice a week ' +
@@ -131,6 +130,5 @@ describe('a park over ten policy years (§5)', () => {
           .join(' ')}\n`,
       );
     },
-    300_000,
   );
 });
