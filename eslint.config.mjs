@@ -38,6 +38,10 @@ export default tseslint.config(
       'console/dist/**',
       'console/src/api/schema.d.ts', // generated from the OpenAPI document (npm run api-schema)
       'jest.config.js',
+      'stryker.config.mjs',
+      'test/stryker.jest.config.js',
+      '.stryker-tmp/**', // the mutation run's sandbox (a copy of the project)
+      'reports/**',
       'eslint.config.mjs',
     ],
   },

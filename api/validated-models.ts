@@ -1,5 +1,11 @@
-import * as actions from './actions/action.dto';
+import * as assessmentActions from './actions/assessment.dto';
+import * as decisionActions from './actions/decision.dto';
+import * as moneyActions from './actions/money.dto';
+import * as yearlyActions from './actions/yearly-cycle.dto';
 import * as applications from './applications/application.dto';
+import * as applicationDocuments from './applications/application-documents.dto';
+import * as applicationFacts from './applications/application-facts.dto';
+import * as parkProfile from './applications/park-profile.dto';
 import * as calendar from './calendar/calendar.dto';
 import * as caseList from './cases/case-list.dto';
 import * as deadlineList from './deadlines/deadline-list.dto';
@@ -15,8 +21,14 @@ import type { ValidatedModel } from './common/validator-constraints';
  * checks, which the fuzzing test (test/heavy/api-fuzzing.test.ts) finds as schema-valid requests refused.
  */
 export const VALIDATED_MODELS: ValidatedModel[] = [
-  actions,
+  assessmentActions,
+  decisionActions,
+  moneyActions,
+  yearlyActions,
   applications,
+  applicationDocuments,
+  applicationFacts,
+  parkProfile,
   calendar,
   caseList,
   deadlineList,

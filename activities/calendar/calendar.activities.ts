@@ -8,10 +8,11 @@ export function createCalendarActivities({ dataSource }: { dataSource: DataSourc
   return {
     /**
      * The working-day calendar from `fromYear` on: the installed `chinese-days` data with the arrangements operators
-     * imported. Its answer is recorded in the case's history, so a newer package or import never changes a replay.
+     * imported, and the law-fixed holidays of the years through `toYear` that have neither (provisional, R-CAL-3). Its
+     * answer is recorded in the case's history, so a newer package or import never changes a replay.
      */
-    async loadWorkCalendar({ fromYear }: { fromYear: number }): Promise<WorkCalendar> {
-      return calendar.from(fromYear);
+    async loadWorkCalendar({ fromYear, toYear }: { fromYear: number; toYear: number }): Promise<WorkCalendar> {
+      return calendar.from(fromYear, toYear);
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   acceptanceUpdate,
   annualReportUpdate,
   confirmPaymentUpdate,
+  departmentOpinionUpdate,
   designationUpdate,
   evaluationUpdate,
   formPanelUpdate,
@@ -20,18 +21,10 @@ import { ActionOutcomeView } from '../action-outcomes/action-outcome.view';
 import { ActionPending } from '../action-outcomes/action-pending';
 import { ActionPendingInterceptor } from '../action-outcomes/action-pending.interceptor';
 import { Idempotency, type IdempotencyClaim } from '../idempotency/idempotency-claim';
-import {
-  AcceptanceDto,
-  AnnualReportDto,
-  DesignationDto,
-  EvaluationDto,
-  IncubationBaseDto,
-  PanelDto,
-  PaymentConfirmationDto,
-  RefundPaymentDto,
-  RefundWriteOffDto,
-  ReviewDto,
-} from './action.dto';
+import { AcceptanceDto, DepartmentOpinionDto, PanelDto, ReviewDto } from './assessment.dto';
+import { DesignationDto, IncubationBaseDto } from './decision.dto';
+import { PaymentConfirmationDto, RefundPaymentDto, RefundWriteOffDto } from './money.dto';
+import { AnnualReportDto, EvaluationDto } from './yearly-cycle.dto';
 import { CaseActionsService } from './case-actions.service';
 import { OfficerActionRoute } from './officer-action-route';
 
@@ -86,6 +79,16 @@ export class CaseActionsController {
     @Idempotency() idempotency: IdempotencyClaim | undefined,
   ): Promise<CaseView | ActionPending> {
     return this.actions.act(actor, caseId, submitReviewUpdate, body, idempotency);
+  }
+
+  @OfficerActionRoute('departmentOpinion')
+  recordDepartmentOpinion(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: DepartmentOpinionDto,
+    @Idempotency() idempotency: IdempotencyClaim | undefined,
+  ): Promise<CaseView | ActionPending> {
+    return this.actions.act(actor, caseId, departmentOpinionUpdate, body, idempotency);
   }
 
   @OfficerActionRoute('designation')

@@ -7,7 +7,8 @@ import type { ActionPending } from '../action-outcomes/action-pending';
 import { ActionPendingInterceptor } from '../action-outcomes/action-pending.interceptor';
 import { ActionPendingView } from '../action-outcomes/action-pending.view';
 import { Idempotency, type IdempotencyClaim } from '../idempotency/idempotency-claim';
-import { ApplicationDto, SubmissionOutcomeView } from './application.dto';
+import { ApplicationDto } from './application.dto';
+import { SubmissionOutcomeView } from './submission-outcome.view';
 import { ApplicationsService, type SubmissionAnswer } from './applications.service';
 
 @ApiTags('applications')

@@ -37,7 +37,7 @@ export const isSpanTooLong = (from: CivilDate, to: CivilDate): boolean =>
  * R-CAL-3 for a date picker: the days of `from`..`to` (Chongqing days, both inclusive) that the weekdays alone do not
  * tell — each rest day of a holiday arrangement (its weekend days too, named after the holiday) and each make-up
  * working day — in date order. Every other Saturday and Sunday is a rest day, every other day a working day. A year
- * without a published arrangement lists no days (only its weekends rest) and is named in `provisionalYears`.
+ * without a published arrangement lists the holidays the law fixes (provisional) and is named in `provisionalYears`.
  */
 export function calendarDays(calendar: WorkCalendar, from: CivilDate, to: CivilDate): CalendarDays {
   const published = new Set(calendar.years);

@@ -18,7 +18,8 @@ export class CalendarController {
       'too, with its name) and each make-up working day (调休上班) between the Chongqing days from and to, both ' +
       `inclusive, at most ${MAX_CALENDAR_SPAN_DAYS} days apart. Weekends are implied: a Saturday or Sunday not ` +
       'listed is a rest day, any other day not listed a working day. A year whose arrangement is not published ' +
-      'lists no days and is named in provisionalYears. 422 naming `to` when it is before from (R-CAL-1) or more ' +
+      'lists the holidays the law itself fixes and their make-up rest days (补休), each provisional: true, and is ' +
+      'named in provisionalYears. 422 naming `to` when it is before from (R-CAL-1) or more ' +
       `than ${MAX_CALENDAR_SPAN_DAYS} days after it (R-CAL-3).`,
   })
   @ApiOkResponse({ type: CalendarView })

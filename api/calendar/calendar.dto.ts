@@ -34,7 +34,11 @@ export class CalendarDayView {
   })
   reason!: string;
 
-  @ApiProperty({ description: "the day's year has no published arrangement: the day may still change (R-CAL-3)" })
+  @ApiProperty({
+    description:
+      "the day's year has no published arrangement: a holiday the law itself fixes, or its make-up rest day (补休); " +
+      'it may still change when the arrangement is published (R-CAL-3)',
+  })
   provisional!: boolean;
 }
 
@@ -58,8 +62,8 @@ export class CalendarView {
     isArray: true,
     example: [2027],
     description:
-      'years of the range whose holiday arrangement is not published: they list no days yet, only their weekends ' +
-      'rest (R-CAL-3), and deadlines in them are provisional',
+      'years of the range whose holiday arrangement is not published: only their weekends and the holidays the law ' +
+      'itself fixes rest (R-CAL-3), and deadlines in them are provisional',
   })
   provisionalYears!: number[];
 

@@ -22,7 +22,7 @@ export class CalendarService {
       const params = { field: 'to', max: MAX_CALENDAR_SPAN_DAYS, rule: 'R-CAL-3' };
       throw invalidRequest([{ field: 'to', rule: 'R-CAL-3', message: text('validation.calendarSpan', params) }]);
     }
-    const calendar = await this.calendars.from(partsOf(from).year);
+    const calendar = await this.calendars.from(partsOf(from).year, partsOf(to).year);
     return { from, to, calendarVersion: calendar.version, ...calendarDays(calendar, from, to) };
   }
 }

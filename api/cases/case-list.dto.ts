@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
+import { PARK_KINDS, type ParkKindCode } from '../../workflows/definitions/application';
 import { CASE_STAGES, type CaseStage } from '../../workflows/definitions/case';
 import type { DeadlineView } from './case-view';
 import { DEADLINE, nullable, prop } from './case-view.schemas';
@@ -38,6 +39,12 @@ export class CaseSummary {
   district!: string;
   @ApiProperty()
   parkName!: string;
+  @ApiProperty({
+    enum: PARK_KINDS,
+    nullable: true,
+    description: 'R-APP-9: regional (区域性) or specialised (专业性); null: not stated',
+  })
+  parkKind!: ParkKindCode | null;
   @ApiProperty(prop(nullable(DEADLINE, 'the earliest deadline the case waits on')))
   nextDeadline!: DeadlineView | null;
   @ApiProperty({ description: 'a deadline of the case has passed' })

@@ -31,6 +31,7 @@ export class CaseListService {
         stage: entry.stage,
         district: entry.district,
         parkName: entry.parkName,
+        parkKind: entry.parkKind,
         nextDeadline: entry.deadlines[0] ? deadlineView(entry.deadlines[0]) : null,
         overdue: entry.overdue,
         openedAt: entry.openedAt.toISOString(),

@@ -1,6 +1,8 @@
 import type { ApiPropertyOptions, SchemaObject } from '@nestjs/swagger';
+import { PARK_KINDS, PRIVATE_CAPITAL_FORMS } from '../../workflows/definitions/application';
 import {
   DEADLINE_KINDS,
+  DEPARTMENT_POSITIONS,
   EVALUATION_OUTCOMES,
   PAYMENT_KINDS,
   PAYMENT_STATUSES,
@@ -47,6 +49,12 @@ export const DEADLINE = obj({
     'R-CAL-3: the day the period ended on, a rest day, from which the deadline moved to dueDate (null: not moved)',
   ),
   reason: nullable({ ...str, example: '国庆节', description: 'R-CAL-3: why it moved: the holiday, or 周六 / 周日' }),
+  provisional: {
+    type: 'boolean',
+    description:
+      "R-CAL-3: true when its year's holiday arrangement is not published: the law-fixed holidays decided the day, " +
+      'which may move (never earlier) when the arrangement arrives',
+  },
   calendarVersion: nullable(
     { ...str, example: 'chinese-days@1.5.7' },
     'R-CAL-3: the holiday data that decided the day (null: a case whose run began before R-CAL-3)',
@@ -91,6 +99,28 @@ export const PAYMENT = obj(
 export const REVIEW = obj(
   { expertId: str, necessity: int, feasibility: int, recommend: bool, comments: str, submittedAt: date },
   ['expertId', 'necessity', 'feasibility', 'recommend', 'submittedAt'],
+);
+/** R-REV-3: a department's opinion, recorded by the municipal bureau beside the experts' reviews. */
+export const DEPARTMENT_OPINION = obj({
+  department: { ...str, example: '市财政局' },
+  position: { ...enumOf(DEPARTMENT_POSITIONS), description: 'support (支持), conditional (有条件支持), object (反对)' },
+  opinion: str,
+  date: { type: 'string', format: 'date', example: '2026-12-10', description: 'the Chongqing day of the opinion' },
+  recordedAt: date,
+  recordedBy: { ...str, description: 'the municipal officer who recorded it' },
+});
+/** R-APP-9: what kind of park it is; `specialism` only with specialised. */
+export const PARK_KIND = obj({ kind: enumOf(PARK_KINDS), specialism: { ...str, example: '数字经济人力资源服务' } }, [
+  'kind',
+]);
+/** R-APP-9: how private capital takes part, and the operator; `description` only with other. */
+export const PRIVATE_CAPITAL = obj(
+  {
+    form: { ...enumOf(PRIVATE_CAPITAL_FORMS), description: '独资, 合资, 参股, 联营, 等方式 (other), 无 (none)' },
+    operator: { ...str, example: '重庆某某产业园运营管理有限公司' },
+    description: str,
+  },
+  ['form', 'operator'],
 );
 /** §5.1: the closed review's means and votes, once every panel member has reviewed. */
 export const REVIEW_SUMMARY = obj({

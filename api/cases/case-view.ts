@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { chongqingYear, dueDateOf } from '../../workflows/definitions/civil-date';
+import type { ParkKind, PrivateCapital } from '../../workflows/definitions/application';
 import {
   CASE_STAGES,
   type CaseSnapshot,
+  type DepartmentOpinion,
   type Deadline,
   type Designation,
   type RefundDemand,
@@ -30,6 +32,9 @@ import {
   date,
   DEADLINE,
   DEFICIENCY,
+  DEPARTMENT_OPINION,
+  PARK_KIND,
+  PRIVATE_CAPITAL,
   WAIVER,
   DESIGNATION,
   PAYMENT,
@@ -45,6 +50,8 @@ import {
 export type DeadlineView = Required<Pick<Deadline, 'kind' | 'dueDate' | 'dueAt'>> & {
   shiftedFrom: string | null;
   reason: string | null;
+  /** R-CAL-3: true when its year's arrangement is not published (the law-fixed holidays decided the day). */
+  provisional: boolean;
   calendarVersion: string | null;
 };
 type RefundDemandView = Omit<RefundDemand, 'payments' | 'writeOff'> & {
@@ -77,6 +84,10 @@ export class CaseView {
   returnReason!: string | null;
   @ApiProperty(prop({ type: 'object', nullable: true, description: 'the application as last filed' }))
   application!: CaseSnapshot['application'];
+  @ApiProperty(prop(nullable(PARK_KIND, 'R-APP-9: the kind of park the application states; null: not stated')))
+  parkKind!: ParkKind | null;
+  @ApiProperty(prop(nullable(PRIVATE_CAPITAL, 'R-APP-9: how private capital takes part; null: not stated')))
+  privateCapital!: PrivateCapital | null;
   @ApiProperty(
     prop(obj({ expertIds: arrayOf(str), formedAt: date, reviewDueAt: date, summary: nullable(REVIEW_SUMMARY) }), {
       nullable: true,
@@ -85,6 +96,8 @@ export class CaseView {
   panel!: { expertIds: string[]; formedAt: string; reviewDueAt: string; summary: CaseSnapshot['reviewSummary'] } | null;
   @ApiProperty(prop(arrayOf(REVIEW)))
   reviews!: NonNullable<CaseSnapshot['panel']>['reviews'];
+  @ApiProperty(prop(arrayOf(DEPARTMENT_OPINION), { description: 'R-REV-3: beside the reviews, in the order recorded' }))
+  departmentOpinions!: DepartmentOpinion[];
   @ApiProperty(prop(nullable(DESIGNATION)))
   designation!: Required<Designation> | null;
   @ApiProperty(prop(obj({ reason: str, decidedAt: date }), { nullable: true }))
@@ -133,6 +146,7 @@ export const deadlineView = (d: Deadline): DeadlineView => ({
   dueAt: d.dueAt,
   shiftedFrom: d.shiftedFrom ?? null,
   reason: d.reason ?? null,
+  provisional: d.provisional === true,
   calendarVersion: d.calendarVersion ?? null,
 });
 
@@ -158,6 +172,8 @@ export function toCaseView(s: CaseSnapshot, actor: Actor): CaseView {
     submissionCount: s.submissionCount,
     returnReason: s.returnReason,
     application: s.application,
+    parkKind: s.application?.parkKind ?? null,
+    privateCapital: s.application?.privateCapital ?? null,
     panel: s.panel && {
       expertIds: s.panel.expertIds,
       formedAt: s.panel.formedAt,
@@ -165,6 +181,7 @@ export function toCaseView(s: CaseSnapshot, actor: Actor): CaseView {
       summary: s.reviewSummary,
     },
     reviews: s.panel?.reviews ?? [],
+    departmentOpinions: s.departmentOpinions ?? [],
     designation: s.designation && designationView(s.designation),
     rejection: s.rejection,
     payments: s.payments,

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PARK_KINDS, type ParkKindCode } from '../../workflows/definitions/application';
 import { PUBLISHED_STAGES, type PublishedStage } from '../../workflows/definitions/case';
 
 /** One park on the published list (R-STAT-1, §5.1 名单): what may be published of it, nothing else. */
@@ -13,13 +14,13 @@ export class PublishedParkView {
   districtName!: string;
 
   @ApiProperty({
-    type: String,
+    enum: PARK_KINDS,
     nullable: true,
     example: 'regional',
     description:
       'R-APP-9: regional (区域性) or specialised (专业性), as the application states it; null when it does not',
   })
-  kind!: string | null;
+  kind!: ParkKindCode | null;
 
   @ApiProperty({ type: 'integer', example: 2026, description: 'the Chongqing year of the designation (R-CAL-1)' })
   designatedYear!: number;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
+import { PARK_KINDS, type ParkKindCode } from '../../workflows/definitions/application';
 import { IsDayOrInstant } from '../common/civil-date.validation';
 
 export class DesignationStatsQuery {
@@ -26,6 +27,14 @@ export class DistrictCount {
   designated!: number;
 }
 
+/** R-APP-9: designated parks of one kind; `kind` null counts those whose application states none. */
+export class KindCount {
+  @ApiProperty({ enum: PARK_KINDS, nullable: true, example: 'regional' })
+  kind!: ParkKindCode | null;
+  @ApiProperty({ example: 2 })
+  designated!: number;
+}
+
 export class DesignatedPark {
   @ApiProperty({ format: 'uuid' })
   caseId!: string;
@@ -33,17 +42,31 @@ export class DesignatedPark {
   parkName!: string;
   @ApiProperty({ example: '500112' })
   district!: string;
+  @ApiProperty({ enum: PARK_KINDS, nullable: true, description: 'R-APP-9; null: not stated' })
+  kind!: ParkKindCode | null;
   @ApiProperty({ format: 'date-time' })
   designatedAt!: string;
 }
 
+/** R-STAT-1 (§3): about `parks` parks designated by the end of `byEndOf`, from the policy configuration. */
 export class ProgrammeTarget {
-  @ApiProperty({ example: 5 })
+  @ApiProperty({ example: 5, description: 'the threshold ("about 5", policy default)' })
   parks!: number;
-  @ApiProperty({ example: 2022 })
+  @ApiProperty({ example: 2022, description: 'the year by whose end (31 December 24:00 Chongqing) it is judged' })
   byEndOf!: number;
-  @ApiProperty({ description: 'total ≥ parks' })
-  met!: boolean;
+  @ApiProperty({
+    example: 4,
+    description:
+      'parks designated on or before 31 December of byEndOf (Chongqing) and not revoked by then — counted at `at` ' +
+      'instead when that is earlier',
+  })
+  designatedByThen!: number;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'designatedByThen ≥ parks; null until byEndOf has ended (at `at`, or today when absent)',
+  })
+  met!: boolean | null;
 }
 
 /** `GET /v1/stats/designations` (§3): parks designated and not revoked at `at`, or now. */
@@ -70,8 +93,10 @@ export class DesignationStats {
   total!: number;
   @ApiProperty({ type: [DistrictCount], description: 'districts with at least one designated park' })
   byDistrict!: DistrictCount[];
+  @ApiProperty({ type: [KindCount], description: 'R-APP-9: per kind of park, kinds with at least one park' })
+  byKind!: KindCount[];
   @ApiProperty({ type: [DesignatedPark] })
   parks!: DesignatedPark[];
-  @ApiProperty({ type: ProgrammeTarget })
+  @ApiProperty({ type: ProgrammeTarget, description: 'R-STAT-1: the programme target, separate from today’s count' })
   target!: ProgrammeTarget;
 }

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   DesignationStatsRepository,
   type CountedAt,
+  type DesignatedPark,
 } from '../../persistence/repositories/designation-stats.repository';
 import { endOfDay, isCivilDate } from '../../workflows/definitions/civil-date';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import type { DesignationStats } from './designation-stats.dto';
+import { targetOf, targetPlan } from './programme-target';
 
 /** Which parks count, and the instant and day the answer names. */
 interface Counted {
@@ -39,31 +41,53 @@ export class DesignationStatsService {
   /** `at`: a Chongqing day `YYYY-MM-DD`, an ISO 8601 instant, or absent (now); validated by the query DTO. */
   async at(atQuery: string | undefined): Promise<DesignationStats> {
     const { countedAt, at, date } = counted(atQuery);
-    const parks = await this.designations.designatedParks(countedAt);
-    const byDistrict = new Map<string, DesignationStats['byDistrict'][number]>();
-    for (const { district } of parks) {
-      const entry = byDistrict.get(district.code) ?? {
-        district: district.code,
-        name: district.name,
-        nameEn: district.nameEn,
-        designated: 0,
-      };
-      entry.designated += 1;
-      byDistrict.set(district.code, entry);
-    }
-    const { programmeTargetParks, programmeTargetYear } = DEFAULT_POLICY;
+    // R-STAT-1: judged at the instant asked about, or now (the real clock: the programme's years are calendar years).
+    const plan = targetPlan(DEFAULT_POLICY, at ?? new Date().toISOString(), countedAt);
+    const [parks, byThen] = await Promise.all([
+      this.designations.designatedParks(countedAt),
+      this.designations.designatedParks(plan.countedAt),
+    ]);
     return {
       at,
       date,
       total: parks.length,
-      byDistrict: [...byDistrict.values()],
+      byDistrict: tally(
+        parks,
+        (park) => park.district.code,
+        (park) => ({
+          district: park.district.code,
+          name: park.district.name,
+          nameEn: park.district.nameEn,
+        }),
+      ),
+      byKind: tally(
+        parks,
+        (park) => park.kind,
+        (park) => ({ kind: park.kind }),
+      ),
       parks: parks.map((park) => ({
         caseId: park.caseId,
         parkName: park.parkName,
         district: park.district.code,
+        kind: park.kind,
         designatedAt: park.designatedAt.toISOString(),
       })),
-      target: { parks: programmeTargetParks, byEndOf: programmeTargetYear, met: parks.length >= programmeTargetParks },
+      target: targetOf(plan, byThen.length),
     };
   }
+}
+
+/** The parks counted per `key` (district, kind), in the order each key first appears, with its `label` fields. */
+function tally<Key, Label extends object>(
+  parks: DesignatedPark[],
+  key: (park: DesignatedPark) => Key,
+  label: (park: DesignatedPark) => Label,
+): Array<Label & { designated: number }> {
+  const counts = new Map<Key, Label & { designated: number }>();
+  for (const park of parks) {
+    const entry = counts.get(key(park)) ?? { ...label(park), designated: 0 };
+    entry.designated += 1;
+    counts.set(key(park), entry);
+  }
+  return [...counts.values()];
 }

@@ -14,7 +14,10 @@ export class StatsController {
 
   @Get('designations')
   @Roles('municipal')
-  @ApiOperation({ summary: 'Designated parks, total and per district, at a date (programme target §3)' })
+  @ApiOperation({
+    summary:
+      'Designated parks, total, per district and per kind (R-APP-9), at a date; the programme target (R-STAT-1, §3)',
+  })
   @ApiOkResponse({ type: DesignationStats })
   designationsAt(@Query() query: DesignationStatsQuery): Promise<DesignationStats> {
     return this.designations.at(query.at);

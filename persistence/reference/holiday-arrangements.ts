@@ -3,6 +3,7 @@ import installedData from 'chinese-days/dist/chinese-days.json';
 import { version as installedVersion } from 'chinese-days/package.json';
 import { isCivilDate, partsOf } from '../../workflows/definitions/civil-date';
 import type { HolidayArrangement, WorkCalendar } from '../../workflows/definitions/work-calendar';
+import { provisionalArrangement } from './law-fixed-holidays';
 
 /** The installed data's name and version, as recorded with every calendar built from it. */
 export const INSTALLED_DATA = `chinese-days@${installedVersion}`;
@@ -36,13 +37,18 @@ export function arrangementDigest(arrangement: HolidayArrangement): string {
 }
 
 /**
- * The calendar from `fromYear` on: the installed years, each replaced by an imported arrangement of the same year.
- * Its version names the installed data and each imported year (`chinese-days@1.5.7+2027:1a2b3c4d`).
+ * The calendar from `fromYear` on: the installed years, each replaced by an imported arrangement of the same year,
+ * and — R-CAL-3 — each year through `toYear` without either resting on the holidays the law fixes (provisional: not
+ * among its published `years`; without `toYear`, no provisional year). Its version names the installed data and each
+ * imported year (`chinese-days@1.5.7+2027:1a2b3c4d`): provisional days follow from the installed package alone.
  */
-export function workCalendarOf(imported: HolidayArrangement[], fromYear: number): WorkCalendar {
+export function workCalendarOf(imported: HolidayArrangement[], fromYear: number, toYear?: number): WorkCalendar {
   const years = new Map(installedArrangements().map((a) => [a.year, a] as const));
   for (const arrangement of imported) years.set(arrangement.year, arrangement);
   const used = [...years.values()].filter((a) => a.year >= fromYear).sort((a, b) => a.year - b.year);
+  const provisional: HolidayArrangement[] = [];
+  for (let year = fromYear; year <= (toYear ?? fromYear - 1); year += 1)
+    if (!years.has(year)) provisional.push(provisionalArrangement(year));
   const importedTags = imported
     .filter((a) => a.year >= fromYear)
     .sort((a, b) => a.year - b.year)
@@ -50,7 +56,7 @@ export function workCalendarOf(imported: HolidayArrangement[], fromYear: number)
   return {
     version: `${INSTALLED_DATA}${importedTags.join('')}`,
     years: used.map((a) => a.year),
-    restDays: Object.assign({}, ...used.map((a) => a.restDays)),
+    restDays: Object.assign({}, ...[...used, ...provisional].map((a) => a.restDays)),
     workdays: Object.assign({}, ...used.map((a) => a.workdays)),
   };
 }

@@ -1,3 +1,4 @@
+import type { ParkKindCode } from '../../workflows/definitions/application';
 import type { DistrictReference } from '../reference/chongqing-districts';
 import type { Database } from './database';
 
@@ -12,6 +13,8 @@ export interface DesignatedPark {
   caseId: string;
   parkName: string;
   district: DistrictReference;
+  /** R-APP-9: `parkKind.kind` of the application the case holds; null when it states none. */
+  kind: ParkKindCode | null;
   designatedAt: Date;
 }
 
@@ -33,9 +36,11 @@ export class DesignationStatsRepository {
       district: string;
       name: string;
       name_en: string;
+      kind: ParkKindCode | null;
       designated_at: Date;
     }> = await this.db.query(
-      `SELECT c.case_id, c.park_name, c.district, d.name, d.name_en, c.designated_at
+      `SELECT c.case_id, c.park_name, c.district, d.name, d.name_en, c.designated_at,
+              c.snapshot->'application'->'parkKind'->>'kind' AS kind
        FROM park_cases c JOIN districts d ON d.code = c.district
        WHERE ${where}
        ORDER BY c.district, c.designated_at, c.case_id`,
@@ -45,6 +50,7 @@ export class DesignationStatsRepository {
       caseId: row.case_id,
       parkName: row.park_name,
       district: { code: row.district, name: row.name, nameEn: row.name_en },
+      kind: row.kind,
       designatedAt: row.designated_at,
     }));
   }

@@ -1,3 +1,4 @@
+import type { ParkKindCode } from '../../workflows/definitions/application';
 import { FINAL_STAGES, type CaseSnapshot, type Deadline } from '../../workflows/definitions/case';
 import { ParkCaseRecord } from '../entities/park-case.entity';
 import { caseScopeCondition, type CaseScope } from './case-scope';
@@ -10,6 +11,8 @@ export interface CaseListEntry {
   stage: string;
   district: string;
   parkName: string;
+  /** R-APP-9: `parkKind.kind` of the application the case holds; null when it states none. */
+  parkKind: ParkKindCode | null;
   /** The deadlines the case waits on, earliest first (as its snapshot lists them). */
   deadlines: Deadline[];
   /** A deadline of the case has passed on the clock. */
@@ -171,13 +174,14 @@ export class ParkCasesRepository {
       stage: string;
       district: string;
       park_name: string;
+      park_kind: ParkKindCode | null;
       deadlines: Deadline[];
       overdue: boolean;
       opened_at: Date;
       updated_at: Date;
     }> = await this.db.query(
-      `SELECT c.case_id, c.stage, c.district, c.park_name, c.snapshot->'deadlines' AS deadlines, ${OVERDUE} AS overdue,
-              c.opened_at, c.updated_at
+      `SELECT c.case_id, c.stage, c.district, c.park_name, c.snapshot->'application'->'parkKind'->>'kind' AS park_kind,
+              c.snapshot->'deadlines' AS deadlines, ${OVERDUE} AS overdue, c.opened_at, c.updated_at
        FROM park_cases c WHERE ${where.join(' AND ')}
        ORDER BY c.opened_at DESC, c.case_id DESC LIMIT ${params.add(filter.limit)}`,
       params.values,
@@ -187,6 +191,7 @@ export class ParkCasesRepository {
       stage: row.stage,
       district: row.district,
       parkName: row.park_name,
+      parkKind: row.park_kind,
       deadlines: row.deadlines,
       overdue: row.overdue,
       openedAt: row.opened_at,

@@ -1,3 +1,4 @@
+import type { ParkKindCode } from '../../workflows/definitions/application';
 import { PUBLISHED_STAGES, type PublishedStage } from '../../workflows/definitions/case';
 import type { DistrictReference } from '../reference/chongqing-districts';
 import type { Database } from './database';
@@ -7,7 +8,7 @@ export interface PublishedParkRecord {
   parkName: string;
   district: DistrictReference;
   /** R-APP-9: `parkKind.kind` of the application the case holds; null when it states none. */
-  kind: string | null;
+  kind: ParkKindCode | null;
   certificateNo: string;
   designatedAt: Date;
   stage: PublishedStage;
@@ -27,7 +28,7 @@ export class PublishedParksRepository {
       district: string;
       name: string;
       name_en: string;
-      kind: string | null;
+      kind: ParkKindCode | null;
       certificate_no: string;
       designated_at: Date;
       stage: PublishedStage;

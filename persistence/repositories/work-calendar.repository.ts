@@ -15,8 +15,11 @@ export class WorkCalendarRepository {
     this.imported = new HolidayArrangementsRepository(db);
   }
 
-  /** The calendar from `fromYear` on, with the version that names its data. */
-  async from(fromYear: number): Promise<WorkCalendar> {
-    return workCalendarOf(await this.imported.list(), fromYear);
+  /**
+   * The calendar from `fromYear` on, with the version that names its data; years through `toYear` without an
+   * arrangement rest on their law-fixed holidays (provisional, R-CAL-3).
+   */
+  async from(fromYear: number, toYear: number): Promise<WorkCalendar> {
+    return workCalendarOf(await this.imported.list(), fromYear, toYear);
   }
 }

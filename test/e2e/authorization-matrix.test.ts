@@ -89,6 +89,11 @@ const ON_DESIGNATED_CASE: Record<CaseRouteActionName, { body: (f: Fixture) => un
   acceptance: { body: () => ({ accepted: true }), answer: 409 },
   formPanel: { body: () => ({ expertIds: PANEL }), answer: 409 },
   submitReview: { body: () => ({ necessity: 80, feasibility: 80, recommend: true }), answer: 409 },
+  // R-REV-3: opinions are recorded while accepted or under review, not on a designated case.
+  departmentOpinion: {
+    body: () => ({ department: '市财政局', position: 'support', opinion: '同意', date: '2026-01-05' }),
+    answer: 409,
+  },
   designation: { body: () => ({ decision: 'reject', reason: '—' }), answer: 409 },
   incubationBase: { body: () => ({}), answer: 200 },
   confirmPayment: { body: () => ({ paidAt: '2026-12-01T10:00:00+08:00', bankReference: 'B-1' }), answer: 200 },

@@ -47,7 +47,8 @@ describe('R-CAL-3 a new holiday arrangement reaches the open cases', () => {
     expect(refreshed.failed).toBe(0);
     expect(refreshed.signalled).toBeGreaterThanOrEqual(1);
 
-    const moved = nextWorkingDay(workCalendarOf([arrangement], year - 1), day);
+    // As the case's run reads it: the next year provisional (R-CAL-3), should the day move into it.
+    const moved = nextWorkingDay(workCalendarOf([arrangement], year - 1, year + 1), day);
     const after = await driver.until(`/v1/cases/${caseId}`, driver.municipal(), (c) =>
       c.deadlines.some((d: { shiftedFrom: string | null }) => d.shiftedFrom === day),
     );
@@ -57,6 +58,7 @@ describe('R-CAL-3 a new holiday arrangement reaches the open cases', () => {
       dueAt: `${moved}T16:00:00.000Z`,
       shiftedFrom: day,
       reason: '演练假日',
+      provisional: moved.startsWith(`${year + 1}-`), // R-CAL-3: a year without an arrangement
       calendarVersion: expect.stringContaining(`+${year}:${digest}`),
     });
     const history = await driver.ok('GET', `/v1/cases/${caseId}/history`, { token: driver.municipal() });

@@ -62,6 +62,12 @@ function everyAction(caseId: string, { panel }: { panel: boolean }): ActionCall[
         ]
       : []),
     {
+      action: 'department-opinions',
+      path: at('department-opinions'),
+      token: driver.municipal(),
+      body: { department: '市财政局', position: 'support', opinion: '同意', date: '2026-01-05' },
+    },
+    {
       action: 'designation',
       path: at('designation'),
       token: driver.municipal(),

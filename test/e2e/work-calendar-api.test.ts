@@ -55,9 +55,16 @@ describe('GET /v1/calendar (R-CAL-3)', () => {
     ]);
   });
 
-  it('R-CAL-3 a year without a published arrangement lists no days and is provisional until imported', async () => {
+  it('R-CAL-3 a year without an arrangement lists its law-fixed holidays, provisional until imported', async () => {
     const before = await calendar('from=2031-09-01&to=2031-10-31');
-    expect(before.body).toMatchObject({ days: [], provisionalYears: [2031] });
+    expect(before.body).toMatchObject({
+      provisionalYears: [2031],
+      days: [
+        { date: '2031-10-01', kind: 'rest', reason: '中秋节、国庆节', provisional: true }, // 15th of the 8th lunar month
+        { date: '2031-10-02', kind: 'rest', reason: '国庆节', provisional: true },
+        { date: '2031-10-03', kind: 'rest', reason: '国庆节', provisional: true },
+      ],
+    });
     const dataSource = await createDataSource(db.url).initialize();
     try {
       const { digest } = await importArrangement(dataSource, {

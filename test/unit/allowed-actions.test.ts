@@ -44,16 +44,17 @@ describe('allowedActions (api-contract, the one table of officer actions)', () =
   it('§5.1: a review is offered to each panel member once and to nobody else; designation once it closed', () => {
     const state = filed();
     act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, NOW);
-    expect(allowedActions(state, municipal)).toEqual(['formPanel']);
+    // R-REV-3: the departments' opinions are recorded from acceptance until the decision.
+    expect(allowedActions(state, municipal)).toEqual(['formPanel', 'departmentOpinion']);
     act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, NOW);
     expect(allowedActions(state, expert('a'))).toEqual(['submitReview']);
     expect(allowedActions(state, expert('z'))).toEqual([]);
-    expect(allowedActions(state, municipal)).toEqual(['formPanel']);
+    expect(allowedActions(state, municipal)).toEqual(['formPanel', 'departmentOpinion']);
     act(state, m.submitReviewUpdate, { actor: expert('a'), necessity: 80, feasibility: 70, recommend: true }, NOW);
     expect(allowedActions(state, expert('a'))).toEqual([]);
     for (const id of ['b', 'c'])
       act(state, m.submitReviewUpdate, { actor: expert(id), necessity: 80, feasibility: 70, recommend: true }, NOW);
-    expect(allowedActions(state, municipal)).toEqual(['designation']);
+    expect(allowedActions(state, municipal)).toEqual(['departmentOpinion', 'designation']);
   });
 
   it('§5.2, R-SUB-3: a designated park offers finance its confirmation while a payment is instructed', () => {

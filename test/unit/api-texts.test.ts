@@ -1,6 +1,7 @@
 import type { HttpException } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { EvaluationDto, PanelDto, ReviewDto } from '../../api/actions/action.dto';
+import { PanelDto, ReviewDto } from '../../api/actions/assessment.dto';
+import { EvaluationDto } from '../../api/actions/yearly-cycle.dto';
 import { ApplicationDto } from '../../api/applications/application.dto';
 import { createValidationPipe } from '../../api/common/validation.pipe';
 import { renderTexts } from '../../api/i18n/answer-language';

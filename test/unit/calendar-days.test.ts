@@ -45,9 +45,13 @@ describe('R-CAL-3 the days a date picker needs', () => {
     }
   });
 
-  it('R-CAL-3 a year whose arrangement is not published lists no days and is provisional', () => {
+  it('R-CAL-3 a year whose arrangement is not published lists its law-fixed holidays, provisional', () => {
     expect(calendar.years).not.toContain(2030);
-    expect(calendarDays(calendar, '2029-12-01', '2030-11-30')).toEqual({ days: [], provisionalYears: [2029, 2030] });
+    const provisional = (date: string, reason: string) => ({ ...rest(date, reason), provisional: true });
+    expect(calendarDays(calendar, '2030-09-28', '2030-10-06')).toEqual({
+      days: ['01', '02', '03'].map((day) => provisional(`2030-10-${day}`, '国庆节')),
+      provisionalYears: [2030],
+    });
   });
 
   it('R-CAL-3 an imported arrangement for that year lists its days, no longer provisional', () => {

@@ -41,7 +41,15 @@ function legacySnapshot(): CaseSnapshot {
 describe('GET /v1/cases/{caseId} view of snapshots written before issue 9', () => {
   it('R-CAL-1 a deadline without dueDate gets the Chongqing day whose end it falls before', () => {
     expect(toCaseView(legacySnapshot(), MUNICIPAL).deadlines).toEqual([
-      { kind: 'refund', dueDate: '2026-03-02', dueAt: DUE, shiftedFrom: null, reason: null, calendarVersion: null },
+      {
+        kind: 'refund',
+        dueDate: '2026-03-02',
+        dueAt: DUE,
+        shiftedFrom: null,
+        reason: null,
+        provisional: false,
+        calendarVersion: null,
+      },
     ]);
   });
 

@@ -88,16 +88,17 @@ describe('timed series and deadlines', () => {
     expect(state.stage).toBe('lapsed');
   });
 
-  it('§5.3 R-RPT-6: overdue notices repeat weekly after the report deadline, at 09:00 (R-CAL-3)', () => {
+  it('§5.3 R-RPT-6: overdue notices go out weekly after the report deadline, at 09:00 (R-CAL-3)', () => {
     const state = designatedIn2026();
-    const overdue = activeSeries(state, at('2027-05-01T00:00:00.000Z')).find(
-      (s) => s.key === 'report:overdue:2027-03-31T16:00:00.000Z',
-    )!;
-    expect([0, 1, 2].map((i) => overdue.at(i))).toEqual([
-      '2027-04-01T01:00:00.000Z',
-      '2027-04-08T01:00:00.000Z',
-      '2027-04-15T01:00:00.000Z',
+    // Due Wednesday 31 March 2027: the first notice Thursday 1 April, then Tuesday 6 April (the week's first working
+    // day: 2027 has no published arrangement, Monday 5 April is 清明 by law).
+    const overdueAt = (now: string) => activeSeries(state, at(now)).filter((s) => s.key.startsWith('report:overdue:'));
+    // One series per calendar week, keyed by its Monday, one notice each: this week's and the next.
+    expect(overdueAt('2027-03-31T00:00:00.000Z').map((s) => [s.key, s.at(0), s.at(1)])).toEqual([
+      ['report:overdue:2027-03-29', '2027-04-01T01:00:00.000Z', null],
+      ['report:overdue:2027-04-05', '2027-04-06T01:00:00.000Z', null],
     ]);
+    const overdue = overdueAt('2027-04-01T01:00:00.000Z')[0];
     const notices = overdue.notices(0, overdue.at(0)!);
     expect(notices.map((n) => n.recipient.role)).toEqual(['district', 'municipal']);
     expect(notices[0].message).toEqual({
@@ -115,8 +116,23 @@ describe('timed series and deadlines', () => {
   it('lists deadlines earliest first and forgets counters of ended series', () => {
     const state = designatedIn2026();
     expect(deadlinesOf(state, at('2026-12-05T00:00:00.000Z'))).toEqual([
-      { kind: 'annual_report', dueAt: '2027-03-31T16:00:00.000Z', dueDate: '2027-03-31', calendarVersion },
-      { kind: 'evaluation', dueAt: '2029-05-01T16:00:00.000Z', dueDate: '2029-05-01', calendarVersion },
+      // R-CAL-3: 2027 and 2029 have no published arrangement: provisional (1 May 2029 is 劳动节 by law).
+      {
+        kind: 'annual_report',
+        dueAt: '2027-03-31T16:00:00.000Z',
+        dueDate: '2027-03-31',
+        provisional: true,
+        calendarVersion,
+      },
+      {
+        kind: 'evaluation',
+        dueAt: '2029-05-03T16:00:00.000Z',
+        dueDate: '2029-05-03',
+        shiftedFrom: '2029-05-01',
+        reason: '劳动节',
+        provisional: true,
+        calendarVersion,
+      },
     ]);
     state.fired = { 'report:2026:reminder': 3, 'resubmission:old:lapse': 1 };
     pruneFired(state, at('2027-01-05T00:00:00.000Z'));

@@ -59,6 +59,7 @@ describe('R-RPT-5 reporting years and the second tranche', () => {
           kind: 'annual_report',
           dueAt: '2028-03-31T16:00:00.000Z',
           dueDate: '2028-03-31',
+          provisional: true, // R-CAL-3: 2028 has no published arrangement
           calendarVersion: calendar.version,
         },
       ]);
@@ -127,6 +128,7 @@ describe('R-CAL-1 / R-CAL-2 dates', () => {
         kind: 'rectification',
         dueAt: '2027-06-30T16:00:00.000Z',
         dueDate: '2027-06-30',
+        provisional: true, // R-CAL-3: 2027 has no published arrangement
         calendarVersion: calendar.version,
       });
       const series = activeSeries(state, ctx('2027-06-01T00:00:00.000Z')).find((s) =>
@@ -331,7 +333,7 @@ describe('§5.1 resubmission window and R-RPT-6 overdue notices', () => {
       act(
         state,
         m.evaluationUpdate,
-        { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: '2040-01-02' },
+        { actor: municipal, outcome: 'rectify', findings: '整改', rectifyBy: '2040-01-03' },
         '2026-05-12T02:00:00.000Z',
       );
       const overdue: Array<{ at: string; message: MessageRef }> = [];

@@ -2,8 +2,15 @@
  * Property-based tests over random lives of a park case, in the pure model of the workflow loop
  * (test/support/life/model.ts): after every officer action, refusal, timed event and continue-as-new, the case
  * must keep the policy's invariants (policy.md, checked by test/support/life/invariants.ts). Each property runs
- * over the same random lives (one seed per run of this file, FC_SEED to replay one); a failure is shrunk and
- * printed as the life's script.
+ * over the same random lives; a failure is shrunk and printed as the life's script.
+ *
+ * Seeds: each run draws a new seed (it is in the title of the describe block, and a failing property prints
+ * `replay with FC_SEED=… FC_PATH=…`); a fixed seed runs the same lives again, e.g. as CI's second, reproducible run:
+ *   FC_SEED=20260101 npx jest --selectProjects heavy --runTestsByPath test/unit/random-lives.property.test.ts
+ * Replay a failure: FC_SEED=<seed> FC_PATH=<path> (the shrunk life alone); FC_NUM_RUNS=<n> changes the number of
+ * lives (2000 by default). FC_RERUN_LIVES=1: every property runs the lives itself instead of reading the first
+ * property's results — the mutation run (test/stryker.jest.config.js) needs it, since it runs only the tests that
+ * executed a mutant's code.
  */
 import fc from 'fast-check';
 import { life } from '../support/life/arbitraries';
@@ -14,22 +21,23 @@ import type { LifeSpec } from '../support/life/steps';
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 2000);
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2_147_483_647);
 const PATH = process.env.FC_PATH;
+const RERUN_LIVES = process.env.FC_RERUN_LIVES === '1';
 
 interface LifeResult {
   script: string[];
   violations: Violation[];
 }
 
-/** Each life runs once per file run; every property reads its violations. */
+/** Each life runs once per file run (unless FC_RERUN_LIVES); every property reads its violations. */
 const results = new Map<string, LifeResult>();
 function check(spec: LifeSpec): LifeResult {
   const key = JSON.stringify(spec);
-  let result = results.get(key);
+  let result = RERUN_LIVES ? undefined : results.get(key);
   if (!result) {
     const checker = new LifeChecker();
     const model = runLife(spec, [checker.onEvent]);
     result = { script: model.log, violations: checker.violations };
-    results.set(key, result);
+    if (!RERUN_LIVES) results.set(key, result);
   }
   return result;
 }
@@ -77,7 +85,7 @@ function holds(invariant: Invariant): void {
 /** The first property runs the lives (≈ 15–20 s on one core); the others read the cached results. */
 const TIMEOUT = 120_000;
 
-describe(`random lives of a park case (pure model, ${NUM_RUNS} lives per property)`, () => {
+describe(`random lives of a park case (pure model, ${NUM_RUNS} lives per property, FC_SEED=${SEED})`, () => {
   it(
     `R-PAY-1 / §5.2: no payment is instructed twice, tranches are ⌊S/2⌋ and S − ⌊S/2⌋, ` +
       `and the sum never exceeds subsidy + one grant, over ${NUM_RUNS} random lives`,
@@ -124,8 +132,8 @@ describe(`random lives of a park case (pure model, ${NUM_RUNS} lives per propert
     TIMEOUT,
   );
   it(
-    'R-RPT-6: overdue report notices go out at most once a week per case, to ' +
-      'the district and the municipal bureau, listing every year still unreported',
+    'R-RPT-6: overdue report notices go out at most once per calendar week per case, at 09:00 of its first working ' +
+      'day or the first after a deadline, to the district and the municipal bureau, listing every unreported year',
     () => holds('overdue'),
     TIMEOUT,
   );

@@ -28,9 +28,10 @@ describe('R-CAL-3 working days: the 2025 and 2026 arrangements', () => {
     expect(restReason(calendar, '2026-03-29')).toBe('周日');
   });
 
-  it('R-CAL-3 a year whose arrangement is not published: weekends are its only rest days', () => {
+  it('R-CAL-3 a year whose arrangement is not published: weekends and the law-fixed holidays rest', () => {
     expect(calendar.years).not.toContain(2030);
-    expect(isWorkingDay(calendar, '2030-10-01')).toBe(true); // a Tuesday, no arrangement yet
+    expect(restReason(calendar, '2030-10-01')).toBe('国庆节'); // a Tuesday, no arrangement yet
+    expect(isWorkingDay(calendar, '2030-10-04')).toBe(true); // no bridging without an arrangement
     expect(restReason(calendar, '2030-10-05')).toBe('周六');
   });
 
@@ -54,6 +55,7 @@ describe('R-CAL-3 deadlines move to the first working day after a rest day (Civi
       dueDate: moved,
       shiftedFrom: nominal,
       reason,
+      ...(nominal.startsWith('2029') ? { provisional: true } : {}), // a year without a published arrangement
     });
   });
 

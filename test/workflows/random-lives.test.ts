@@ -16,6 +16,12 @@
  * that falls in the same workflow task, the model after).
  *
  * Lives start at the server's clock (not 2025–2032 as in the pure properties): the server's time only moves on.
+ *
+ * Seeds: the sample is fixed by default (FC_WORKFLOW_SEED, in the title of the describe block) so that every run
+ * drives the same lives; another seed draws others (e.g. CI's second run: FC_WORKFLOW_SEED=$RANDOM). A failing life
+ * prints the variables that replay it alone (FC_WORKFLOW_SEED=<seed> FC_WORKFLOW_LIVES=<n> FC_WORKFLOW_ONLY=<index>):
+ *   FC_WORKFLOW_SEED=… FC_WORKFLOW_LIVES=… FC_WORKFLOW_ONLY=… \
+ *     npx jest --selectProjects heavy --runTestsByPath test/workflows/random-lives.test.ts
  */
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -56,6 +62,10 @@ const specs: LifeSpec[] = fc.sample(
   }),
   { numRuns: LIVES, seed: SEED },
 );
+
+/** The variables that drive life `index` of this sample alone. */
+const replay = (index: number): string =>
+  `FC_WORKFLOW_SEED=${SEED} FC_WORKFLOW_LIVES=${LIVES} FC_WORKFLOW_ONLY=${index}`;
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -220,7 +230,10 @@ describe(`random lives on the real workflow (${LIVES} lives, seed ${SEED})`, () 
       let runs = 0;
       for (const [index, spec] of specs.entries()) {
         if (ONLY !== undefined && ONLY !== index) continue;
-        const model = await drive(spec, index);
+        const model = await drive(spec, index).catch((error: Error) => {
+          error.message += `\n\nreplay this life alone: ${replay(index)}`;
+          throw error;
+        });
         steps += model.log.length;
         finals.push(model.state.stage);
         refusals += model.log.filter((line) => line.includes('→ refused')).length;

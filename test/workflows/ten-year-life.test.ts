@@ -3,9 +3,26 @@ import { CaseDriver, goodReport, morningAfter } from '../../tooling/stacks/case-
 import { recordHistory } from '../support/workflows/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { chongqingYear } from '../../workflows/definitions/civil-date';
 import { addPolicyDays } from '../../workflows/policy-time';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
+import { addDays, chongqingYear, civilDateOf } from '../../workflows/definitions/civil-date';
+import { atNotice, firstWorkingDayOfWeek, noticeFrom, weekStartOf } from '../../workflows/lifecycle/working-days';
+import { expectedDeadline, installedCalendar } from '../support/workflows/holiday-calendar';
+
+/**
+ * R-RPT-6: how many overdue notices go out from a report deadline `dueAt` until `by`: one per calendar week — on the
+ * first working day after the deadline, then at 09:00 of each later week's first working day.
+ */
+function calendarWeeksNotified(dueAt: string, by: string): number {
+  const calendar = installedCalendar();
+  const times = [noticeFrom(calendar, dueAt)];
+  for (let monday = addDays(weekStartOf(civilDateOf(times[0])), 7); ; monday = addDays(monday, 7)) {
+    const day = firstWorkingDayOfWeek(calendar, monday);
+    if (day && atNotice(day) > by) break;
+    if (day) times.push(atNotice(day));
+  }
+  return times.filter((at) => at <= by).length;
+}
 
 const EventType = temporal.api.enums.v1.EventType;
 /** Events one run (one reporting year) may hold: a year's actions, reminders and activities stay well inside it. */
@@ -109,8 +126,8 @@ describe('a park over ten policy years (§5)', () => {
       await driver.sleepUntil(morningAfter(until));
 
       const overdue = await driver.notices('annual_report_overdue');
-      const weeks = Math.floor((Date.parse(until) - Date.parse(due)) / (7 * 86_400_000)) + 1;
-      // not one per unreported year
+      const weeks = calendarWeeksNotified(expectedDeadline('annual_report', due).dueAt, morningAfter(until));
+      // one per calendar week, not one per unreported year
       expect(overdue.filter((n) => n.recipient_role === 'municipal')).toHaveLength(weeks);
       expect(overdue.filter((n) => n.recipient_role === 'district')).toHaveLength(weeks);
       const [latest] = await h.dataSource.query(

@@ -19,6 +19,7 @@ const READY: { [K in OfficerActionName]: (state: CaseSnapshot, actor: Actor) => 
   // §5.1: an expert on the panel, once.
   submitReview: (s, actor) =>
     !!s.panel?.expertIds.includes(actor.id) && !s.panel.reviews.some((r) => r.expertId === actor.id),
+  departmentOpinion: () => true, // R-REV-3: any number of departments, any time before the decision
   designation: (s) => !!s.reviewSummary, // §5.1: on the panel's findings
   incubationBase: (s) => !s.payments.some((p) => p.kind === 'incubation_grant'), // R-SUB-3: at most once
   confirmPayment: (s) => s.payments.some((p) => p.status === 'instructed'), // §5.2: each payment once

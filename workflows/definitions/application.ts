@@ -29,6 +29,27 @@ export interface SupportMeasure {
   date: string;
 }
 
+/** R-APP-9 (§1 区域性、专业性): a park serves an area, or one industry or service line. */
+export const PARK_KINDS = ['regional', 'specialised'] as const;
+export type ParkKindCode = (typeof PARK_KINDS)[number];
+
+/** R-APP-9: what kind of park it is; `specialism` names the line of a specialised park, and only of one. */
+export interface ParkKind {
+  kind: ParkKindCode;
+  specialism?: string;
+}
+
+/** R-APP-9 (§2(二)): how private capital takes part — 独资, 合资, 参股, 联营, 等方式 (described), or none. */
+export const PRIVATE_CAPITAL_FORMS = ['sole', 'joint_venture', 'equity_stake', 'alliance', 'other', 'none'] as const;
+export type PrivateCapitalForm = (typeof PRIVATE_CAPITAL_FORMS)[number];
+
+/** R-APP-9: the form private capital takes and the operator's name; `description` says what an `other` form is. */
+export interface PrivateCapital {
+  form: PrivateCapitalForm;
+  operator: string;
+  description?: string;
+}
+
 export interface FeasibilityReport {
   reference: string;
   functionalPositioning: string;
@@ -50,6 +71,9 @@ export interface ParkApplication {
   agencies: Agency[];
   operatingOffice: { staff: OfficeStaff[] } | null;
   projectedRevenue: { firstYear: number; thirdYear: number };
+  /** R-APP-9: descriptive, never a reason to return; absent or null (not stated) in filings before the rule. */
+  parkKind?: ParkKind | null;
+  privateCapital?: PrivateCapital | null;
   documents: {
     districtGovernmentLetter: DocumentReference | null;
     feasibilityReport: FeasibilityReport | null;

@@ -48,6 +48,8 @@ export interface Deadline {
   shiftedFrom?: string;
   /** Why it moved: the holiday (`国庆节`), or `周六` / `周日`. */
   reason?: string;
+  /** R-CAL-3: its year's arrangement is not published: the law-fixed holidays decided the day, which may still move. */
+  provisional?: true;
   /** The holiday data that decided the day (`chinese-days@1.5.7`, imported years appended). */
   calendarVersion?: string;
 }
@@ -94,6 +96,22 @@ export interface ExpertReview {
   recommend: boolean;
   comments?: string;
   submittedAt: string;
+}
+
+/** R-REV-3: a department's position on the park — support, support with conditions, object. */
+export const DEPARTMENT_POSITIONS = ['support', 'conditional', 'object'] as const;
+export type DepartmentPosition = (typeof DEPARTMENT_POSITIONS)[number];
+
+/** R-REV-3 (§5.1 会同相关部门): a department's opinion, recorded by the municipal bureau before designating. */
+export interface DepartmentOpinion {
+  /** The department's name, e.g. 市财政局. */
+  department: string;
+  position: DepartmentPosition;
+  opinion: string;
+  /** The Chongqing day of the opinion (R-CAL-1), `YYYY-MM-DD`. */
+  date: string;
+  recordedAt: string;
+  recordedBy: string;
 }
 
 /** The expert panel and its reviews; the review closes when every member has submitted. */
@@ -260,6 +278,8 @@ export interface CaseSnapshot {
   returnedAt: string | null;
   panel: Panel | null;
   reviewSummary: ReviewSummary | null;
+  /** R-REV-3: the departments' opinions, in the order recorded; absent in snapshots written before the rule. */
+  departmentOpinions?: DepartmentOpinion[];
   rejection: { reason: string; decidedAt: string } | null;
   designation: Designation | null;
   payments: Payment[];

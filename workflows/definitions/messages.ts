@@ -4,6 +4,7 @@ import type {
   Actor,
   AnnualReportInput,
   CaseSnapshot,
+  DepartmentPosition,
   DesignationDecision,
   EvaluationOutcome,
   RevocationGround,
@@ -36,6 +37,14 @@ export interface ReviewRequest extends ByActor {
   feasibility: number;
   recommend: boolean;
   comments?: string;
+}
+/** R-REV-3: a department's opinion on the park, recorded by the municipal bureau. */
+export interface DepartmentOpinionRequest extends ByActor {
+  department: string;
+  position: DepartmentPosition;
+  opinion: string;
+  /** A Chongqing day `YYYY-MM-DD` (R-CAL-1), not after today. */
+  date: string;
 }
 export interface DesignationRequest extends ByActor {
   decision: DesignationDecision;
@@ -94,6 +103,10 @@ export const acceptanceUpdate = defineUpdate<ActionOutcome, [AcceptanceRequest],
 export const formPanelUpdate = defineUpdate<ActionOutcome, [PanelRequest], 'formPanel'>('formPanel');
 /** Expert on the panel: one review opinion (§5.1). */
 export const submitReviewUpdate = defineUpdate<ActionOutcome, [ReviewRequest], 'submitReview'>('submitReview');
+/** Municipal: record a department's opinion while the case is accepted or under review (R-REV-3, §5.1). */
+export const departmentOpinionUpdate = defineUpdate<ActionOutcome, [DepartmentOpinionRequest], 'departmentOpinion'>(
+  'departmentOpinion',
+);
 /** Municipal: designate with a subsidy (R-SUB-1) or reject, once the review has closed (§5.1, §5.2). */
 export const designationUpdate = defineUpdate<ActionOutcome, [DesignationRequest], 'designation'>('designation');
 /** Municipal: recognise the park as an incubation base, one-time grant (R-SUB-3). */

@@ -77,6 +77,16 @@ export const OFFICER_ACTIONS = defineOfficerActions({
     roles: ['expert'],
     route: { path: 'reviews', summary: 'One review opinion by an expert on the panel, once per expert (§5.1)' },
   },
+  departmentOpinion: {
+    update: m.departmentOpinionUpdate,
+    // R-REV-3 (§5.1 会同相关部门): the bureau assesses with the departments, from acceptance until it decides.
+    stages: ['accepted', 'under_review'],
+    roles: ['municipal'],
+    route: {
+      path: 'department-opinions',
+      summary: 'Record a department’s opinion (support / conditional / object) beside the expert reviews (R-REV-3)',
+    },
+  },
   designation: {
     update: m.designationUpdate,
     stages: ['under_review'], // §5.1: on the panel's findings (the validator also wants the review closed)
@@ -108,7 +118,8 @@ export const OFFICER_ACTIONS = defineOfficerActions({
   },
   annualReport: {
     update: m.annualReportUpdate,
-    stages: ['designated', 'rectifying'], // §5.3, R-RPT-1/5: a designated park, until revoked
+    // §5.3, R-RPT-1/5: a designated park; once revoked, the years before the revocation year until the case closes
+    stages: ['designated', 'rectifying', 'revoked'],
     roles: ['district'],
     route: {
       path: 'annual-reports',

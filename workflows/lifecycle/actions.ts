@@ -1,6 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseSnapshot, FilingStage } from '../definitions/case';
 import { OFFICER_ACTION_NAMES, OFFICER_ACTIONS, type OfficerActionName } from '../definitions/officer-actions';
+import { applyDepartmentOpinion, validateDepartmentOpinion } from './department-opinions';
 import { applyDesignation, applyIncubationBase, validateDesignation, validateIncubationBase } from './designation';
 import { applyEvaluation, validateEvaluation } from './evaluation';
 import { applyAcceptance, applySubmission, validateAcceptance, validateSubmission } from './intake';
@@ -44,6 +45,7 @@ const HANDLERS = {
   acceptance: { validate: validateAcceptance, apply: applyAcceptance, result: snapshot },
   formPanel: { validate: (s, r, c) => validatePanel(s, r, c.policy), apply: applyPanel, result: snapshot },
   submitReview: { validate: validateReview, apply: applyReview, result: snapshot },
+  departmentOpinion: { validate: validateDepartmentOpinion, apply: applyDepartmentOpinion, result: snapshot },
   designation: {
     validate: (s, r, c) => validateDesignation(s, r, c.policy),
     apply: applyDesignation,

@@ -8,13 +8,20 @@ import type { ScheduleContext } from './schedule';
 /**
  * The deadlines the case is waiting on, earliest first (api-contract `deadlines[]`: `dueDate` and `dueAt`, R-CAL-1),
  * each moved off rest days by the case's calendar (R-CAL-3: `shiftedFrom` and `reason` say from which day and why,
- * `calendarVersion` which holiday data decided it).
+ * `calendarVersion` which holiday data decided it, `provisional` when its year's arrangement is not published).
  */
 export function deadlinesOf(state: CaseSnapshot, ctx: ScheduleContext): Deadline[] {
   const deadline = (kind: DeadlineKind, nominalDueAt: string): Deadline => {
-    const { dueAt, dueDate, shiftedFrom, reason } = effectiveDeadline(ctx, nominalDueAt);
+    const { dueAt, dueDate, shiftedFrom, reason, provisional } = effectiveDeadline(ctx, nominalDueAt);
     const shift = shiftedFrom ? { shiftedFrom, reason } : {};
-    return { kind, dueAt, dueDate, ...shift, calendarVersion: ctx.calendar.version };
+    return {
+      kind,
+      dueAt,
+      dueDate,
+      ...shift,
+      ...(provisional && { provisional }),
+      calendarVersion: ctx.calendar.version,
+    };
   };
   const deadlines: Deadline[] = [];
   if (state.stage === 'returned' && state.returnedAt)
@@ -22,7 +29,8 @@ export function deadlinesOf(state: CaseSnapshot, ctx: ScheduleContext): Deadline
   if (state.stage === 'under_review' && state.panel && !state.reviewSummary)
     deadlines.push(deadline('review', state.panel.reviewDueAt));
   for (const payment of inFlight(state)) deadlines.push(deadline('payment_confirmation', payment.confirmBy));
-  if (state.stage === 'designated' || state.stage === 'rectifying') {
+  // R-RPT-5: a revoked park's reports of the years before its revocation year stay due until the case closes.
+  if (state.stage === 'designated' || state.stage === 'rectifying' || state.stage === 'revoked') {
     for (const year of unreportedYears(state, ctx.now))
       deadlines.push(deadline('annual_report', reportDueAt(year, ctx.policy)));
   }

@@ -3,6 +3,7 @@ import type { DesignationRequest, IncubationBaseRequest } from '../definitions/m
 import type { PolicyConfig } from '../definitions/policy';
 import { assertStage } from '../case-stages';
 import { chongqingYear, civilDateOf, deadlineDaysAfter, deadlineYearsAfter, partsOf } from '../definitions/civil-date';
+import { assertObjectionsAnswered } from './department-opinions';
 import { outcome, type Context, type Outcome } from './outcome';
 import { refuse } from './refusals';
 
@@ -35,6 +36,7 @@ export function firstReportingYearOf(designatedAt: string, policy: PolicyConfig)
 export function validateDesignation(state: CaseSnapshot, request: DesignationRequest, policy: PolicyConfig): void {
   assertStage('designation', state);
   if (!state.reviewSummary) throw refuse('decision', '§5.1', 'rules.refusals.reviewNotClosed');
+  assertObjectionsAnswered(state, request); // R-REV-3: first, so a blank reason over an objection names the rule
   if (!request.reason?.trim()) throw refuse('reason', '§5.1', 'rules.refusals.reasonRequired');
   if (request.decision === 'reject') return;
   const amount = request.subsidyAmount;

@@ -122,11 +122,12 @@ export function applyEvaluation(state: CaseSnapshot, request: EvaluationRequest,
     state.refundDemand = { amount: request.refundAmount, paidAmount: 0, dueAt, status: 'open', payments: [] };
   }
   // R-PAY-1: a revoked case closes once no money is in flight.
-  closeIfSettled(state);
+  const closed = closeIfSettled(state, ctx.now);
   return outcome('evaluated_revoke', {
     ...details,
     grounds,
     refundAmount: request.refundAmount ?? 0,
     refundDueAt: state.refundDemand?.dueAt,
+    ...closed,
   });
 }

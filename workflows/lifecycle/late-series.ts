@@ -24,10 +24,11 @@ export function evaluationSeries(state: CaseSnapshot, ctx: ScheduleContext): Ser
     ];
   }
   if (state.stage === 'rectifying' && state.rectifyBy) {
-    const due = state.rectifyBy;
+    // R-CAL-3: the officer's day, as a newer arrangement may have moved it (the key keeps the day the order named).
+    const due = dueAtOf(ctx, state.rectifyBy);
     return [
       {
-        key: `rectification:${due}`,
+        key: `rectification:${state.rectifyBy}`,
         at: weekly(due),
         notices: () => [
           noticeOf(state, 're_evaluation_due', { recipient: municipal, dueAt: due, clause: '§5.3 R-EVL-1' }),

@@ -3,18 +3,22 @@ import type { PaymentConfirmationRequest } from '../definitions/messages';
 import { assertStage } from '../case-stages';
 import { outcome, type Context, type Outcome } from './outcome';
 import { refuse } from './refusals';
+import { unreportedYears } from './reports';
 
 /** Payments instructed to the treasury and not yet confirmed by finance: money in flight (R-PAY-1). */
 export const inFlight = (state: CaseSnapshot): Payment[] => state.payments.filter((p) => p.status === 'instructed');
 
 /**
  * R-PAY-1: a revoked case closes when no payment awaits confirmation and its refund demand (if any) is settled or
- * written off.
+ * written off. R-RPT-5: closing ends the reports still due; returns, for the history, the years never filed.
  */
-export function closeIfSettled(state: CaseSnapshot): void {
+export function closeIfSettled(state: CaseSnapshot, now: string): { reportsNeverFiled?: number[] } {
   const demand = state.refundDemand;
   const demandDone = !demand || demand.status === 'settled' || demand.status === 'written_off';
-  if (state.stage === 'revoked' && demandDone && inFlight(state).length === 0) state.stage = 'closed';
+  if (state.stage !== 'revoked' || !demandDone || inFlight(state).length > 0) return {};
+  state.stage = 'closed';
+  const neverFiled = unreportedYears(state, now);
+  return neverFiled.length > 0 ? { reportsNeverFiled: neverFiled } : {};
 }
 
 /**
@@ -46,12 +50,13 @@ export function applyPaymentConfirmation(
   payment.paidAt = request.paidAt;
   payment.bankReference = request.bankReference;
   state.updatedAt = ctx.now;
-  closeIfSettled(state);
+  const closed = closeIfSettled(state, ctx.now);
   return outcome('payment_confirmed', {
     paymentId: payment.paymentId,
     kind: payment.kind,
     amount: payment.amount,
     bankReference: request.bankReference,
     stage: state.stage,
+    ...closed,
   });
 }

@@ -23,11 +23,13 @@ export function applyRefundPayment(state: CaseSnapshot, request: RefundPaymentRe
   demand.payments.push({ amount: request.amount, paidAt: request.paidAt, bankReference: request.bankReference });
   demand.paidAmount += request.amount;
   state.updatedAt = ctx.now;
+  let closed = {};
   if (demand.paidAmount === demand.amount) {
     demand.status = 'settled';
-    closeIfSettled(state);
+    closed = closeIfSettled(state, ctx.now);
   }
-  return outcome('refund_received', { amount: request.amount, paidAmount: demand.paidAmount, status: demand.status });
+  const details = { amount: request.amount, paidAmount: demand.paidAmount, status: demand.status };
+  return outcome('refund_received', { ...details, ...closed });
 }
 
 export function validateRefundWriteOff(state: CaseSnapshot, request: RefundWriteOffRequest): void {
@@ -49,6 +51,6 @@ export function applyRefundWriteOff(state: CaseSnapshot, request: RefundWriteOff
   demand.status = 'written_off';
   demand.writeOff = { amount, reason: request.reason.trim(), at: ctx.now, by: request.actor.id };
   state.updatedAt = ctx.now;
-  closeIfSettled(state);
-  return outcome('refund_written_off', { amount, reason: demand.writeOff.reason, stage: state.stage });
+  const closed = closeIfSettled(state, ctx.now);
+  return outcome('refund_written_off', { amount, reason: demand.writeOff.reason, stage: state.stage, ...closed });
 }

@@ -21,13 +21,26 @@ export const reportDueAt = (year: number, policy: PolicyConfig): string =>
 export const firstReportYear = (state: CaseSnapshot): number =>
   state.designation!.firstReportingYear ?? chongqingYear(state.designation!.designatedAt);
 
-/** Reporting years from the first through the Chongqing year of `now` whose report has not arrived. */
-export function unreportedYears(state: CaseSnapshot, now: string): number[] {
+/** R-RPT-5: the Chongqing year the park's designation was revoked in (undefined: never revoked). */
+export function revocationYear(state: CaseSnapshot): number | undefined {
+  const revocation = state.evaluations.find((e) => e.outcome === 'revoke');
+  return revocation ? chongqingYear(revocation.decidedAt) : undefined;
+}
+
+/**
+ * Reporting years from the first through the Chongqing year of `now` whose report has not arrived — R-RPT-5: on a
+ * revoked park, only the years before the revocation year (they stay due until the case closes).
+ */
+export const unreportedYears = (state: CaseSnapshot, now: string): number[] =>
+  dueReportYears(state, now).filter((year) => !state.reports.some((r) => r.year === year));
+
+/** The reporting years {@link unreportedYears} looks at, filed or not. */
+export function dueReportYears(state: CaseSnapshot, now: string): number[] {
   if (!state.designation) return [];
+  const revoked = revocationYear(state);
+  const last = revoked === undefined ? chongqingYear(now) : Math.min(chongqingYear(now), revoked - 1);
   const years: number[] = [];
-  for (let year = firstReportYear(state); year <= chongqingYear(now); year += 1) {
-    if (!state.reports.some((r) => r.year === year)) years.push(year);
-  }
+  for (let year = firstReportYear(state); year <= last; year += 1) years.push(year);
   return years;
 }
 
@@ -38,23 +51,6 @@ export const reportDeadline = (year: number, rules: ReportRules): string =>
 /** Reports past their due date and still missing (the `OverdueReports` search attribute, R-RPT-6). */
 export const overdueReportYears = (state: CaseSnapshot, now: string, rules: ReportRules): number[] =>
   unreportedYears(state, now).filter((year) => isPast(reportDeadline(year, rules), now));
-
-/**
- * R-RPT-6: the year whose deadline opened the current unbroken run of overdue reports at `now` (none overdue:
- * undefined). A run goes on while some report is overdue, even after the year that opened it is filed.
- */
-export function overdueStreakYear(state: CaseSnapshot, now: string, rules: ReportRules): number | undefined {
-  if (!state.designation) return undefined;
-  const years: number[] = [];
-  for (let year = firstReportYear(state); year <= chongqingYear(now); year += 1) years.push(year);
-  const dueMs = (year: number) => Date.parse(reportDeadline(year, rules));
-  const filedMs = (year: number) =>
-    Date.parse(state.reports.find((r) => r.year === year)?.submittedAt ?? '') || Infinity;
-  const overdueAt = (ms: number) => years.some((year) => dueMs(year) <= ms && filedMs(year) > ms);
-  const nowMs = Date.parse(now);
-  if (!overdueAt(nowMs)) return undefined;
-  return [...years].reverse().find((year) => dueMs(year) <= nowMs && !overdueAt(dueMs(year) - 1)) ?? years[0];
-}
 
 /** A finding of `year` under `rule`, its text the catalogues' `code` (under `rules.findings`) with `params`. */
 export const finding = (
@@ -119,15 +115,20 @@ export function validateReport(state: CaseSnapshot, { report }: AnnualReportRequ
   const { year } = report;
   if (!Number.isInteger(year) || year < first)
     throw refuse('year', 'R-RPT-5', 'rules.refusals.reportYearBeforeFirst', { first, year });
+  const revokedIn = revocationYear(state);
+  if (revokedIn !== undefined && year >= revokedIn)
+    throw refuse('year', 'R-RPT-5', 'rules.refusals.reportYearRevoked', { year, revokedIn });
   if (year > lastEnded)
     throw refuse('year', 'R-RPT-5', 'rules.refusals.reportYearNotEnded', { year, from: `${year + 1}-01-01` });
   if (state.reports.some((r) => r.year === year))
     throw refuse('year', 'R-RPT-1', 'rules.refusals.reportAlreadySubmitted', { year });
 }
 
-/** The second tranche is released by the first reporting year's report (R-RPT-5). */
+/** The second tranche is released by the first reporting year's report (R-RPT-5), unless revoked by then (§5.2). */
 const releasesTranche2 = (state: CaseSnapshot, year: number): boolean =>
-  year === firstReportYear(state) && !state.payments.some((p) => p.kind === 'subsidy_tranche_2');
+  year === firstReportYear(state) &&
+  state.stage !== 'revoked' &&
+  !state.payments.some((p) => p.kind === 'subsidy_tranche_2');
 
 /**
  * §5.3: records the report and its findings (R-RPT-2..4); the first reporting year's report releases tranche 2

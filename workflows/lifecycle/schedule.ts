@@ -5,7 +5,8 @@ import { addPolicyDays } from '../policy-time';
 import { dueAtOf } from './calendar';
 import { resubmissionDueAt } from './intake';
 import { outcome, type Context, type Outcome } from './outcome';
-import { overdueReportYears, overdueStreakYear, reportDeadline, reportDueAt, unreportedYears } from './reports';
+import { overdueReportYears, reportDeadline, unreportedYears } from './reports';
+import { overdueNoticeSeries } from './report-overdue-notices';
 import { evaluationSeries, refundSeries } from './late-series';
 import { noticeOf, type NoticeDraft } from './notice-drafts';
 import { before, everyDaysFrom, once } from './series-timing';
@@ -107,7 +108,8 @@ function paymentSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
 }
 
 function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
-  if (state.stage !== 'designated' && state.stage !== 'rectifying') return [];
+  // R-RPT-5: reminders and overdue notices go on while revoked, for the years before the revocation year.
+  if (state.stage !== 'designated' && state.stage !== 'rectifying' && state.stage !== 'revoked') return [];
   const district: NoticeRecipient = { role: 'district', district: state.district };
   const unreported = unreportedYears(state, ctx.now);
   const series: Series[] = unreported.map((year) => {
@@ -125,53 +127,21 @@ function reportSeries(state: CaseSnapshot, ctx: ScheduleContext): Series[] {
       ],
     };
   });
-  // R-RPT-6: one weekly notice per case listing every year still unreported (see overdueRun).
-  const overdueNotices = (years: number[], due: string): NoticeDraft[] =>
-    [district, { role: 'municipal' as const }].map((recipient) =>
-      noticeOf(
-        state,
-        'annual_report_overdue',
-        { recipient, dueAt: due, clause: '§5.3 R-RPT-1 R-RPT-6' },
-        { years: years.map(String) },
-      ),
-    );
-  const overdue = overdueReportYears(state, ctx.now, ctx);
-  const opening = overdueStreakYear(state, ctx.now, ctx) ?? unreported[0];
-  if (opening === undefined) return series;
-  // The run's key holds the nominal 31 March (stable when a new arrangement moves the day); its cadence the moved one.
-  const { key, start } = overdueRun(state, reportDueAt(opening, ctx.policy), ctx);
-  series.push({
-    key,
-    at: everyDaysFrom(ctx, dueAtOf(ctx, start), ctx.policy.overdueRepeatDays),
-    // The years overdue when the notice goes out (the series is rebuilt at every wake-up).
-    notices: () => overdueNotices(overdue, reportDeadline(overdue[0] ?? opening, ctx)),
-  });
-  return series;
-}
-
-/** Where an overdue series' cadence starts, read from its key (`report:overdue:<start>`). */
-const overdueRunStart = (key: string): string | undefined => /^report:overdue:(.+)$/.exec(key)?.[1];
-
-/**
- * R-RPT-6: one weekly notice per case while any report is overdue, listing every such year. The run opened by the
- * deadline `opening` keeps the series already under way for it; a new run starts at that deadline, or a week after
- * the last notice of the run before when that is later — so notices never come closer than a week.
- */
-function overdueRun(state: CaseSnapshot, opening: string, ctx: ScheduleContext): { key: string; start: string } {
-  const runs = Object.entries(state.fired).flatMap(([key, sent]) => {
-    const start = overdueRunStart(key);
-    return start ? [{ key, start, sent }] : [];
-  });
-  const current = runs.filter((run) => run.start >= opening).sort((a, b) => a.start.localeCompare(b.start))[0];
-  if (current) return current;
-  const repeat = ctx.policy.overdueRepeatDays;
-  const nextAfterLast = runs
-    .filter((run) => run.sent > 0)
-    .map((run) => addPolicyDays(run.start, repeat * run.sent))
-    .sort()
-    .pop();
-  const start = nextAfterLast && nextAfterLast > opening ? nextAfterLast : opening;
-  return { key: `report:overdue:${start}`, start };
+  // R-RPT-6: one notice per case per calendar week, to both bureaus, listing every year overdue when it goes out.
+  const overdueNotices = (at: string): NoticeDraft[] => {
+    const overdue = overdueReportYears(state, at > ctx.now ? at : ctx.now, ctx);
+    return overdue.length === 0
+      ? []
+      : [district, { role: 'municipal' as const }].map((recipient) =>
+          noticeOf(
+            state,
+            'annual_report_overdue',
+            { recipient, dueAt: reportDeadline(overdue[0], ctx), clause: '§5.3 R-RPT-1 R-RPT-6' },
+            { years: overdue.map(String) },
+          ),
+        );
+  };
+  return [...series, ...overdueNoticeSeries(state, ctx, overdueNotices)];
 }
 
 /** Every series the case's current state keeps running (§5.1–§5.3 reminders, notices and deadlines). */

@@ -53,25 +53,43 @@ export const workingDayOnOrBefore = (calendar: WorkCalendar, date: CivilDate): C
 export const nextWorkingDay = (calendar: WorkCalendar, date: CivilDate): CivilDate =>
   workingDayOnOrAfter(calendar, addDays(date, 1));
 
-/** A deadline as R-CAL-3 moves it: its day and instant, and the day it moved from, and why, when it moved. */
+/**
+ * A deadline as R-CAL-3 moves it: its day and instant, and the day it moved from, and why, when it moved; `provisional`
+ * when either day's year has no published arrangement (its law-fixed holidays decided: it may move again).
+ */
 export interface ShiftedDeadline {
   dueAt: string;
   dueDate: CivilDate;
   shiftedFrom?: CivilDate;
   reason?: string;
+  provisional?: true;
 }
 
 /**
  * R-CAL-3: the deadline a period computes for the instant `nominalDueAt` (the end of its day D, R-CAL-1): D when it
- * is a working day, else the first working day after it — and never before the day already announced for D.
+ * is a working day, else the first working day after it — and never before the day already announced for D (then
+ * the reason says so: the newer arrangement alone would have put it earlier).
  */
 export function deadlineFor(calendar: CaseCalendar, nominalDueAt: string): ShiftedDeadline {
   const nominal = dueDateOf(nominalDueAt);
   const shifted = workingDayOnOrAfter(calendar, nominal);
   const floor = calendar.floors[nominal];
-  const dueDate = floor && floor > shifted ? floor : shifted;
-  if (dueDate === nominal) return { dueAt: nominalDueAt, dueDate };
-  return { dueAt: endOfDay(dueDate), dueDate, shiftedFrom: nominal, reason: restReason(calendar, nominal) };
+  const floored = floor !== undefined && floor > shifted;
+  const dueDate = floored ? floor : shifted;
+  const unpublished = (date: CivilDate) => !calendar.years.includes(partsOf(date).year);
+  const provisional = unpublished(nominal) || unpublished(dueDate) ? { provisional: true as const } : {};
+  if (dueDate === nominal) return { dueAt: nominalDueAt, dueDate, ...provisional };
+  const reason = floored ? REST_DAY_REASONS.announced : restReason(calendar, nominal);
+  return { dueAt: endOfDay(dueDate), dueDate, shiftedFrom: nominal, reason, ...provisional };
+}
+
+/** The Monday of the calendar week (Monday–Sunday) that `date` falls in. */
+export const weekStartOf = (date: CivilDate): CivilDate => addDays(date, -((weekday(date) + 6) % 7));
+
+/** The first working day of the week beginning on the Monday `monday`, or undefined when the whole week rests. */
+export function firstWorkingDayOfWeek(calendar: WorkCalendar, monday: CivilDate): CivilDate | undefined {
+  for (let i = 0; i < 7; i += 1) if (isWorkingDay(calendar, addDays(monday, i))) return addDays(monday, i);
+  return undefined;
 }
 
 /** 09:00 Chongqing on `date`. */

@@ -1,6 +1,6 @@
 import type { CaseSnapshot } from '../definitions/case';
 import { chongqingYear } from '../definitions/civil-date';
-import type { CaseCalendar } from '../definitions/work-calendar';
+import { CALENDAR_YEARS_AHEAD, type CaseCalendar } from '../definitions/work-calendar';
 import { outcome, type Outcome } from '../lifecycle/outcome';
 import { recalendar } from '../lifecycle/recalendar';
 import type { ScheduleContext } from '../lifecycle/schedule';
@@ -46,7 +46,8 @@ export class RunCalendar {
     this.stale = false;
     const ref = state.calendar;
     const fromYear = ref?.fromYear ?? chongqingYear(ctx.now) - 1;
-    const loaded = await loadWorkCalendar({ fromYear });
+    // Provisional years as far as this run's deadlines reach: the days of a year never depend on the run.
+    const loaded = await loadWorkCalendar({ fromYear, toYear: chongqingYear(ctx.now) + CALENDAR_YEARS_AHEAD });
     if (!ref || ref.version === loaded.version) {
       this.calendar = { ...loaded, floors: ref?.floors ?? {} };
       state.calendar = { version: loaded.version, fromYear, floors: this.calendar.floors };

@@ -7,6 +7,7 @@ import { AnnualReportForm } from '../forms/annual-report-form';
 import { ResubmissionForm } from '../forms/resubmission-form';
 import { AcceptanceForm } from './forms/acceptance-form';
 import { ConfirmPaymentForm } from './forms/confirm-payment-form';
+import { DepartmentOpinionForm } from './forms/department-opinion-form';
 import { DesignationForm } from './forms/designation-form';
 import { EvaluationForm } from './forms/evaluation-form';
 import { IncubationBaseForm } from './forms/incubation-base-form';
@@ -26,6 +27,7 @@ const FORMS: Record<OfficerActionName, ComponentType<ActionFormProps>> = {
   acceptance: AcceptanceForm,
   formPanel: PanelForm,
   submitReview: ReviewForm,
+  departmentOpinion: DepartmentOpinionForm,
   designation: DesignationForm,
   incubationBase: IncubationBaseForm,
   confirmPayment: ConfirmPaymentForm,

@@ -158,6 +158,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/cases/{caseId}/department-opinions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a department’s opinion (support / conditional / object) beside the expert reviews (R-REV-3) */
+    post: operations['CaseActionsController_recordDepartmentOpinion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/cases/{caseId}/designation': {
     parameters: {
       query?: never;
@@ -301,7 +318,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Designated parks, total and per district, at a date (programme target §3) */
+    /** Designated parks, total, per district and per kind (R-APP-9), at a date; the programme target (R-STAT-1, §3) */
     get: operations['StatsController_designationsAt'];
     put?: never;
     post?: never;
@@ -340,7 +357,7 @@ export interface paths {
     };
     /**
      * The holiday rest days and make-up working days of from..to (R-CAL-3), what a date picker needs
-     * @description Lists, in date order, each rest day of the State Council's holiday arrangements (a holiday's weekend days too, with its name) and each make-up working day (调休上班) between the Chongqing days from and to, both inclusive, at most 366 days apart. Weekends are implied: a Saturday or Sunday not listed is a rest day, any other day not listed a working day. A year whose arrangement is not published lists no days and is named in provisionalYears. 422 naming `to` when it is before from (R-CAL-1) or more than 366 days after it (R-CAL-3).
+     * @description Lists, in date order, each rest day of the State Council's holiday arrangements (a holiday's weekend days too, with its name) and each make-up working day (调休上班) between the Chongqing days from and to, both inclusive, at most 366 days apart. Weekends are implied: a Saturday or Sunday not listed is a rest day, any other day not listed a working day. A year whose arrangement is not published lists the holidays the law itself fixes and their make-up rest days (补休), each provisional: true, and is named in provisionalYears. 422 naming `to` when it is before from (R-CAL-1) or more than 366 days after it (R-CAL-3).
      */
     get: operations['CalendarController_between'];
     put?: never;
@@ -537,6 +554,35 @@ export interface components {
       /** @example 1200000000 */
       thirdYear: number;
     };
+    ParkKindDto: {
+      /**
+       * @description regional (区域性, serving an area) or specialised (专业性)
+       * @enum {string}
+       */
+      kind: 'regional' | 'specialised';
+      /**
+       * @description required with specialised, and only with it: the industry or service line the park serves
+       * @example 数字经济人力资源服务
+       */
+      specialism?: string;
+    };
+    PrivateCapitalDto: {
+      /**
+       * @description sole (独资), joint_venture (合资), equity_stake (参股), alliance (联营), other (等方式), none (无)
+       * @enum {string}
+       */
+      form: 'sole' | 'joint_venture' | 'equity_stake' | 'alliance' | 'other' | 'none';
+      /**
+       * @description the operator’s name
+       * @example 重庆某某产业园运营管理有限公司
+       */
+      operator: string;
+      /**
+       * @description required with other, and only with it: how private capital takes part
+       * @example 委托民营企业运营管理
+       */
+      description?: string;
+    };
     GovernmentLetterDto: {
       /** @example 渝北府函〔2026〕12号 */
       reference: string;
@@ -632,6 +678,10 @@ export interface components {
       agencies: components['schemas']['AgencyDto'][];
       operatingOffice: components['schemas']['OperatingOfficeDto'] | null;
       projectedRevenue: components['schemas']['ProjectedRevenueDto'];
+      /** @description R-APP-9: what kind of park it is; absent or null: not stated (never a reason to return) */
+      parkKind?: components['schemas']['ParkKindDto'] | null;
+      /** @description R-APP-9: how private capital takes part, and the operator; absent or null: not stated */
+      privateCapital?: components['schemas']['PrivateCapitalDto'] | null;
       documents: components['schemas']['DocumentsDto'];
     };
     DeficiencyView: {
@@ -738,6 +788,11 @@ export interface components {
       /** @example 500112 */
       district: string;
       parkName: string;
+      /**
+       * @description R-APP-9: regional (区域性) or specialised (专业性); null: not stated
+       * @enum {string|null}
+       */
+      parkKind: 'regional' | 'specialised' | null;
       /** @description the earliest deadline the case waits on */
       nextDeadline?: {
         /** @enum {string} */
@@ -772,6 +827,8 @@ export interface components {
          * @example 国庆节
          */
         reason: string | null;
+        /** @description R-CAL-3: true when its year's holiday arrangement is not published: the law-fixed holidays decided the day, which may move (never earlier) when the arrangement arrives */
+        provisional: boolean;
         /**
          * @description R-CAL-3: the holiday data that decided the day (null: a case whose run began before R-CAL-3)
          * @example chinese-days@1.5.7
@@ -838,6 +895,8 @@ export interface components {
          * @example 国庆节
          */
         reason: string | null;
+        /** @description R-CAL-3: true when its year's holiday arrangement is not published: the law-fixed holidays decided the day, which may move (never earlier) when the arrangement arrives */
+        provisional: boolean;
         /**
          * @description R-CAL-3: the holiday data that decided the day (null: a case whose run began before R-CAL-3)
          * @example chinese-days@1.5.7
@@ -877,6 +936,24 @@ export interface components {
       returnReason: string | null;
       /** @description the application as last filed */
       application: Record<string, never> | null;
+      /** @description R-APP-9: the kind of park the application states; null: not stated */
+      parkKind?: {
+        /** @enum {string} */
+        kind: 'regional' | 'specialised';
+        /** @example 数字经济人力资源服务 */
+        specialism?: string;
+      } | null;
+      /** @description R-APP-9: how private capital takes part; null: not stated */
+      privateCapital?: {
+        /**
+         * @description 独资, 合资, 参股, 联营, 等方式 (other), 无 (none)
+         * @enum {string}
+         */
+        form: 'sole' | 'joint_venture' | 'equity_stake' | 'alliance' | 'other' | 'none';
+        /** @example 重庆某某产业园运营管理有限公司 */
+        operator: string;
+        description?: string;
+      } | null;
       panel?: {
         expertIds: string[];
         /** Format: date-time */
@@ -900,6 +977,27 @@ export interface components {
         comments?: string;
         /** Format: date-time */
         submittedAt: string;
+      }[];
+      /** @description R-REV-3: beside the reviews, in the order recorded */
+      departmentOpinions: {
+        /** @example 市财政局 */
+        department: string;
+        /**
+         * @description support (支持), conditional (有条件支持), object (反对)
+         * @enum {string}
+         */
+        position: 'support' | 'conditional' | 'object';
+        opinion: string;
+        /**
+         * Format: date
+         * @description the Chongqing day of the opinion
+         * @example 2026-12-10
+         */
+        date: string;
+        /** Format: date-time */
+        recordedAt: string;
+        /** @description the municipal officer who recorded it */
+        recordedBy: string;
       }[];
       designation?: {
         certificateNo: string;
@@ -1010,6 +1108,7 @@ export interface components {
         | 'acceptance'
         | 'formPanel'
         | 'submitReview'
+        | 'departmentOpinion'
         | 'designation'
         | 'incubationBase'
         | 'confirmPayment'
@@ -1106,6 +1205,29 @@ export interface components {
       recommend: boolean;
       /** @example 功能定位清晰 */
       comments?: string;
+    };
+    DepartmentOpinionDto: {
+      /**
+       * @description the department giving the opinion
+       * @example 市财政局
+       */
+      department: string;
+      /**
+       * @description support (支持), conditional (有条件支持) or object (反对)
+       * @enum {string}
+       */
+      position: 'support' | 'conditional' | 'object';
+      /**
+       * @description the opinion’s text
+       * @example 同意支持，建议加强补助资金绩效管理
+       */
+      opinion: string;
+      /**
+       * Format: date
+       * @description the day of the opinion: a Chongqing day YYYY-MM-DD (R-CAL-1), not after today
+       * @example 2026-12-10
+       */
+      date: string;
     };
     DesignationDto: {
       /** @enum {string} */
@@ -1256,22 +1378,47 @@ export interface components {
       /** @example 1 */
       designated: number;
     };
+    KindCount: {
+      /**
+       * @example regional
+       * @enum {string|null}
+       */
+      kind: 'regional' | 'specialised' | null;
+      /** @example 2 */
+      designated: number;
+    };
     DesignatedPark: {
       /** Format: uuid */
       caseId: string;
       parkName: string;
       /** @example 500112 */
       district: string;
+      /**
+       * @description R-APP-9; null: not stated
+       * @enum {string|null}
+       */
+      kind: 'regional' | 'specialised' | null;
       /** Format: date-time */
       designatedAt: string;
     };
     ProgrammeTarget: {
-      /** @example 5 */
+      /**
+       * @description the threshold ("about 5", policy default)
+       * @example 5
+       */
       parks: number;
-      /** @example 2022 */
+      /**
+       * @description the year by whose end (31 December 24:00 Chongqing) it is judged
+       * @example 2022
+       */
       byEndOf: number;
-      /** @description total ≥ parks */
-      met: boolean;
+      /**
+       * @description parks designated on or before 31 December of byEndOf (Chongqing) and not revoked by then — counted at `at` instead when that is earlier
+       * @example 4
+       */
+      designatedByThen: number;
+      /** @description designatedByThen ≥ parks; null until byEndOf has ended (at `at`, or today when absent) */
+      met: boolean | null;
     };
     DesignationStats: {
       /**
@@ -1289,7 +1436,10 @@ export interface components {
       total: number;
       /** @description districts with at least one designated park */
       byDistrict: components['schemas']['DistrictCount'][];
+      /** @description R-APP-9: per kind of park, kinds with at least one park */
+      byKind: components['schemas']['KindCount'][];
       parks: components['schemas']['DesignatedPark'][];
+      /** @description R-STAT-1: the programme target, separate from today’s count */
       target: components['schemas']['ProgrammeTarget'];
     };
     PublishedParkView: {
@@ -1308,8 +1458,9 @@ export interface components {
       /**
        * @description R-APP-9: regional (区域性) or specialised (专业性), as the application states it; null when it does not
        * @example regional
+       * @enum {string|null}
        */
-      kind: string | null;
+      kind: 'regional' | 'specialised' | null;
       /**
        * @description the Chongqing year of the designation (R-CAL-1)
        * @example 2026
@@ -1343,7 +1494,7 @@ export interface components {
        * @example 国庆节
        */
       reason: string;
-      /** @description the day's year has no published arrangement: the day may still change (R-CAL-3) */
+      /** @description the day's year has no published arrangement: a holiday the law itself fixes, or its make-up rest day (补休); it may still change when the arrangement is published (R-CAL-3) */
       provisional: boolean;
     };
     CalendarView: {
@@ -1363,7 +1514,7 @@ export interface components {
        */
       calendarVersion: string;
       /**
-       * @description years of the range whose holiday arrangement is not published: they list no days yet, only their weekends rest (R-CAL-3), and deadlines in them are provisional
+       * @description years of the range whose holiday arrangement is not published: only their weekends and the holidays the law itself fixes rest (R-CAL-3), and deadlines in them are provisional
        * @example [
        *       2027
        *     ]
@@ -2604,6 +2755,175 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ReviewDto'];
+      };
+    };
+    responses: {
+      /** @description the case after the action */
+      200: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      /** @description no outcome within UPDATE_WAIT_MS: the action was sent (its outcome not known yet — it may still be applied or refused) or accepted with effects still completing (a treasury hand-over); GET /v1/cases/{caseId}/actions/{updateId} gives the outcome */
+      202: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionPendingView'];
+        };
+      };
+      /** @description bad_request: the body is not valid JSON */
+      400: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description no bearer token, or an invalid one */
+      401: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description the caller’s role may not do this */
+      403: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description no such case, or not visible to the caller (another district’s case; an expert not on its panel) */
+      404: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description invalid_stage: the case’s current stage does not allow the action (the stage is in the message); or idempotency_in_progress */
+      409: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description the body is larger than 256 kB */
+      413: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description validation_failed: one detail per failed field, naming the policy rule where one applies; or idempotency_key_reused */
+      422: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description rate_limited: too many requests from this caller (see Retry-After) */
+      429: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: string;
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description nothing was applied; retry after Retry-After seconds. worker_unavailable: no worker polls the task queue (the action was not sent); dependency_unavailable: Temporal or PostgreSQL is unreachable (named in the message) */
+      503: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: string;
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+    };
+  };
+  CaseActionsController_recordDepartmentOpinion: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The reader's language for every text meant for a person (messages, deficiencies, notices): zh-CN or en; `en`, `en-*` are English, anything else (or no header) zh-CN. q-values are honoured. Machine fields (error, rule, field, code, stage, kind) never change with it. */
+        'Accept-Language'?: string;
+        /** @description A unique token per action (e.g. a UUID): the same key and body replay the first answer (`Idempotent-Replayed: true`), a retry of a request that never got its answer returns the action's real outcome; the same key with another body or path is 422 idempotency_key_reused, and while the first request runs 409 idempotency_in_progress. Keys are per caller. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DepartmentOpinionDto'];
       };
     };
     responses: {

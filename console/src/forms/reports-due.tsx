@@ -42,8 +42,10 @@ export function ReportsDue() {
                 description={
                   <Space wrap>
                     <span>{t('console.application.reportsDue.year', { year: reportYearOf(item.dueDate) })}</span>
-                    {/* The list does not say whether R-CAL-3 moved the day; the case page does. */}
-                    <DeadlineBadge deadline={{ ...item, shiftedFrom: null, reason: null, calendarVersion: null }} />
+                    {/* Whether R-CAL-3 moved the day, or holds it provisionally, the case page says. */}
+                    <DeadlineBadge
+                      deadline={{ ...item, shiftedFrom: null, reason: null, calendarVersion: null, provisional: false }}
+                    />
                   </Space>
                 }
               />

@@ -3,17 +3,23 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schema } from '../api/client';
 import { useDistrictName } from '../components/use-district-name';
-import { STATUS_COLOURS } from '../theme';
 import { ExportButtons } from './export-buttons';
 import { designationTable } from './list-exports';
+import { targetOutcome } from './target-outcome';
 
 type Stats = Schema<'DesignationStats'>;
 
-/** The designation statistics as answered: the total against the §3 target, the count per district, the parks. */
+/**
+ * The designation statistics as answered: the total, the §3 target (R-STAT-1: met, not met, or not judged yet), the
+ * count per district and per kind of park (R-APP-9), the parks.
+ */
 export function DesignationView({ stats }: { stats: Stats }) {
   const { t } = useTranslation();
   const districtName = useDistrictName();
   const { target } = stats;
+  const outcome = targetOutcome(target);
+  const kindName = (kind: Stats['byKind'][number]['kind']) =>
+    kind === null ? t('console.park.profile.notStated') : t(`common.parkKinds.${kind}`);
   const heading = (text: string) => (
     <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
       {text}
@@ -26,9 +32,11 @@ export function DesignationView({ stats }: { stats: Stats }) {
           <Statistic title={t('console.lists.stats.total')} value={stats.total} />
           <span>
             {t('console.lists.stats.target', { count: target.parks, byEndOf: target.byEndOf })}{' '}
-            <Tag color={target.met ? STATUS_COLOURS.done : STATUS_COLOURS.attention}>
-              {t(target.met ? 'console.lists.stats.met' : 'console.lists.stats.notMet')}
-            </Tag>
+            <Tag color={outcome.colour}>{t(`console.lists.stats.${outcome.key}`)}</Tag>
+            <br />
+            <Typography.Text type="secondary">
+              {t('console.lists.stats.designatedByThen', { count: target.designatedByThen, byEndOf: target.byEndOf })}
+            </Typography.Text>
           </span>
         </Flex>
         <ExportButtons build={async () => designationTable(t, districtName, stats)} />
@@ -59,6 +67,18 @@ export function DesignationView({ stats }: { stats: Stats }) {
               )}
             />
           </Card>
+          <Card title={heading(t('console.lists.stats.byKind'))} style={{ marginTop: 24 }}>
+            <Table<Stats['byKind'][number]>
+              rowKey={(row) => row.kind ?? 'unstated'}
+              dataSource={stats.byKind}
+              pagination={false}
+              locale={{ emptyText: t('console.lists.stats.noParks') }}
+              columns={[
+                { title: t('console.lists.stats.kind'), key: 'kind', render: (_, row) => kindName(row.kind) },
+                { title: t('console.lists.stats.designated'), dataIndex: 'designated', align: 'right' },
+              ]}
+            />
+          </Card>
         </Col>
         <Col xs={24} xl={15}>
           <Card title={heading(t('console.lists.stats.parks'))}>
@@ -78,6 +98,7 @@ export function DesignationView({ stats }: { stats: Stats }) {
                   key: 'district',
                   render: (_, park) => districtName(park.district),
                 },
+                { title: t('console.lists.stats.kind'), key: 'kind', render: (_, park) => kindName(park.kind) },
                 {
                   title: t('console.lists.stats.designatedAt'),
                   key: 'designatedAt',

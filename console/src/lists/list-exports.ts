@@ -4,6 +4,7 @@ import { WHOLE_LIST_BOUND, type CaseRow, type DeadlineRow } from '../api/list-qu
 import type { Schema } from '../api/client';
 import type { Collected } from './collect-pages';
 import type { ExportTable } from './export-table';
+import { targetOutcome } from './target-outcome';
 
 /**
  * The three lists as exported: headers in the officer's language, names beside their machine codes (stage, district,
@@ -132,8 +133,9 @@ export function designationTable(
       t('console.lists.stats.countedOn', { at }),
       t('console.lists.stats.targetOutcome', {
         target: t('console.lists.stats.target', { count: target.parks, byEndOf: target.byEndOf }),
-        outcome: t(target.met ? 'console.lists.stats.met' : 'console.lists.stats.notMet'),
+        outcome: t(`console.lists.stats.${targetOutcome(target).key}`),
       }),
+      t('console.lists.stats.designatedByThen', { count: target.designatedByThen, byEndOf: target.byEndOf }),
     ],
   };
 }

@@ -7,6 +7,7 @@ import { CaseActions } from '../components/case/case-actions';
 import { CaseHeader } from '../components/case/case-header';
 import { CaseNotices } from '../components/case/case-notices';
 import { CaseOverview } from '../components/case/case-overview';
+import { DepartmentOpinionsTable } from '../components/case/department-opinions-table';
 import { EvaluationsTable } from '../components/case/evaluations-table';
 import { HistoryTimeline } from '../components/case/history-timeline';
 import { PaymentsLedger } from '../components/case/payments-ledger';
@@ -66,7 +67,10 @@ function CaseSections({ view }: { view: Schema<'CaseView'> }) {
       <PaymentsLedger key="payments" payments={view.payments} />,
       <RefundCard key="refund" demand={view.refundDemand} />,
     ),
-    reviews: <ReviewsTable panel={view.panel} reviews={view.reviews} />,
+    reviews: stacked(
+      <ReviewsTable key="reviews" panel={view.panel} reviews={view.reviews} />,
+      <DepartmentOpinionsTable key="opinions" opinions={view.departmentOpinions} />,
+    ),
     reports: stacked(
       <ReportsTable key="reports" reports={view.reports} findings={view.findings} />,
       <EvaluationsTable key="evaluations" view={view} />,

@@ -12,6 +12,7 @@ export const consoleActions: CatalogueOf<typeof reference> = {
     acceptance: 'Acceptance',
     formPanel: 'Expert panel',
     submitReview: 'Expert review',
+    departmentOpinion: 'Department opinion',
     designation: 'Designation decision',
     incubationBase: 'Recognise as an incubation base',
     confirmPayment: 'Confirm payments',

@@ -50,6 +50,7 @@ export const consoleCase: CatalogueOf<typeof reference> = {
       panel_formed: 'Expert panel formed',
       panel_reformed: 'Expert panel changed',
       review_submitted: 'Expert review submitted',
+      department_opinion_recorded: 'Department opinion recorded',
       designated: 'Designated a municipal HR-service industrial park',
       rejected: 'Not designated',
       incubation_base_recognised: 'Recognised as an incubation base',
@@ -100,6 +101,8 @@ export const consoleCase: CatalogueOf<typeof reference> = {
       scores: 'Necessity {{necessity}}, feasibility {{feasibility}}',
       recommend: 'Recommends designation',
       notRecommend: 'Does not recommend designation',
+      departmentOpinion:
+        '{{department}}: {{position, terms(prefix: console.park.opinions.positions)}} (dated {{date, day}})',
       reviewClosed: 'Every expert has reviewed',
       reviewDueAt: 'Review due: {{at, day}}',
       nextEvaluationDue: 'Next evaluation: {{at, day}}',

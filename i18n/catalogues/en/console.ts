@@ -2,6 +2,7 @@ import { consoleActions } from './console-actions';
 import { consoleApplication } from './console-application';
 import { consoleCase } from './console-case';
 import { consoleLists } from './console-lists';
+import { consolePark } from './console-park';
 import type { CatalogueOf } from '../../catalogue-shape';
 import type { consoleTexts as reference } from '../zh-CN/console';
 
@@ -20,6 +21,7 @@ export const consoleTexts: CatalogueOf<typeof reference> = {
   actions: consoleActions,
   application: consoleApplication,
   lists: consoleLists,
+  park: consolePark,
   signOut: 'Sign out',
   workbench: {
     inbox: 'Notices and reminders',

@@ -41,6 +41,7 @@ export const errors: CatalogueOf<typeof reference> = {
     acceptance: 'the acceptance check',
     formPanel: 'forming the expert panel',
     submitReview: 'submitting a review',
+    departmentOpinion: 'recording a department’s opinion',
     designation: 'the designation decision',
     incubationBase: 'recognising an incubation base',
     confirmPayment: 'confirming a payment',

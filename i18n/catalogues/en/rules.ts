@@ -72,6 +72,8 @@ export const rules: CatalogueOf<typeof reference> = {
     writeOffBeforeEscalation: 'the refund demand is written off only once escalated, after its deadline {{dueAt, day}}',
     writeOffReasonRequired: 'a write-off states its reason',
     reportYearBeforeFirst: 'the first reporting year of this park is {{first}}; no report is due for {{year}}',
+    reportYearRevoked:
+      'the park was revoked in {{revokedIn}}: no report is due for {{year}} (only for the years before {{revokedIn}})',
     reportYearNotEnded: 'the report for {{year}} can be filed once the year has ended (from {{from, day}}, Chongqing)',
     reportAlreadySubmitted: 'the report for {{year}} was already submitted',
     panelClosed: 'the review has closed; the panel can no longer change',
@@ -81,6 +83,11 @@ export const rules: CatalogueOf<typeof reference> = {
     notOnPanel: "expert {{expertId}} is not on this case's panel",
     alreadyReviewed: 'each expert reviews once; this expert already has',
     scoreOutOfRange: 'must be an integer from 0 to 100',
+    departmentRequired: 'must name the department giving the opinion',
+    opinionRequired: 'must state the department’s opinion',
+    opinionDateAfterToday: 'the opinion’s date must be a Chongqing day no later than today ({{today, day}})',
+    objectionUnanswered:
+      '{{departments, list}} objected to the park: the designation’s reason must answer it, naming the department',
     resubmissionWindowClosed: 'the resubmission window (§5.1) closed on {{dueAt, day}}',
   },
 };

@@ -39,6 +39,11 @@ export const validation: CatalogueOf<typeof reference> = {
     'e.g. 2027-03-31T16:00:00Z (R-CAL-1)',
   isUnifiedSocialCreditCode:
     '{{field}} must be an 18-character unified social credit code with a valid GB 32100-2015 check character',
+  /** R-APP-9: the specialism of a specialised park, the description of an `other` form of private capital. */
+  specialism:
+    '{{field}}: a specialised park names its line (at most {{max}} characters), a regional one not ({{rule}})',
+  capitalDescription:
+    '{{field}}: how private capital takes part, with form other only (at most {{max}} characters) ({{rule}})',
   knownDistrict: '{{field}} must be a known district code (GET /v1/districts)',
   distinctEmails: '{{field}} must have distinct emails',
   officerIds: 'each {{field}} entry is an officer id (letters, digits, . _ @ -, at most 100)',

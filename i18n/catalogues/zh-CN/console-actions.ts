@@ -14,6 +14,7 @@ export const consoleActions = {
     acceptance: '受理',
     formPanel: '组建专家组',
     submitReview: '专家评审意见',
+    departmentOpinion: '相关部门意见',
     designation: '认定决定',
     incubationBase: '认定为创业孵化基地',
     confirmPayment: '确认拨付',

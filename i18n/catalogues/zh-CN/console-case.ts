@@ -49,6 +49,7 @@ export const consoleCase = {
       panel_formed: '组建专家评审组',
       panel_reformed: '调整专家评审组',
       review_submitted: '提交评审意见',
+      department_opinion_recorded: '登记相关部门意见',
       designated: '认定为市级人力资源服务产业园',
       rejected: '不予认定',
       incubation_base_recognised: '认定为创业孵化基地',
@@ -101,6 +102,8 @@ export const consoleCase = {
       recommend: '建议认定',
       notRecommend: '不建议认定',
       reviewClosed: '专家评审已全部完成',
+      departmentOpinion:
+        '{{department}}：{{position, terms(prefix: console.park.opinions.positions)}}（{{date, day}}出具）',
       reviewDueAt: '评审截止：{{at, day}}',
       nextEvaluationDue: '下次考评：{{at, day}}',
       rectifyBy: '整改期限：{{at, day}}',

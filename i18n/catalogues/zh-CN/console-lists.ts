@@ -72,6 +72,11 @@ export const consoleLists = {
     targetOutcome: '{{target}}：{{outcome}}',
     met: '已达成',
     notMet: '未达成',
+    /** R-STAT-1: `met` is null until the target year has ended. */
+    notJudged: '尚未到判定时间',
+    designatedByThen: '{{byEndOf}}年底前认定且届时未取消授牌：{{count, number}} 家',
+    byKind: '各类型认定情况',
+    kind: '园区类型',
     byDistrict: '各区县认定情况',
     designated: '已认定数量',
     sum: '合计',

@@ -2,6 +2,7 @@ import { consoleActions } from './console-actions';
 import { consoleApplication } from './console-application';
 import { consoleCase } from './console-case';
 import { consoleLists } from './console-lists';
+import { consolePark } from './console-park';
 
 /** The officers' console's own texts (issue 21); the names of stages, roles and deadlines come from `common`. */
 export const consoleTexts = {
@@ -19,6 +20,7 @@ export const consoleTexts = {
   actions: consoleActions,
   application: consoleApplication,
   lists: consoleLists,
+  park: consolePark,
   signOut: '退出登录',
   workbench: {
     inbox: '通知与提醒',

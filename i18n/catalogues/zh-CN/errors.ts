@@ -46,6 +46,7 @@ export const errors = {
     acceptance: '受理审查',
     formPanel: '组建评审专家组',
     submitReview: '提交评审意见',
+    departmentOpinion: '登记相关部门意见',
     designation: '认定决定',
     incubationBase: '认定孵化基地',
     confirmPayment: '确认补助资金拨付',

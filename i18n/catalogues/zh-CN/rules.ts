@@ -71,6 +71,8 @@ export const rules = {
     writeOffBeforeEscalation: '退还期限（{{dueAt, day}}）届满并报市人力社保局后方可核销',
     writeOffReasonRequired: '核销须说明理由',
     reportYearBeforeFirst: '本园区首个报告年度为{{first}}年，{{year}}年度无须报送年度报告',
+    reportYearRevoked:
+      '本园区已于{{revokedIn}}年取消授牌，{{year}}年度无须报送年度报告（仅须报送{{revokedIn}}年以前年度的报告）',
     reportYearNotEnded: '{{year}}年度报告须在该年度结束后报送（{{from, day}}起，北京时间）',
     reportAlreadySubmitted: '{{year}}年度报告已报送',
     panelClosed: '专家评审已结束，评审专家组不能再调整',
@@ -80,6 +82,10 @@ export const rules = {
     notOnPanel: '专家{{expertId}}不在本案件的评审专家组中',
     alreadyReviewed: '每位专家只提交一次评审意见，该专家已提交',
     scoreOutOfRange: '须为0至100的整数',
+    departmentRequired: '须写明出具意见的相关部门名称',
+    opinionRequired: '须写明相关部门意见的内容',
+    opinionDateAfterToday: '相关部门意见的日期须为重庆日期，且不晚于今天（{{today, day}}）',
+    objectionUnanswered: '{{departments, list}}对该园区持反对意见：认定理由须对此作出回应，写明该部门名称',
     resubmissionWindowClosed: '补正申报期限已于{{dueAt, day}}届满（§5.1）',
   },
 };

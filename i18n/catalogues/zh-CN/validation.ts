@@ -43,6 +43,11 @@ export const validation = {
   isDayOrInstant:
     '{{field}}：须为重庆日期 YYYY-MM-DD，或带时区偏移的 ISO 8601 日期时间，例如 2027-03-31T16:00:00Z（R-CAL-1）',
   isUnifiedSocialCreditCode: '{{field}}：须为18位统一社会信用代码，且第18位校验码符合 GB 32100-2015',
+  /** R-APP-9: the specialism of a specialised park, the description of an `other` form of private capital. */
+  specialism:
+    '{{field}}：专业性园区须写明所服务的行业或服务领域（不能为空，至多{{max}}个字符），区域性园区不填（{{rule}}）',
+  capitalDescription:
+    '{{field}}：民间资本以其他方式参与的，须说明具体方式（不能为空，至多{{max}}个字符），其他情形不填（{{rule}}）',
   knownDistrict: '{{field}}：须为已知的区县代码（见 GET /v1/districts）',
   distinctEmails: '{{field}}：电子邮件地址不能重复',
   officerIds: '{{field}}：每一项须为工作人员标识（字母、数字或 . _ @ -，至多100个字符）',

@@ -1,5 +1,6 @@
 import { repoRoot } from '../../../scripts/repo-root';
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { artifactPath, sharedArtifact } from '../../../tooling/run-artifacts/shared-artifacts';
 
 /** The repository root (`.tools/`, `node_modules/`, the working directory of every process a test starts). */
@@ -10,7 +11,11 @@ function compileInto(outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const tsc = spawn(
       process.execPath,
-      [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir],
+      // Its own build-info file: the configured one (dist/) describes dist/, and would make tsc skip this emit.
+      [
+        require.resolve('typescript/bin/tsc'),
+        ...['-p', 'tsconfig.build.json', '--outDir', outDir, '--tsBuildInfoFile', join(outDir, '.tsbuildinfo')],
+      ],
       {
         cwd: REPO_ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],

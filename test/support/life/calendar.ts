@@ -5,6 +5,8 @@
  */
 
 import { isWorkday } from 'chinese-days';
+import installedData from 'chinese-days/dist/chinese-days.json';
+import { lawFixedHolidays } from '../../../persistence/reference/law-fixed-holidays';
 
 const DAY_MS = 86_400_000;
 /** Chongqing is UTC+8 all year (no daylight saving time). */
@@ -30,15 +32,26 @@ export function plusYears(day: string, years: number): string {
 /** R-CAL-1: a deadline on day D ends at D 24:00 Chongqing = D 16:00 UTC. */
 export const endOfCqDay = (day: string): string => `${day}T16:00:00.000Z`;
 
+/** The years the installed `chinese-days` data has an arrangement for. */
+const PUBLISHED = new Set(Object.keys(installedData.holidays).map((day) => Number(day.slice(0, 4))));
+const LAW_FIXED = new Map<number, Record<string, string>>();
 /**
- * R-CAL-3, computed here from the npm `chinese-days` package's own `isWorkday` (not workflows/lifecycle/working-days):
- * `day` when it is a working day, else the first working day after it.
+ * R-CAL-3, computed here from the npm `chinese-days` package's own `isWorkday` (not workflows/lifecycle/working-days);
+ * in a year it has no arrangement for, the holidays the law fixes rest too (their dates are checked by
+ * test/unit/provisional-calendar.test.ts).
  */
+function isWorkingDay(day: string): boolean {
+  const year = Number(day.slice(0, 4));
+  if (PUBLISHED.has(year)) return isWorkday(day);
+  if (!LAW_FIXED.has(year)) LAW_FIXED.set(year, lawFixedHolidays(year));
+  return isWorkday(day) && LAW_FIXED.get(year)![day] === undefined;
+}
+/** R-CAL-3: `day` when it is a working day, else the first working day after it. */
 export function cqWorkdayFrom(day: string): string {
   let candidate = day;
-  while (!isWorkday(candidate)) candidate = plusDays(candidate, 1);
+  while (!isWorkingDay(candidate)) candidate = plusDays(candidate, 1);
   return candidate;
 }
 /** R-CAL-3: whether the Chongqing day of `instant` is a working day and `instant` is 09:00 there. */
 export const atNineOnWorkday = (instant: string): boolean =>
-  isWorkday(cqDay(instant)) && iso(Date.parse(instant) + CQ_MS).slice(11) === '09:00:00.000Z';
+  isWorkingDay(cqDay(instant)) && iso(Date.parse(instant) + CQ_MS).slice(11) === '09:00:00.000Z';

@@ -18,6 +18,15 @@ export const MOVED = (dueAt: string) => endOfCqDay(cqWorkdayFrom(dueAt.slice(0, 
 export const firstReportingYear = (designatedAt: string) =>
   cqDay(designatedAt).slice(5) <= '06-30' ? cqYear(designatedAt) : cqYear(designatedAt) + 1;
 
+/**
+ * R-RPT-5, computed here: the last reporting year whose report can be due at `at` — the year of `at`, or once revoked
+ * the year before the revocation year (the day the revoke decision was taken, Chongqing).
+ */
+export function lastDueReportYear(state: CaseSnapshot, at: string): number {
+  const revocation = state.evaluations.find((e) => e.outcome === 'revoke');
+  return revocation ? Math.min(cqYear(at), cqYear(revocation.decidedAt) - 1) : cqYear(at);
+}
+
 /** Tracks the windows the deadlines run from and checks the deadlines and the next evaluation after each event. */
 export class DeadlineInvariants {
   /** The panel as the previous event left it: a formPanel that adds an expert opens a new review window. */
@@ -102,8 +111,9 @@ export class DeadlineInvariants {
         );
     }
     const designation = state.designation;
-    if (designation && (state.stage === 'designated' || state.stage === 'rectifying')) {
-      for (let year = firstReportingYear(designation.designatedAt); year <= cqYear(at); year += 1) {
+    // R-RPT-5: a revoked park's reports of the years before its revocation year stay due until the case closes.
+    if (designation && ['designated', 'rectifying', 'revoked'].includes(state.stage)) {
+      for (let year = firstReportingYear(designation.designatedAt); year <= lastDueReportYear(state, at); year += 1) {
         if (!state.reports.some((r) => r.year === year)) push('annual_report', REPORT_DUE(year));
       }
     }

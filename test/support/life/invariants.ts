@@ -10,7 +10,8 @@ import type { CaseSnapshot } from '../../../workflows/definitions/case';
 import { FINAL_STAGES, isActionAllowed } from '../../../workflows/case-stages';
 import { firstDifference, jsonLoss } from './json-round-trip';
 import { cqDay, endOfCqDay, plusDays } from './calendar';
-import { DeadlineInvariants, firstReportingYear, MOVED, REPORT_DUE } from './deadline-invariants';
+import { DeadlineInvariants, firstReportingYear, lastDueReportYear, MOVED, REPORT_DUE } from './deadline-invariants';
+import { cqWeekOf, overdueNoticeTimes } from './overdue-weeks';
 import { atNineOnWorkday } from './calendar';
 
 /** Notices that tell of something happening at a deadline, so they go out at its instant (R-CAL-3). */
@@ -180,23 +181,28 @@ export class LifeChecker {
       this.fail('noticeTimes', `${timed.map((n) => n.kind).join(', ')} at ${event.at}: not 09:00 of a working day`);
     const overdue = event.outcome.notices.filter((n) => n.kind === 'annual_report_overdue');
     if (overdue.length === 0) return;
-    // R-RPT-6: one notice per case per week (to the district and to the municipal bureau), listing every year still
-    // unreported.
-    if (this.lastOverdueAt && Date.parse(event.at) - Date.parse(this.lastOverdueAt) < 7 * 86_400_000) {
-      this.fail(
-        'overdue',
-        `overdue notices at ${event.at}, ` +
-          `only ${(Date.parse(event.at) - Date.parse(this.lastOverdueAt)) / 86_400_000} ` +
-          `days after those at ${this.lastOverdueAt}`,
-      );
-    }
+    // R-RPT-6: one notice per case per calendar week (to the district and to the municipal bureau), listing every year
+    // still unreported.
+    // The week is Monday–Sunday (Chongqing); a notice goes out at 09:00 of its first working day, or of the first
+    // working day after a report's deadline (the first of an overdue run).
+    const week = cqWeekOf(event.at);
+    if (this.lastOverdueAt && cqWeekOf(this.lastOverdueAt) === week)
+      this.fail('overdue', `overdue notices at ${event.at} and at ${this.lastOverdueAt}: the same calendar week`);
     this.lastOverdueAt = event.at;
     const roles = overdue.map((n) => n.recipient.role).sort();
     if (!isDeepStrictEqual(roles, ['district', 'municipal']))
       this.fail('overdue', `overdue notices at ${event.at} go to ${roles.join(', ')}`);
     const first = firstReportingYear(state.designation!.designatedAt);
+    const last = lastDueReportYear(state, event.at); // R-RPT-5: none due from the revocation year on
+    const deadlines: string[] = [];
+    for (let year = first; year <= last; year += 1) deadlines.push(MOVED(REPORT_DUE(year)));
+    if (!overdueNoticeTimes(week, deadlines).includes(event.at))
+      this.fail(
+        'overdue',
+        `overdue notices at ${event.at}: not 09:00 of the week's first working day nor after a deadline`,
+      );
     const missing: number[] = [];
-    for (let year = first; MOVED(REPORT_DUE(year)) <= event.at; year += 1)
+    for (let year = first; year <= last && MOVED(REPORT_DUE(year)) <= event.at; year += 1)
       if (!state.reports.some((r) => r.year === year)) missing.push(year);
     for (const notice of overdue) {
       const listed = ((notice.message.params?.years ?? []) as string[]).map(Number);

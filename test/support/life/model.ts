@@ -36,6 +36,9 @@ import {
 
 type Stage = CaseSnapshot['stage'];
 
+/** How many years the model's calendar reaches past the opening: a life's length and its runs' look ahead. */
+const LIFE_CALENDAR_YEARS = 20;
+
 /** Something the model observed; the random-lives properties check them. */
 export type LifeEvent =
   /** `allowed`: the case view listed the action among the actor's `allowedActions` just before it. */
@@ -95,10 +98,11 @@ export class LifeModel {
       Date.parse(this.clock),
       this.clock,
     );
-    // R-CAL-3: the calendar the workflow reads in each run (the installed data, from the year before the opening); the
-    // state refers to it by version.
+    // R-CAL-3: the calendar the workflow reads in each run (the installed data, from the year before the opening, and
+    // the law-fixed holidays of later years — the same days whichever run reads them); the state refers to it by
+    // version.
     const fromYear = cqYear(this.clock) - 1;
-    this.calendar = { ...workCalendarOf([], fromYear), floors: {} };
+    this.calendar = { ...workCalendarOf([], fromYear, fromYear + LIFE_CALENDAR_YEARS), floors: {} };
     this.state.calendar = { version: this.calendar.version, fromYear, floors: {} };
     this.lastCommitAt = this.clock;
     this.log.push(`${this.clock} case ${caseId} opened (draft)`);

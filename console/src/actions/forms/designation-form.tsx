@@ -1,4 +1,4 @@
-import { Form, Input } from 'antd';
+import { Alert, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DESIGNATION_DECISIONS, type DesignationDecision } from '../../../../workflows/definitions/case';
 import { DEFAULT_POLICY } from '../../../../workflows/definitions/policy';
@@ -19,7 +19,8 @@ interface DesignationValues {
 const { subsidyMinCny: min, subsidyMaxCny: max } = DEFAULT_POLICY;
 
 /**
- * 认定决定 (§5.1, §5.2): designate with a subsidy (R-SUB-1) or reject, with the reason, the panel's scores in view.
+ * 认定决定 (§5.1, §5.2): designate with a subsidy (R-SUB-1) or reject, with the reason, the panel's scores in view
+ * (and, when a department objected, a reminder that the reason must answer it: R-REV-3).
  * The subsidy and certificate number go with a designation only.
  */
 export function DesignationForm(props: ActionFormProps) {
@@ -27,6 +28,10 @@ export function DesignationForm(props: ActionFormProps) {
   const handle = useActionForm<'designation', DesignationValues>('designation', props);
   const designating = Form.useWatch('decision', handle.form) === 'designate';
   const decision = t('console.actions.designation.decision');
+  // R-REV-3: a designation over a department's objection must answer it in its reason, naming the department.
+  const objecting = [
+    ...new Set(props.view.departmentOpinions.filter((o) => o.position === 'object').map((o) => o.department)),
+  ];
   const finish = ({ decision, reason, subsidyAmount, certificateNo }: DesignationValues) =>
     handle.send(
       decision === 'designate'
@@ -53,6 +58,14 @@ export function DesignationForm(props: ActionFormProps) {
         >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
+        {designating && objecting.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t('console.park.opinions.objection', { departments: objecting.join('、') })}
+          />
+        )}
         {designating && (
           <>
             <Form.Item

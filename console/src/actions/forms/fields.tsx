@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { DayInput } from '../../forms/day-input';
 import { chongqingToday } from '../../locale';
 
-/** A day that has not come yet in Chongqing (money cannot have arrived on it). */
-const isAfterToday = (day: Dayjs): boolean => day.format('YYYY-MM-DD') > chongqingToday();
+/** A day that has not come yet in Chongqing (money cannot have arrived on it, nor an opinion been given). */
+export const isAfterToday = (day: Dayjs): boolean => day.format('YYYY-MM-DD') > chongqingToday();
 
 /** When and under which bank reference money arrived: a payment's confirmation, a refund's receipt. */
 export function ReceiptFields() {

@@ -2,6 +2,7 @@ import { Descriptions, Table, Typography, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Agency, ParkApplication } from '../../../../workflows/definitions/application';
 import type { Schema } from '../../api/client';
+import { parkProfileItems } from './park-profile';
 import { Section } from './section';
 
 /**
@@ -20,6 +21,7 @@ export function ApplicationMaterials({ view }: { view: Schema<'CaseView'> }) {
   const letter = documents.districtGovernmentLetter;
   const report = documents.feasibilityReport;
   const items: DescriptionsProps['items'] = [
+    ...parkProfileItems(view, t),
     { key: 'floorArea', label: t('console.application.park.floorArea'), children: application.floorAreaSqm },
     {
       key: 'serviceFunctions',

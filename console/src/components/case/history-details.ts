@@ -84,6 +84,13 @@ export function detailLines(details: Details, t: TFunction, officer: (id: string
       ? t(`console.casePage.history.details.${details.recommend ? 'recommend' : 'notRecommend'}`)
       : undefined,
     details.reviewClosed === true ? t('console.casePage.history.details.reviewClosed') : undefined,
+    textOf(details.department) && textOf(details.position) && textOf(details.date)
+      ? t('console.casePage.history.details.departmentOpinion', {
+          department: details.department,
+          position: details.position,
+          date: details.date,
+        })
+      : undefined,
     said('reason'),
     said('waiverReason'),
     said('findings'),

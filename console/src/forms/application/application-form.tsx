@@ -13,6 +13,7 @@ import { NoteRulesProvider } from './note-rules';
 import type { FiledFinding } from './notes';
 import { OfficeSection } from './office-section';
 import { ParkSection } from './park-section';
+import { ProfileSection } from './profile-section';
 import { RevenueSection } from './revenue-section';
 import { applicationOf, type ApplicationValues } from './values';
 
@@ -22,7 +23,7 @@ export type FilingOutcome = Schema<'SubmissionOutcomeView'>;
 const NONE_FILED: FiledFinding[] = [];
 
 /**
- * The application form (§5.1, R-APP-1..8), for a new application and for the resubmission of a returned one. R-APP
+ * The application form (§5.1, R-APP-1..9), for a new application and for the resubmission of a returned one. R-APP
  * shortfalls are shown at their fields as the officer types — by the workflow's own `checkEligibility` — and never
  * stop the filing: the API decides (a deficient filing becomes a returned case). A half-filled form is kept in the
  * tab under `keptKey` until it is filed; 409/422 refusals land at the fields they name.
@@ -72,6 +73,7 @@ export function ApplicationForm({
           scrollToFirstError
         >
           <ParkSection district={district} />
+          <ProfileSection />
           <AgenciesSection />
           <OfficeSection />
           <RevenueSection />

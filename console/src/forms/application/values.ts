@@ -17,6 +17,8 @@ export interface ApplicationValues {
   agencies?: Partly<Schema<'AgencyDto'>>[];
   operatingOffice?: { staff?: Partly<Schema<'StaffDto'>>[] };
   projectedRevenue?: Partly<Schema<'ProjectedRevenueDto'>>;
+  parkKind?: Partly<Schema<'ParkKindDto'>>;
+  privateCapital?: Partly<Schema<'PrivateCapitalDto'>>;
   documents?: {
     districtGovernmentLetter?: Partly<Schema<'GovernmentLetterDto'>>;
     feasibilityReport?: Partly<Schema<'FeasibilityReportDto'>>;
@@ -53,6 +55,19 @@ function feasibilityReportOf(report: Partly<Schema<'FeasibilityReportDto'>> | un
   };
 }
 
+/** R-APP-9: the kind stated, its specialism only with specialised; none chosen is not stated (`null`). */
+function parkKindOf(parkKind: ApplicationValues['parkKind']): ApplicationBody['parkKind'] {
+  if (!parkKind?.kind) return null;
+  return { kind: parkKind.kind, ...(parkKind.kind === 'specialised' ? { specialism: text(parkKind.specialism) } : {}) };
+}
+
+/** R-APP-9: the form private capital takes and the operator; the description only with `other`. */
+function privateCapitalOf(capital: ApplicationValues['privateCapital']): ApplicationBody['privateCapital'] {
+  if (!capital?.form) return null;
+  const description = capital.form === 'other' ? { description: text(capital.description) } : {};
+  return { form: capital.form, operator: text(capital.operator), ...description };
+}
+
 /**
  * The body the form's values make, filed as the officer filled them in: R-APP-1..8 judge it (the workflow, and the
  * console's notes by the same function), never this mapping. A blank number goes as `null`, so that the API names
@@ -78,6 +93,8 @@ export function applicationOf(values: ApplicationValues, district: string): Appl
       })),
     },
     projectedRevenue: { firstYear: revenue.firstYear as number, thirdYear: revenue.thirdYear as number },
+    parkKind: parkKindOf(values.parkKind),
+    privateCapital: privateCapitalOf(values.privateCapital),
     documents: {
       districtGovernmentLetter: letterOf(documents.districtGovernmentLetter),
       feasibilityReport: feasibilityReportOf(documents.feasibilityReport),
@@ -100,6 +117,8 @@ export function valuesOf(filed: ParkApplication): ApplicationValues {
     agencies: filed.agencies.map(({ name, creditCode }) => ({ name, creditCode })),
     operatingOffice: { staff: (filed.operatingOffice?.staff ?? []).map((member) => ({ ...member })) },
     projectedRevenue: { ...filed.projectedRevenue },
+    parkKind: { ...filed.parkKind },
+    privateCapital: { ...filed.privateCapital },
     documents: {
       districtGovernmentLetter: districtGovernmentLetter ? { ...districtGovernmentLetter } : {},
       feasibilityReport: feasibilityReport ? { ...feasibilityReport } : {},
