@@ -21,7 +21,7 @@ export default {
   // One test runner: the machine's two cores are shared (STRYKER_CONCURRENCY or `-- --concurrency 2` to change it).
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
   // Generous: a busy machine must not turn a slow test into a "timeout" verdict that counts as killed.
-  timeoutMS: 10_000,
+  timeoutMS: 60_000,
   incrementalFile: 'reports/mutation/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },

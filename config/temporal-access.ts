@@ -1,6 +1,14 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Client, Connection, type ConnectionOptions, type TLSConfig } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  defaultGrpcRetryOptions,
+  makeGrpcRetryInterceptor,
+  type ConnectionOptions,
+  type TLSConfig,
+} from '@temporalio/client';
+import { GrpcCallsInFlight } from './grpc-calls-in-flight';
 import { type TemporalConnectionSettings, temporalTlsWanted } from './parkflow-config';
 import { errorText, ServiceTokenSource, type TokenWarning } from './service-token';
 
@@ -164,6 +172,9 @@ export function clientConnectionOptions(access: TemporalAccess): ConnectionOptio
   return { address: access.address, tls: access.tls, ...(tokens ? { apiKey: () => tokens.token } : {}) };
 }
 
+/** How long closing a client waits for its calls in flight (a retry pending, an update awaited) to settle. */
+const CLOSE_GRACE_MS = 10_000;
+
 /**
  * A Temporal client in the settings' namespace, for the API and the CLIs (calendar, policy clock, reconcile).
  * `lazy`: the connection opens at the first call (the API builds its module graph without Temporal); otherwise it
@@ -174,11 +185,14 @@ export async function connectTemporalClient(
   options: { lazy?: boolean; warn?: TokenWarning } = {},
 ): Promise<TemporalClientAccess> {
   const access = await openTemporalAccess(settings, options.warn);
+  const calls = new GrpcCallsInFlight();
+  const connectionOptions = {
+    ...clientConnectionOptions(access),
+    interceptors: [calls.interceptor, makeGrpcRetryInterceptor(defaultGrpcRetryOptions())],
+  };
   let connection: Connection;
   try {
-    connection = options.lazy
-      ? Connection.lazy(clientConnectionOptions(access))
-      : await Connection.connect(clientConnectionOptions(access));
+    connection = options.lazy ? Connection.lazy(connectionOptions) : await Connection.connect(connectionOptions);
   } catch (error) {
     access.close();
     throw new Error(`cannot reach Temporal at TEMPORAL_ADDRESS=${access.address}: ${errorText(error)}`);
@@ -188,6 +202,7 @@ export async function connectTemporalClient(
     clientCertificateExpiry: access.clientCertificateExpiry,
     close: async () => {
       access.close();
+      await calls.drained(CLOSE_GRACE_MS);
       await connection.close();
     },
   };

@@ -20,6 +20,7 @@ const POLICY_TESTS = [
   'case-view',
   'civil-date',
   'civil-date-bounds',
+  'default-reminders',
   'eligibility',
   'eligibility-findings',
   'holiday-lifecycle',
