@@ -19,7 +19,7 @@ import { SERVICE_FUNCTIONS, type ServiceFunction } from '../../workflows/definit
 import { presentUnlessNull, TEXT } from './application-bounds';
 import { DocumentsDto } from './application-documents.dto';
 import { AgencyDto, OperatingOfficeDto, ProjectedRevenueDto } from './application-facts.dto';
-import { ParkKindDto, PrivateCapitalDto } from './park-profile.dto';
+import { PARK_KIND_SCHEMA, ParkKindDto, PRIVATE_CAPITAL_SCHEMA, PrivateCapitalDto } from './park-profile.dto';
 
 const R_APP_9 = checkContext({ rule: 'R-APP-9' });
 
@@ -69,7 +69,7 @@ export class ApplicationDto {
   projectedRevenue!: ProjectedRevenueDto;
 
   @ApiPropertyOptional({
-    type: ParkKindDto,
+    ...PARK_KIND_SCHEMA,
     nullable: true,
     description: 'R-APP-9: what kind of park it is; absent or null: not stated (never a reason to return)',
   })
@@ -80,7 +80,7 @@ export class ApplicationDto {
   parkKind?: ParkKindDto | null;
 
   @ApiPropertyOptional({
-    type: PrivateCapitalDto,
+    ...PRIVATE_CAPITAL_SCHEMA,
     nullable: true,
     description: 'R-APP-9: how private capital takes part, and the operator; absent or null: not stated',
   })

@@ -14,7 +14,7 @@ const R_APP_9 = checkContext({ rule: 'R-APP-9' });
 
 /**
  * A text that goes with one choice of its object only (R-APP-9): required — a non-blank string of at most
- * {@link TEXT} characters — when `applies(object)`, and absent (or null) otherwise; else 422 in the words of `code`.
+ * {@link TEXT} characters — when `applies(object)`, and absent otherwise; else 422 in the words of `code`.
  */
 function TextOnlyWhen(applies: (object: object) => boolean, code: MessageCode): PropertyDecorator {
   return (target, propertyName) =>
@@ -27,7 +27,7 @@ function TextOnlyWhen(applies: (object: object) => boolean, code: MessageCode): 
         validate: (value: unknown, args) =>
           applies(args!.object)
             ? typeof value === 'string' && value.trim() !== '' && value.length <= TEXT
-            : value === undefined || value === null,
+            : value === undefined,
       },
     });
 }
@@ -67,3 +67,39 @@ export class PrivateCapitalDto {
   @TextOnlyWhen((dto) => (dto as PrivateCapitalDto).form === 'other', 'validation.capitalDescription')
   description?: string;
 }
+
+/** A text R-APP-9 requires: at least one character that is not a space, as `TextOnlyWhen` checks. */
+const REQUIRED_TEXT = { type: 'string', pattern: '\\S', maxLength: TEXT };
+const variant = (properties: Record<string, object>, required: string[]) => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+
+/**
+ * The OpenAPI schemas of the two objects, one variant per choice: the document says which text goes with which
+ * choice (`specialism` with `specialised` only, `description` with `other` only), so a client or a fuzzer built
+ * from it sends what the API accepts.
+ */
+export const PARK_KIND_SCHEMA = {
+  oneOf: PARK_KINDS.map((kind) =>
+    kind === 'specialised'
+      ? variant({ kind: { type: 'string', enum: [kind] }, specialism: REQUIRED_TEXT }, ['kind', 'specialism'])
+      : variant({ kind: { type: 'string', enum: [kind] } }, ['kind']),
+  ),
+};
+const OPERATOR = { type: 'string', minLength: 1, maxLength: TEXT };
+export const PRIVATE_CAPITAL_SCHEMA = {
+  oneOf: [
+    variant({ form: { type: 'string', enum: ['other'] }, operator: OPERATOR, description: REQUIRED_TEXT }, [
+      'form',
+      'operator',
+      'description',
+    ]),
+    variant(
+      { form: { type: 'string', enum: PRIVATE_CAPITAL_FORMS.filter((f) => f !== 'other') }, operator: OPERATOR },
+      ['form', 'operator'],
+    ),
+  ],
+};

@@ -42,14 +42,18 @@ export const isSpanTooLong = (from: CivilDate, to: CivilDate): boolean =>
 export function calendarDays(calendar: WorkCalendar, from: CivilDate, to: CivilDate): CalendarDays {
   const published = new Set(calendar.years);
   const yearOf = (date: CivilDate): number => partsOf(date).year;
+  // A year before every published one is history the calendar has no data for, not an arrangement still to come;
+  // a calendar with no published year at all starts after the installed data (the future).
+  const firstPublished = calendar.years.length > 0 ? Math.min(...calendar.years) : -Infinity;
+  const provisional = (year: number): boolean => !published.has(year) && !(year < firstPublished);
   const listed = (days: Record<CivilDate, string>, kind: CalendarDayKind): CalendarDay[] =>
     Object.entries(days)
       .filter(([date]) => date >= from && date <= to)
-      .map(([date, reason]) => ({ date, kind, reason, provisional: !published.has(yearOf(date)) }));
+      .map(([date, reason]) => ({ date, kind, reason, provisional: provisional(yearOf(date)) }));
   const days = [...listed(calendar.restDays, 'rest'), ...listed(calendar.workdays, 'working')].sort((a, b) =>
     a.date.localeCompare(b.date),
   );
   const provisionalYears: number[] = [];
-  for (let year = yearOf(from); year <= yearOf(to); year += 1) if (!published.has(year)) provisionalYears.push(year);
+  for (let year = yearOf(from); year <= yearOf(to); year += 1) if (provisional(year)) provisionalYears.push(year);
   return { days, provisionalYears };
 }

@@ -46,8 +46,11 @@ export function workCalendarOf(imported: HolidayArrangement[], fromYear: number,
   const years = new Map(installedArrangements().map((a) => [a.year, a] as const));
   for (const arrangement of imported) years.set(arrangement.year, arrangement);
   const used = [...years.values()].filter((a) => a.year >= fromYear).sort((a, b) => a.year - b.year);
+  // Provisional years are the ones still to be published: none before the first year of the installed data (the
+  // past the package does not cover has no arrangement to wait for).
   const provisional: HolidayArrangement[] = [];
-  for (let year = fromYear; year <= (toYear ?? fromYear - 1); year += 1)
+  const firstPublished = Math.min(...years.keys());
+  for (let year = Math.max(fromYear, firstPublished); year <= (toYear ?? fromYear - 1); year += 1)
     if (!years.has(year)) provisional.push(provisionalArrangement(year));
   const importedTags = imported
     .filter((a) => a.year >= fromYear)

@@ -17,18 +17,31 @@ const isWeekend = (date: CivilDate): boolean => [0, 6].includes(new Date(`${date
 const run = (first: CivilDate, days: number, name: string): Array<[CivilDate, string]> =>
   Array.from({ length: days }, (_, i) => [addDays(first, i), name]);
 
-/** Art. 2: the national holidays of `year`, by day, in the order of the year. */
+/** The last year of `chinese-days`' lunar and solar-term tables (1900–2100): past it, their dates are meaningless. */
+export const LUNAR_TABLE_LAST_YEAR = 2100;
+
+/**
+ * Art. 2: the national holidays of `year`, by day, in the order of the year. Past the lunar table only the holidays
+ * on fixed days of the Gregorian year (元旦, 劳动节, 国庆节) can be known.
+ */
 function statutoryDays(year: number): Array<[CivilDate, string]> {
+  const fixed: Array<[CivilDate, string]> = [
+    [`${year}-01-01`, '元旦'],
+    ...run(`${year}-05-01`, 2, '劳动节'),
+    ...run(`${year}-10-01`, 3, '国庆节'),
+  ];
+  if (year > LUNAR_TABLE_LAST_YEAR) return fixed;
   const lunar = (month: number, day: number): CivilDate =>
     getSolarDateFromLunar(`${year}-${pad(month)}-${pad(day)}`).date;
+  const [newYear, labourDay, nationalDay] = [fixed.slice(0, 1), fixed.slice(1, 3), fixed.slice(3)];
   return [
-    [`${year}-01-01`, '元旦'],
+    ...newYear,
     ...run(addDays(lunar(1, 1), -1), 4, '春节'), // 除夕 (the eve) to the 3rd day of the first lunar month
     [getSolarTermDate(year, 4, 'pure_brightness'), '清明节'],
-    ...run(`${year}-05-01`, 2, '劳动节'),
+    ...labourDay,
     [lunar(5, 5), '端午节'],
     [lunar(8, 15), '中秋节'],
-    ...run(`${year}-10-01`, 3, '国庆节'),
+    ...nationalDay,
   ];
 }
 

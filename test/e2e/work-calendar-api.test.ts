@@ -89,6 +89,22 @@ describe('GET /v1/calendar (R-CAL-3)', () => {
     }
   });
 
+  it('R-CAL-3 years before the installed data are not provisional; past 2100 only fixed-day holidays', async () => {
+    // The fuzzer's find: the lunar table was read for year 1 and the API answered 500.
+    expect(await calendar('from=0001-01-01&to=0001-12-31')).toMatchObject({
+      status: 200,
+      body: { provisionalYears: [], days: [] },
+    });
+    const farFuture = await calendar('from=2101-01-01&to=2101-12-31');
+    expect(farFuture.status).toBe(200);
+    expect(farFuture.body.provisionalYears).toEqual([2101]);
+    expect([...new Set(farFuture.body.days.map((day: { reason: string }) => day.reason.replace('补休', '')))]).toEqual([
+      '元旦',
+      '劳动节',
+      '国庆节',
+    ]);
+  });
+
   it('R-CAL-1/R-CAL-3 to before from, or more than 366 days after it, is 422 naming to', async () => {
     const backwards = await calendar('from=2026-10-08&to=2026-10-01');
     expect(backwards.status).toBe(422);

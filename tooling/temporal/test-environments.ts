@@ -1,3 +1,4 @@
+import type { ConnectionPlugin } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PARK_CASE_SEARCH_ATTRIBUTES } from '../../workflows/definitions/search-attributes';
 import { installQuietRuntime } from './quiet-runtime';
@@ -26,10 +27,31 @@ async function startWithRetries(start: () => Promise<TestWorkflowEnvironment>): 
   }
 }
 
+/**
+ * The Java test server (grpc-java's defaults) allows a client's keepalive ping at most every 5 minutes and none
+ * without a call; the SDK's client pings every 30 s, calls or not. After two such pings the server ends the connection
+ * ("too_many_pings"), which a test outlives only when it is quick: a file slowed past a minute or two by a busy machine
+ * lost its long-polling calls mid-way and hung. This client pings as the server allows.
+ */
+const pingAsTheTestServerAllows: ConnectionPlugin = {
+  name: 'parkflow-test-server-keepalive',
+  configureConnection: (options) => ({
+    ...options,
+    channelArgs: {
+      ...options.channelArgs,
+      'grpc.keepalive_time_ms': 10 * 60_000,
+      'grpc.keepalive_permit_without_calls': 0,
+    },
+  }),
+};
+
 /** Temporal's time-skipping test server (Java), as provisioned. */
 export const startTimeSkippingEnvironment = (): Promise<TestWorkflowEnvironment> =>
   startWithRetries(() =>
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } }),
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: testServerExecutable() },
+      plugins: [pingAsTheTestServerAllows],
+    }),
   );
 
 /** The Temporal CLI dev server, as provisioned, with parkflow's search attributes and any `extra` settings. */

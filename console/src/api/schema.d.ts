@@ -554,35 +554,6 @@ export interface components {
       /** @example 1200000000 */
       thirdYear: number;
     };
-    ParkKindDto: {
-      /**
-       * @description regional (区域性, serving an area) or specialised (专业性)
-       * @enum {string}
-       */
-      kind: 'regional' | 'specialised';
-      /**
-       * @description required with specialised, and only with it: the industry or service line the park serves
-       * @example 数字经济人力资源服务
-       */
-      specialism?: string;
-    };
-    PrivateCapitalDto: {
-      /**
-       * @description sole (独资), joint_venture (合资), equity_stake (参股), alliance (联营), other (等方式), none (无)
-       * @enum {string}
-       */
-      form: 'sole' | 'joint_venture' | 'equity_stake' | 'alliance' | 'other' | 'none';
-      /**
-       * @description the operator’s name
-       * @example 重庆某某产业园运营管理有限公司
-       */
-      operator: string;
-      /**
-       * @description required with other, and only with it: how private capital takes part
-       * @example 委托民营企业运营管理
-       */
-      description?: string;
-    };
     GovernmentLetterDto: {
       /** @example 渝北府函〔2026〕12号 */
       reference: string;
@@ -679,9 +650,35 @@ export interface components {
       operatingOffice: components['schemas']['OperatingOfficeDto'] | null;
       projectedRevenue: components['schemas']['ProjectedRevenueDto'];
       /** @description R-APP-9: what kind of park it is; absent or null: not stated (never a reason to return) */
-      parkKind?: components['schemas']['ParkKindDto'] | null;
+      parkKind?:
+        | (
+            | {
+                /** @enum {string} */
+                kind: 'regional';
+              }
+            | {
+                /** @enum {string} */
+                kind: 'specialised';
+                specialism: string;
+              }
+          )
+        | null;
       /** @description R-APP-9: how private capital takes part, and the operator; absent or null: not stated */
-      privateCapital?: components['schemas']['PrivateCapitalDto'] | null;
+      privateCapital?:
+        | (
+            | {
+                /** @enum {string} */
+                form: 'other';
+                operator: string;
+                description: string;
+              }
+            | {
+                /** @enum {string} */
+                form: 'sole' | 'joint_venture' | 'equity_stake' | 'alliance' | 'none';
+                operator: string;
+              }
+          )
+        | null;
       documents: components['schemas']['DocumentsDto'];
     };
     DeficiencyView: {

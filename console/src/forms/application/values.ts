@@ -1,5 +1,5 @@
 import type { Schema } from '../../api/client';
-import type { ParkApplication } from '../../../../workflows/definitions/application';
+import type { ParkApplication, ParkKindCode, PrivateCapitalForm } from '../../../../workflows/definitions/application';
 
 /** The body of `POST /v1/applications` and of a resubmission (api-contract "Bodies and shapes"). */
 export type ApplicationBody = Schema<'ApplicationDto'>;
@@ -17,8 +17,9 @@ export interface ApplicationValues {
   agencies?: Partly<Schema<'AgencyDto'>>[];
   operatingOffice?: { staff?: Partly<Schema<'StaffDto'>>[] };
   projectedRevenue?: Partly<Schema<'ProjectedRevenueDto'>>;
-  parkKind?: Partly<Schema<'ParkKindDto'>>;
-  privateCapital?: Partly<Schema<'PrivateCapitalDto'>>;
+  /** R-APP-9: the body has one shape per choice; the form holds every part, the choice deciding which are sent. */
+  parkKind?: Partly<{ kind: ParkKindCode; specialism: string }>;
+  privateCapital?: Partly<{ form: PrivateCapitalForm; operator: string; description: string }>;
   documents?: {
     districtGovernmentLetter?: Partly<Schema<'GovernmentLetterDto'>>;
     feasibilityReport?: Partly<Schema<'FeasibilityReportDto'>>;
@@ -58,14 +59,18 @@ function feasibilityReportOf(report: Partly<Schema<'FeasibilityReportDto'>> | un
 /** R-APP-9: the kind stated, its specialism only with specialised; none chosen is not stated (`null`). */
 function parkKindOf(parkKind: ApplicationValues['parkKind']): ApplicationBody['parkKind'] {
   if (!parkKind?.kind) return null;
-  return { kind: parkKind.kind, ...(parkKind.kind === 'specialised' ? { specialism: text(parkKind.specialism) } : {}) };
+  return parkKind.kind === 'specialised'
+    ? { kind: parkKind.kind, specialism: text(parkKind.specialism) }
+    : { kind: parkKind.kind };
 }
 
 /** R-APP-9: the form private capital takes and the operator; the description only with `other`. */
 function privateCapitalOf(capital: ApplicationValues['privateCapital']): ApplicationBody['privateCapital'] {
   if (!capital?.form) return null;
-  const description = capital.form === 'other' ? { description: text(capital.description) } : {};
-  return { form: capital.form, operator: text(capital.operator), ...description };
+  const operator = text(capital.operator);
+  return capital.form === 'other'
+    ? { form: capital.form, operator, description: text(capital.description) }
+    : { form: capital.form, operator };
 }
 
 /**
