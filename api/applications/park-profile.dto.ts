@@ -92,11 +92,14 @@ export const PARK_KIND_SCHEMA = {
 const OPERATOR = { type: 'string', minLength: 1, maxLength: TEXT };
 export const PRIVATE_CAPITAL_SCHEMA = {
   oneOf: [
-    variant({ form: { type: 'string', enum: ['other'] }, operator: OPERATOR, description: REQUIRED_TEXT }, [
-      'form',
-      'operator',
-      'description',
-    ]),
+    variant(
+      {
+        form: { type: 'string', enum: PRIVATE_CAPITAL_FORMS.filter((f) => f === 'other') },
+        operator: OPERATOR,
+        description: REQUIRED_TEXT,
+      },
+      ['form', 'operator', 'description'],
+    ),
     variant(
       { form: { type: 'string', enum: PRIVATE_CAPITAL_FORMS.filter((f) => f !== 'other') }, operator: OPERATOR },
       ['form', 'operator'],
