@@ -1,29 +1,15 @@
-import type { CaseSnapshot } from '../../workflows/definitions/case';
 import * as m from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import type { Context } from '../../workflows/lifecycle/outcome';
 import { fireDue, nextDueEvent } from '../../workflows/lifecycle/schedule';
 import { goodReport } from '../../tooling/stacks/case-driver';
 import { installedCalendar } from '../support/workflows/holiday-calendar';
-import { district, finance, municipal, pureCase } from '../support/life/pure-case';
+import { district, finance, pureCase } from '../support/life/pure-case';
 
 // R-RPT-5 on the pure lifecycle: the reports of the years before the revocation year stay due while `revoked`.
 const calendar = installedCalendar();
 const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, calendar });
-const { act, refusal, designatedAt } = pureCase(ctx);
-
-/**
- * Designated 10 May 2026 (first reporting year 2026), tranche 1 paid, revoked 10 February 2027 with a refund of it:
- * the 2026 report (due 31 March 2027) is outstanding, tranche 2 not yet released.
- */
-function revokedIn2027(): CaseSnapshot {
-  const state = designatedAt('2026-05-10T02:00:00.000Z');
-  const paid = { actor: finance, paymentId: state.payments[0].paymentId, paidAt: '2026-05-20T10:00:00+08:00' };
-  act(state, m.confirmPaymentUpdate, { ...paid, bankReference: 'CQ-T-1' }, '2026-05-20T02:00:00.000Z');
-  const revoke = { actor: municipal, outcome: 'revoke', findings: '有名无实', grounds: ['nominal_only'] };
-  act(state, m.evaluationUpdate, { ...revoke, refundAmount: state.payments[0].amount }, '2027-02-10T02:00:00.000Z');
-  return state;
-}
+const { act, refusal, revokedIn2027 } = pureCase(ctx);
 
 const report = (year: number) => ({ actor: district, report: goodReport(year) });
 

@@ -6,12 +6,12 @@ import { checkReport } from '../../workflows/lifecycle/reports';
 import { fireDue, nextDueEvent } from '../../workflows/lifecycle/schedule';
 import { goodReport } from '../../tooling/stacks/case-driver';
 import { installedCalendar } from '../support/workflows/holiday-calendar';
-import { finance, municipal, pureCase } from '../support/life/pure-case';
+import { municipal, pureCase } from '../support/life/pure-case';
 
 // Rules whose breaking no test noticed (the review's mutations): each pinned down on the pure lifecycle.
 const calendar = installedCalendar();
 const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, calendar });
-const { act, refusal, designatedAt } = pureCase(ctx);
+const { act, refusal, designatedAt, revokedIn2027 } = pureCase(ctx);
 
 describe('R-RPT-4: a park keeps the floor area its acceptance allowed', () => {
   const designated = (waivedArea?: number): CaseSnapshot => {
@@ -36,19 +36,10 @@ describe('R-RPT-4: a park keeps the floor area its acceptance allowed', () => {
 });
 
 describe('R-PAY-1: the unpaid rest of a refund is written off only after its escalation', () => {
-  /** Designated 10 May 2026, tranche 1 paid, revoked 10 February 2027 with its refund demanded. */
-  function revoked(): CaseSnapshot {
-    const state = designatedAt('2026-05-10T02:00:00.000Z');
-    const paid = { actor: finance, paymentId: state.payments[0].paymentId, paidAt: '2026-05-20T10:00:00+08:00' };
-    act(state, m.confirmPaymentUpdate, { ...paid, bankReference: 'CQ-T-1' }, '2026-05-20T02:00:00.000Z');
-    const revoke = { actor: municipal, outcome: 'revoke', findings: '有名无实', grounds: ['nominal_only'] };
-    act(state, m.evaluationUpdate, { ...revoke, refundAmount: state.payments[0].amount }, '2027-02-10T02:00:00.000Z');
-    return state;
-  }
   const writeOff = { actor: municipal, reason: '企业已注销，无可执行财产' };
 
   it('R-PAY-1 an open demand, not escalated, cannot be written off: refused naming reason and R-PAY-1', () => {
-    const state = revoked();
+    const state = revokedIn2027();
     expect(state.refundDemand?.status).toBe('open');
     expect(refusal(state, m.refundWriteOffUpdate, writeOff, '2027-03-01T02:00:00.000Z')).toMatchObject({
       details: [{ field: 'reason', rule: 'R-PAY-1', code: 'rules.refusals.writeOffBeforeEscalation' }],
@@ -57,7 +48,7 @@ describe('R-PAY-1: the unpaid rest of a refund is written off only after its esc
   });
 
   it('R-PAY-1 once its deadline has passed and it escalated, the write-off closes the case', () => {
-    const state = revoked();
+    const state = revokedIn2027();
     let due = nextDueEvent(state, ctx('2027-02-10T02:00:00.000Z'));
     while (due && state.refundDemand?.status === 'open') {
       fireDue(state, due);

@@ -53,5 +53,18 @@ export function pureCase(ctx: (now: string) => Context) {
     return state;
   }
 
-  return { act, refusal, designatedAt };
+  /**
+   * Designated 10 May 2026 (first reporting year 2026), tranche 1 confirmed on 20 May, revoked 10 February 2027 with a
+   * refund of tranche 1 demanded: the 2026 report outstanding, tranche 2 never released.
+   */
+  function revokedIn2027(): CaseSnapshot {
+    const state = designatedAt('2026-05-10T02:00:00.000Z');
+    const paid = { actor: finance, paymentId: state.payments[0].paymentId, paidAt: '2026-05-20T10:00:00+08:00' };
+    act(state, m.confirmPaymentUpdate, { ...paid, bankReference: 'CQ-T-1' }, '2026-05-20T02:00:00.000Z');
+    const revoke = { actor: municipal, outcome: 'revoke', findings: '有名无实', grounds: ['nominal_only'] };
+    act(state, m.evaluationUpdate, { ...revoke, refundAmount: state.payments[0].amount }, '2027-02-10T02:00:00.000Z');
+    return state;
+  }
+
+  return { act, refusal, designatedAt, revokedIn2027 };
 }
