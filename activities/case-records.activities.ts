@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CaseDeadlinesRepository, type CaseDeadline } from '../persistence/repositories/case-deadlines.repository';
+import { CaseDocumentsRepository } from '../persistence/repositories/case-documents.repository';
 import { CaseHistoryRepository, type ScheduleLag } from '../persistence/repositories/case-history.repository';
 import { CaseSubmissionsRepository } from '../persistence/repositories/case-submissions.repository';
 import { NotificationsRepository } from '../persistence/repositories/notifications.repository';
@@ -22,7 +23,8 @@ const POLICY_DAY_MS = 86_400_000;
 /**
  * Activities that write a case's changes to PostgreSQL, idempotent by business key: the read model by
  * (case, version) — an older snapshot never overwrites a newer one — the filing log by (case, filing),
- * the audit trail by event id, notices by their key, payment confirmations by (case, paymentId).
+ * the audit trail by event id, notices by their key, payment confirmations by (case, paymentId), a recorded paper by
+ * its document id.
  */
 export function createCaseRecordActivities({ dataSource, onScheduleLag }: CaseRecordDeps) {
   return {
@@ -50,6 +52,9 @@ export function createCaseRecordActivities({ dataSource, onScheduleLag }: CaseRe
           });
         }
         await new CaseHistoryRepository(tx).append(audit, lag);
+        // R-DOC-1: the paper is the case's now, even when the upload's own answer never came (202, a crash).
+        const attached = snapshot.documents?.filter((d) => d.documentId === audit.details.documentId) ?? [];
+        if (audit.action === 'document_attached') await new CaseDocumentsRepository(tx).markRecorded(attached);
         const notifications = new NotificationsRepository(tx);
         for (const notice of notices) await notifications.record(notice, storedText(notice));
         const payments = new PaymentsRepository(tx);

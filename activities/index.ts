@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createCalendarActivities } from './calendar/calendar.activities';
 import { createCaseRecordActivities, type CaseRecordDeps } from './case-records.activities';
+import { createDocumentSweepActivities, type DocumentSweepDeps } from './documents/document-sweep.activities';
 import type { NoticeMailer } from './notices/mailer';
 import { createNoticeDeliveryActivities } from './notices/notice-delivery.activities';
 import { createPaymentActivities } from './payments.activities';
@@ -14,6 +15,8 @@ export interface ActivityDeps {
   notices?: { mailer?: NoticeMailer; municipalEmails: readonly string[] };
   /** Told how late each system event of a case's schedule was recorded. */
   onScheduleLag?: CaseRecordDeps['onScheduleLag'];
+  /** The documents' bucket and the sweep's grace; without one (stacks with no object store) there is no sweep. */
+  documentSweep?: Omit<DocumentSweepDeps, 'dataSource'>;
 }
 
 /** All activities the worker registers, built from their dependencies. */
@@ -22,11 +25,13 @@ export function createActivities({
   treasury = new RecordingTreasuryGateway(dataSource),
   notices = { municipalEmails: [] },
   onScheduleLag,
+  documentSweep,
 }: ActivityDeps) {
   return {
     ...createCaseRecordActivities({ dataSource, onScheduleLag }),
     ...createPaymentActivities({ dataSource, treasury }),
     ...createNoticeDeliveryActivities({ dataSource, ...notices }),
     ...createCalendarActivities({ dataSource }),
+    ...(documentSweep ? createDocumentSweepActivities({ dataSource, ...documentSweep }) : {}),
   };
 }

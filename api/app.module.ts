@@ -11,6 +11,8 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DistrictsModule } from './districts/districts.module';
+import { DocumentsModule } from './documents/documents.module';
+import { ObjectStoreModule } from './documents/object-store.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -31,12 +33,14 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ type: 'postgres', url: config.DATABASE_URL, entities: ENTITIES, synchronize: false }),
         TemporalModule,
+        ObjectStoreModule,
         AuthModule,
         RateLimitModule, // after AuthModule: its guard counts the authenticated caller
         IdempotencyModule,
         ApplicationsModule,
         CasesModule,
         CaseActionsModule,
+        DocumentsModule,
         DeadlinesModule,
         StatsModule,
         PublicParksModule,

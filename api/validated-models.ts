@@ -9,6 +9,7 @@ import * as parkProfile from './applications/park-profile.dto';
 import * as calendar from './calendar/calendar.dto';
 import * as caseList from './cases/case-list.dto';
 import * as deadlineList from './deadlines/deadline-list.dto';
+import * as documentUpload from './documents/document-upload.dto';
 import * as districtContacts from './districts/district-contacts.dto';
 import * as notifications from './notifications/notification.dto';
 import * as officers from './officers/officer.dto';
@@ -32,6 +33,7 @@ export const VALIDATED_MODELS: ValidatedModel[] = [
   calendar,
   caseList,
   deadlineList,
+  documentUpload,
   districtContacts,
   notifications,
   officers,

@@ -63,7 +63,8 @@ const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http
  * with a private CA, and a bearer token from Keycloak (OAuth2 client credentials) that the server's JWT authorizer
  * checks. All unset: a plain connection, as `npm run dev` and the test stacks use. The files are read at start
  * (config/temporal-access.ts); the rules here say which variables go together. One group per class, chained:
- * DatabaseSettings → TemporalAccessSettings → ServiceSettings.
+ * DatabaseSettings → TemporalAccessSettings → ServiceSettings → (the API's) ObjectStoreSettings
+ * (config/object-store-settings.ts).
  */
 export class TemporalAccessSettings extends DatabaseSettings {
   /** The private CA that signed the frontend's certificate (PEM); unset: the system's trusted CAs. */

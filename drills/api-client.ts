@@ -79,6 +79,7 @@ export class ApiClient {
   async call(
     method: string,
     path: string,
+    /** A `FormData` body is sent as `multipart/form-data` (an upload), anything else as JSON. */
     options: { token: string; body?: unknown; idempotencyKey?: string },
   ): Promise<Answer> {
     const flight: InFlight = { method, path, idempotencyKey: options.idempotencyKey, startedAt: Date.now() };
@@ -88,11 +89,12 @@ export class ApiClient {
       const response = await fetch(`${this.baseUrl}${path}`, {
         method,
         headers: {
-          'content-type': 'application/json',
+          ...(options.body instanceof FormData ? {} : { 'content-type': 'application/json' }),
           authorization: `Bearer ${options.token}`,
           ...(options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}),
         },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body:
+          options.body === undefined || options.body instanceof FormData ? options.body : JSON.stringify(options.body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       const text = await response.text();

@@ -1,3 +1,5 @@
+import { paperForm } from '../tooling/http/papers';
+import { DEFAULT_POLICY } from '../workflows/definitions/policy';
 import { randomUUID } from 'node:crypto';
 import { idempotentCaseIdFor, idempotentUpdateIdFor } from '../api/idempotency/update-id';
 import { validApplication } from '../tooling/fixtures/applications';
@@ -110,7 +112,15 @@ export class ActionStream {
   private async lifeOfCase(label: string): Promise<boolean> {
     const caseId = await this.file(label);
     if (!caseId) return false;
+    const district = this.client.token('district', DISTRICT_SUB, DISTRICT);
     const steps: Array<[string, string, string, unknown]> = [
+      // R-DOC-1: the papers acceptance needs, uploaded by the district (each with its own Idempotency-Key too).
+      ...DEFAULT_POLICY.documentsRequiredAtAcceptance.map((purpose): [string, string, string, unknown] => [
+        'document_attached',
+        'documents',
+        district,
+        paperForm(purpose),
+      ]),
       ['application_accepted', 'acceptance', this.municipal(), { accepted: true }],
       ['panel_formed', 'panel', this.municipal(), { expertIds: PANEL }],
       ...PANEL.map((expert): [string, string, string, unknown] => [

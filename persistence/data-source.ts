@@ -13,6 +13,8 @@ import { HolidayArrangements1764820800000 } from './migrations/1764820800000-hol
 import { OfficerDirectory1764936000000 } from './migrations/1764936000000-officer-directory';
 import { NoticeMessageCodes1765022400000 } from './migrations/1765022400000-notice-message-codes';
 import { WorkerHeartbeats1765108800000 } from './migrations/1765108800000-worker-heartbeats';
+import { CaseDocuments1765195200000 } from './migrations/1765195200000-case-documents';
+import { DocumentSweepRemovals1765281600000 } from './migrations/1765281600000-document-sweep-removals';
 
 export const ENTITIES = [DistrictRecord, ParkCaseRecord, CaseSubmissionRecord];
 export const MIGRATIONS = [
@@ -27,6 +29,8 @@ export const MIGRATIONS = [
   OfficerDirectory1764936000000,
   NoticeMessageCodes1765022400000,
   WorkerHeartbeats1765108800000,
+  CaseDocuments1765195200000,
+  DocumentSweepRemovals1765281600000,
 ];
 
 /** A DataSource for `url`; the schema comes from migrations only (never `synchronize`). */

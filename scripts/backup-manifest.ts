@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ObjectEntry } from './backup-objects';
 
 /** What a database of the stack holds (its name may differ: parkflow's is DATABASE_URL's). */
 export type DatabaseRole = 'keycloak' | 'parkflow' | 'temporal' | 'temporal_visibility';
@@ -27,6 +28,8 @@ export interface BackupManifest {
   pgDump: string;
   /** In the order they were dumped (see backup.ts for why this order). */
   dumps: DumpEntry[];
+  /** The documents' bucket, copied after the last dump (issue 25); absent in a backup taken before papers were kept. */
+  objects?: ObjectEntry[];
 }
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -54,12 +57,12 @@ export function readManifest(dir: string): BackupManifest {
 }
 
 /**
- * Checks every dump against its size and SHA-256 before anything is replaced; throws naming each file that is
- * missing or differs.
+ * Checks every dump and every object's file against its size and SHA-256 before anything is replaced; throws naming
+ * each file that is missing or differs.
  */
 export async function verifyDumps(dir: string, manifest: BackupManifest): Promise<void> {
   const problems: string[] = [];
-  for (const dump of manifest.dumps) {
+  for (const dump of [...manifest.dumps, ...(manifest.objects ?? [])]) {
     const path = join(dir, dump.file);
     if (!existsSync(path)) {
       problems.push(`${dump.file} is missing`);

@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DocumentObjects } from '../persistence/object-store/document-objects';
 import { DatabaseServerRepository } from '../persistence/repositories/database-server.repository';
 import { MANIFEST_FILE, sha256Of, type BackupManifest, type DatabaseRole, type DumpEntry } from './backup-manifest';
+import { copyObjects } from './backup-objects';
 import { databaseUrlOf, majorOf, onDatabase, pgToolsFor, runTool, toolEnv } from './pg-tools';
 
 /** The database PostgreSQL always has: where the server's facts are read and databases dropped from. */
@@ -41,12 +43,19 @@ export interface BackupResult {
 
 /**
  * `npm run backup`: dumps every database of the stack that the server of `databaseUrl` holds into a new directory
- * `<root>/<UTC start>/` with `manifest.json` (times, server version, per dump its database, size and SHA-256). The
- * directory is written as `<name>.partial` and renamed once complete: a directory with the name and a manifest is a
- * whole backup. `log` is told each dump as it is taken.
+ * `<root>/<UTC start>/` with `manifest.json` (times, server version, per dump its database, size and SHA-256), then
+ * copies every object of the documents' bucket (`objects`) into it, each with its key and SHA-256 in the manifest.
+ * The objects go last: a paper any dump names was stored before it was named and is never removed after, so its bytes
+ * are in the backup. The directory is written as `<name>.partial` and renamed once complete: a directory with the name
+ * and a manifest is a whole backup. `log` is told each dump as it is taken, and the objects copied.
  */
 export async function takeBackup(
-  { databaseUrl, root, pgBinDir }: { databaseUrl: string; root: string; pgBinDir?: string },
+  {
+    databaseUrl,
+    root,
+    pgBinDir,
+    objects,
+  }: { databaseUrl: string; root: string; pgBinDir?: string; objects: DocumentObjects },
   log: (line: string) => void = () => undefined,
 ): Promise<BackupResult> {
   const started = new Date();
@@ -89,6 +98,11 @@ export async function takeBackup(
       dumps.push(entry);
       log(`dumped ${database} (${entry.bytes} bytes) in ${seconds(entry.startedAt, entry.finishedAt)} s`);
     }
+    const copyStarted = new Date().toISOString();
+    const copied = await copyObjects(objects, partial, log);
+    const copiedBytes = copied.reduce((sum, entry) => sum + entry.bytes, 0);
+    const copySeconds = seconds(copyStarted, new Date().toISOString());
+    log(`copied ${copied.length} document object(s) (${copiedBytes} bytes) in ${copySeconds} s`);
     const manifest: BackupManifest = {
       format: 1,
       startedAt: started.toISOString(),
@@ -96,6 +110,7 @@ export async function takeBackup(
       server,
       pgDump: tools.version,
       dumps,
+      objects: copied,
     };
     writeFileSync(join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     renameSync(partial, dir);

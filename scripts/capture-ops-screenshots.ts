@@ -1,3 +1,5 @@
+import { httpStack } from '../tooling/http/http-calls';
+import { uploadRequiredPapers } from '../tooling/http/papers';
 import { signDevelopmentToken } from '../api/auth/development-token';
 import { Client, Connection } from '@temporalio/client';
 import { mkdirSync } from 'node:fs';
@@ -264,6 +266,7 @@ async function seed(): Promise<Map<string, string>> {
       application(park.district, park.parkName, park.agencies),
       key('file'),
     );
+    await uploadRequiredPapers(httpStack(API, SECRET), filed.caseId, districtToken); // R-DOC-1, before acceptance
     for (const step of park.steps) await step(filed.caseId, key);
     const now = await call('GET', `/v1/cases/${filed.caseId}`, municipal);
     console.log(`[seed] ${park.district} ${park.parkName}: case ${filed.caseId}, stage ${now.stage}`);

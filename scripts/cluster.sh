@@ -7,16 +7,18 @@
 # Prometheus with the alert rules (Debian's package), Keycloak with compose's realm (Maven Central's distribution on
 # this machine's Java, its database in the same PostgreSQL; scripts/keycloak-server.cli.ts), two parkflow workers and
 # two API instances behind one address (scripts/front-door.ts), which also serve the officers' console (console/dist,
-# built first by scripts/console-build.sh) at / on that one origin. The API takes the realm's tokens (officers sign in to the console
-# and to Swagger UI through the realm's `parkflow-console` client) and, as under `npm run dev`, HS256 development
-# tokens. The schema steps and the namespace set-up are docker-compose.yml's own scripts (docker/temporal/*.sh).
+# built first by scripts/console-build.sh) at / on that one origin; SeaweedFS holds the case documents (S3, built from
+# its Go module by scripts/provision.sh; scripts/object-store.cli.ts). The API takes the realm's tokens (officers sign
+# in to the console and to Swagger UI through the realm's `parkflow-console` client) and, as under `npm run dev`, HS256
+# development tokens. The schema steps and the namespace set-up are docker-compose.yml's own scripts (docker/temporal/*.sh).
 # Honoured: PARKFLOW_DATA_DIR (.data/cluster), PARKFLOW_PG_PORT (5434), PORT (the one address, 3000),
 # PARKFLOW_API_PORTS (the instances, "3001 3002"), PARKFLOW_WORKER_METRICS_PORTS (the workers' /metrics, "9464 9465"),
 # TEMPORAL_UI_PORT (8080), KEYCLOAK_PORT (8081), KEYCLOAK_MANAGEMENT_PORT (its /health, 9000), PARKFLOW_KEYCLOAK
 # (`off`: no Keycloak, development tokens only; Temporal then has mutual TLS alone), PROMETHEUS_PORT (9090),
 # PARKFLOW_PG_BIN (the PostgreSQL server's binaries; empty: the embedded one), PARKFLOW_RESTORE_FROM (a backup dir of
 # `npm run backup`: restored before Temporal starts, then reconciled, docs/operations.md §7),
-# TEMPORAL_METRICS_PORT (8000), PARKFLOW_READY_TIMEOUT (seconds, 90), KEYCLOAK_READY_TIMEOUT (300).
+# TEMPORAL_METRICS_PORT (8000), PARKFLOW_OBJECT_STORE_PORT (the document store's S3, 8334; OBJECT_STORE_ENDPOINT set →
+# that store instead), PARKFLOW_READY_TIMEOUT (seconds, 90), KEYCLOAK_READY_TIMEOUT (300).
 # Temporal listens on 7233 (and 7234/7235/7236/7239): stop `npm run dev` first. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,8 +58,10 @@ else
   require_free_port "$KEYCLOAK_MANAGEMENT_PORT" KEYCLOAK_MANAGEMENT_PORT
 fi
 start_postgres
+start_object_store 8334
 # ── restore (docs/operations.md "Backup and restore"): PARKFLOW_RESTORE_FROM=<backup dir> (npm run backup's) replaces
-# the databases with the backup's while PostgreSQL runs alone, before Temporal, Keycloak and the apps connect to them.
+# the databases with the backup's while PostgreSQL runs alone, before Temporal, Keycloak and the apps connect to them,
+# and puts back the documents' objects the store lacks (it runs already).
 if [ -n "${PARKFLOW_RESTORE_FROM:-}" ]; then
   node dist/scripts/restore.cli.js "$PARKFLOW_RESTORE_FROM" > "$data/restore.log" 2>&1 \
     || { say "restoring $PARKFLOW_RESTORE_FROM failed:"; tail -n 5 "$data/restore.log" >&2; exit 1; }
@@ -78,6 +82,8 @@ source scripts/lib/temporal-access.sh
 eval "$(node dist/scripts/temporal-server.cli.js "$data/temporal")"
 cp docker/temporal/secured.yaml "$data/temporal/config/development_secured.yaml"
 export TEMPORAL_NAMESPACE=${TEMPORAL_NAMESPACE:-default} TEMPORAL_CERT_DIR="$certs"
+# The key of the documents' 5-minute download links (R-DOC-1): one for every API instance of the stack.
+export DOCUMENT_LINK_SECRET=${DOCUMENT_LINK_SECRET:-$(openssl rand -hex 32)}
 # Keycloak starts now, beside the Temporal server (it takes longer); the namespace set-up waits for it.
 no_auth=--allow-no-auth
 if [ "$keycloak" = on ]; then
@@ -167,6 +173,7 @@ cat <<INFO
                  $(printf 'http://localhost:%s/metrics ' "${api_ports[@]}")(API instances)
     Prometheus   $prometheus_line
     PostgreSQL   $DATABASE_URL (databases parkflow, temporal, temporal_visibility$([ "$keycloak" = on ] && echo ", keycloak"))
+    documents    $OBJECT_STORE_ENDPOINT bucket ${OBJECT_STORE_BUCKET:-parkflow-documents} (S3; only the API reaches it)
     logs         $data/*.log
 $sign_in
 

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # `npm run dev`: the whole local stack on one machine, no Docker — Temporal dev server (SQLite, UI :8233),
-# PostgreSQL (embedded, or DATABASE_URL), the worker and the API (:3000). Ctrl-C stops everything.
-# TEMPORAL_ADDRESS set → use that Temporal instead of starting the dev server.
+# PostgreSQL (embedded, or DATABASE_URL), SeaweedFS for the case documents (S3 :8333; data in $PARKFLOW_DATA_DIR/
+# object-store), the worker and the API (:3000). Ctrl-C stops everything.
+# TEMPORAL_ADDRESS set → use that Temporal instead of starting the dev server; OBJECT_STORE_ENDPOINT set (with
+# OBJECT_STORE_ACCESS_KEY_ID and OBJECT_STORE_SECRET_ACCESS_KEY) → that S3 store instead of SeaweedFS.
 # Also honoured (isolated runs, e.g. test/heavy/dev-shutdown.test.ts): PORT, PARKFLOW_DATA_DIR (.data),
 # PARKFLOW_PG_PORT (5433), PARKFLOW_PG_DIR ($PARKFLOW_DATA_DIR/postgres), PARKFLOW_TEMPORAL_PORT (7233),
-# PARKFLOW_TEMPORAL_UI_PORT (8233), PARKFLOW_OIDC_PORT (3001), PARKFLOW_READY_TIMEOUT (seconds, 90),
-# WORKER_METRICS_PORT (9464; left off when that port is taken, e.g. by another stack).
+# PARKFLOW_TEMPORAL_UI_PORT (8233), PARKFLOW_OIDC_PORT (3001), PARKFLOW_OBJECT_STORE_PORT (8333),
+# PARKFLOW_READY_TIMEOUT (seconds, 90), WORKER_METRICS_PORT (9464; left off when that port is taken, e.g. by another
+# stack).
 # POLICY_CLOCK_ADJUSTABLE=true (inherited by the API like every variable): the cases it starts take
 # `npm run policy-clock -- --case <caseId> --days <n>`, for training and browser tests; the banner says so.
 set -euo pipefail
@@ -21,6 +24,9 @@ tag=dev
 # shellcheck source=lib/stack.sh
 source scripts/lib/stack.sh
 start_postgres
+start_object_store 8333
+# The key of the documents' 5-minute download links (R-DOC-1): one for every API instance of the stack.
+export DOCUMENT_LINK_SECRET=${DOCUMENT_LINK_SECRET:-$(openssl rand -hex 32)}
 node dist/worker/officers.cli.js import --development >&2  # the development officers, emailable before they sign in
 
 export TEMPORAL_ADDRESS=${TEMPORAL_ADDRESS:-}
@@ -72,8 +78,9 @@ cat <<INFO
     Temporal UI  $ui
     metrics      worker $([ "$metrics_port" = 0 ] && echo off || echo "http://localhost:$metrics_port/metrics")
     PostgreSQL   $DATABASE_URL
+    documents    $OBJECT_STORE_ENDPOINT bucket ${OBJECT_STORE_BUCKET:-parkflow-documents} (S3; only the API reaches it)
     policy clock $clock
-    logs         $data/{api,worker,temporal,postgres,oidc}.log
+    logs         $data/{api,worker,temporal,postgres,object-store,oidc}.log
 
   Try it (district 500112 渝北区):
     export TOKEN=$(token --role district --district 500112 --sub yubei-officer)

@@ -16,6 +16,8 @@
 #                                 rules' tests run promtool; npm run cluster runs Prometheus
 #   /usr/lib/postgresql/15/bin    Debian's postgresql-15 (apt-get, when missing): npm run cluster's PostgreSQL, whose
 #                                 pg_dump/pg_restore npm run backup and restore use
+#   .tools/weed                   SeaweedFS (`weed server -s3`): the S3 object store holding case documents, built from
+#                                 its Go module (npm run dev, npm run cluster, the tests of the document store)
 #   .tools/keycloak               Keycloak (Maven Central's org.keycloak:keycloak-quarkus-dist, compose's version), built
 #                                 for PostgreSQL, run on this machine's Java 17+ (npm run cluster)
 # A tool that cannot be provisioned (no Go / no Java here) is left out; the tests then fall back to the
@@ -27,6 +29,12 @@ TEST_SERVER_VERSION=1.38.0
 SCHEMATHESIS_VERSION=4.32.5
 TEMPORAL_SERVER_VERSION=v1.29.1    # docker-compose.yml runs the same version (test/unit/docker-compose.test.ts)
 TEMPORAL_UI_VERSION=v2.42.1        # the CLI's own UI; docker-compose.yml's temporalio/ui image has the same version
+# SeaweedFS for the case documents' object store (issue 25): Apache-2.0, an S3 API with server-side encryption (SSE-S3),
+# written in Go like the Temporal server built here. MinIO's community server is source-only now, and Zenko CloudServer
+# is not served from npm here. The one version the module proxy serves (a commit, not a tag), and the release its source
+# names, which docker-compose.yml's chrislusf/seaweedfs image runs (test/unit/compose-object-store.test.ts).
+SEAWEEDFS_VERSION=v0.0.0-20261109003541-7506e5f91cd6
+SEAWEEDFS_RELEASE=4.53
 KEYCLOAK_VERSION=26.4.7            # docker-compose.yml's quay.io/keycloak/keycloak image (test/unit/compose-sign-in.test.ts)
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -126,6 +134,25 @@ provision_temporal_server() {
   ln -sfn "$dir/sql" "$tools/temporal-sql-tool"
   ln -sfn "$dir/schema" "$tools/temporal-schema"
   log "temporal server: $dir/server"
+}
+
+# SeaweedFS' go.mod has replace directives, which `go install module@version` refuses: the module is downloaded and
+# built in place (its own go.mod and go.sum then apply).
+provision_seaweedfs() {
+  local dir="$cache/seaweedfs-$SEAWEEDFS_VERSION" module="github.com/seaweedfs/seaweedfs"
+  if [ ! -x "$dir/weed" ]; then
+    command -v go >/dev/null || { log "no Go toolchain: no SeaweedFS, so no document store for npm run dev and its tests"; return; }
+    log "building SeaweedFS $SEAWEEDFS_RELEASE ($SEAWEEDFS_VERSION) from its Go module (10-25 minutes, once per machine)"
+    local source
+    source=$(go mod download -json "$module@$SEAWEEDFS_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+    [ -d "$source" ] || { log "go mod download $module@$SEAWEEDFS_VERSION gave no source directory"; exit 1; }
+    rm -rf "$dir.partial" && mkdir -p "$dir.partial"
+    (cd "$source" && GOFLAGS="${GOFLAGS:-} -trimpath" go build -ldflags='-s -w' -o "$dir.partial/weed" ./weed)
+    "$dir.partial/weed" version 2>/dev/null | grep -q " $SEAWEEDFS_RELEASE " \
+      || { log "the SeaweedFS built is not release $SEAWEEDFS_RELEASE: $("$dir.partial/weed" version)"; exit 1; }
+    rm -rf "$dir" && mv "$dir.partial" "$dir"
+  fi
+  ln -sfn "$dir/weed" "$tools/weed"; log "seaweedfs: $dir/weed"
 }
 
 # The UI server's module carries the built UI and the image's config files (config/docker.yaml reads TEMPORAL_*).
@@ -233,4 +260,5 @@ provision_chromium
 provision_prometheus
 provision_schemathesis
 provision_temporal_server
+provision_seaweedfs
 if [ "${1:-}" = --cluster ]; then provision_temporal_ui; provision_keycloak; provision_postgresql; fi

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/parkflow-config';
+import { DocumentObjects } from '../persistence/object-store/document-objects';
 import type { RecordedEntry } from '../persistence/repositories/case-history.repository';
 import { casesAsOf } from './backup-manifest';
-import { BackupSettings } from './backup-settings';
+import { backupView } from './backup-settings';
 import { restoreBackup } from './restore';
 
 const USAGE = `npm run restore -- <backup dir>
-  checks every dump of the backup (npm run backup's <root>/<UTC time>/) against its manifest.json, then replaces each
-  database on the server of DATABASE_URL with its dump. Stop the APIs, workers, Temporal server and Keycloak first;
+  checks every dump and document object of the backup (npm run backup's <root>/<UTC time>/) against its manifest.json,
+  puts back the objects the documents' bucket (OBJECT_STORE_*) lacks, then replaces each database on the server of
+  DATABASE_URL with its dump. Stop the APIs, workers, Temporal server and Keycloak first;
   afterwards start them and run npm run reconcile`;
 
 /** One line per case whose recorded actions the restore undid, for the officers to redo them. */
@@ -28,12 +30,13 @@ async function main(): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
-  const config = loadConfig({ process: 'restore', settings: BackupSettings }, process.env);
+  const config = loadConfig(backupView('restore'), process.env);
   const started = Date.now();
+  const objects = new DocumentObjects(config);
   const { manifest, undone } = await restoreBackup(
-    { databaseUrl: config.DATABASE_URL, dir: args[0], pgBinDir: config.PG_BIN_DIR },
+    { databaseUrl: config.DATABASE_URL, dir: args[0], pgBinDir: config.PG_BIN_DIR, objects },
     (line) => console.log(line),
-  );
+  ).finally(() => objects.close());
   const asOf = casesAsOf(manifest);
   const databases = manifest.dumps.map((dump) => dump.database).join(', ');
   const took = ((Date.now() - started) / 1000).toFixed(1);

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
+import type { DocumentObjects } from '../persistence/object-store/document-objects';
 import { CaseHistoryRepository, type RecordedEntry } from '../persistence/repositories/case-history.repository';
 import { DatabaseServerRepository } from '../persistence/repositories/database-server.repository';
 import { MAINTENANCE_DATABASE, seconds } from './backup';
 import { casesAsOf, readManifest, verifyDumps, type BackupManifest, type DumpEntry } from './backup-manifest';
+import { putBackObjects } from './backup-objects';
 import { databaseUrlOf, majorOf, onDatabase, pgToolsFor, runTool, toolEnv, type PgTools } from './pg-tools';
 
 /** What a restore did: the dumps restored, and the audit entries of the replaced parkflow database it undid. */
@@ -11,6 +13,8 @@ export interface RestoreResult {
   restored: Array<DumpEntry & { seconds: string }>;
   /** Entries recorded after the backup's cases were taken; undefined when the replaced database could not tell. */
   undone: RecordedEntry[] | undefined;
+  /** How many of the backup's document objects the bucket lacked and were put back. */
+  objectsPutBack: number;
 }
 
 /** The major version in a `pg_dump --version` line (`pg_dump (PostgreSQL) 15.18 …`). */
@@ -61,14 +65,20 @@ async function restoreTools(databaseUrl: string, manifest: BackupManifest, pgBin
 }
 
 /**
- * `npm run restore -- <dir>`: checks every dump of the backup against its manifest first (refusing, naming the file,
- * on any difference), then replaces each database: dropped and created again from its dump (`pg_restore --create`).
- * The server must run, and nobody else may be connected to those databases (the Temporal server, workers, APIs and
- * Keycloak stopped). Before replacing parkflow's database it lists what it recorded after the backup: those actions
- * are undone.
+ * `npm run restore -- <dir>`: checks every dump and object file of the backup against its manifest first (refusing,
+ * naming the file, on any difference), puts back the documents' objects the bucket lacks (`objects`: so a store that
+ * does not answer stops the restore before anything is replaced), then replaces each database: dropped and created
+ * again from its dump (`pg_restore --create`). The server must run, and nobody else may be connected to those
+ * databases (the Temporal server, workers, APIs and Keycloak stopped). Before replacing parkflow's database it lists
+ * what it recorded after the backup: those actions are undone.
  */
 export async function restoreBackup(
-  { databaseUrl, dir, pgBinDir }: { databaseUrl: string; dir: string; pgBinDir?: string },
+  {
+    databaseUrl,
+    dir,
+    pgBinDir,
+    objects,
+  }: { databaseUrl: string; dir: string; pgBinDir?: string; objects: DocumentObjects },
   log: (line: string) => void = () => undefined,
 ): Promise<RestoreResult> {
   const manifest = readManifest(dir);
@@ -79,6 +89,10 @@ export async function restoreBackup(
   await requireNobodyConnected(
     databaseUrl,
     manifest.dumps.map((dump) => dump.database),
+  );
+  const objectsPutBack = await putBackObjects(objects, dir, manifest.objects ?? []);
+  log(
+    `put back ${objectsPutBack} of ${manifest.objects?.length ?? 0} document object(s); the others were in the bucket`,
   );
   const env = toolEnv(databaseUrl);
   const maintenance = databaseUrlOf(databaseUrl, MAINTENANCE_DATABASE);
@@ -95,5 +109,5 @@ export async function restoreBackup(
     restored.push({ ...dump, seconds: seconds(started, new Date().toISOString()) });
     log(`restored ${dump.database} from ${dump.file} in ${restored.at(-1)?.seconds} s`);
   }
-  return { manifest, restored, undone };
+  return { manifest, restored, undone, objectsPutBack };
 }

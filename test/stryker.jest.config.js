@@ -17,6 +17,7 @@ const {
 const POLICY_TESTS = [
   'allowed-actions',
   'calendar-days',
+  'case-documents',
   'case-view',
   'civil-date',
   'civil-date-bounds',

@@ -19,6 +19,8 @@ export interface ParkflowWorkerDeps {
   notices?: ActivityDeps['notices'];
   /** Told how late each system event of a case's schedule was recorded (worker/schedule-lag-monitor.ts). */
   onScheduleLag?: ActivityDeps['onScheduleLag'];
+  /** The document sweep's bucket and grace (worker/document-sweep-schedule.ts starts it); none: no sweep here. */
+  documentSweep?: ActivityDeps['documentSweep'];
   /** The bound of the workflow cache (WORKER_MAX_CACHED_WORKFLOWS); by default the SDK's, sized from the heap. */
   maxCachedWorkflows?: number;
   /** Test tuning: fail a workflow on any error (a bug surfaces at once), no workflow cache, a short grace time. */
@@ -57,6 +59,7 @@ function workerOptions(deps: ParkflowWorkerDeps): WorkerOptions {
       treasury: deps.treasury,
       notices: deps.notices,
       onScheduleLag: deps.onScheduleLag,
+      documentSweep: deps.documentSweep,
     }),
     shutdownGraceTime: SHUTDOWN_GRACE_MS,
     shutdownForceTime: SHUTDOWN_FORCE_MS,

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
+import { Client } from '@temporalio/client';
 import { Runtime } from '@temporalio/worker';
 import { openTemporalAccess } from '../config/temporal-access';
 import { connectNativeTemporal } from '../config/temporal-worker-connection';
 import { SmtpNoticeMailer } from '../activities/notices/mailer';
 import { TREASURY_GATEWAYS } from '../activities/treasury/treasury-gateway';
 import { createDataSource } from '../persistence/data-source';
+import { DocumentObjects } from '../persistence/object-store/document-objects';
 import { OperationsMetricsRepository } from '../persistence/repositories/operations-metrics.repository';
 import { createParkflowWorker, SHUTDOWN_GRACE_MS } from './create-worker';
+import { ensureDocumentSweepSchedule } from './document-sweep-schedule';
 import { startWorkerMetricsServer, type WorkerMetricsServer } from './metrics/metrics-server';
 import { reserveSdkMetricsExporter, sdkTelemetryOptions } from './metrics/sdk-metrics';
 import { ScheduleLagMonitor } from './schedule-lag-monitor';
@@ -39,10 +42,11 @@ function armExitTimer(reason: string): void {
 /**
  * The worker process: validated config (logged, with the treasury gateway it names), one Temporal connection (TLS
  * files and first service token read at start, config/temporal-access.ts), one DataSource, `GET /metrics` when
- * `WORKER_METRICS_PORT` is set, run until signalled.
+ * `WORKER_METRICS_PORT` is set, the document sweep's hourly Schedule created or brought up to date; run until
+ * signalled.
  * SIGINT/SIGTERM → `worker.shutdown()` (in-flight tasks get the grace time); a second signal, or the grace
- * time + 10 s without the worker stopping, exits at once. Then the metrics endpoint, the token's renewal, the
- * connection and the DataSource are closed.
+ * time + 10 s without the worker stopping, exits at once. Then the metrics endpoint, the object store's client, the
+ * token's renewal, the connection and the DataSource are closed.
  */
 async function main(): Promise<void> {
   // The configuration comes first: it decides whether the SDK's runtime exports metrics, fixed at install.
@@ -82,6 +86,7 @@ async function main(): Promise<void> {
     clientCertificateExpiry: temporalAccess.clientCertificateExpiry?.toISOString(),
     serviceTokenExpiry: temporalAccess.tokens?.expiresAt.toISOString(),
   });
+  const objects = new DocumentObjects(config);
   let exitCode = 0;
   try {
     const worker = await createParkflowWorker({
@@ -96,7 +101,21 @@ async function main(): Promise<void> {
         mailer: config.SMTP_URL ? new SmtpNoticeMailer(config.SMTP_URL, config.SMTP_FROM) : undefined,
         municipalEmails: config.MUNICIPAL_NOTICE_EMAILS,
       },
+      documentSweep: {
+        objects,
+        graceMs: config.DOCUMENT_SWEEP_GRACE_SECONDS * 1000,
+        onRemoved: (removal) => log('info', 'document sweep removed', { ...removal }),
+      },
     });
+    // Without its Schedule the sweep does not run, but the cases do: an error line, not a worker that will not start.
+    await ensureDocumentSweepSchedule(
+      new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      config.TEMPORAL_TASK_QUEUE,
+    )
+      .then((outcome) => log('info', `document sweep schedule ${outcome}`, { every: '1 hour' }))
+      .catch((error: unknown) =>
+        log('error', 'the document sweep schedule could not be set', { error: errorText(error) }),
+      );
     let signalled = false;
     const onSignal = (signal: NodeJS.Signals): void => {
       if (signalled) {
@@ -136,6 +155,7 @@ async function main(): Promise<void> {
       () => log('info', 'metrics endpoint closed'),
       (error: unknown) => log('error', 'closing the metrics endpoint failed', { error: errorText(error) }),
     );
+    objects.close();
     temporalAccess.close(); // before the connection: no renewal is handed to a closed one
     await connection.close().then(
       () => log('info', 'Temporal connection closed'),

@@ -1,12 +1,12 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, Matches, Max, Min } from 'class-validator';
 import { TREASURY_GATEWAYS, type TreasuryGatewayName } from '../activities/treasury/treasury-gateway';
+import { objectStoreProblems, ObjectStoreSettings } from '../config/object-store-settings';
 import {
   type ConfigView,
   type Environment,
   loadConfig,
   serviceSettingsForLog,
-  ServiceSettings,
   withoutPassword,
 } from '../config/parkflow-config';
 
@@ -15,9 +15,10 @@ const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
 /**
  * The worker's environment, typed and validated once at start (api-contract "Configuration"): the settings it
- * shares with the API ({@link ServiceSettings}), notice emails, the treasury gateway and the metrics port.
+ * shares with the API (ServiceSettings, and the documents' store for the sweep: {@link ObjectStoreSettings}), notice
+ * emails, the treasury gateway, the metrics port and the document sweep's grace.
  */
-export class WorkerConfig extends ServiceSettings {
+export class WorkerConfig extends ObjectStoreSettings {
   /** Where notice emails go; unset: notices stay in the in-app inbox. */
   @IsOptional()
   @Matches(/^smtps?:\/\/[^\s/]+/, {
@@ -72,9 +73,24 @@ export class WorkerConfig extends ServiceSettings {
   @Min(1)
   @Max(100_000)
   WORKER_MAX_CACHED_WORKFLOWS: number = 1_000;
+
+  /**
+   * The document sweep (issue 25 item 5) touches only what is older than this many seconds: an upload in flight —
+   * its row written, its object being stored, its case's Update on its way — never is. At least a minute (an upload's
+   * store call gives up after 30 s of silence); one hour by default.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'DOCUMENT_SWEEP_GRACE_SECONDS must be a whole number of seconds' })
+  @Min(60, { message: 'DOCUMENT_SWEEP_GRACE_SECONDS must be at least 60 (an upload in flight is never swept)' })
+  DOCUMENT_SWEEP_GRACE_SECONDS: number = 3_600;
 }
 
-const WORKER_VIEW: ConfigView<WorkerConfig> = { process: 'worker', settings: WorkerConfig };
+const WORKER_VIEW: ConfigView<WorkerConfig> = {
+  process: 'worker',
+  settings: WorkerConfig,
+  // The worker has no NODE_ENV: the production rule (no development credentials) is the API's, whose keys these are.
+  crossChecks: (config) => objectStoreProblems(config, false),
+};
 
 /** Reads the worker's configuration; throws one error listing every bad variable. */
 export function loadWorkerConfig(env: Environment = process.env): WorkerConfig {
@@ -92,5 +108,8 @@ export function workerSettingsForLog(config: WorkerConfig): Record<string, unkno
     WORKER_METRICS_PORT: config.WORKER_METRICS_PORT || 'off',
     WORKER_MAX_CACHED_WORKFLOWS: config.WORKER_MAX_CACHED_WORKFLOWS,
     SCHEDULE_LAG_WARN_POLICY_DAYS: config.SCHEDULE_LAG_WARN_POLICY_DAYS,
+    OBJECT_STORE_ENDPOINT: config.OBJECT_STORE_ENDPOINT,
+    OBJECT_STORE_BUCKET: config.OBJECT_STORE_BUCKET,
+    DOCUMENT_SWEEP_GRACE_SECONDS: config.DOCUMENT_SWEEP_GRACE_SECONDS,
   };
 }

@@ -1,3 +1,4 @@
+import { DOCUMENT_DOWNLOADED } from '../../workflows/definitions/documents';
 import { Injectable } from '@nestjs/common';
 import { CaseHistoryRepository, type CaseHistoryEntry } from '../../persistence/repositories/case-history.repository';
 import { ParkCasesRepository } from '../../persistence/repositories/park-cases.repository';
@@ -53,7 +54,8 @@ export class CasesService {
     const deadline = Date.now() + TRAIL_CATCH_UP_MS;
     for (;;) {
       const entries = await this.auditTrail.entriesOf(caseId);
-      if (entries.length >= version || Date.now() >= deadline) return entries;
+      const changes = entries.filter((entry) => entry.action !== DOCUMENT_DOWNLOADED).length; // one per version
+      if (changes >= version || Date.now() >= deadline) return entries;
       await new Promise((resolve) => setTimeout(resolve, TRAIL_POLL_MS));
     }
   }

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsPositive, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, Max, Min, MinLength } from 'class-validator';
+import { objectStoreProblems } from '../../config/object-store-settings';
 import { type ConfigView, type Environment, loadConfig } from '../../config/parkflow-config';
 import { authProblems, AuthSettings } from './auth-settings';
 
@@ -10,7 +11,8 @@ export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 
 /**
  * The API's environment, typed and validated once at start (api-contract "Configuration"): the settings it shares
- * with the worker ({@link ServiceSettings}), who may call it ({@link AuthSettings}) and its own.
+ * with the worker ({@link ServiceSettings}), where case documents are kept (ObjectStoreSettings), who may call it
+ * ({@link AuthSettings}) and its own.
  */
 export class AppConfig extends AuthSettings {
   @IsIn(NODE_ENVIRONMENTS)
@@ -68,6 +70,22 @@ export class AppConfig extends AuthSettings {
   @IsInt()
   @Min(1)
   RATE_LIMIT_BURST: number = 120;
+
+  /** The largest paper an upload takes, in bytes (413 above; issue 25): 20 MB (20 × 2^20 bytes). */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'DOCUMENT_MAX_BYTES must be a whole number of bytes' })
+  @Min(1, { message: 'DOCUMENT_MAX_BYTES must be at least 1 (byte)' })
+  @Max(1024 ** 3, { message: 'DOCUMENT_MAX_BYTES must be at most 1073741824 (1 GiB): uploads are held in memory' })
+  DOCUMENT_MAX_BYTES: number = 20 * 1024 * 1024;
+
+  /**
+   * The key of the documents' download links (HMAC-SHA256 over the document, the expiry and the caller): every API
+   * instance behind one front door needs the same. Required in production; unset elsewhere, each process makes a
+   * random one, so a link works on the instance that issued it.
+   */
+  @IsOptional()
+  @MinLength(16, { message: 'DOCUMENT_LINK_SECRET must be at least 16 characters (e.g. openssl rand -hex 32)' })
+  DOCUMENT_LINK_SECRET?: string;
 }
 
 /** The API's view of the configuration: its settings and the rules spanning variables. */
@@ -76,9 +94,11 @@ const API_VIEW: ConfigView<AppConfig> = {
   settings: AppConfig,
   crossChecks: (config) => {
     const production = config.NODE_ENV === 'production';
-    const problems = authProblems(config, production);
+    const problems = [...authProblems(config, production), ...objectStoreProblems(config, production)];
     if (production && config.POLICY_CLOCK_ADJUSTABLE === true)
       problems.push('POLICY_CLOCK_ADJUSTABLE must be false when NODE_ENV=production (it lets cases skip policy time)');
+    if (production && config.DOCUMENT_LINK_SECRET === undefined)
+      problems.push('DOCUMENT_LINK_SECRET must be set when NODE_ENV=production (the key of the download links)');
     return problems;
   },
 };

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { OFFICER_ROLES, type OfficerRole } from '../../workflows/definitions/case';
-import { ServiceSettings } from '../../config/parkflow-config';
+import { ObjectStoreSettings } from '../../config/object-store-settings';
 
 /** The development secret; refused when NODE_ENV=production (api-contract "Configuration"). */
 export const DEVELOPMENT_JWT_SECRET = 'parkflow-development-secret-do-not-use-in-production';
@@ -35,7 +35,7 @@ export function parseRoleMap(value: string | undefined): { map: Record<string, O
  * Who may call the API and from where (api-contract "Identity", "Configuration"): the OpenID Connect provider
  * whose tokens are accepted, the HS256 development secret, the token rules' bounds, and the CORS allowlist.
  */
-export class AuthSettings extends ServiceSettings {
+export class AuthSettings extends ObjectStoreSettings {
   /** The OpenID Connect issuer (`iss`) whose RS256/ES256 tokens are accepted; unset: HS256 development tokens only. */
   @IsOptional()
   @IsUrl(HTTP_URL, { message: 'AUTH_ISSUER must be the http(s) URL of the OpenID Connect issuer' })

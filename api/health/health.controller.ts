@@ -2,6 +2,8 @@ import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CaseHistoryRepository, type RecentScheduleLag } from '../../persistence/repositories/case-history.repository';
 import { DatabaseHealthRepository } from '../../persistence/repositories/database-health.repository';
+import { DocumentObjects } from '../../persistence/object-store/document-objects';
+import { OBJECT_STORE } from '../../persistence/object-store/object-store-errors';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { text, type LocalizedText } from '../i18n/localized-text';
@@ -67,6 +69,7 @@ export class HealthController {
     private readonly history: CaseHistoryRepository,
     private readonly temporal: TemporalGateway,
     private readonly workers: WorkerPresence,
+    private readonly objects: DocumentObjects,
     private readonly config: AppConfig,
   ) {}
 
@@ -84,6 +87,8 @@ export class HealthController {
       `workflow task queue — Temporal saw it poll in the last ${LIVE_POLLER_MS / 1000} s and its heartbeat is under ` +
       `${LIVE_HEARTBEAT_MS / 1000} s old (the test the API makes before sending an action). A check that has not ` +
       `answered within ${CHECK_TIMEOUT_MS / 1000} s is down, so the answer comes within about that long. ` +
+      'object_store (reported, never a reason to be unready): the documents’ bucket answers — when it does not, ' +
+      'uploads and downloads answer 503 naming it (R-DOC-1) while every other action is served. ' +
       'schedule (a warning, never a reason to be unready): `lagging` when the p99 of how late the cases’ reminders ' +
       'and notices of the last 5 minutes were recorded exceeds SCHEDULE_LAG_WARN_POLICY_DAYS policy days — the ' +
       'worker cannot keep up with POLICY_TIME_SCALE for the cases it holds (issue 13).',
@@ -97,6 +102,8 @@ export class HealthController {
   async ready(): Promise<{ status: 'ok'; checks: Record<string, Check | ScheduleCheck> }> {
     const deadline = Date.now() + CHECK_TIMEOUT_MS; // the calls to Temporal end with their checks
     const schedule = this.schedule(); // beside the checks, so that it adds no time to the answer
+    // Beside them too. Only the documents need the store: its outage must not take the whole API out of rotation.
+    const objectStore = check(() => this.objects.ping());
     const [postgres, temporal, worker] = await Promise.all([
       check(() => this.database.ping()),
       check(() => this.temporal.ping(deadline)),
@@ -112,7 +119,7 @@ export class HealthController {
         down.flatMap(([field, c]) => ('error' in c ? [{ field, message: c.error }] : [])),
       );
     }
-    return { status: 'ok', checks: { ...checks, schedule: await schedule } };
+    return { status: 'ok', checks: { ...checks, [OBJECT_STORE]: await objectStore, schedule: await schedule } };
   }
 
   /** Why the worker check is down, for a state that is not `live`. */

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   try {
     const total = options.samples + options.warmUp;
     process.stderr.write(`${running.describe}: setting up ${2 * total} cases…\n`);
-    const toAccept = await pool(total, SETUP_CONCURRENCY, () => driver.file());
+    const toAccept = await pool(total, SETUP_CONCURRENCY, () => driver.complete()); // with their papers (R-DOC-1)
     const toDesignate = await pool(total, SETUP_CONCURRENCY, () => driver.reviewed());
     const municipal = driver.municipal();
     const actor = { id: 'municipal-officer', role: 'municipal' as const };

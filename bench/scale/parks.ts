@@ -1,3 +1,4 @@
+import { requiredPapers } from '../../tooling/fixtures/papers';
 import type { Client } from '@temporalio/client';
 import type { CaseSnapshot, ParkCaseInput } from '../../workflows/definitions/case';
 import { annualReportUpdate, evaluationUpdate, parkCaseWorkflowId } from '../../workflows/definitions/messages';
@@ -43,6 +44,7 @@ export function designatedSnapshot(caseId: string, epochMs: number): CaseSnapsho
     model.act({ name, request } as Parameters<LifeModel['act']>[0]);
   };
   act('submitApplication', { application: validApplication(), actor: districtOfficer });
+  for (const document of requiredPapers()) act('attachDocument', { document, actor: districtOfficer }); // R-DOC-1
   act('acceptance', { accepted: true, actor: municipal });
   act('formPanel', { expertIds: PANEL, actor: municipal });
   for (const id of PANEL) act('submitReview', { necessity: 90, feasibility: 88, recommend: true, actor: expert(id) });

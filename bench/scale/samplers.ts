@@ -1,3 +1,4 @@
+import { uploadRequiredPapers } from '../../tooling/http/papers';
 import { readFileSync } from 'node:fs';
 import { municipal } from '../../tooling/stacks/case-driver';
 import { validApplication } from '../../tooling/fixtures/applications';
@@ -104,6 +105,7 @@ export class OfficerSampler {
       return;
     }
     if (filed.status !== 201) throw new Error(`filing answered ${filed.status}`);
+    await uploadRequiredPapers(api, filed.body.caseId, api.token('district', '500112')); // R-DOC-1, not timed
     const started = Date.now();
     const accepted = await api.call('POST', `/v1/cases/${filed.body.caseId}/acceptance`, {
       token: api.token('municipal', undefined, municipal.id),

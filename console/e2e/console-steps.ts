@@ -14,9 +14,13 @@ export async function signInAs(page: Page, officerName: string): Promise<void> {
   await expect(page.getByTestId('officer')).toContainText(officerName);
 }
 
-/** axe on the page as it is: nothing serious or critical (the ids and help of any, to fix them by). */
-export async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+/**
+ * axe on the page as it is — or on the part `within` selects (a section, an open dialog): nothing serious or critical
+ * (the ids and help of any, to fix them by).
+ */
+export async function expectAccessible(page: Page, within?: string): Promise<void> {
+  const axe = new AxeBuilder({ page });
+  const { violations } = await (within ? axe.include(within) : axe).analyze();
   const serious = violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }));

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { zhCN } from '../../i18n/catalogues/zh-CN';
+import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { expectAccessible, signInAs } from './console-steps';
 import {
   chongqingToday,
@@ -10,11 +11,13 @@ import {
   pickDay,
   screenshot,
 } from './park-life-steps';
+import { openPapers, paperPdf, previewPaper, uploadPaper } from './papers-steps';
 import { advancePolicyClock, consoleUrl, pauseWorker, resumeWorker } from './stack-control';
 
 /**
  * Issue 21 item 6: one park's life in the console, each role signed in through the OIDC flow and doing its part in the
- * browser — filing (R-APP-4 flagged at the field before sending), acceptance with a waiver, the panel, three reviews,
+ * browser — filing (R-APP-4 flagged at the field before sending), the three papers R-DOC-1 asks for uploaded as PDF
+ * files, acceptance with a waiver, the panel, three reviews (an expert previewing the papers),
  * designation (answered 202 while the worker is paused, followed to applied), finance's confirmation, the district's
  * yearly report once the policy clock has passed the first reporting year — ending with the public list (名单)
  * showing the park. Screenshots for docs/console.md are written on the way; axe checks every main page.
@@ -73,10 +76,24 @@ test('an expert on no panel sees no case: not in the list, and its page is not f
   await expect(page.getByText(texts.casePage.notFound)).toBeVisible();
 });
 
+test('渝北区 uploads the three papers acceptance needs, as PDF files, in the case’s papers (R-DOC-1)', async ({
+  page,
+}) => {
+  await openCase(page, officers.yubei);
+  // The upload card among the actions leads to the papers, where they are uploaded.
+  await page.getByRole('link', { name: texts.documents.attach.open }).click();
+  await openPapers(page);
+  for (const purpose of DEFAULT_POLICY.documentsRequiredAtAcceptance) await uploadPaper(page, purpose);
+  await expect(page.getByText(texts.documents.missing.complete).first()).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'district-papers');
+});
+
 test('the municipal officer accepts it with a waiver reason (R-APP-4/5) and forms a panel of three', async ({
   page,
 }) => {
   await openCase(page, officers.municipal);
+  await expect(page.getByText(texts.documents.missing.complete)).toBeVisible();
   await screenshot(page, 'municipal-acceptance');
   await page.getByRole('radio', { name: actions.acceptance.accept, exact: true }).check();
   await page.getByLabel(actions.acceptance.waiverReason).fill('园区二期8,500平方米场地已签约，2027年6月前交付使用');
@@ -109,6 +126,9 @@ test('each of the three experts reviews it from their workbench (§5.1)', async 
       // The materials the panel reviews: the application as filed, its roster of agencies.
       await page.getByRole('tab', { name: texts.casePage.sections.materials }).click();
       await expect(page.getByRole('cell', { name: '重庆第15人力资源有限公司' })).toBeVisible();
+      // …and the papers uploaded with it (R-DOC-1), which the expert opens in the browser.
+      expect((await previewPaper(page, paperPdf('district_government_letter').name)).status()).toBe(200);
+      await page.keyboard.press('Escape');
       await expectAccessible(page);
       await screenshot(page, 'expert-review');
     }

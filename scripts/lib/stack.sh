@@ -60,6 +60,25 @@ start_postgres() {
   export "$(grep DATABASE_URL= "$data/postgres.url")"
 }
 
+# The case documents' store: OBJECT_STORE_ENDPOINT set → that store (with its OBJECT_STORE_* credentials), else
+# SeaweedFS (.tools/weed, scripts/object-store.cli.ts) with its data in $data/object-store and S3 on
+# $PARKFLOW_OBJECT_STORE_PORT (default: the argument). Exports the API's OBJECT_STORE_* variables.
+start_object_store() { # start_object_store <default S3 port>
+  if [ -n "${OBJECT_STORE_ENDPOINT:-}" ]; then say "object store: $OBJECT_STORE_ENDPOINT (OBJECT_STORE_ENDPOINT)"; return; fi
+  [ -x .tools/weed ] || { say "no SeaweedFS in .tools/ (needs Go, see scripts/provision.sh) — set OBJECT_STORE_ENDPOINT"; exit 1; }
+  local s3_port=${PARKFLOW_OBJECT_STORE_PORT:-$1} env_file="$data/object-store/api.env"
+  require_free_port "$s3_port" PARKFLOW_OBJECT_STORE_PORT
+  rm -f "$env_file"
+  PARKFLOW_OBJECT_STORE_PORT=$s3_port start object-store "$data/object-store.log" node dist/scripts/object-store.cli.js "$data/object-store"
+  for _ in $(seq 1 600); do
+    [ -f "$env_file" ] && break
+    group_alive "${pids[-1]}" || { say "the object store did not start:"; tail -n 20 "$data/object-store.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  [ -f "$env_file" ] || { say "the object store did not come up within 120s; see $data/object-store.log"; exit 1; }
+  set -a; . "$env_file"; set +a
+}
+
 port_in_use() { node -e "require('net').connect($1,'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))" 2>/dev/null; }
 # Another process on an API port would answer /health/ready in our API's place.
 require_free_port() { # require_free_port <port> <variable that sets it>

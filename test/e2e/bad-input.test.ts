@@ -307,8 +307,7 @@ beforeAll(async () => {
   stack = await startStack();
   driver = new HttpDriver(stack);
   const submitted = await driver.file();
-  const accepted = await driver.file();
-  await driver.ok('POST', `/v1/cases/${accepted}/acceptance`, { token: driver.municipal(), body: { accepted: true } });
+  const accepted = await driver.accepted();
   ids = { submitted, accepted, reviewed: await driver.reviewed(), designated: (await driver.designated()).caseId };
 });
 afterAll(async () => {

@@ -87,7 +87,7 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
   );
 
   it('a key whose lease still runs answers 409 idempotency_in_progress with Retry-After, sending nothing', async () => {
-    const caseId = await driver.file();
+    const caseId = await driver.complete();
     const path = `/v1/cases/${caseId}/acceptance`;
     const body = { accepted: true };
     const key = 'live-lease-acceptance';
@@ -123,7 +123,7 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
   );
 
   it('a taken-over key of a refused action answers the same refusal (409), and the refusal is stored', async () => {
-    const caseId = await driver.file();
+    const caseId = await driver.complete();
     const path = `/v1/cases/${caseId}/panel`;
     const body = { expertIds: ['expert-a', 'expert-b', 'expert-c'] };
     const headers = { 'Idempotency-Key': 'stranded-refused-panel' };
@@ -137,7 +137,7 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
   });
 
   it('a taken-over key whose action never reached Temporal runs the action (once)', async () => {
-    const caseId = await driver.file();
+    const caseId = await driver.complete();
     const path = `/v1/cases/${caseId}/acceptance`;
     const body = { accepted: true };
     const key = 'stranded-before-sending';
@@ -204,7 +204,7 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
     afterAll(() => storeSpy.mockRestore());
 
     it('a short blip is retried: the answer is stored', async () => {
-      const caseId = await driver.file();
+      const caseId = await driver.complete();
       const key = 'blip-short';
       failures = 2;
       const answer = await stack.call('POST', `/v1/cases/${caseId}/acceptance`, {
@@ -220,7 +220,7 @@ describe('Stranded idempotency keys (issue 10, item 2): keys never strand', () =
     it(
       'a longer outage still gets the real answer; the ' + 'key is retaken after its lease and answers the same',
       async () => {
-        const caseId = await driver.file();
+        const caseId = await driver.complete();
         const path = `/v1/cases/${caseId}/acceptance`;
         const headers = { 'Idempotency-Key': 'blip-long' };
         failures = 1_000;

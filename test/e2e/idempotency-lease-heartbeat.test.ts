@@ -55,7 +55,7 @@ function expectInProgress(answer: Awaited<ReturnType<Stack['call']>>): void {
 
 describe('Idempotency leases renewed by the running request (issue 22 item 5)', () => {
   it('a request running past its lease keeps its key: a retry is 409 with Retry-After, not a take-over', async () => {
-    const caseId = await driver.file();
+    const caseId = await driver.complete();
     const key = 'heartbeat-live-acceptance';
     // The action waits for the test (as a slow Temporal update would), then runs as usual.
     const actions = stack.app.get(CaseActionsService);
@@ -85,7 +85,7 @@ describe('Idempotency leases renewed by the running request (issue 22 item 5)', 
   });
 
   it('the key of a crashed request (claimed, never renewed) is taken over once its short lease ran out', async () => {
-    const caseId = await driver.file();
+    const caseId = await driver.complete();
     const path = `/v1/cases/${caseId}/acceptance`;
     const key = 'heartbeat-crashed-acceptance';
     // What an API that died right after claiming the key leaves: the claim, whose heartbeat died with the process.

@@ -1,3 +1,4 @@
+import { uploadRequiredPapers } from '../../tooling/http/papers';
 import { addDays, chongqingYear, civilDateOf, endOfDay } from '../../workflows/definitions/civil-date';
 import type { ParkApplication } from '../../workflows/definitions/application';
 import { validApplication } from '../../tooling/fixtures/applications';
@@ -79,6 +80,7 @@ describe('R-APP-8 / R-APP-4 at filing and acceptance', () => {
         flags: [expect.objectContaining({ rule: 'R-APP-4' })],
       });
       const caseId: string = filed.body.caseId;
+      await uploadRequiredPapers(stack, caseId, driver.districtToken()); // R-DOC-1
 
       const unwaived = await act('acceptance', { accepted: true }, driver.municipal(), caseId);
       expect(unwaived.status).toBe(422);

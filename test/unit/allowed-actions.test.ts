@@ -4,7 +4,6 @@ import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { allowedActions } from '../../workflows/definitions/allowed-actions';
 import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context } from '../../workflows/lifecycle/outcome';
-import { validApplication } from '../../tooling/fixtures/applications';
 import { installedCalendar } from '../support/workflows/holiday-calendar';
 import { district, expert, finance, municipal, pureCase } from '../support/life/pure-case';
 
@@ -14,7 +13,7 @@ import { district, expert, finance, municipal, pureCase } from '../support/life/
  */
 const NOW = '2026-03-02T02:00:00.000Z';
 const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, calendar: installedCalendar() });
-const { act, designatedAt } = pureCase(ctx);
+const { act, fileComplete, designatedAt } = pureCase(ctx);
 
 function filed(): CaseSnapshot {
   const state = newCase(
@@ -22,15 +21,15 @@ function filed(): CaseSnapshot {
     0,
     NOW,
   );
-  act(state, m.submitApplicationUpdate, { actor: district, application: validApplication() }, NOW);
+  fileComplete(state, NOW);
   return state;
 }
 
 describe('allowedActions (api-contract, the one table of officer actions)', () => {
   it('§5.1: a filed application offers acceptance to the municipal bureau and nothing to the others', () => {
     const state = filed();
-    expect(allowedActions(state, municipal)).toEqual(['acceptance']);
-    expect(allowedActions(state, district)).toEqual([]);
+    expect(allowedActions(state, municipal)).toEqual(['acceptance', 'attachDocument']);
+    expect(allowedActions(state, district)).toEqual(['attachDocument']);
     expect(allowedActions(state, finance)).toEqual([]);
     expect(allowedActions(state, expert('a'))).toEqual([]);
   });
@@ -38,35 +37,35 @@ describe('allowedActions (api-contract, the one table of officer actions)', () =
   it('§5.1: a returned application offers the district its resubmission', () => {
     const state = filed();
     act(state, m.acceptanceUpdate, { actor: municipal, accepted: false, reason: '材料不全' }, NOW);
-    expect(allowedActions(state, district)).toEqual(['submitApplication']);
+    expect(allowedActions(state, district)).toEqual(['submitApplication', 'attachDocument']);
   });
 
   it('§5.1: a review is offered to each panel member once and to nobody else; designation once it closed', () => {
     const state = filed();
     act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, NOW);
     // R-REV-3: the departments' opinions are recorded from acceptance until the decision.
-    expect(allowedActions(state, municipal)).toEqual(['formPanel', 'departmentOpinion']);
+    expect(allowedActions(state, municipal)).toEqual(['formPanel', 'departmentOpinion', 'attachDocument']);
     act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, NOW);
     expect(allowedActions(state, expert('a'))).toEqual(['submitReview']);
     expect(allowedActions(state, expert('z'))).toEqual([]);
-    expect(allowedActions(state, municipal)).toEqual(['formPanel', 'departmentOpinion']);
+    expect(allowedActions(state, municipal)).toEqual(['formPanel', 'departmentOpinion', 'attachDocument']);
     act(state, m.submitReviewUpdate, { actor: expert('a'), necessity: 80, feasibility: 70, recommend: true }, NOW);
     expect(allowedActions(state, expert('a'))).toEqual([]);
     for (const id of ['b', 'c'])
       act(state, m.submitReviewUpdate, { actor: expert(id), necessity: 80, feasibility: 70, recommend: true }, NOW);
-    expect(allowedActions(state, municipal)).toEqual(['departmentOpinion', 'designation']);
+    expect(allowedActions(state, municipal)).toEqual(['departmentOpinion', 'designation', 'attachDocument']);
   });
 
   it('§5.2, R-SUB-3: a designated park offers finance its confirmation while a payment is instructed', () => {
     const state = designatedAt(NOW);
     expect(allowedActions(state, finance)).toEqual(['confirmPayment']);
-    expect(allowedActions(state, municipal)).toEqual(['incubationBase', 'evaluation']);
-    expect(allowedActions(state, district)).toEqual(['annualReport']);
+    expect(allowedActions(state, municipal)).toEqual(['incubationBase', 'evaluation', 'attachDocument']);
+    expect(allowedActions(state, district)).toEqual(['annualReport', 'attachDocument']);
     const [tranche] = state.payments;
     const confirmation = { actor: finance, paymentId: tranche.paymentId, paidAt: NOW, bankReference: 'B-1' };
     act(state, m.confirmPaymentUpdate, confirmation, NOW);
     expect(allowedActions(state, finance)).toEqual([]);
     act(state, m.incubationBaseUpdate, { actor: municipal }, NOW);
-    expect(allowedActions(state, municipal)).toEqual(['evaluation']);
+    expect(allowedActions(state, municipal)).toEqual(['evaluation', 'attachDocument']);
   });
 });

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { RecordingTreasuryGateway, TREASURY_GATEWAYS } from '../../activities/treasury/treasury-gateway';
 import { DEVELOPMENT_JWT_SECRET, loadAppConfig } from '../../api/config/app-config';
+import { DEVELOPMENT_OBJECT_STORE_CREDENTIALS } from '../../config/object-store-settings';
 import { DatabaseSettings, loadConfig, withoutPassword } from '../../config/parkflow-config';
 import { loadWorkerConfig, workerSettingsForLog } from '../../worker/worker-config';
 
@@ -57,6 +58,14 @@ describe('configuration (api-contract "Configuration")', () => {
       WORKER_METRICS_PORT: 0,
       WORKER_MAX_CACHED_WORKFLOWS: 1000,
       SCHEDULE_LAG_WARN_POLICY_DAYS: 1,
+      // issue 25: the document sweep's store (npm run dev's SeaweedFS by default) and its grace
+      OBJECT_STORE_ENDPOINT: 'http://127.0.0.1:8333',
+      OBJECT_STORE_REGION: 'us-east-1',
+      OBJECT_STORE_BUCKET: 'parkflow-documents',
+      OBJECT_STORE_ACCESS_KEY_ID: DEVELOPMENT_OBJECT_STORE_CREDENTIALS.accessKeyId,
+      OBJECT_STORE_SECRET_ACCESS_KEY: DEVELOPMENT_OBJECT_STORE_CREDENTIALS.secretAccessKey,
+      OBJECT_STORE_SSE: 'AES256',
+      DOCUMENT_SWEEP_GRACE_SECONDS: 3600,
     });
     expect(() => loadWorkerConfig({})).toThrow(/DATABASE_URL/);
     expect(() => loadWorkerConfig({ ...base, SCHEDULE_LAG_WARN_POLICY_DAYS: '0' })).toThrow(
@@ -192,6 +201,9 @@ describe('configuration (api-contract "Configuration")', () => {
       WORKER_METRICS_PORT: 'off',
       WORKER_MAX_CACHED_WORKFLOWS: 1000,
       SCHEDULE_LAG_WARN_POLICY_DAYS: 1,
+      OBJECT_STORE_ENDPOINT: 'http://127.0.0.1:8333',
+      OBJECT_STORE_BUCKET: 'parkflow-documents',
+      DOCUMENT_SWEEP_GRACE_SECONDS: 3600,
     });
     expect(JSON.stringify(logged)).not.toMatch(/s3cret|pa55/);
     expect(workerSettingsForLog(loadWorkerConfig(base)).SMTP_URL).toBe('unset (notices stay in the in-app inbox)');

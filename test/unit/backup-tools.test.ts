@@ -75,4 +75,38 @@ describe('a backup is checked before anything is replaced', () => {
         `- temporal.dump has 7 bytes, the manifest says 16\n- temporal_visibility.dump has SHA-256 `,
     );
   });
+
+  it('checks the documents’ objects it holds the same way (issue 25)', async () => {
+    mkdirSync(join(dir, 'objects'));
+    writeFileSync(join(dir, 'parkflow.dump'), 'dump');
+    writeFileSync(join(dir, 'objects', '1'), '%PDF-1.7 letter');
+    const entry = { bytes: 15, sha256: await sha256Of(join(dir, 'objects', '1')), contentType: 'application/pdf' };
+    const manifest: BackupManifest = {
+      format: 1,
+      startedAt: '2026-12-07T08:00:00.000Z',
+      finishedAt: '2026-12-07T08:00:02.000Z',
+      server: { version: '15.18', versionNum: 150018 },
+      pgDump: 'pg_dump (PostgreSQL) 15.18',
+      dumps: [
+        {
+          file: 'parkflow.dump',
+          database: 'parkflow',
+          holds: 'parkflow',
+          startedAt: '2026-12-07T08:00:01.000Z',
+          finishedAt: '2026-12-07T08:00:01.500Z',
+          bytes: 4,
+          sha256: await sha256Of(join(dir, 'parkflow.dump')),
+        },
+      ],
+      objects: [
+        { key: 'documents/a', file: 'objects/1', ...entry },
+        { key: 'documents/b', file: 'objects/2', ...entry },
+      ],
+    };
+    writeFileSync(join(dir, 'objects', '1'), '%PDF-1.7 lettEr');
+    await expect(verifyDumps(dir, manifest)).rejects.toThrow(
+      `the backup in ${dir} is damaged; nothing was restored:\n- objects/1 has SHA-256 ` +
+        `${await sha256Of(join(dir, 'objects', '1'))}, the manifest says ${entry.sha256}\n- objects/2 is missing`,
+    );
+  });
 });

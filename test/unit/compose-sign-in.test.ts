@@ -41,9 +41,13 @@ describe('no default secrets in docker-compose.yml (issue 14)', () => {
     const required = [...new Set([...composeText.matchAll(/\$\{(\w+):\?/g)].map((match) => match[1]))].sort();
     const example = readFileSync(join(root, '.env.example'), 'utf8');
     expect(required).toEqual([
+      'DOCUMENT_LINK_SECRET',
       'GRAFANA_ADMIN_PASSWORD',
       'KEYCLOAK_ADMIN_PASSWORD',
       'KEYCLOAK_DB_PASSWORD',
+      'OBJECT_STORE_ACCESS_KEY_ID',
+      'OBJECT_STORE_SECRET_ACCESS_KEY',
+      'OBJECT_STORE_SSE_KEY',
       'PARKFLOW_DB_PASSWORD',
       'POSTGRES_PASSWORD',
       'TEMPORAL_ADMIN_CLIENT_SECRET',

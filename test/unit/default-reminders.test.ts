@@ -9,13 +9,12 @@ import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import type { Context } from '../../workflows/lifecycle/outcome';
 import { newCase } from '../../workflows/lifecycle/intake';
 import { activeSeries } from '../../workflows/lifecycle/schedule';
-import { validApplication } from '../../tooling/fixtures/applications';
 import { installedCalendar } from '../support/workflows/holiday-calendar';
-import { district, municipal, pureCase } from '../support/life/pure-case';
+import { municipal, pureCase } from '../support/life/pure-case';
 
 const calendar = installedCalendar();
 const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, calendar });
-const { act, designatedAt } = pureCase(ctx);
+const { act, fileComplete, designatedAt } = pureCase(ctx);
 
 /** Every instant of the series `key` in the case's schedule at `now`. */
 function reminders(state: CaseSnapshot, now: string, key: string): string[] {
@@ -33,7 +32,7 @@ describe('default reminders (§5.1, §5.3)', () => {
       0,
       formed,
     );
-    act(state, m.submitApplicationUpdate, { actor: district, application: validApplication() }, formed);
+    fileComplete(state, formed);
     act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, formed);
     act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, formed);
     // Due at the end of Monday 16 March: T-7 is Monday 9 March, T-1 Sunday 15 March gives way to Friday 13 March.

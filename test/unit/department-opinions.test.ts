@@ -6,9 +6,8 @@ import * as m from '../../workflows/definitions/messages';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { newCase } from '../../workflows/lifecycle/intake';
 import { objectingDepartments } from '../../workflows/lifecycle/department-opinions';
-import { district, expert, municipal, pureCase } from '../support/life/pure-case';
+import { expert, municipal, pureCase } from '../support/life/pure-case';
 import { installedCalendar } from '../support/workflows/holiday-calendar';
-import { validApplication } from '../../tooling/fixtures/applications';
 
 /**
  * R-REV-3 (§5.1 会同相关部门和专家) on the pure lifecycle: the municipal bureau records each department's opinion while
@@ -16,7 +15,7 @@ import { validApplication } from '../../tooling/fixtures/applications';
  * designation's reason.
  */
 const calendar = installedCalendar();
-const { act, refusal } = pureCase((now) => ({ now, policy: DEFAULT_POLICY, calendar }));
+const { act, fileComplete, refusal } = pureCase((now) => ({ now, policy: DEFAULT_POLICY, calendar }));
 /** 10:00 Chongqing on 10 December 2026. */
 const NOW = '2026-12-10T02:00:00.000Z';
 const opinion = (change: Partial<m.DepartmentOpinionRequest> = {}): m.DepartmentOpinionRequest => ({
@@ -36,7 +35,7 @@ function accepted(): CaseSnapshot {
     0,
     NOW,
   );
-  act(state, m.submitApplicationUpdate, { actor: district, application: validApplication() }, NOW);
+  fileComplete(state, NOW);
   act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, NOW);
   return state;
 }

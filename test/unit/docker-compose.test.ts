@@ -22,6 +22,7 @@ describe('docker-compose.yml (Temporal self-hosting shape + parkflow)', () => {
         'parkflow-worker',
         'postgresql',
         'prometheus',
+        'seaweedfs',
         'temporal',
         'temporal-admin-tools',
         'temporal-create-namespace',

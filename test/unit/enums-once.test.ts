@@ -5,6 +5,7 @@ import * as allowedActions from '../../workflows/definitions/allowed-actions';
 import * as application from '../../workflows/definitions/application';
 import * as caseDefinitions from '../../workflows/definitions/case';
 import * as civilDate from '../../workflows/definitions/civil-date';
+import * as documents from '../../workflows/definitions/documents';
 import * as failures from '../../workflows/definitions/failures';
 import * as messageRef from '../../workflows/definitions/message-ref';
 import * as messages from '../../workflows/definitions/messages';
@@ -32,6 +33,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'application.ts': application,
   'case.ts': caseDefinitions,
   'civil-date.ts': civilDate,
+  'documents.ts': documents,
   'failures.ts': failures,
   'message-ref.ts': messageRef,
   'messages.ts': messages,

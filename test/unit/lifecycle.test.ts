@@ -10,7 +10,7 @@ import { summarizeReviews } from '../../workflows/lifecycle/review';
 import { activeSeries, nextDueEvent, pruneFired } from '../../workflows/lifecycle/schedule';
 import { chongqingYear, deadlineOn, nextYearStart } from '../../workflows/definitions/civil-date';
 import { goodReport } from '../../tooling/stacks/case-driver';
-import { district, expert, municipal, pureCase } from '../support/life/pure-case';
+import { expert, municipal, pureCase } from '../support/life/pure-case';
 import { validApplication } from '../../tooling/fixtures/applications';
 import { installedCalendar } from '../support/workflows/holiday-calendar';
 
@@ -169,11 +169,11 @@ describe('review summary and subsidy split', () => {
 });
 
 describe('panel invitations (issue 20, §5.1)', () => {
-  const { act } = pureCase(at);
+  const { act, fileComplete } = pureCase(at);
   const now = '2026-06-01T02:00:00.000Z';
   const accepted = (): CaseSnapshot => {
     const state = blank();
-    act(state, m.submitApplicationUpdate, { actor: district, application: validApplication() }, now);
+    fileComplete(state, now);
     act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, now);
     return state;
   };

@@ -4,6 +4,7 @@ import { CaseActionsController } from '../../api/actions/case-actions.controller
 import type { CaseActionsService } from '../../api/actions/case-actions.service';
 import { ApplicationsController } from '../../api/applications/applications.controller';
 import { ResubmissionController } from '../../api/applications/resubmission.controller';
+import { CaseDocumentsController } from '../../api/documents/case-documents.controller';
 import { ALLOWED_ROLES } from '../../api/auth/auth.decorators';
 import {
   CASE_ROUTE_ACTION_NAMES,
@@ -22,7 +23,12 @@ import { OFFICER_UPDATES } from '../../workflows/lifecycle/actions';
  * the API serves each declared route once, with the declared roles, sending the declared Update — is checked
  * here from Nest's route metadata.
  */
-const OFFICER_CONTROLLERS = [ApplicationsController, ResubmissionController, CaseActionsController];
+const OFFICER_CONTROLLERS = [
+  ApplicationsController,
+  ResubmissionController,
+  CaseActionsController,
+  CaseDocumentsController,
+];
 
 interface Route {
   path: string;
@@ -41,10 +47,12 @@ function postRoutes(controller: (typeof OFFICER_CONTROLLERS)[number]): Array<Rou
   });
 }
 
-/** The endpoints an action is filed at: its route on a case, or the filing's own endpoints. */
+/** The endpoints an action is filed at: its route on a case, the upload's, or the filing's own endpoints. */
 function declaredPaths(name: OfficerActionName): string[] {
   const action: OfficerActionSpec<string> = OFFICER_ACTIONS[name];
-  return 'route' in action ? [caseActionPath(name as CaseRouteActionName)] : Object.values(action.filing);
+  if ('route' in action) return [caseActionPath(name as CaseRouteActionName)];
+  if ('upload' in action) return [`/v1/cases/{caseId}/${action.upload.path}`];
+  return Object.values(action.filing);
 }
 
 const byPath = (a: Route, b: Route): number => a.path.localeCompare(b.path);

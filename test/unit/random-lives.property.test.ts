@@ -116,6 +116,12 @@ describe(`random lives of a park case (pure model, ${NUM_RUNS} lives per propert
     TIMEOUT,
   );
   it(
+    'R-DOC-1: papers are only ever added, and an application is accepted only with the letter, the feasibility ' +
+      'report and the roster on the case, an XLSX roster listing exactly the filed agencies',
+    () => holds('papers'),
+    TIMEOUT,
+  );
+  it(
     'R-EVL-2: the next evaluation falls 3 years after the latest renewal (or designation), never later',
     () => holds('evaluation'),
     TIMEOUT,

@@ -10,6 +10,7 @@ import {
 } from '../../api/temporal/worker-presence';
 import type { CaseHistoryRepository } from '../../persistence/repositories/case-history.repository';
 import type { DatabaseHealthRepository } from '../../persistence/repositories/database-health.repository';
+import type { DocumentObjects } from '../../persistence/object-store/document-objects';
 import type { WorkerHeartbeatsRepository } from '../../persistence/repositories/worker-heartbeats.repository';
 
 const config = loadAppConfig({
@@ -25,10 +26,11 @@ interface Dependencies {
   ping?: () => Promise<unknown>;
   systemInfo?: () => Promise<unknown>;
   workers?: () => Promise<WorkerPresenceState>;
+  objectStore?: () => Promise<unknown>;
 }
 
 /** The readiness endpoint over fakes: each dependency up unless told otherwise. */
-function controller({ ping, systemInfo, workers }: Dependencies): HealthController {
+function controller({ ping, systemInfo, workers, objectStore }: Dependencies): HealthController {
   const up = async (): Promise<undefined> => undefined;
   const temporal = { ping: systemInfo ?? up };
   const lag = async () => ({ events: 0, p99PolicyDays: 0 });
@@ -37,6 +39,7 @@ function controller({ ping, systemInfo, workers }: Dependencies): HealthControll
     { recentScheduleLag: lag } as unknown as CaseHistoryRepository,
     temporal as unknown as TemporalGateway,
     { state: workers ?? (async () => 'live') } as unknown as WorkerPresence,
+    { ping: objectStore ?? up } as unknown as DocumentObjects,
     config,
   );
 }
@@ -92,6 +95,17 @@ describe('GET /health/ready is bounded by its check timeout and names what is do
       'worker: errors.workerSilent',
     ]);
     expect(await verdict(controller({}).ready())).toBe('ready');
+  });
+});
+
+describe('the object store (issue 25) is reported, never a reason to be unready', () => {
+  it('down: the API stays ready — only the documents need it — and says the store is down and why', async () => {
+    const refused = async (): Promise<never> => {
+      throw new Error('the object store did not answer ping: ECONNREFUSED');
+    };
+    const { checks } = await controller({ objectStore: refused }).ready();
+    expect(checks.object_store).toMatchObject({ status: 'down', error: { $text: { code: 'errors.checkFailed' } } });
+    expect((await controller({}).ready()).checks.object_store).toEqual({ status: 'up' });
   });
 });
 

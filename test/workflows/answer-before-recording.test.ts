@@ -49,8 +49,8 @@ it('actions are answered while PostgreSQL has none of them; then each change is 
   await worker.runUntil(async () => {
     try {
       const driver = await CaseDriver.file({ ...h, taskQueue });
-      expect((await driver.accept()).version).toBe(2);
-      expect(await driver.formPanel(PANEL)).toMatchObject({ stage: 'under_review', version: 3 });
+      expect((await driver.accept()).version).toBe(5); // filed 1, three papers (R-DOC-1) 2–4
+      expect(await driver.formPanel(PANEL)).toMatchObject({ stage: 'under_review', version: 6 });
       // The filing's record is under way and waits; the later ones wait for it.
       await eventually(() => started.length > 0, 'the first record');
       expect(started).toEqual([1]);
@@ -59,11 +59,14 @@ it('actions are answered while PostgreSQL has none of them; then each change is 
 
       open();
       await driver.recorded();
-      expect(started).toEqual([1, 2, 3]);
+      expect(started).toEqual([1, 2, 3, 4, 5, 6]);
       expect(mostAtOnce).toBe(1);
-      expect(await rows()).toEqual([{ version: 3 }]);
+      expect(await rows()).toEqual([{ version: 6 }]);
       expect((await driver.audit()).map((entry) => entry.action)).toEqual([
         'application_filed',
+        'document_attached',
+        'document_attached',
+        'document_attached',
         'application_accepted',
         'panel_formed',
       ]);

@@ -68,6 +68,9 @@ describe('acceptance, expert review and designation (§5.1, §5.2)', () => {
       ).toEqual([{ n: 1 }]);
       expect((await driver.audit()).map((a) => a.action)).toEqual([
         'application_filed',
+        'document_attached', // R-DOC-1: the letter, the feasibility report and the roster
+        'document_attached',
+        'document_attached',
         'application_accepted',
         'panel_formed',
         'review_submitted',

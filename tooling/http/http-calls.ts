@@ -5,6 +5,8 @@ export interface CallOptions {
   token?: string;
   body?: unknown;
   rawBody?: string;
+  /** A `multipart/form-data` body (an upload); fetch writes its content type with the boundary. */
+  form?: FormData;
   headers?: Record<string, string>;
 }
 
@@ -25,15 +27,15 @@ export interface HttpStack {
 export function httpStack(baseUrl: string, secret: string): HttpStack {
   return {
     token: (role, district, sub = `${role}-officer`) => signDevelopmentToken({ sub, role, district }, secret),
-    async call(method, path, { token, body, rawBody, headers } = {}) {
+    async call(method, path, { token, body, rawBody, form, headers } = {}) {
       const response = await fetch(`${baseUrl}${path}`, {
         method,
         headers: {
-          'content-type': 'application/json',
+          ...(form ? {} : { 'content-type': 'application/json' }),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...headers,
         },
-        body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+        body: form ?? rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
       });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };

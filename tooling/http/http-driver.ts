@@ -2,6 +2,7 @@ import type { AnnualReportInput } from '../../workflows/definitions/case';
 import { eventually } from '../eventually';
 import { validApplication } from '../fixtures/applications';
 import type { CallOptions, HttpStack } from './http-calls';
+import { uploadRequiredPapers } from './papers';
 
 export const PANEL = ['expert-li', 'expert-wang', 'expert-zhao'];
 
@@ -53,9 +54,22 @@ export class HttpDriver {
     return filed.caseId as string;
   }
 
-  async underReview(caseId?: string): Promise<string> {
+  /** A filed case with the papers R-DOC-1 wants before acceptance, uploaded by its district. */
+  async complete(caseId?: string): Promise<string> {
     const id = caseId ?? (await this.file());
+    await uploadRequiredPapers(this.stack, id, this.districtToken());
+    return id;
+  }
+
+  /** A complete case, accepted. */
+  async accepted(caseId?: string): Promise<string> {
+    const id = await this.complete(caseId);
     await this.ok('POST', `/v1/cases/${id}/acceptance`, { token: this.municipal(), body: { accepted: true } });
+    return id;
+  }
+
+  async underReview(caseId?: string): Promise<string> {
+    const id = await this.accepted(caseId);
     await this.ok('POST', `/v1/cases/${id}/panel`, { token: this.municipal(), body: { expertIds: PANEL } });
     return id;
   }

@@ -18,6 +18,7 @@ export async function startApiAlone(env: Record<string, string> = {}): Promise<A
     DATABASE_URL: process.env.DATABASE_URL,
     TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`, // nothing listens: the edge's answers never reach Temporal
     AUTH_JWT_SECRET: API_ALONE_SECRET,
+    DOCUMENT_LINK_SECRET: 'api-alone-document-links-0123456789', // also when a test makes it a production API
     ...env,
   });
   const app: NestExpressApplication = await createApp(config);

@@ -11,6 +11,7 @@ import type {
 import * as m from '../../workflows/definitions/messages';
 import { eventually } from '../eventually';
 import { validApplication } from '../fixtures/applications';
+import { requiredPapers } from '../fixtures/papers';
 import { fileApplication, type WorkflowHarness } from './workflow-harness';
 
 const E = temporal.api.enums.v1.EventType;
@@ -114,8 +115,20 @@ export class CaseDriver {
     return driver;
   }
 
-  accept = (accepted = true, reason?: string) =>
-    this.handle.executeUpdate(m.acceptanceUpdate, { args: [{ actor: municipal, accepted, reason }] });
+  /** The completeness check; an acceptance first records the papers R-DOC-1 wants on the case, as a district would. */
+  accept = async (accepted = true, reason?: string) => {
+    if (accepted) await this.attachPapers();
+    return this.handle.executeUpdate(m.acceptanceUpdate, { args: [{ actor: municipal, accepted, reason }] });
+  };
+  /** R-DOC-1: the district's letter, feasibility report and roster, recorded once (their bytes are not needed here). */
+  attachPapers = async () => {
+    const state = await this.snapshot();
+    const recorded = new Set((state.documents ?? []).map((d) => d.documentId));
+    const actor = { ...districtOfficer, district: state.district };
+    for (const document of requiredPapers().filter((paper) => !recorded.has(paper.documentId))) {
+      await this.handle.executeUpdate(m.attachDocumentUpdate, { args: [{ actor, document }] });
+    }
+  };
   formPanel = (expertIds: string[]) =>
     this.handle.executeUpdate(m.formPanelUpdate, { args: [{ actor: municipal, expertIds }] });
   review = (expertId: string, necessity = 85, feasibility = 80, recommend = true) =>

@@ -1,6 +1,10 @@
+import { runObjectStoreEnv } from '../object-store/run-object-store';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { loadAppConfig, type AppConfig } from '../../api/config/app-config';
 import { TemporalGateway } from '../../api/temporal/temporal-gateway';
@@ -15,6 +19,7 @@ import { installQuietRuntime } from '../temporal/quiet-runtime';
 import { startDevServerEnvironment } from '../temporal/test-environments';
 import { httpStack, type HttpStack } from '../http/http-calls';
 import { sharedWorkflowBundle } from '../run-artifacts/workflow-bundle';
+import { startSeaweedfs, type SeaweedfsService } from '../object-store/seaweedfs';
 
 const JWT_SECRET = 'e2e-test-secret-0123456789';
 
@@ -35,6 +40,8 @@ export interface Stack extends HttpStack {
   crashWorker(): Promise<void>;
   /** Starts a worker again (after {@link stopWorker}, or when none runs), and waits until the API counts it live. */
   startWorker(): Promise<void>;
+  /** The documents' object store, when the stack was started with one ({@link StackOptions.objectStore}). */
+  objectStore?: SeaweedfsService;
   teardown(): Promise<void>;
 }
 
@@ -54,10 +61,18 @@ export interface StackOptions {
    * more `temporal server start-dev` arguments), `address` uses a server that runs already (e.g. the cluster's).
    */
   temporal?: { address: string } | { devServer: { dbFilename?: string; extraArgs?: string[] } };
+  /**
+   * A SeaweedFS of its own (issue 25) for the documents' endpoints, in a temporary directory — for a test that stops
+   * it. Without one (the default: it takes seconds to start) the stack uses the test run's store (the global set-up's,
+   * `OBJECT_STORE_*`), or, where none runs, those endpoints answer 503 naming object_store.
+   */
+  objectStore?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   installQuietRuntime();
+  const storeDir = options.objectStore ? mkdtempSync(join(tmpdir(), 'parkflow-objects-')) : undefined;
+  const storeStarting = storeDir ? startSeaweedfs({ dir: storeDir }) : undefined; // beside Temporal's start
   const temporal = options.temporal;
   const env =
     temporal && 'address' in temporal
@@ -65,6 +80,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       : await startDevServerEnvironment(temporal?.devServer);
   const address = env.connection.options.address;
   const taskQueue = 'parkflow-e2e';
+  const objectStore = await storeStarting;
   const config = loadAppConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -73,6 +89,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     TEMPORAL_TASK_QUEUE: taskQueue,
     AUTH_JWT_SECRET: JWT_SECRET,
     UPDATE_WAIT_MS: String(options.updateWaitMs ?? 15_000),
+    ...(objectStore?.connection ?? runObjectStoreEnv()),
     ...options.env,
   });
   const dataSource = await createDataSource(config.DATABASE_URL).initialize();
@@ -117,12 +134,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stopWorker,
     crashWorker,
     startWorker,
+    objectStore,
     ...httpStack(baseUrl, JWT_SECRET),
     async teardown() {
       await app.close();
       await stopWorker();
       await dataSource.destroy();
       await env.teardown();
+      await objectStore?.stop();
+      if (storeDir) rmSync(storeDir, { recursive: true, force: true });
     },
   };
 }

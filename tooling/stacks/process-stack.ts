@@ -33,6 +33,7 @@ export interface StackOptions {
 
 /** The JWT secret of the drill stack's API (HS256 development tokens, as in `npm run dev`). */
 export const DRILL_JWT_SECRET = 'parkflow-drills-secret-0123456789';
+const DRILL_DOCUMENT_LINK_SECRET = 'parkflow-drills-document-links-0123456789';
 
 const local = (port: number): string => `http://127.0.0.1:${port}`;
 
@@ -89,6 +90,8 @@ export class DrillStack {
         ...app(),
         PORT: String(port),
         AUTH_JWT_SECRET: DRILL_JWT_SECRET,
+        // One key for every instance: a download link one instance signs, another behind the front door serves.
+        DOCUMENT_LINK_SECRET: DRILL_DOCUMENT_LINK_SECRET,
         UPDATE_WAIT_MS: String(options.updateWaitMs),
         IDEMPOTENCY_LEASE_MS: String(options.leaseMs),
         // The drill's own clients poll outcomes often; rate limiting is not what is drilled.

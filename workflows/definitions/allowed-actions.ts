@@ -27,6 +27,7 @@ const READY: { [K in OfficerActionName]: (state: CaseSnapshot, actor: Actor) => 
   evaluation: () => true,
   refundPayment: (s) => !!openRefundDemand(s), // R-REF-1
   refundWriteOff: (s) => openRefundDemand(s)?.status === 'escalated', // R-PAY-1: only after escalation
+  attachDocument: (s, actor) => actor.role !== 'finance' || s.stage === 'revoked', // R-DOC-1: finance, bank slips only
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { CaseCalendarRef } from './work-calendar';
 import type { Deficiency, ParkApplication } from './application';
+import type { CaseDocument } from './documents';
 import type { MessageParams } from './message-ref';
 import type { PolicyConfig } from './policy';
 
@@ -191,6 +192,8 @@ export interface AnnualReportInput {
   staff: number;
   floorAreaSqm: number;
   subsidyUse: SubsidyUse;
+  /** R-DOC-1: the papers on the case the report rests on (its statements); absent when none is named. */
+  documentIds?: string[];
 }
 
 export interface AnnualReport extends AnnualReportInput {
@@ -220,12 +223,16 @@ export interface Evaluation {
   grounds?: RevocationGround[];
   /** The report findings and missed reports that were before the evaluator (§5.3). */
   reportFindings: Finding[];
+  /** R-DOC-1: the papers on the case the evaluation rests on; absent when none is named. */
+  documentIds?: string[];
 }
 
 export interface RefundPayment {
   amount: number;
   paidAt: string;
   bankReference: string;
+  /** R-DOC-1: the bank slip(s) on the case; absent when none is named. */
+  documentIds?: string[];
 }
 
 export const REFUND_STATUSES = ['open', 'settled', 'escalated', 'written_off'] as const;
@@ -280,6 +287,8 @@ export interface CaseSnapshot {
   reviewSummary: ReviewSummary | null;
   /** R-REV-3: the departments' opinions, in the order recorded; absent in snapshots written before the rule. */
   departmentOpinions?: DepartmentOpinion[];
+  /** R-DOC-1: the papers uploaded for the case, every version, in the order recorded; absent before the first. */
+  documents?: CaseDocument[];
   rejection: { reason: string; decidedAt: string } | null;
   designation: Designation | null;
   payments: Payment[];

@@ -37,12 +37,19 @@ export interface InvalidInputDetail extends MessageRef {
  * (`subsidyAmount:rules.refusals.subsidyOutOfRange(R-SUB-1)`); people read the code's text.
  */
 export function invalidInput(field: string, code: string, params?: MessageParams, rule?: string): ApplicationFailure {
-  const detail: InvalidInputDetail = { field, ...(rule ? { rule } : {}), ...messageRef(code, params) };
-  const ruleSuffix = rule ? `(${rule})` : '';
+  return invalidInputs([{ field, ...(rule ? { rule } : {}), ...messageRef(code, params) }]);
+}
+
+/**
+ * An `InvalidInput` failure with several problems at once (→ one 422 listing each), e.g. every paper R-DOC-1 still
+ * wants. Its message joins the problems' machine texts.
+ */
+export function invalidInputs(details: InvalidInputDetail[]): ApplicationFailure {
+  const machineText = (d: InvalidInputDetail) => `${d.field}:${d.code}${d.rule ? `(${d.rule})` : ''}`;
   return ApplicationFailure.create({
     type: CaseFailureType.INVALID_INPUT,
-    message: `${field}:${code}${ruleSuffix}`,
-    details: [detail],
+    message: details.map(machineText).join(';'),
+    details,
     nonRetryable: true,
   });
 }

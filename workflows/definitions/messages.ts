@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ParkApplication } from './application';
+import type { CaseDocument, StoredDocument } from './documents';
 import type {
   Actor,
   AnnualReportInput,
@@ -73,11 +74,19 @@ export interface EvaluationRequest extends ByActor {
   grounds?: RevocationGround[];
   /** R-REF-1 / R-PAY-1: revoke only; at most the subsidy tranches paid plus in flight. */
   refundAmount?: number;
+  /** R-DOC-1: the papers on the case the evaluation rests on (e.g. the rectification report). */
+  documentIds?: string[];
 }
 export interface RefundPaymentRequest extends ByActor {
   amount: number;
   paidAt: string;
   bankReference: string;
+  /** R-DOC-1: the bank slip(s) on the case (`refund_receipt`). */
+  documentIds?: string[];
+}
+/** R-DOC-1: a paper stored for the case (the object store has its bytes), to be recorded on it. */
+export interface AttachDocumentRequest extends ByActor {
+  document: StoredDocument;
 }
 
 export interface RefundWriteOffRequest extends ByActor {
@@ -129,6 +138,14 @@ export const refundPaymentUpdate = defineUpdate<ActionOutcome, [RefundPaymentReq
 /** Municipal: write off the unpaid rest of an escalated refund demand, with a reason (R-PAY-1). */
 export const refundWriteOffUpdate = defineUpdate<ActionOutcome, [RefundWriteOffRequest], 'refundWriteOff'>(
   'refundWriteOff',
+);
+
+/**
+ * District (its own case), municipal, finance (bank slips): record a paper uploaded for the case (R-DOC-1) — its id,
+ * purpose, SHA-256 and size, never its bytes — answered with the paper as recorded.
+ */
+export const attachDocumentUpdate = defineUpdate<CaseDocument, [AttachDocumentRequest], 'attachDocument'>(
+  'attachDocument',
 );
 
 /** The live state of the case, for reads the read model may not have caught up with. */

@@ -12,6 +12,12 @@ export interface CaseActionRoute {
   readonly summary: string;
 }
 
+/**
+ * An upload's route: `POST /v1/cases/{caseId}/<path>` with a `multipart/form-data` body (the file and its fields),
+ * answered 201 with what was recorded. The file goes to the object store; the Update records its fingerprint.
+ */
+export type UploadRoute = CaseActionRoute;
+
 /** The endpoints of the filing, which has no case to name yet: OpenAPI paths. */
 export interface FilingRoutes {
   /** Starts the case together with its filing (Update-with-Start), answered 201 with the submission outcome. */
@@ -28,7 +34,7 @@ export type OfficerActionSpec<Name extends string> = {
   readonly stages: ReadonlyArray<CaseStage | 'draft'>;
   /** The roles that may call it; any other is 403 (api-contract "Identity"). */
   readonly roles: readonly OfficerRole[];
-} & ({ readonly route: CaseActionRoute } | { readonly filing: FilingRoutes });
+} & ({ readonly route: CaseActionRoute } | { readonly filing: FilingRoutes } | { readonly upload: UploadRoute });
 
 /**
  * Type-checks a table of officer actions: each entry's key must be its Update's name, so a key and an Update
@@ -146,6 +152,16 @@ export const OFFICER_ACTIONS = defineOfficerActions({
       summary: 'A refund received against the open refund demand (R-REF-1); settled in full → closed',
     },
   },
+  attachDocument: {
+    update: m.attachDocumentUpdate,
+    // R-DOC-1: papers come with the filing, the review, the yearly reports and the refund; none after the case ends.
+    stages: ['submitted', 'returned', 'accepted', 'under_review', 'designated', 'rectifying', 'revoked'],
+    roles: ['district', 'municipal', 'finance'],
+    upload: {
+      path: 'documents',
+      summary: 'Upload one paper for the case (multipart): PDF, OFD, JPEG, PNG or XLSX by content, ≤ 20 MB (R-DOC-1)',
+    },
+  },
   refundWriteOff: {
     update: m.refundWriteOffUpdate,
     stages: ['revoked'], // R-PAY-1: the unpaid rest of the revocation's escalated refund demand
@@ -163,7 +179,7 @@ export type OfficerActionName = keyof typeof OFFICER_ACTIONS;
 /** Every officer action's name, in the table's order. */
 export const OFFICER_ACTION_NAMES = Object.keys(OFFICER_ACTIONS) as OfficerActionName[];
 
-/** The actions with a route on an existing case: all but the filing. */
+/** The actions with a JSON route on an existing case: all but the filing and the upload. */
 export type CaseRouteActionName = {
   [K in OfficerActionName]: (typeof OFFICER_ACTIONS)[K] extends { route: CaseActionRoute } ? K : never;
 }[OfficerActionName];

@@ -1,3 +1,5 @@
+import type { DocumentPurpose } from './documents';
+
 /**
  * The one policy configuration: every number the policy (渝人社发〔2019〕120号) fixes, and every value that
  * `policy.md` marks *default*, lives here and nowhere else. Workflows receive it in their input so a bureau
@@ -58,6 +60,11 @@ export interface PolicyConfig {
   /** §3 programme target: about this many designated parks across the city by the end of the target year. */
   programmeTargetParks: number;
   programmeTargetYear: number;
+  /**
+   * default (R-DOC-1, §5.1 提交…等材料): the papers an application needs on the case before the bureau may accept it —
+   * the district government's letter (R-APP-1), the feasibility report (R-APP-2), the roster of agencies (R-APP-3).
+   */
+  documentsRequiredAtAcceptance: DocumentPurpose[];
 }
 
 /** The policy as `policy.md` states it, with this project's defaults. */
@@ -89,6 +96,7 @@ export const DEFAULT_POLICY: PolicyConfig = {
   refundReminderDaysBefore: [30, 7, 1],
   programmeTargetParks: 5,
   programmeTargetYear: 2022,
+  documentsRequiredAtAcceptance: ['district_government_letter', 'feasibility_report', 'agency_roster'],
 };
 
 /** The four supporting service functions of R-APP-5 (§4.2). */

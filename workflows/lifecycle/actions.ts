@@ -2,6 +2,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseSnapshot, FilingStage } from '../definitions/case';
 import { OFFICER_ACTION_NAMES, OFFICER_ACTIONS, type OfficerActionName } from '../definitions/officer-actions';
 import { applyDepartmentOpinion, validateDepartmentOpinion } from './department-opinions';
+import { applyDocument, lastDocument, validateDocument } from './documents';
 import { applyDesignation, applyIncubationBase, validateDesignation, validateIncubationBase } from './designation';
 import { applyEvaluation, validateEvaluation } from './evaluation';
 import { applyAcceptance, applySubmission, validateAcceptance, validateSubmission } from './intake';
@@ -57,6 +58,7 @@ const HANDLERS = {
   evaluation: { validate: validateEvaluation, apply: applyEvaluation, result: snapshot },
   refundPayment: { validate: validateRefundPayment, apply: applyRefundPayment, result: snapshot },
   refundWriteOff: { validate: validateRefundWriteOff, apply: applyRefundWriteOff, result: snapshot },
+  attachDocument: { validate: validateDocument, apply: applyDocument, result: lastDocument },
 } satisfies { [K in OfficerActionName]: HandlersOf<K> };
 
 /**

@@ -12,6 +12,7 @@ import {
 } from '../definitions/civil-date';
 import { outcome, type Context, type Outcome } from './outcome';
 import { closeIfSettled, refundCeiling } from './payments';
+import { assertDocumentsOnCase } from './documents';
 import { refuse } from './refusals';
 import { finding, overdueReportYears, threeYearRevenueFinding } from './reports';
 
@@ -69,6 +70,7 @@ export function validateEvaluation(state: CaseSnapshot, request: EvaluationReque
       throw refuse(field, rule, 'rules.refusals.fieldOnlyWithOutcome', { field, only, outcome: request.outcome });
     }
   }
+  assertDocumentsOnCase(state, request.documentIds, 'documentIds');
   if (request.outcome === 'rectify') validateRectifyBy(request.rectifyBy, ctx);
   if (request.outcome !== 'revoke') return;
   validateGrounds(request.grounds);
@@ -95,6 +97,7 @@ export function applyEvaluation(state: CaseSnapshot, request: EvaluationRequest,
     ...(rectifyBy ? { rectifyBy } : {}),
     ...(grounds ? { grounds } : {}),
     ...(request.refundAmount !== undefined ? { refundAmount: request.refundAmount } : {}),
+    ...(request.documentIds?.length ? { documentIds: [...request.documentIds] } : {}),
   });
   state.updatedAt = ctx.now;
   const details = {

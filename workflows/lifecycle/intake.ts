@@ -6,6 +6,7 @@ import { assertStage } from '../case-stages';
 import { checkEligibility, deficiency, isFlag } from '../eligibility';
 import { deadlineDaysAfter, isPast } from '../definitions/civil-date';
 import { dueAtOf } from './calendar';
+import { assertPapersComplete } from './documents';
 import { outcome, type Context, type Outcome } from './outcome';
 import { refuse, type RefusalCode } from './refusals';
 
@@ -91,7 +92,7 @@ export function applySubmission(state: CaseSnapshot, { application }: SubmitAppl
 /** The R-APP-4/5 rules the latest filing falls short of (in principle), each once. */
 const flaggedRules = (state: CaseSnapshot): string[] => [...new Set((state.flags ?? []).map((flag) => flag.rule))];
 
-export function validateAcceptance(state: CaseSnapshot, request: AcceptanceRequest): void {
+export function validateAcceptance(state: CaseSnapshot, request: AcceptanceRequest, ctx: Context): void {
   assertStage('acceptance', state);
   if (!request.accepted && !request.reason?.trim())
     throw refuse('reason', '§5.1', 'rules.refusals.returnReasonRequired');
@@ -101,6 +102,7 @@ export function validateAcceptance(state: CaseSnapshot, request: AcceptanceReque
     throw refuse('waiverReason', flagged[0], 'rules.refusals.waiverReasonRequired', { rules: flagged });
   if (waiver && !(request.accepted && flagged.length > 0))
     throw refuse('waiverReason', 'R-APP-4', 'rules.refusals.waiverReasonUnexpected');
+  if (request.accepted) assertPapersComplete(state, ctx.policy);
 }
 
 /** §5.1: the municipal completeness check; not accepted → returned with the reason, for resubmission. */

@@ -2,6 +2,7 @@ import type { CaseSnapshot } from '../definitions/case';
 import type { RefundPaymentRequest, RefundWriteOffRequest } from '../definitions/messages';
 import { assertStage } from '../case-stages';
 import { outcome, type Context, type Outcome } from './outcome';
+import { assertDocumentsOnCase } from './documents';
 import { refuse } from './refusals';
 import { closeIfSettled } from './payments';
 import { openRefundDemand } from '../definitions/allowed-actions';
@@ -15,12 +16,19 @@ export function validateRefundPayment(state: CaseSnapshot, request: RefundPaymen
     throw refuse('amount', 'R-REF-1', 'rules.refusals.refundPaymentOutOfRange', { outstanding });
   if (!request.bankReference?.trim()) throw refuse('bankReference', 'R-REF-1', 'rules.refusals.bankReferenceRequired');
   if (Number.isNaN(Date.parse(request.paidAt))) throw refuse('paidAt', 'R-REF-1', 'rules.refusals.notAnIsoDate');
+  assertDocumentsOnCase(state, request.documentIds, 'documentIds');
 }
 
 /** R-REF-1: finance confirms a (partial) refund; the full amount settles the demand, and the case closes (R-PAY-1). */
 export function applyRefundPayment(state: CaseSnapshot, request: RefundPaymentRequest, ctx: Context): Outcome {
   const demand = state.refundDemand!;
-  demand.payments.push({ amount: request.amount, paidAt: request.paidAt, bankReference: request.bankReference });
+  const { amount, paidAt, bankReference, documentIds } = request;
+  demand.payments.push({
+    amount,
+    paidAt,
+    bankReference,
+    ...(documentIds?.length && { documentIds: [...documentIds] }),
+  });
   demand.paidAmount += request.amount;
   state.updatedAt = ctx.now;
   let closed = {};

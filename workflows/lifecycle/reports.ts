@@ -8,6 +8,7 @@ import { chongqingYear, deadlineOn, isPast } from '../definitions/civil-date';
 import { firstTranche, newPayment } from './designation';
 import { dueAtOf } from './calendar';
 import { outcome, type Context, type Outcome } from './outcome';
+import { assertDocumentsOnCase } from './documents';
 import { refuse } from './refusals';
 
 /** What a report's deadline depends on: the policy's day (R-RPT-1) and the case's calendar (R-CAL-3). */
@@ -122,6 +123,7 @@ export function validateReport(state: CaseSnapshot, { report }: AnnualReportRequ
     throw refuse('year', 'R-RPT-5', 'rules.refusals.reportYearNotEnded', { year, from: `${year + 1}-01-01` });
   if (state.reports.some((r) => r.year === year))
     throw refuse('year', 'R-RPT-1', 'rules.refusals.reportAlreadySubmitted', { year });
+  assertDocumentsOnCase(state, report.documentIds, 'documentIds');
 }
 
 /** The second tranche is released by the first reporting year's report (R-RPT-5), unless revoked by then (§5.2). */

@@ -3,6 +3,7 @@ import { useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficerActionName } from '../../../workflows/definitions/officer-actions';
 import type { Schema } from '../api/client';
+import { AttachDocumentNote } from '../documents/attach-document-note';
 import { AnnualReportForm } from '../forms/annual-report-form';
 import { ResubmissionForm } from '../forms/resubmission-form';
 import { AcceptanceForm } from './forms/acceptance-form';
@@ -20,7 +21,7 @@ import type { ActionFormProps } from './forms/use-action-form';
 /**
  * Each officer action's form, keyed by the one table of officer actions (workflows/definitions/officer-actions.ts):
  * an action added to the table without its form does not compile. The filing's resubmission and the yearly report are
- * the district's forms.
+ * the district's forms; an upload (R-DOC-1) is made in the papers section, to which its card leads.
  */
 const FORMS: Record<OfficerActionName, ComponentType<ActionFormProps>> = {
   submitApplication: ResubmissionForm,
@@ -35,6 +36,7 @@ const FORMS: Record<OfficerActionName, ComponentType<ActionFormProps>> = {
   evaluation: EvaluationForm,
   refundPayment: RefundPaymentForm,
   refundWriteOff: RefundWriteOffForm,
+  attachDocument: AttachDocumentNote,
 };
 
 /**

@@ -23,12 +23,18 @@ export function takeAccessTokenFrom(source: () => string | undefined): void {
   accessToken = source;
 }
 
-/** Every request: the officer's token, and the console's language so that the API's texts come back in it. */
+/**
+ * The headers every request carries: the officer's token, and the console's language so that the API's texts come
+ * back in it. Also for the requests the typed client cannot make (an upload that reports its progress).
+ */
+export function requestHeaders(): Record<string, string> {
+  const token = accessToken();
+  return { ...(token ? { Authorization: `Bearer ${token}` } : {}), 'Accept-Language': currentLocale() };
+}
+
 const signedIn: Middleware = {
   onRequest({ request }) {
-    const token = accessToken();
-    if (token) request.headers.set('Authorization', `Bearer ${token}`);
-    request.headers.set('Accept-Language', currentLocale());
+    for (const [name, value] of Object.entries(requestHeaders())) request.headers.set(name, value);
     return request;
   },
 };

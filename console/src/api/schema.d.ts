@@ -294,6 +294,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/cases/{caseId}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case’s papers: every version (replaces / replacedBy), in the order uploaded (R-DOC-1) */
+    get: operations['CaseDocumentsController_list'];
+    put?: never;
+    /** Upload one paper for the case (multipart): PDF, OFD, JPEG, PNG or XLSX by content, ≤ 20 MB (R-DOC-1) */
+    post: operations['CaseDocumentsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/documents/{documentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One paper: metadata, versions, and a download link valid 5 minutes (scoped as its case) */
+    get: operations['DocumentsController_detail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/documents/{documentId}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Streams the paper (no bearer token: the signed link of GET /v1/documents/{documentId} is the credential); each download is in the case’s audit trail */
+    get: operations['DocumentsController_content'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/deadlines': {
     parameters: {
       query?: never;
@@ -497,7 +549,7 @@ export interface paths {
     };
     /**
      * Ready = an action would be served (503 otherwise, naming the checks that failed)
-     * @description postgres: PostgreSQL answers; temporal: the Temporal frontend answers; worker: a parkflow worker polls the workflow task queue — Temporal saw it poll in the last 70 s and its heartbeat is under 15 s old (the test the API makes before sending an action). A check that has not answered within 1.5 s is down, so the answer comes within about that long. schedule (a warning, never a reason to be unready): `lagging` when the p99 of how late the cases’ reminders and notices of the last 5 minutes were recorded exceeds SCHEDULE_LAG_WARN_POLICY_DAYS policy days — the worker cannot keep up with POLICY_TIME_SCALE for the cases it holds (issue 13).
+     * @description postgres: PostgreSQL answers; temporal: the Temporal frontend answers; worker: a parkflow worker polls the workflow task queue — Temporal saw it poll in the last 70 s and its heartbeat is under 15 s old (the test the API makes before sending an action). A check that has not answered within 1.5 s is down, so the answer comes within about that long. object_store (reported, never a reason to be unready): the documents’ bucket answers — when it does not, uploads and downloads answer 503 naming it (R-DOC-1) while every other action is served. schedule (a warning, never a reason to be unready): `lagging` when the p99 of how late the cases’ reminders and notices of the last 5 minutes were recorded exceeds SCHEDULE_LAG_WARN_POLICY_DAYS policy days — the worker cannot keep up with POLICY_TIME_SCALE for the cases it holds (issue 13).
      */
     get: operations['HealthController_ready'];
     put?: never;
@@ -1112,6 +1164,7 @@ export interface components {
         | 'annualReport'
         | 'evaluation'
         | 'refundPayment'
+        | 'attachDocument'
         | 'refundWriteOff'
       )[];
       /** Format: date-time */
@@ -1333,6 +1386,146 @@ export interface components {
        * @example 园区运营主体已依法注销，经追缴确无可执行财产
        */
       reason: string;
+    };
+    DocumentUploadDto: {
+      /**
+       * Format: binary
+       * @description the paper: PDF, OFD, JPEG, PNG or XLSX, judged by its content (not its name); at most DOCUMENT_MAX_BYTES (20 MB by default). An XLSX agency_roster is read: the first sheet, below the header row naming 名称 (or 机构名称, name) and 统一社会信用代码 (or creditCode)
+       */
+      file: string;
+      /**
+       * @example district_government_letter
+       * @enum {string}
+       */
+      purpose:
+        | 'district_government_letter'
+        | 'feasibility_report'
+        | 'agency_roster'
+        | 'support_measure'
+        | 'annual_report'
+        | 'rectification_report'
+        | 'refund_receipt'
+        | 'other';
+      /**
+       * Format: uuid
+       * @description the document of this case (same purpose) that this one is a new version of; it stays on the case
+       */
+      replaces?: string;
+    };
+    DocumentView: {
+      /** Format: uuid */
+      documentId: string;
+      /** @enum {string} */
+      purpose:
+        | 'district_government_letter'
+        | 'feasibility_report'
+        | 'agency_roster'
+        | 'support_measure'
+        | 'annual_report'
+        | 'rectification_report'
+        | 'refund_receipt'
+        | 'other';
+      /** @description lower-case hex SHA-256 of the bytes as stored */
+      sha256: string;
+      /**
+       * @description bytes
+       * @example 482113
+       */
+      size: number;
+      /**
+       * @description as judged from the content at upload
+       * @enum {string}
+       */
+      contentType:
+        | 'application/pdf'
+        | 'application/ofd'
+        | 'image/jpeg'
+        | 'image/png'
+        | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      /** @description the name the uploader’s computer gave the file: shown, never trusted */
+      fileName: string;
+      /**
+       * Format: uuid
+       * @description the earlier version this document replaces
+       */
+      replaces?: string;
+      /**
+       * Format: uuid
+       * @description the later version that replaces this document
+       */
+      replacedBy?: string;
+      /** @description the officer who uploaded it */
+      uploadedBy: string;
+      /**
+       * Format: date-time
+       * @description when the case recorded it (policy time)
+       */
+      uploadedAt: string;
+    };
+    DocumentListView: {
+      items: components['schemas']['DocumentView'][];
+    };
+    DocumentDetailView: {
+      /** Format: uuid */
+      documentId: string;
+      /** @enum {string} */
+      purpose:
+        | 'district_government_letter'
+        | 'feasibility_report'
+        | 'agency_roster'
+        | 'support_measure'
+        | 'annual_report'
+        | 'rectification_report'
+        | 'refund_receipt'
+        | 'other';
+      /** @description lower-case hex SHA-256 of the bytes as stored */
+      sha256: string;
+      /**
+       * @description bytes
+       * @example 482113
+       */
+      size: number;
+      /**
+       * @description as judged from the content at upload
+       * @enum {string}
+       */
+      contentType:
+        | 'application/pdf'
+        | 'application/ofd'
+        | 'image/jpeg'
+        | 'image/png'
+        | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      /** @description the name the uploader’s computer gave the file: shown, never trusted */
+      fileName: string;
+      /**
+       * Format: uuid
+       * @description the earlier version this document replaces
+       */
+      replaces?: string;
+      /**
+       * Format: uuid
+       * @description the later version that replaces this document
+       */
+      replacedBy?: string;
+      /** @description the officer who uploaded it */
+      uploadedBy: string;
+      /**
+       * Format: date-time
+       * @description when the case recorded it (policy time)
+       */
+      uploadedAt: string;
+      /** Format: uuid */
+      caseId: string;
+      /**
+       * @description GET it (no bearer token: the signature is the credential, so a browser tab or frame can open it) to stream the file; signed for the caller, valid 5 minutes; each download is in the case’s audit trail
+       * @example /v1/documents/3f0c…/content?expires=1767000000&role=municipal&subject=municipal-officer&signature=…
+       */
+      downloadUrl: string;
+      /**
+       * Format: date-time
+       * @description when downloadUrl stops working
+       */
+      downloadExpiresAt: string;
     };
     DeadlineItem: {
       /** Format: uuid */
@@ -4253,6 +4446,472 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+    };
+  };
+  CaseDocumentsController_list: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The reader's language for every text meant for a person (messages, deficiencies, notices): zh-CN or en; `en`, `en-*` are English, anything else (or no header) zh-CN. q-values are honoured. Machine fields (error, rule, field, code, stage, kind) never change with it. */
+        'Accept-Language'?: string;
+      };
+      path: {
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentListView'];
+        };
+      };
+      /** @description no bearer token, or an invalid one */
+      401: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description the caller’s role may not do this */
+      403: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description no such case, or not visible to the caller (another district’s case; an expert not on its panel) */
+      404: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description validation_failed: one detail per failed field, naming the policy rule where one applies; or idempotency_key_reused */
+      422: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description rate_limited: too many requests from this caller (see Retry-After) */
+      429: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description nothing was applied; retry after Retry-After seconds. worker_unavailable: no worker polls the task queue (the action was not sent); dependency_unavailable: Temporal or PostgreSQL is unreachable (named in the message) */
+      503: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+    };
+  };
+  CaseDocumentsController_upload: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The reader's language for every text meant for a person (messages, deficiencies, notices): zh-CN or en; `en`, `en-*` are English, anything else (or no header) zh-CN. q-values are honoured. Machine fields (error, rule, field, code, stage, kind) never change with it. */
+        'Accept-Language'?: string;
+        /** @description A unique token per action (e.g. a UUID): the same key and body replay the first answer (`Idempotent-Replayed: true`), a retry of a request that never got its answer returns the action's real outcome; the same key with another body or path is 422 idempotency_key_reused, and while the first request runs 409 idempotency_in_progress. Keys are per caller. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['DocumentUploadDto'];
+      };
+    };
+    responses: {
+      /** @description the paper as the case recorded it */
+      201: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentView'];
+        };
+      };
+      /** @description stored, and sent to the case, but no outcome within UPDATE_WAIT_MS; GET /v1/cases/{caseId}/actions/{updateId} gives it (refused: the stored copy is removed) */
+      202: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionPendingView'];
+        };
+      };
+      /** @description bad_request: the body is not valid JSON */
+      400: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description no bearer token, or an invalid one */
+      401: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description the caller’s role may not do this */
+      403: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description no such case, or not visible to the caller (another district’s case; an expert not on its panel) */
+      404: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description invalid_stage: the case’s current stage does not allow the action (the stage is in the message); or idempotency_in_progress */
+      409: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description payload_too_large: the file is larger than DOCUMENT_MAX_BYTES (20 MB by default); details name file */
+      413: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description unsupported_media_type: the body is not multipart/form-data, or the file’s content is none of PDF, OFD, JPEG, PNG, XLSX (details name file, R-DOC-1) */
+      415: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description validation_failed: one detail per failed field, naming the policy rule where one applies; or idempotency_key_reused */
+      422: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description rate_limited: too many requests from this caller (see Retry-After) */
+      429: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: string;
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description dependency_unavailable: the object store (details name object_store), Temporal or PostgreSQL is down, or no worker polls; nothing was stored */
+      503: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: string;
+          /** @description Present (`true`) when this answer replays the first one given under the same Idempotency-Key */
+          'Idempotent-Replayed'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+    };
+  };
+  DocumentsController_detail: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The reader's language for every text meant for a person (messages, deficiencies, notices): zh-CN or en; `en`, `en-*` are English, anything else (or no header) zh-CN. q-values are honoured. Machine fields (error, rule, field, code, stage, kind) never change with it. */
+        'Accept-Language'?: string;
+      };
+      path: {
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentDetailView'];
+        };
+      };
+      /** @description no bearer token, or an invalid one */
+      401: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description the caller’s role may not do this */
+      403: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description no such case, or not visible to the caller (another district’s case; an expert not on its panel) */
+      404: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description validation_failed: one detail per failed field, naming the policy rule where one applies; or idempotency_key_reused */
+      422: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description rate_limited: too many requests from this caller (see Retry-After) */
+      429: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description nothing was applied; retry after Retry-After seconds. worker_unavailable: no worker polls the task queue (the action was not sent); dependency_unavailable: Temporal or PostgreSQL is unreachable (named in the message) */
+      503: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+    };
+  };
+  DocumentsController_content: {
+    parameters: {
+      query: {
+        signature: unknown;
+        district?: unknown;
+        subject: unknown;
+        role: unknown;
+        /** @description Unix seconds */
+        expires: unknown;
+      };
+      header?: {
+        /** @description The reader's language for every text meant for a person (messages, deficiencies, notices): zh-CN or en; `en`, `en-*` are English, anything else (or no header) zh-CN. q-values are honoured. Machine fields (error, rule, field, code, stage, kind) never change with it. */
+        'Accept-Language'?: string;
+      };
+      path: {
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the bytes as uploaded */
+      200: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'application/ofd': string;
+          'image/jpeg': string;
+          'image/png': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description link_expired or link_invalid (altered, made up) */
+      403: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodySchema'];
+          'application/ofd': components['schemas']['ErrorBodySchema'];
+          'image/jpeg': components['schemas']['ErrorBodySchema'];
+          'image/png': components['schemas']['ErrorBodySchema'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description no such case, or not visible to the caller (another district’s case; an expert not on its panel) */
+      404: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description validation_failed: one detail per failed field, naming the policy rule where one applies; or idempotency_key_reused */
+      422: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodySchema'];
+        };
+      };
+      /** @description the object store or PostgreSQL is down */
+      503: {
+        headers: {
+          /** @description The language of the texts in this answer (negotiated from Accept-Language) */
+          'Content-Language'?: 'zh-CN' | 'en';
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorBodySchema'];
+          'application/ofd': components['schemas']['ErrorBodySchema'];
+          'image/jpeg': components['schemas']['ErrorBodySchema'];
+          'image/png': components['schemas']['ErrorBodySchema'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodySchema'];
         };
       };
     };

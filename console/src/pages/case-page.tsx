@@ -15,6 +15,7 @@ import { RefundCard } from '../components/case/refund-card';
 import { ReportsTable } from '../components/case/reports-table';
 import { ReviewsTable } from '../components/case/reviews-table';
 import { WithCase } from '../components/case/with-case';
+import { PapersSection } from '../documents/papers-section';
 
 const SECTIONS = ['overview', 'materials', 'history', 'money', 'reviews', 'reports', 'notices'] as const;
 type SectionName = (typeof SECTIONS)[number];
@@ -22,7 +23,7 @@ const isSection = (name: string | null): name is SectionName => (SECTIONS as rea
 
 /**
  * One case (案件详情): its head, the actions the officer may take now beside (or, on a narrow screen, above) the
- * case's sections — what it waits on, the application's materials, its history, money, review, reports and
+ * case's sections — what it waits on, the application's materials and papers, its history, money, review, reports and
  * evaluations, notices. The open section is kept in the address (`?section=`), so a reload or a shared link opens it.
  */
 export default function CasePage() {
@@ -61,7 +62,10 @@ function CaseSections({ view }: { view: Schema<'CaseView'> }) {
   );
   const content: Record<SectionName, JSX.Element> = {
     overview: <CaseOverview view={view} />,
-    materials: <ApplicationMaterials view={view} />,
+    materials: stacked(
+      <PapersSection key="papers" view={view} />,
+      <ApplicationMaterials key="application" view={view} />,
+    ),
     history: <HistoryTimeline caseId={view.caseId} />,
     money: stacked(
       <PaymentsLedger key="payments" payments={view.payments} />,

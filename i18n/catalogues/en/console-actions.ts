@@ -20,6 +20,7 @@ export const consoleActions: CatalogueOf<typeof reference> = {
     evaluation: 'Evaluation',
     refundPayment: 'Refund received',
     refundWriteOff: 'Write-off',
+    attachDocument: 'Upload a paper',
   },
   appliedAction: 'Done: {{action}}',
   amount: '{{amount, cny}}',

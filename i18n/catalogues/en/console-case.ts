@@ -64,6 +64,8 @@ export const consoleCase: CatalogueOf<typeof reference> = {
       reporting_year_started: 'A new reporting year began',
       deadlines_recomputed: 'Deadlines recomputed for a new holiday arrangement',
       policy_clock_advanced: 'Policy time advanced',
+      document_attached: 'Paper uploaded (R-DOC-1)',
+      document_downloaded: 'Paper downloaded (R-DOC-1)',
     },
     timers: {
       resubmission_reminder: 'Resubmission reminder',
@@ -116,6 +118,7 @@ export const consoleCase: CatalogueOf<typeof reference> = {
       scheduledFor: 'Scheduled for {{at, day}}',
       noticesSent: '{{count, number}} notice(s) sent',
       stage: 'Stage afterwards: {{stage, terms(prefix: common.stages)}}',
+      paper: 'Paper: {{purpose, terms(prefix: rules.documentPurposes)}}, SHA-256 {{sha}}…',
     },
   },
   payments: {

@@ -1,6 +1,7 @@
 import { consoleActions } from './console-actions';
 import { consoleApplication } from './console-application';
 import { consoleCase } from './console-case';
+import { consoleDocuments } from './console-documents';
 import { consoleLists } from './console-lists';
 import { consolePark } from './console-park';
 import type { CatalogueOf } from '../../catalogue-shape';
@@ -18,6 +19,7 @@ export const consoleTexts: CatalogueOf<typeof reference> = {
     notConfigured: 'No identity provider is configured here (AUTH_ISSUER): nobody can sign in to the console.',
   },
   casePage: consoleCase,
+  documents: consoleDocuments,
   actions: consoleActions,
   application: consoleApplication,
   lists: consoleLists,

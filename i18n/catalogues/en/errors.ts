@@ -49,6 +49,7 @@ export const errors: CatalogueOf<typeof reference> = {
     evaluation: 'an evaluation',
     refundPayment: 'recording a refund payment',
     refundWriteOff: 'writing off a refund',
+    attachDocument: 'uploading a paper',
   },
   tokenRefused: 'the bearer token is refused: {{reason}} ({{rule}})',
   token: {

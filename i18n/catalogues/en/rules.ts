@@ -41,6 +41,16 @@ export const rules: CatalogueOf<typeof reference> = {
     threeYearRevenueBelowReportsMissing:
       'no revenue of the reporting years {{first}}–{{last}} reaches {{target, cny}} ({{missing}} report(s) missing)',
   },
+  documentPurposes: {
+    district_government_letter: 'the district government’s letter (区县人民政府函件)',
+    feasibility_report: 'the planning and feasibility report (建设规划论证报告)',
+    agency_roster: 'the roster of resident agencies (入驻机构名录)',
+    support_measure: 'a support measure (扶持措施文件)',
+    annual_report: 'the yearly report’s papers (年度报告材料)',
+    rectification_report: 'the rectification report (整改报告)',
+    refund_receipt: 'the refund’s bank slip (退款银行回单)',
+    other: 'another paper',
+  },
   refusals: {
     reasonRequired: 'a reason is required',
     reviewNotClosed: 'the expert review has not closed: every panel member must submit first',
@@ -88,6 +98,15 @@ export const rules: CatalogueOf<typeof reference> = {
     opinionDateAfterToday: 'the opinion’s date must be a Chongqing day no later than today ({{today, day}})',
     objectionUnanswered:
       '{{departments, list}} objected to the park: the designation’s reason must answer it, naming the department',
+    financeUploadsReceiptsOnly: 'the finance desk uploads only the bank slips (refund_receipt) of a revoked park’s refund',
+    documentAlreadyRecorded: 'this document is already recorded on the case',
+    rosterOnlyForRoster: 'only an agency roster (agency_roster) carries roster rows',
+    replacesUnknownDocument:
+      'must name a document of this case with the same purpose ($t(rules.documentPurposes.{{purpose}})) to replace',
+    documentNotOnCase: 'document {{documentId}} is not a document of this case',
+    paperMissing: '$t(rules.documentPurposes.{{purpose}}) has not been uploaded to the case (§5.1 materials)',
+    rosterLacksAgency: 'the uploaded roster does not list {{name}} ({{code}}) as the application names it',
+    rosterAgencyNotFiled: 'the uploaded roster lists {{name}} ({{code}}), which the application’s agencies do not',
     resubmissionWindowClosed: 'the resubmission window (§5.1) closed on {{dueAt, day}}',
   },
 };

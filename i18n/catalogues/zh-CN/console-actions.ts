@@ -22,6 +22,7 @@ export const consoleActions = {
     evaluation: '考评',
     refundPayment: '退还款到账',
     refundWriteOff: '核销',
+    attachDocument: '上传材料',
   } satisfies Record<OfficerActionName, string>,
   /** Shown once an action is applied and its form has left the case (the case moved on). */
   appliedAction: '已办理：{{action}}',

@@ -63,6 +63,8 @@ export const consoleCase = {
       reporting_year_started: '进入新的报告年度',
       deadlines_recomputed: '按新的节假日安排重新计算期限',
       policy_clock_advanced: '调整政策时间',
+      document_attached: '上传材料文件（R-DOC-1）',
+      document_downloaded: '下载材料文件（R-DOC-1）',
     },
     /** The timed events (`timer:<series>` in workflows/lifecycle/schedule.ts and late-series.ts), by series. */
     timers: {
@@ -116,6 +118,7 @@ export const consoleCase = {
       scheduledFor: '计划时间：{{at, day}}',
       noticesSent: '发出通知{{count, number}}条',
       stage: '办理后阶段：{{stage, terms(prefix: common.stages)}}',
+      paper: '材料：{{purpose, terms(prefix: rules.documentPurposes)}}，SHA-256 {{sha}}…',
     },
   },
   payments: {

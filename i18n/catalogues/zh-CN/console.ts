@@ -1,6 +1,7 @@
 import { consoleActions } from './console-actions';
 import { consoleApplication } from './console-application';
 import { consoleCase } from './console-case';
+import { consoleDocuments } from './console-documents';
 import { consoleLists } from './console-lists';
 import { consolePark } from './console-park';
 
@@ -17,6 +18,7 @@ export const consoleTexts = {
     notConfigured: '本环境未配置统一身份认证（AUTH_ISSUER），无法登录工作台。',
   },
   casePage: consoleCase,
+  documents: consoleDocuments,
   actions: consoleActions,
   application: consoleApplication,
   lists: consoleLists,

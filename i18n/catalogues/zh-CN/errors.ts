@@ -54,6 +54,7 @@ export const errors = {
     evaluation: '考评',
     refundPayment: '登记退还补助资金',
     refundWriteOff: '核销未退还的补助资金',
+    attachDocument: '上传材料',
   } satisfies Record<OfficerActionName, string>,
   /** 401: the bearer token and the token rule it breaks (api-contract "Identity"). */
   tokenRefused: '访问令牌被拒绝：{{reason}}（{{rule}}）',

@@ -42,6 +42,16 @@ export const rules = {
     threeYearRevenueBelowReportsMissing:
       '{{first}}年至{{last}}年各报告年度营业收入均未达到{{target, cny}}（{{missing}}份年度报告未报送）',
   },
+  documentPurposes: {
+    district_government_letter: '区县人民政府函件',
+    feasibility_report: '建设规划论证报告',
+    agency_roster: '入驻机构名录',
+    support_measure: '扶持措施文件',
+    annual_report: '年度报告材料',
+    rectification_report: '整改报告',
+    refund_receipt: '退款银行回单',
+    other: '其他材料',
+  },
   refusals: {
     reasonRequired: '须说明理由',
     reviewNotClosed: '专家评审尚未结束：须待评审专家全部提交评审意见',
@@ -86,6 +96,14 @@ export const rules = {
     opinionRequired: '须写明相关部门意见的内容',
     opinionDateAfterToday: '相关部门意见的日期须为重庆日期，且不晚于今天（{{today, day}}）',
     objectionUnanswered: '{{departments, list}}对该园区持反对意见：认定理由须对此作出回应，写明该部门名称',
+    financeUploadsReceiptsOnly: '财务部门只上传已撤销园区退款的银行回单（refund_receipt）',
+    documentAlreadyRecorded: '该材料已在本案件中登记',
+    rosterOnlyForRoster: '只有入驻机构名录（agency_roster）带有名录行',
+    replacesUnknownDocument: '须指明本案件中用途相同（$t(rules.documentPurposes.{{purpose}})）的被替换材料',
+    documentNotOnCase: '材料{{documentId}}不是本案件的材料',
+    paperMissing: '尚未向本案件上传$t(rules.documentPurposes.{{purpose}})（§5.1 申报材料）',
+    rosterLacksAgency: '上传的入驻机构名录中没有申报所列的{{name}}（{{code}}）',
+    rosterAgencyNotFiled: '上传的入驻机构名录列有{{name}}（{{code}}），但申报的入驻机构中没有',
     resubmissionWindowClosed: '补正申报期限已于{{dueAt, day}}届满（§5.1）',
   },
 };

@@ -57,11 +57,13 @@ export async function startClusterScript(extraEnv: NodeJS.ProcessEnv = {}): Prom
     KEYCLOAK_PORT: String(keycloakPort),
     KEYCLOAK_MANAGEMENT_PORT: String(await freePort()),
     PROMETHEUS_PORT: String(await freePort()),
+    PARKFLOW_OBJECT_STORE_PORT: String(await freePort()),
     ...extraEnv,
   };
-  // cluster.sh starts its own PostgreSQL, Temporal and Keycloak, and sets the API's sign-in itself.
+  // cluster.sh starts its own PostgreSQL, Temporal, Keycloak and document store, and sets the API's sign-in itself.
   for (const own of Object.keys(env))
-    if (['DATABASE_URL', 'TEMPORAL_ADDRESS', 'NODE_ENV'].includes(own) || own.startsWith('AUTH_')) delete env[own];
+    if (['DATABASE_URL', 'TEMPORAL_ADDRESS', 'NODE_ENV'].includes(own) || /^(AUTH|OBJECT_STORE)_/.test(own))
+      delete env[own];
 
   const script: ChildProcess = spawn('bash', ['scripts/cluster.sh'], {
     cwd: REPO_ROOT,

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEVELOPMENT_JWT_SECRET } from '../../../api/config/auth-settings';
 import { REPO_ROOT } from '../../support/jest/compiled-build';
+import { pdf } from '../../../tooling/fixtures/documents';
+import { sha256, uploadDocument } from '../../../tooling/http/document-uploads';
 import { httpStack } from '../../../tooling/http/http-calls';
 import { HttpDriver, PANEL } from '../../../tooling/http/http-driver';
 import { startClusterScript, type ClusterScript } from './cluster-script';
@@ -15,7 +17,8 @@ import { startClusterScript, type ClusterScript } from './cluster-script';
  * the cluster stopped and its data dir wiped → a new cluster restoring the backup before Temporal starts
  * (PARKFLOW_RESTORE_FROM) → `npm run reconcile`. Every case is back as it was at the backup (the actions after it
  * are gone) and takes its next step: an officer action, or its next timer (the policy clock moved past a returned
- * case's window, which lapses it). Prints how long the backup, the restore and reconcile took.
+ * case's window, which lapses it); a paper uploaded before the backup downloads with the same SHA-256 from the
+ * restored store (issue 25: the backup holds the bucket). Prints how long the backup, the restore and reconcile took.
  */
 const DEBIAN_POSTGRES = '/usr/lib/postgresql/15/bin';
 const CLUSTER_ENV = { PARKFLOW_PG_BIN: DEBIAN_POSTGRES, PARKFLOW_KEYCLOAK: 'off', POLICY_CLOCK_ADJUSTABLE: 'true' };
@@ -32,10 +35,17 @@ const onDebianLinux = process.platform === 'linux' && existsSync(join(DEBIAN_POS
  */
 function cli(cluster: ClusterScript, name: string, args: string[]): Promise<{ status: number | null; out: string }> {
   const databaseUrl = /DATABASE_URL=(\S+)/.exec(readFileSync(join(cluster.dataDir, 'postgres.url'), 'utf8'))?.[1];
+  // The documents' store of this start (its credentials are fresh at each): `NAME=value` lines, as stack.sh reads them.
+  const objectStore = Object.fromEntries(
+    readFileSync(join(cluster.dataDir, 'object-store', 'api.env'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
   const script = join('dist', 'scripts', `${name}.cli.js`);
   const child = spawn('sh', ['scripts/lib/with-env.sh', join(cluster.dataDir, 'worker.env'), 'node', script, ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, ...objectStore, DATABASE_URL: databaseUrl },
     detached: true,
   });
   let out = '';
@@ -69,7 +79,7 @@ async function parksMidLife(driver: HttpDriver) {
   const parks = { submitted: [] as string[], returned: [] as string[], underReview: [] as string[] };
   const designated: DesignatedPark[] = [];
   for (let i = 0; i < PARKS_PER_STAGE; i += 1) {
-    parks.submitted.push(await driver.file());
+    parks.submitted.push(await driver.complete());
     const returned = await driver.file();
     const body = { accepted: false, reason: '材料不全' };
     await driver.ok('POST', `/v1/cases/${returned}/acceptance`, { token: driver.municipal(), body });
@@ -133,6 +143,10 @@ export function restoreDrill(): void {
         const all = [...parks.submitted, ...parks.returned, ...parks.underReview];
         all.push(...parks.designated.map((park) => park.caseId));
         const atBackup = await stagesOf(driver, all);
+        // Issue 25: a paper uploaded before the backup is downloadable, the same bytes, after the restore.
+        const paper = pdf('渝北府函〔2026〕12号 (restore drill)');
+        const uploaded = await uploadDocument(cluster.frontDoor, driver.districtToken(), parks.submitted[1], paper);
+        expect(uploaded).toMatchObject({ status: 201, body: { sha256: sha256(paper) } });
         const running = cluster;
         const [backup, backupSeconds] = await timed(() => cli(running, 'backup', [backups]));
         expect(backup).toEqual({ status: 0, out: expect.stringContaining('3 database(s)') });
@@ -172,6 +186,13 @@ export function restoreDrill(): void {
         expect(tranche1Of(paidCase)?.status).toBe('instructed');
         const gone = await driver.stack.call('GET', `/v1/cases/${filedAfter}`, { token: driver.municipal() });
         expect(gone.status).toBe(404);
+
+        const detail = await driver.ok('GET', `/v1/documents/${uploaded.body.documentId}`, {
+          token: driver.districtToken(),
+        });
+        const download = await fetch(`${restored.frontDoor}${detail.downloadUrl}`);
+        expect(download.status).toBe(200);
+        expect(sha256(Buffer.from(await download.arrayBuffer()))).toBe(sha256(paper));
 
         await nextSteps(restored, driver, parks);
         const again = await cli(restored, 'reconcile', []);

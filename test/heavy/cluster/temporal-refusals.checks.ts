@@ -5,6 +5,8 @@ import { DEVELOPMENT_JWT_SECRET } from '../../../api/config/auth-settings';
 import { policyClockAdvancedSignal } from '../../../workflows/definitions/messages';
 import { OFFICER_ACTIONS } from '../../../workflows/definitions/officer-actions';
 import { validApplication } from '../../../tooling/fixtures/applications';
+import { httpStack } from '../../../tooling/http/http-calls';
+import { uploadRequiredPapers } from '../../../tooling/http/papers';
 import type { ClusterScript } from './cluster-script';
 import { clientAs, opsReaderToken, outcomeOf, type Caller } from './temporal-callers';
 
@@ -40,6 +42,8 @@ export function temporalRefusalChecks(cluster: () => ClusterScript): void {
     const filed = await api('/v1/applications', 'district', validApplication());
     expect(filed.status).toBe(201);
     caseId = ((await filed.json()) as { caseId: string }).caseId;
+    // R-DOC-1: the district's papers, so the acceptance below is the API's own action passing.
+    await uploadRequiredPapers(httpStack(cluster().frontDoor, DEVELOPMENT_JWT_SECRET), caseId, tokenOf('district'));
   });
 
   it('an Update, a Signal and a Terminate straight to the frontend are refused, whoever sends them', async () => {

@@ -4,6 +4,7 @@
  * advances that land on and around the policy's edges (Chongqing new year, 29 February, 30 June / 1 July,
  * 31 March, the case's own deadlines ± 1 ms).
  */
+import { DOCUMENT_PURPOSES } from '../../../workflows/definitions/documents';
 import fc from 'fast-check';
 import { EXPERT_POOL, type ActionSpec, type AdvanceSpec, type LifeSpec, type RelativeAmount, type Step } from './steps';
 
@@ -189,6 +190,15 @@ const writeOff: fc.Arbitrary<ActionSpec> = fc.record({
   reason: text('核销'),
 });
 
+const attachDocument: fc.Arbitrary<ActionSpec> = fc.record(
+  {
+    a: fc.constant('attachDocument' as const),
+    purpose: fc.constantFrom(...DOCUMENT_PURPOSES),
+    roster: fc.constantFrom('matching' as const, 'lacking' as const),
+  },
+  { requiredKeys: ['a', 'purpose'] },
+);
+
 /** Any officer action, valid or not, with an actor of the right role. */
 export const randomAction: fc.Arbitrary<ActionSpec> = fc.oneof(
   submission,
@@ -203,6 +213,7 @@ export const randomAction: fc.Arbitrary<ActionSpec> = fc.oneof(
   wellFormedEvaluation,
   refundPayment,
   writeOff,
+  attachDocument,
 );
 
 export const guidedAction: fc.Arbitrary<ActionSpec> = fc

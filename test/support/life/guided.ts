@@ -4,6 +4,7 @@
  * A guided step carries only a `pick`, from which its choices are derived deterministically.
  */
 import type { CaseSnapshot } from '../../../workflows/definitions/case';
+import { DEFAULT_POLICY } from '../../../workflows/definitions/policy';
 import { cqYear } from './calendar';
 import { EXPERT_POOL, subsidyTotal, type ActionSpec, type RelativeAmount } from './steps';
 
@@ -60,6 +61,17 @@ export function guidedSpec(state: CaseSnapshot, clock: string, pick: number): Ac
     case 'returned':
       return valid();
     case 'submitted': {
+      // R-DOC-1: the district uploads the papers acceptance needs, mostly before the bureau checks the application.
+      const held = new Set((state.documents ?? []).map((d) => d.purpose));
+      const missing = DEFAULT_POLICY.documentsRequiredAtAcceptance.find((purpose) => !held.has(purpose));
+      const rows = (state.documents ?? []).filter((d) => d.roster).at(-1)?.roster;
+      const rosterLacks = rows !== undefined && rows.length !== state.application?.agencies.length;
+      if ((missing || rosterLacks) && c.chance(0.9)) {
+        const purpose = missing ?? 'agency_roster';
+        const roster =
+          purpose === 'agency_roster' && c.chance(0.5) ? (c.chance(0.8) ? 'matching' : 'lacking') : undefined;
+        return { a: 'attachDocument', purpose, ...(roster && { roster }) };
+      }
       const flagged = (state.flags ?? []).length > 0;
       return c.chance(0.85)
         ? {

@@ -18,6 +18,7 @@ import { atNineOnWorkday } from './calendar';
 const AT_THE_DEADLINE: readonly string[] = ['application_lapsed', 'review_overdue'];
 import type { LifeEvent, LifeModel } from './model';
 import { MoneyInvariants } from './money-invariants';
+import { PaperInvariants } from './paper-invariants';
 
 type Stage = CaseSnapshot['stage'];
 /** The invariant groups; the property test has one property per group. */
@@ -31,7 +32,8 @@ export type Invariant =
   | 'json'
   | 'stages'
   | 'overdue'
-  | 'noticeTimes';
+  | 'noticeTimes'
+  | 'papers';
 /** One broken invariant, where in the life it broke. */
 export interface Violation {
   invariant: Invariant;
@@ -72,6 +74,7 @@ export class LifeChecker {
   };
   private readonly money = new MoneyInvariants(this.fail);
   private readonly calendar = new DeadlineInvariants(this.fail);
+  private readonly papers = new PaperInvariants(this.fail);
 
   /** The observer to register with the model ({@link LifeModel.observe}). */
   readonly onEvent = (event: LifeEvent, model: LifeModel): void => {
@@ -101,6 +104,7 @@ export class LifeChecker {
       if (event.type === 'fired') this.checkTimer(event, state);
     }
     this.checkStage(state, event);
+    this.papers.check(state, this.prevStage);
     this.money.checkPayments(state);
     this.money.checkRefund(state);
     this.calendar.checkDeadlines(state, model.lastCommitAt);

@@ -7,6 +7,7 @@ import { deadlinesOf } from '../../../workflows/lifecycle/deadlines';
 import { newCase } from '../../../workflows/lifecycle/intake';
 import type { Context } from '../../../workflows/lifecycle/outcome';
 import { validApplication } from '../../../tooling/fixtures/applications';
+import { requiredPapers } from '../../../tooling/fixtures/papers';
 
 export const district: Actor = { id: 'district-officer', role: 'district', district: '500112' };
 export const municipal: Actor = { id: 'municipal-officer', role: 'municipal' };
@@ -22,6 +23,12 @@ export function pureCase(ctx: (now: string) => Context) {
     const outcome = action.apply(state, request, ctx(now));
     state.deadlines = deadlinesOf(state, ctx(now));
     return outcome;
+  }
+
+  /** Files a valid application with the papers R-DOC-1 wants on the case before acceptance. */
+  function fileComplete(state: CaseSnapshot, now: string, application = validApplication()): void {
+    act(state, m.submitApplicationUpdate, { actor: district, application }, now);
+    for (const document of requiredPapers()) act(state, m.attachDocumentUpdate, { actor: district, document }, now);
   }
 
   /** The failure an action is refused with (it must be refused). */
@@ -41,7 +48,7 @@ export function pureCase(ctx: (now: string) => Context) {
       0,
       designatedAt,
     );
-    act(state, m.submitApplicationUpdate, { actor: district, application: validApplication() }, designatedAt);
+    fileComplete(state, designatedAt);
     act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, designatedAt);
     act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, designatedAt);
     for (const id of ['a', 'b', 'c']) {
@@ -66,5 +73,5 @@ export function pureCase(ctx: (now: string) => Context) {
     return state;
   }
 
-  return { act, refusal, designatedAt, revokedIn2027 };
+  return { act, fileComplete, refusal, designatedAt, revokedIn2027 };
 }

@@ -38,6 +38,24 @@ export function applicationOf(spec: Extract<ActionSpec, { a: 'submitApplication'
   return app;
 }
 
+/** The paper an upload spec describes, numbered after the case's papers so far (a fixed id per position). */
+function paper(spec: Extract<ActionSpec, { a: 'attachDocument' }>, state: CaseSnapshot) {
+  const n = (state.documents?.length ?? 0) + 1;
+  const filed = state.application?.agencies ?? [];
+  const roster = spec.roster === undefined ? undefined : spec.roster === 'matching' ? filed : filed.slice(1);
+  const document = {
+    documentId: `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+    purpose: spec.purpose,
+    sha256: n.toString(16).padStart(64, '0'),
+    size: 1000 + n,
+    contentType: roster ? XLSX : 'application/pdf',
+    fileName: `${spec.purpose}-${n}`,
+    ...(roster ? { roster: roster.map(({ name, creditCode }) => ({ name, creditCode })) } : {}),
+  };
+  return { document };
+}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Turns an abstract action into the request an officer of the right role would send now. */
 export function resolveAction(spec: ActionSpec, state: CaseSnapshot, clock: string): ResolvedAction {
   if (spec.a === 'guided') return resolveAction(guidedSpec(state, clock, spec.pick), state, clock);
@@ -147,6 +165,11 @@ export function resolveAction(spec: ActionSpec, state: CaseSnapshot, clock: stri
       };
     case 'refundWriteOff':
       return { name: spec.a, request: { actor: municipal, reason: spec.reason } };
+    case 'attachDocument':
+      return {
+        name: spec.a,
+        request: { actor: spec.purpose === 'refund_receipt' ? finance : district, ...paper(spec, state) },
+      };
   }
 }
 

@@ -5,6 +5,7 @@
  * has become; life-resolve.ts turns a step into the request or the instant it means at that point of the life.
  */
 import type { Actor, CaseSnapshot, EvaluationOutcome } from '../../../workflows/definitions/case';
+import type { DocumentPurpose } from '../../../workflows/definitions/documents';
 import type { OfficerActionName } from '../../../workflows/definitions/officer-actions';
 
 /** The district every life's case belongs to. */
@@ -97,6 +98,8 @@ export type ActionSpec =
     }
   | { a: 'refundPayment'; amount: RelativeAmount; bankReference: string }
   | { a: 'refundWriteOff'; reason: string }
+  /** R-DOC-1: a paper uploaded for the case; an XLSX roster lists the filed agencies, or all but the first. */
+  | { a: 'attachDocument'; purpose: DocumentPurpose; roster?: 'matching' | 'lacking' }
   /**
    * A plausible next action for the case's stage, chosen with `pick` (keeps random lives moving through the stages).
    */

@@ -1,5 +1,6 @@
 import { Alert, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { MissingPapers } from '../../documents/missing-papers';
 import { ActionForm } from './action-form';
 import { RadioChoice } from './choice-groups';
 import { useActionForm, type ActionFormProps } from './use-action-form';
@@ -13,6 +14,7 @@ interface AcceptanceValues {
 /**
  * 受理 (§5.1): accept the filed application or return it with a reason. An application with R-APP-4/5 flags (*in
  * principle* shortfalls) is accepted only with a waiver reason, so the flags are shown beside the field that needs it.
+ * The papers acceptance needs that the case lacks are shown first (R-DOC-1: the API refuses, naming each).
  */
 export function AcceptanceForm(props: ActionFormProps) {
   const { t } = useTranslation();
@@ -25,6 +27,9 @@ export function AcceptanceForm(props: ActionFormProps) {
     handle.send(accepted ? { accepted, ...(flags.length > 0 ? { waiverReason } : {}) } : { accepted, reason });
   return (
     <ActionForm handle={handle} submitText={t('console.actions.acceptance.submit')} onFinish={finish}>
+      <div style={{ marginBottom: 16 }}>
+        <MissingPapers caseId={props.view.caseId} />
+      </div>
       <Form.Item name="accepted" label={decision} rules={[{ required: true }]}>
         <RadioChoice<boolean>
           label={decision}

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { shortSha } from '../../documents/paper-rules';
 
 /** An audit entry's details as recorded by the workflow: whatever its action put there. */
 type Details = Record<string, unknown>;
@@ -109,6 +110,10 @@ export function detailLines(details: Details, t: TFunction, officer: (id: string
       ? t('console.casePage.history.details.clockAdvanced', { days: details.days, from: details.from, to: details.to })
       : undefined,
     day('scheduledFor'),
+    // R-DOC-1: a paper uploaded or downloaded, by what it is and the start of the fingerprint it was recorded with.
+    textOf(details.purpose) && textOf(details.sha256)
+      ? t('console.casePage.history.details.paper', { purpose: details.purpose, sha: shortSha(String(details.sha256)) })
+      : undefined,
     when(nonEmpty(textsOf(details.notices)), (sent) =>
       t('console.casePage.history.details.noticesSent', { count: sent.length }),
     ),
