@@ -16,10 +16,10 @@
  */
 import { annualReportUpdate, parkCaseWorkflowId } from '../workflows/definitions/messages';
 import { startOfYear } from '../workflows/definitions/civil-date';
-import { provideMigratedPostgres } from '../tooling/postgres/throwaway-postgres';
 import { eventually } from '../tooling/eventually';
 import { HttpDriver, reportBody } from '../tooling/http/http-driver';
-import { startStack, type Stack } from '../tooling/stacks/in-process-stack';
+import type { Stack } from '../tooling/stacks/in-process-stack';
+import { benchOnStack } from './bench-stack';
 import { percentile } from './percentile';
 import { pool } from './pool';
 
@@ -113,80 +113,72 @@ async function untilReportable(stack: Stack, driver: HttpDriver, sentinel: Bench
   );
 }
 
-async function main(): Promise<void> {
-  const samples = Number(process.argv[2] ?? 200);
-  const postgres = await provideMigratedPostgres();
-  // One officer sets up hundreds of cases: the limiter stays in the path, with room for that.
-  const stack = await startStack({
-    env: { RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_MINUTE: '1000000', POLICY_TIME_SCALE: String(POLICY_TIME_SCALE) },
-  });
+const samples = Number(process.argv[2] ?? 200);
+
+// One officer sets up hundreds of cases: the limiter stays in the path, with room for that.
+const env = {
+  RATE_LIMIT_BURST: '100000',
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  POLICY_TIME_SCALE: String(POLICY_TIME_SCALE),
+};
+benchOnStack({ env }, async (stack) => {
   const driver = new HttpDriver(stack);
-  try {
-    const total = samples + WARM_UP;
-    process.stderr.write(`designating ${2 * total + 1} cases…\n`);
-    const all = await designatedCases(driver, 2 * total + 1);
-    const sentinel = all[all.length - 1];
-    const cases = all.slice(0, -1);
-    const years = new Set(all.map((c) => c.year));
-    if (years.size !== 1)
-      throw new Error(
-        `the cases straddle the R-RPT-5 cut-off (first reporting ` +
-          `years ${[...years].join(', ')}): set-up took too long for this POLICY_TIME_SCALE`,
-      );
-    await untilReportable(stack, driver, sentinel);
-
-    const actor = { id: `district-${driver.district}`, role: 'district' as const, district: driver.district };
-    const http: number[] = [];
-    const raw: number[] = [];
-    for (let i = 0; i < total; i += 1) {
-      const viaHttp = cases[2 * i];
-      const viaUpdate = cases[2 * i + 1];
-      const httpMs = await timed(() =>
-        driver.ok('POST', `/v1/cases/${viaHttp.caseId}/annual-reports`, {
-          token: driver.districtToken(),
-          body: reportBody(viaHttp.year),
-        }),
-      );
-      const rawMs = await timed(() =>
-        stack.env.client.workflow
-          .getHandle(parkCaseWorkflowId(viaUpdate.caseId))
-          .executeUpdate(annualReportUpdate, { args: [{ actor, report: reportBody(viaUpdate.year) }] }),
-      );
-      if (i >= WARM_UP) {
-        http.push(httpMs);
-        raw.push(rawMs);
-      }
-    }
-    console.log(summary('POST /v1/cases/{id}/annual-reports (HTTP)', http));
-    console.log(summary('raw update annualReport (Temporal client)', raw));
-    const p50Gap =
-      percentile(
-        [...http].sort((a, b) => a - b),
-        50,
-      ) -
-      percentile(
-        [...raw].sort((a, b) => a - b),
-        50,
-      );
-    console.log(`API overhead at p50: ${p50Gap.toFixed(1)} ms (JWT, validation, scope read, poller check)`);
-    // The case furthest ahead (filed first) is the first to leave the quiet window.
-    const quietUntil = Math.min(
-      ...cases.map((c) => wallTimeAt(c.openedAtMs, Date.parse(startOfYear(c.year + 1)) + QUIET_POLICY_DAYS * DAY_MS)),
+  const total = samples + WARM_UP;
+  process.stderr.write(`designating ${2 * total + 1} cases…\n`);
+  const all = await designatedCases(driver, 2 * total + 1);
+  const sentinel = all[all.length - 1];
+  const cases = all.slice(0, -1);
+  const years = new Set(all.map((c) => c.year));
+  if (years.size !== 1)
+    throw new Error(
+      `the cases straddle the R-RPT-5 cut-off (first reporting ` +
+        `years ${[...years].join(', ')}): set-up took too long for this POLICY_TIME_SCALE`,
     );
-    if (Date.now() > quietUntil) {
-      console.log(
-        `note: the samples outlasted the quiet window ` +
-          `by ${((Date.now() - quietUntil) / 1000).toFixed(1)} s: report ` +
-          `reminders fired meanwhile (fewer samples, or a lower POLICY_TIME_SCALE)`,
-      );
-    }
-  } finally {
-    await stack.teardown();
-    await postgres.stop();
-  }
-}
+  await untilReportable(stack, driver, sentinel);
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  const actor = { id: `district-${driver.district}`, role: 'district' as const, district: driver.district };
+  const http: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const viaHttp = cases[2 * i];
+    const viaUpdate = cases[2 * i + 1];
+    const httpMs = await timed(() =>
+      driver.ok('POST', `/v1/cases/${viaHttp.caseId}/annual-reports`, {
+        token: driver.districtToken(),
+        body: reportBody(viaHttp.year),
+      }),
+    );
+    const rawMs = await timed(() =>
+      stack.env.client.workflow
+        .getHandle(parkCaseWorkflowId(viaUpdate.caseId))
+        .executeUpdate(annualReportUpdate, { args: [{ actor, report: reportBody(viaUpdate.year) }] }),
+    );
+    if (i >= WARM_UP) {
+      http.push(httpMs);
+      raw.push(rawMs);
+    }
+  }
+  console.log(summary('POST /v1/cases/{id}/annual-reports (HTTP)', http));
+  console.log(summary('raw update annualReport (Temporal client)', raw));
+  const p50Gap =
+    percentile(
+      [...http].sort((a, b) => a - b),
+      50,
+    ) -
+    percentile(
+      [...raw].sort((a, b) => a - b),
+      50,
+    );
+  console.log(`API overhead at p50: ${p50Gap.toFixed(1)} ms (JWT, validation, scope read, poller check)`);
+  // The case furthest ahead (filed first) is the first to leave the quiet window.
+  const quietUntil = Math.min(
+    ...cases.map((c) => wallTimeAt(c.openedAtMs, Date.parse(startOfYear(c.year + 1)) + QUIET_POLICY_DAYS * DAY_MS)),
+  );
+  if (Date.now() > quietUntil) {
+    console.log(
+      `note: the samples outlasted the quiet window ` +
+        `by ${((Date.now() - quietUntil) / 1000).toFixed(1)} s: report ` +
+        `reminders fired meanwhile (fewer samples, or a lower POLICY_TIME_SCALE)`,
+    );
+  }
 });

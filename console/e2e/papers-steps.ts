@@ -85,3 +85,10 @@ export async function previewPaper(page: Page, fileName: string): Promise<Respon
   await paperRow(page, fileName).getByRole('button', { name: papers.preview }).click();
   return content;
 }
+
+/** Closes the preview dialog with its close button (Escape would go to the PDF viewer once it has the focus). */
+export async function closePreview(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: papers.close }).click();
+  await expect(dialog).toBeHidden();
+}

@@ -3,7 +3,16 @@ import { zhCN } from '../../i18n/catalogues/zh-CN';
 import { validApplication } from '../../tooling/fixtures/applications';
 import { expectAccessible, signInAs } from './console-steps';
 import { screenshot } from './park-life-steps';
-import { chooseFile, choosePurpose, openPapers, paperPdf, paperRow, previewPaper, uploadPaper } from './papers-steps';
+import {
+  chooseFile,
+  choosePurpose,
+  closePreview,
+  openPapers,
+  paperPdf,
+  paperRow,
+  previewPaper,
+  uploadPaper,
+} from './papers-steps';
 import { consoleUrl, developmentToken } from './stack-control';
 
 /**
@@ -58,8 +67,7 @@ test('渝北区 uploads the letter, sees it listed, previews the PDF in a frame 
   await expect(dialog.getByTestId('paper-frame')).toBeVisible();
   await expectAccessible(page, '.ant-modal');
   await screenshot(page, 'paper-preview');
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
+  await closePreview(page);
 
   // 下载: the browser saves it under the name it was uploaded with.
   const saved = page.waitForEvent('download');

@@ -11,7 +11,7 @@ import {
   pickDay,
   screenshot,
 } from './park-life-steps';
-import { openPapers, paperPdf, previewPaper, uploadPaper } from './papers-steps';
+import { closePreview, openPapers, paperPdf, previewPaper, uploadPaper } from './papers-steps';
 import { advancePolicyClock, consoleUrl, pauseWorker, resumeWorker } from './stack-control';
 
 /**
@@ -128,7 +128,7 @@ test('each of the three experts reviews it from their workbench (§5.1)', async 
       await expect(page.getByRole('cell', { name: '重庆第15人力资源有限公司' })).toBeVisible();
       // …and the papers uploaded with it (R-DOC-1), which the expert opens in the browser.
       expect((await previewPaper(page, paperPdf('district_government_letter').name)).status()).toBe(200);
-      await page.keyboard.press('Escape');
+      await closePreview(page);
       await expectAccessible(page);
       await screenshot(page, 'expert-review');
     }

@@ -46,7 +46,7 @@ const audited = async (caseId: string, action: string): Promise<number> =>
 
 describe('read-your-writes after an officer action', () => {
   it('the accepted case is read back at once, ahead of the workflow’s record, which then adds the rest', async () => {
-    const caseId = await driver.file();
+    const caseId = await driver.complete();
     const municipal = driver.municipal();
     await eventually(async () => (await audited(caseId, 'application_filed')) === 1, 'the filing recorded');
     await withRecordsHeld(async () => {

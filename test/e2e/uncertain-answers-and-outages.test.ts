@@ -96,7 +96,7 @@ describe('item 4: honest uncertainty', () => {
     'an action sent while no worker takes tasks is answered 202 with ' +
       'its updateId (not 503); its outcome is running, then applied',
     async () => {
-      const caseId = await driver.file();
+      const caseId = await driver.complete();
       // The worker died a moment ago without a word: its heartbeat and the server's poller record still count it, so
       // the API sends the action — but nobody takes the task.
       await stack.crashWorker();
@@ -141,7 +141,7 @@ describe('item 4: honest uncertainty', () => {
     'GET …/actions/{updateId}: applied with the case (also after the workflow ended); ' +
       '404 for an unknown id, an invisible case, or an update the validator refused',
     async () => {
-      const caseId = await driver.file();
+      const caseId = await driver.complete();
       const caller = 'municipal:municipal-officer';
       await driver.ok('POST', `/v1/cases/${caseId}/acceptance`, {
         token: driver.municipal(),
@@ -207,7 +207,7 @@ describe('item 5: outages are 503', () => {
   it(
     'PostgreSQL down: reads and actions answer 503 ' + 'dependency_unavailable with Retry-After, naming PostgreSQL',
     async () => {
-      const caseId = await driver.file();
+      const caseId = await driver.complete();
       const url = new URL(stack.config.DATABASE_URL);
       const proxy = await cuttableProxy(url.hostname, Number(url.port || 5432));
       const proxied = new URL(url.toString());
@@ -251,7 +251,7 @@ describe('item 5: outages are 503', () => {
   it(
     'Temporal down: an action answers 503 dependency_unavailable ' + 'with Retry-After, naming Temporal at its address',
     async () => {
-      const caseId = await driver.file();
+      const caseId = await driver.complete();
       const address = `127.0.0.1:${await closedPort()}`;
       const api = await secondApi({ TEMPORAL_ADDRESS: address });
       try {

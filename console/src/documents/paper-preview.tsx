@@ -34,7 +34,15 @@ export function PaperPreview({ previewed, onClose }: { previewed?: Previewed; on
     );
   };
   return (
-    <Modal open={Boolean(previewed)} title={title} onCancel={onClose} footer={null} width={960} destroyOnHidden>
+    <Modal
+      open={Boolean(previewed)}
+      title={title}
+      closable={{ 'aria-label': t('console.documents.close') }}
+      onCancel={onClose}
+      footer={null}
+      width={960}
+      destroyOnHidden
+    >
       {body()}
     </Modal>
   );

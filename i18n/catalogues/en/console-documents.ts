@@ -21,6 +21,7 @@ export const consoleDocuments: CatalogueOf<typeof reference> = {
   shaCopied: 'Copied',
   preview: 'Preview',
   download: 'Download',
+  close: 'Close the preview',
   previewTitle: 'Preview: {{fileName}}',
   linkFailed: 'Could not get the download link of “{{fileName}}”: {{message}}',
   upload: {

@@ -23,6 +23,7 @@ export const consoleDocuments = {
   shaCopied: '已复制',
   preview: '预览',
   download: '下载',
+  close: '关闭预览',
   previewTitle: '预览：{{fileName}}',
   linkFailed: '未能取得“{{fileName}}”的下载链接：{{message}}',
   upload: {
