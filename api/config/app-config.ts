@@ -1,3 +1,4 @@
+import { DEFAULT_DOCUMENT_MAX_BYTES } from '../../workflows/definitions/documents';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, Max, Min, MinLength } from 'class-validator';
 import { objectStoreProblems } from '../../config/object-store-settings';
@@ -76,7 +77,7 @@ export class AppConfig extends AuthSettings {
   @IsInt({ message: 'DOCUMENT_MAX_BYTES must be a whole number of bytes' })
   @Min(1, { message: 'DOCUMENT_MAX_BYTES must be at least 1 (byte)' })
   @Max(1024 ** 3, { message: 'DOCUMENT_MAX_BYTES must be at most 1073741824 (1 GiB): uploads are held in memory' })
-  DOCUMENT_MAX_BYTES: number = 20 * 1024 * 1024;
+  DOCUMENT_MAX_BYTES: number = DEFAULT_DOCUMENT_MAX_BYTES;
 
   /**
    * The key of the documents' download links (HMAC-SHA256 over the document, the expiry and the caller): every API

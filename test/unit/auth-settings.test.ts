@@ -1,8 +1,9 @@
 import { loadAppConfig } from '../../api/config/app-config';
+import { PRODUCTION_DOCUMENT_SETTINGS } from '../../tooling/fixtures/production-settings';
 import { corsOrigins, durationSeconds, hs256Enabled } from '../../api/config/auth-settings';
 
 const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db' };
-const production = { ...base, NODE_ENV: 'production' };
+const production = { ...base, ...PRODUCTION_DOCUMENT_SETTINGS, NODE_ENV: 'production' };
 const oidc = { AUTH_ISSUER: 'https://sso.cq.example/realms/hr', AUTH_AUDIENCE: 'parkflow-api' };
 
 describe('sign-in configuration (api-contract "Identity", "Configuration")', () => {

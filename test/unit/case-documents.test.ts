@@ -7,12 +7,13 @@ import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { newCase } from '../../workflows/lifecycle/intake';
 import { agencies, validApplication } from '../../tooling/fixtures/applications';
 import { requiredPapers } from '../../tooling/fixtures/papers';
+import { goodReport } from '../../tooling/stacks/case-driver';
 import { installedCalendar } from '../support/workflows/holiday-calendar';
 import { district, finance, municipal, pureCase } from '../support/life/pure-case';
 
 const NOW = '2026-06-01T02:00:00.000Z';
 const calendar = installedCalendar();
-const { act, refusal, revokedIn2027 } = pureCase((now) => ({ now, policy: DEFAULT_POLICY, calendar }));
+const { act, refusal, designatedAt, revokedIn2027 } = pureCase((now) => ({ now, policy: DEFAULT_POLICY, calendar }));
 const [letter, report, roster] = requiredPapers();
 const details = (failure: ApplicationFailure) => failure.details as InvalidInputDetail[];
 
@@ -119,15 +120,18 @@ describe('R-DOC-1: the papers are kept with the case', () => {
     expect(state.refundDemand!.payments.at(-1)).toMatchObject({ documentIds: [slip.documentId] });
   });
 
-  it('R-DOC-1: a report, an evaluation or a refund naming a paper not on the case is refused, naming documentIds', () => {
-    const state = revokedIn2027();
+  it('R-DOC-1: a report, an evaluation or a refund naming a paper not on the case is refused (documentIds)', () => {
     const unknown = '00000000-0000-4000-8000-0000000000ff';
+    const notOnCase = { field: 'documentIds', rule: 'R-DOC-1', params: { documentId: unknown } };
     const payment = { actor: finance, amount: 1, paidAt: NOW, bankReference: 'B-9', documentIds: [unknown] };
-    expect(details(refusal(state, m.refundPaymentUpdate, payment, NOW))[0]).toMatchObject({
-      field: 'documentIds',
-      rule: 'R-DOC-1',
-      params: { documentId: unknown },
-    });
+    expect(details(refusal(revokedIn2027(), m.refundPaymentUpdate, payment, NOW))[0]).toMatchObject(notOnCase);
+    const designated = designatedAt(NOW);
+    const evaluation = { actor: municipal, outcome: 'renew', findings: '运营规范', documentIds: [unknown] };
+    expect(details(refusal(designated, m.evaluationUpdate, evaluation, NOW))[0]).toMatchObject(notOnCase);
+    const report = { actor: district, report: { ...goodReport(2026), documentIds: [unknown] } };
+    expect(details(refusal(designated, m.annualReportUpdate, report, '2027-02-01T02:00:00.000Z'))[0]).toMatchObject(
+      notOnCase,
+    );
   });
 
   it('R-DOC-1: no paper after the case has ended', () => {

@@ -1,3 +1,4 @@
+import { PRODUCTION_DOCUMENT_SETTINGS } from '../../tooling/fixtures/production-settings';
 import { loadAppConfig } from '../../api/config/app-config';
 import type { CaseSnapshot, ParkCaseInput } from '../../workflows/definitions/case';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
@@ -82,7 +83,8 @@ describe('policy clock of training and test stacks (issue 21: POLICY_CLOCK_ADJUS
     expect(() => loadAppConfig({ ...base, POLICY_CLOCK_ADJUSTABLE: 'yes' })).toThrow(
       /POLICY_CLOCK_ADJUSTABLE must be true or false/,
     );
-    const production = { ...base, NODE_ENV: 'production', AUTH_ISSUER: 'https://sso.example/realms/parkflow' };
+    const issuer = { AUTH_ISSUER: 'https://sso.example/realms/parkflow' };
+    const production = { ...base, ...PRODUCTION_DOCUMENT_SETTINGS, NODE_ENV: 'production', ...issuer };
     expect(loadAppConfig({ ...production, AUTH_AUDIENCE: 'parkflow-api' }).POLICY_CLOCK_ADJUSTABLE).toBe(false);
     expect(() =>
       loadAppConfig({ ...production, AUTH_AUDIENCE: 'parkflow-api', POLICY_CLOCK_ADJUSTABLE: 'true' }),

@@ -1,3 +1,4 @@
+import { PRODUCTION_DOCUMENT_SETTINGS } from '../fixtures/production-settings';
 import { runObjectStoreEnv } from '../object-store/run-object-store';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadAppConfig } from '../../api/config/app-config';
@@ -19,10 +20,8 @@ export async function startApiAlone(env: Record<string, string> = {}): Promise<A
     DATABASE_URL: process.env.DATABASE_URL,
     TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`, // nothing listens: the edge's answers never reach Temporal
     AUTH_JWT_SECRET: API_ALONE_SECRET,
-    DOCUMENT_LINK_SECRET: 'api-alone-document-links-0123456789', // also when a test makes it a production API
-    // Not the development pair (a production API refuses it); the run's own store when one runs.
-    OBJECT_STORE_ACCESS_KEY_ID: 'api-alone-objects',
-    OBJECT_STORE_SECRET_ACCESS_KEY: 'api-alone-objects-secret-0123456789',
+    // Also when a test makes it a production API; the run's own store when one runs.
+    ...PRODUCTION_DOCUMENT_SETTINGS,
     ...runObjectStoreEnv(),
     ...env,
   });

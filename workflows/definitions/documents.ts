@@ -30,6 +30,12 @@ export const DOCUMENT_CONTENT_TYPES = [
 ] as const;
 export type DocumentContentType = (typeof DOCUMENT_CONTENT_TYPES)[number];
 
+/**
+ * The largest paper by default (api-contract: ≤ 20 MB): the API's `DOCUMENT_MAX_BYTES` unless configured, and what the
+ * console checks before sending.
+ */
+export const DEFAULT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
 /** One row of an XLSX agency roster as read at upload: what R-DOC-1 compares with the application's `agencies`. */
 export type RosterRow = Pick<Agency, 'name' | 'creditCode'>;
 

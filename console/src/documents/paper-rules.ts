@@ -1,5 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { DocumentContentType, DocumentPurpose } from '../../../workflows/definitions/documents';
+import {
+  DEFAULT_DOCUMENT_MAX_BYTES,
+  type DocumentContentType,
+  type DocumentPurpose,
+} from '../../../workflows/definitions/documents';
 import { DEFAULT_POLICY } from '../../../workflows/definitions/policy';
 import type { CaseDocument } from '../api/document-queries';
 
@@ -7,7 +11,7 @@ import type { CaseDocument } from '../api/document-queries';
  * The largest paper the console sends: the API's default `DOCUMENT_MAX_BYTES` (20 MB). Checked before sending, so an
  * officer is told at once instead of after minutes of upload; the API checks again (413) whatever its setting.
  */
-export const MAX_PAPER_BYTES = 20 * 1024 * 1024;
+export const MAX_PAPER_BYTES = DEFAULT_DOCUMENT_MAX_BYTES;
 export const MAX_PAPER_MEGABYTES = MAX_PAPER_BYTES / 2 ** 20;
 
 /** What the file chooser offers: the types the API accepts (it judges by content, R-DOC-1). */

@@ -98,7 +98,8 @@ export const rules: CatalogueOf<typeof reference> = {
     opinionDateAfterToday: 'the opinion’s date must be a Chongqing day no later than today ({{today, day}})',
     objectionUnanswered:
       '{{departments, list}} objected to the park: the designation’s reason must answer it, naming the department',
-    financeUploadsReceiptsOnly: 'the finance desk uploads only the bank slips (refund_receipt) of a revoked park’s refund',
+    financeUploadsReceiptsOnly:
+      'the finance desk uploads only the bank slips (refund_receipt) of a revoked park’s refund',
     documentAlreadyRecorded: 'this document is already recorded on the case',
     rosterOnlyForRoster: 'only an agency roster (agency_roster) carries roster rows',
     replacesUnknownDocument:

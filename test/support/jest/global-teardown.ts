@@ -4,8 +4,9 @@ import { RUN_DIR_VARIABLE } from '../../../tooling/run-artifacts/shared-artifact
 import { RUN_MARK_VARIABLE } from './run-mark';
 
 /**
- * After the last test file: the embedded PostgreSQL and the object store stopped (if the setup started them), anything else of the run
- * still alive stopped (jest's own workers aside: they end with the run), and the run's directory removed.
+ * After the last test file: the embedded PostgreSQL and the object store stopped (if the setup started them),
+ * anything else of the run still alive stopped (jest's own workers aside: they end with the run), and the run's
+ * directory removed.
  */
 export default async function globalTeardown(): Promise<void> {
   await Promise.all([globalThis.parkflowTestPostgres?.stop(), globalThis.parkflowTestObjectStore?.stop()]);
