@@ -9,7 +9,7 @@ import { PaymentsRepository } from '../persistence/repositories/payments.reposit
 import { translator } from '../i18n/translator';
 import type { CaseSnapshot } from '../workflows/definitions/case';
 import { DEFAULT_LOCALE } from '../workflows/definitions/message-ref';
-import { wallTimeAt } from '../workflows/policy-time';
+import { wallTimeAt } from '../workflows/definitions/policy-time';
 import { isFiling, type CaseChange, type Notice, type RecordedSnapshot } from '../workflows/definitions/records';
 
 export interface CaseRecordDeps {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DocumentIds } from './document-ids';
 import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsDayOrInstant } from '../common/civil-date.validation';
 import { MAX_CNY, REFERENCE, rule, TEXT } from './action-bounds';
@@ -32,6 +33,8 @@ export class RefundPaymentDto {
   @IsNotEmpty()
   @MaxLength(100)
   bankReference!: string;
+  @DocumentIds('the bank slip(s) of this refund')
+  documentIds?: string[];
 }
 
 /** `POST /v1/cases/{caseId}/refund-write-off` (R-PAY-1): writes off the unpaid rest of an escalated refund demand. */

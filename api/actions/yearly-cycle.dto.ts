@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { DocumentIds } from './document-ids';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -87,6 +88,8 @@ export class AnnualReportDto {
   @ValidateNested()
   @Type(() => SubsidyUseDto)
   subsidyUse!: SubsidyUseDto;
+  @DocumentIds('the papers the report rests on, e.g. its financial statements')
+  documentIds?: string[];
 }
 
 /**
@@ -136,4 +139,6 @@ export class EvaluationDto {
   @Min(1, rule('R-REF-1'))
   @Max(MAX_CNY, rule('R-REF-1'))
   refundAmount?: number;
+  @DocumentIds('the papers the evaluation rests on, e.g. the rectification report')
+  documentIds?: string[];
 }

@@ -1,3 +1,4 @@
+import { DOCUMENT_PURPOSES, type DocumentPurpose } from '../../workflows/definitions/documents';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { DISTRICT_CODES } from '../../persistence/reference/chongqing-districts';
@@ -49,6 +50,14 @@ export class CaseSummary {
   nextDeadline!: DeadlineView | null;
   @ApiProperty({ description: 'a deadline of the case has passed' })
   overdue!: boolean;
+  @ApiProperty({
+    enum: DOCUMENT_PURPOSES,
+    isArray: true,
+    description:
+      'R-DOC-1: the papers acceptance still needs on a submitted or returned case (empty in any other stage), ' +
+      'so an acceptance queue shows which applications are complete',
+  })
+  missingPapers!: DocumentPurpose[];
   @ApiProperty({ format: 'date-time' })
   openedAt!: string;
   @ApiProperty({ format: 'date-time' })

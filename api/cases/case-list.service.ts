@@ -1,3 +1,6 @@
+import { FILING_STAGES } from '../../workflows/definitions/case';
+import { missingPurposes } from '../../workflows/definitions/documents';
+import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { Injectable } from '@nestjs/common';
 import { ParkCasesRepository } from '../../persistence/repositories/park-cases.repository';
 import type { Actor } from '../../workflows/definitions/case';
@@ -34,6 +37,9 @@ export class CaseListService {
         parkKind: entry.parkKind,
         nextDeadline: entry.deadlines[0] ? deadlineView(entry.deadlines[0]) : null,
         overdue: entry.overdue,
+        missingPapers: (FILING_STAGES as readonly string[]).includes(entry.stage)
+          ? missingPurposes(entry.documents, DEFAULT_POLICY.documentsRequiredAtAcceptance)
+          : [],
         openedAt: entry.openedAt.toISOString(),
         updatedAt: entry.updatedAt.toISOString(),
       }),

@@ -10,6 +10,8 @@ export interface LinkQuery {
   role?: unknown;
   subject?: unknown;
   district?: unknown;
+  /** The token issuer that vouched for the caller (issue 14, "Audit"): the download's entry names it too. */
+  issuer?: unknown;
   signature?: unknown;
 }
 
@@ -18,7 +20,8 @@ export type LinkRefusal = 'expired' | 'forged';
 
 /** A link's signature: HMAC-SHA256 over the document, the expiry and the caller, base64url. */
 function signatureOf(secret: Buffer, documentId: string, expires: number, actor: Actor): string {
-  const signed = ['parkflow-document-link-v1', documentId, expires, actor.role, actor.id, actor.district ?? ''];
+  const caller = [actor.role, actor.id, actor.district ?? '', actor.issuer ?? ''];
+  const signed = ['parkflow-document-link-v2', documentId, expires, ...caller];
   return createHmac('sha256', secret).update(signed.join('\n')).digest('base64url');
 }
 
@@ -40,6 +43,7 @@ export function signLink(secret: Buffer, documentId: string, actor: Actor, nowMs
     role: actor.role,
     subject: actor.id,
     ...(actor.district === undefined ? {} : { district: actor.district }),
+    ...(actor.issuer === undefined ? {} : { issuer: actor.issuer }),
     signature: signatureOf(secret, documentId, expires, actor),
   });
   return {
@@ -53,12 +57,18 @@ export function signLink(secret: Buffer, documentId: string, actor: Actor, nowMs
  * at `nowMs`; else why not. The signature is compared in constant time.
  */
 export function verifyLink(secret: Buffer, documentId: string, query: LinkQuery, nowMs: number): Actor | LinkRefusal {
-  const { expires, role, subject, district, signature } = query;
+  const { expires, role, subject, district, issuer, signature } = query;
   const expiry = typeof expires === 'string' && /^\d{1,12}$/.test(expires) ? Number(expires) : Number.NaN;
   if (Number.isNaN(expiry) || typeof subject !== 'string' || !subject || typeof signature !== 'string') return 'forged';
   if (!(OFFICER_ROLES as readonly unknown[]).includes(role)) return 'forged';
-  if (district !== undefined && typeof district !== 'string') return 'forged';
-  const actor: Actor = { id: subject, role: role as OfficerRole, ...(district === undefined ? {} : { district }) };
+  if ((district !== undefined && typeof district !== 'string') || (issuer !== undefined && typeof issuer !== 'string'))
+    return 'forged';
+  const actor: Actor = {
+    id: subject,
+    role: role as OfficerRole,
+    ...(district === undefined ? {} : { district }),
+    ...(issuer === undefined ? {} : { issuer }),
+  };
   const expected = Buffer.from(signatureOf(secret, documentId, expiry, actor));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'forged';

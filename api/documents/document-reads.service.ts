@@ -6,6 +6,7 @@ import { CaseDocumentsRepository, type DocumentRecord } from '../../persistence/
 import { CaseHistoryRepository } from '../../persistence/repositories/case-history.repository';
 import type { Actor } from '../../workflows/definitions/case';
 import { DOCUMENT_DOWNLOADED } from '../../workflows/definitions/documents';
+import { policyDateAt } from '../../workflows/definitions/policy-time';
 import { CasesService } from '../cases/cases.service';
 import { ApiError } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
@@ -35,7 +36,7 @@ export class DocumentReadsService {
     private readonly documents: CaseDocumentsRepository,
     private readonly objects: DocumentObjects,
     private readonly auditTrail: CaseHistoryRepository,
-    config: AppConfig,
+    private readonly config: AppConfig,
   ) {
     this.linkKey = config.DOCUMENT_LINK_SECRET ? Buffer.from(config.DOCUMENT_LINK_SECRET) : randomBytes(32);
   }
@@ -75,6 +76,9 @@ export class DocumentReadsService {
     const actor = verifyLink(this.linkKey, documentId, query, Date.now());
     if (typeof actor === 'string') throw linkRefused(actor, documentId);
     const record = await this.recorded(documentId);
+    // The holder's scope, checked again (a district moved, an expert taken off the panel), and the case's own clock.
+    const { openedAtMs, clockAdvancedDays } = await this.cases.visibleSnapshot(actor, record.caseId);
+    const at = policyDateAt(openedAtMs, Date.now(), this.config.POLICY_TIME_SCALE, clockAdvancedDays).toISOString();
     let object: OpenedObject | undefined;
     try {
       object = await this.objects.open(record.objectKey);
@@ -86,7 +90,7 @@ export class DocumentReadsService {
       await this.auditTrail.append({
         eventId: randomUUID(),
         caseId: record.caseId,
-        at: new Date().toISOString(),
+        at, // in policy time, as every entry of the trail (compressed on training and test stacks)
         actor,
         action: DOCUMENT_DOWNLOADED,
         details: { documentId, purpose: record.purpose, sha256: record.sha256 },

@@ -1,5 +1,6 @@
 import type { ParkKindCode } from '../../workflows/definitions/application';
 import { FINAL_STAGES, type CaseSnapshot, type Deadline } from '../../workflows/definitions/case';
+import type { CaseDocument } from '../../workflows/definitions/documents';
 import { ParkCaseRecord } from '../entities/park-case.entity';
 import { caseScopeCondition, type CaseScope } from './case-scope';
 import type { Database } from './database';
@@ -15,6 +16,8 @@ export interface CaseListEntry {
   parkKind: ParkKindCode | null;
   /** The deadlines the case waits on, earliest first (as its snapshot lists them). */
   deadlines: Deadline[];
+  /** R-DOC-1: the papers on the case (fingerprints); absent before the first. */
+  documents?: CaseDocument[];
   /** A deadline of the case has passed on the clock. */
   overdue: boolean;
   openedAt: Date;
@@ -176,12 +179,14 @@ export class ParkCasesRepository {
       park_name: string;
       park_kind: ParkKindCode | null;
       deadlines: Deadline[];
+      documents: CaseDocument[] | null;
       overdue: boolean;
       opened_at: Date;
       updated_at: Date;
     }> = await this.db.query(
       `SELECT c.case_id, c.stage, c.district, c.park_name, c.snapshot->'application'->'parkKind'->>'kind' AS park_kind,
-              c.snapshot->'deadlines' AS deadlines, ${OVERDUE} AS overdue, c.opened_at, c.updated_at
+              c.snapshot->'deadlines' AS deadlines, c.snapshot->'documents' AS documents, ${OVERDUE} AS overdue,
+              c.opened_at, c.updated_at
        FROM park_cases c WHERE ${where.join(' AND ')}
        ORDER BY c.opened_at DESC, c.case_id DESC LIMIT ${params.add(filter.limit)}`,
       params.values,
@@ -193,6 +198,7 @@ export class ParkCasesRepository {
       parkName: row.park_name,
       parkKind: row.park_kind,
       deadlines: row.deadlines,
+      documents: row.documents ?? undefined,
       overdue: row.overdue,
       openedAt: row.opened_at,
       updatedAt: row.updated_at,

@@ -69,7 +69,8 @@ describe('a paper uploaded, listed, read and downloaded (R-DOC-1)', () => {
     const downloaded = history.items.filter((entry: any) => entry.action === 'document_downloaded');
     expect(downloaded).toEqual([
       expect.objectContaining({
-        actor: { id: 'district-500112', role: 'district', district: '500112' },
+        // issue 14 "Audit": the download's entry names who vouched for the officer, as every officer entry does
+        actor: { id: 'district-500112', role: 'district', district: '500112', issuer: 'parkflow-development' },
         details: { documentId, purpose: 'district_government_letter', sha256: sha256(download.bytes) },
       }),
     ]);

@@ -4,7 +4,7 @@ import type { Actor } from '../../workflows/definitions/case';
 
 const secret = Buffer.from('unit-test-document-link-secret');
 const documentId = '3f0c8a52-9d1e-4c55-8a0b-2b7f7f6f1c10';
-const district: Actor = { id: 'district-500112', role: 'district', district: '500112' };
+const district: Actor = { id: 'district-500112', role: 'district', district: '500112', issuer: 'https://sso.cq/hr' };
 const issuedAt = Date.UTC(2026, 11, 7, 8, 0, 0);
 
 /** The query of a link issued to `actor` at {@link issuedAt}. */
@@ -31,6 +31,8 @@ describe('download links: an HMAC over the document, the expiry and the caller (
     ['another caller', (q) => ({ ...q, subject: 'district-500103', district: '500103' })],
     ['another role', (q) => ({ ...q, role: 'municipal', district: undefined })],
     ['no district', (q) => ({ ...q, district: undefined })],
+    ['another issuer (issue 14: the audit names who vouched)', (q) => ({ ...q, issuer: 'https://elsewhere' })],
+    ['no issuer', (q) => ({ ...q, issuer: undefined })],
     ['a signature changed in one character', (q) => ({ ...q, signature: `x${String(q.signature).slice(1)}` })],
     ['no signature', (q) => ({ ...q, signature: undefined })],
     ['a repeated parameter', (q) => ({ ...q, subject: [q.subject, 'x'] })],

@@ -10,7 +10,7 @@ import {
   MAX_CLOCK_ADVANCE_DAYS,
   policyClockView,
 } from '../../workflows/lifecycle/policy-clock';
-import { policyDateAt } from '../../workflows/policy-time';
+import { policyDateAt } from '../../workflows/definitions/policy-time';
 
 const opened = '2026-12-07T02:00:00.000Z';
 const input = (policyClockAdjustable?: boolean): ParkCaseInput => ({

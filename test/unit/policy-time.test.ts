@@ -1,4 +1,4 @@
-import { addPolicyDays, policyDateAt, policyDaysToMs, wallTimeAt } from '../../workflows/policy-time';
+import { addPolicyDays, policyDateAt, policyDaysToMs, wallTimeAt } from '../../workflows/definitions/policy-time';
 
 describe('policy time (api-contract "Time": POLICY_TIME_SCALE)', () => {
   it('a policy day lasts a day at scale 1 and a second at scale 86400', () => {

@@ -10,7 +10,7 @@ import {
   deadlineYearsAfter,
   endOfDay,
 } from '../../workflows/definitions/civil-date';
-import { addPolicyDays } from '../../workflows/policy-time';
+import { addPolicyDays } from '../../workflows/definitions/policy-time';
 
 let h: WorkflowHarness;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { civilDateOf } from '../../workflows/definitions/civil-date';
 import { SmtpNoticeMailer } from '../../activities/notices/mailer';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { addPolicyDays } from '../../workflows/policy-time';
+import { addPolicyDays } from '../../workflows/definitions/policy-time';
 import { CaseDriver, goodReport } from '../../tooling/stacks/case-driver';
 import { validApplication } from '../../tooling/fixtures/applications';
 import { deliveriesOf, setContacts, SmtpSink, type ReceivedEmail } from '../support/mail/smtp-sink';

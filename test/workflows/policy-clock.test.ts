@@ -2,7 +2,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { parkCaseWorkflow } from '../../workflows';
 import { chongqingYear, startOfYear } from '../../workflows/definitions/civil-date';
 import * as m from '../../workflows/definitions/messages';
-import { addPolicyDays } from '../../workflows/policy-time';
+import { addPolicyDays } from '../../workflows/definitions/policy-time';
 import { CaseDriver, goodReport } from '../../tooling/stacks/case-driver';
 import { eventually } from '../../tooling/eventually';
 import { validApplication } from '../../tooling/fixtures/applications';

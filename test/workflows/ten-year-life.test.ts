@@ -3,7 +3,7 @@ import { CaseDriver, goodReport, morningAfter } from '../../tooling/stacks/case-
 import { recordHistory } from '../support/workflows/histories';
 import { startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks/workflow-harness';
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
-import { addPolicyDays } from '../../workflows/policy-time';
+import { addPolicyDays } from '../../workflows/definitions/policy-time';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 import { addDays, chongqingYear, civilDateOf } from '../../workflows/definitions/civil-date';
 import { atNotice, firstWorkingDayOfWeek, noticeFrom, weekStartOf } from '../../workflows/lifecycle/working-days';

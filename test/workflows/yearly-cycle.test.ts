@@ -6,7 +6,7 @@ import { startWorkflowHarness, type WorkflowHarness } from '../../tooling/stacks
 import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { OVERDUE_REPORTS_KEY } from '../../workflows/definitions/search-attributes';
 import { startOfYear } from '../../workflows/definitions/civil-date';
-import { addPolicyDays } from '../../workflows/policy-time';
+import { addPolicyDays } from '../../workflows/definitions/policy-time';
 import { reportDueAt } from '../../workflows/lifecycle/reports';
 
 let h: WorkflowHarness;

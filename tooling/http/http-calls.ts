@@ -19,7 +19,7 @@ export interface JsonAnswer {
 /** What drives a stack over HTTP as officers would: calls and development tokens. */
 export interface HttpStack {
   token(role: OfficerRole, district?: string, sub?: string): string;
-  /** `fetch` against the API with JSON in and out. */
+  /** `fetch` against the API with JSON in and out (or a form in, bytes out). */
   call(method: string, path: string, options?: CallOptions): Promise<JsonAnswer>;
 }
 
@@ -37,8 +37,11 @@ export function httpStack(baseUrl: string, secret: string): HttpStack {
         },
         body: form ?? rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
       });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+      // JSON as the API answers it; anything else (a downloaded paper) as its bytes.
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const json = /json/.test(response.headers.get('content-type') ?? '');
+      const answer = bytes.length === 0 ? undefined : json ? JSON.parse(bytes.toString('utf8')) : bytes;
+      return { status: response.status, body: answer, headers: response.headers };
     },
   };
 }

@@ -71,3 +71,16 @@ export interface CaseDocument extends StoredDocument {
  * not a change of the case, so it has no version of its own.
  */
 export const DOCUMENT_DOWNLOADED = 'document_downloaded';
+
+/**
+ * R-DOC-1: the purposes among `required` (the policy's `documentsRequiredAtAcceptance`) that no current paper of the
+ * case has — a paper a later version replaces does not count, its replacement does.
+ */
+export function missingPurposes(
+  documents: readonly CaseDocument[] | undefined,
+  required: readonly DocumentPurpose[],
+): DocumentPurpose[] {
+  const replaced = new Set((documents ?? []).flatMap((d) => (d.replaces ? [d.replaces] : [])));
+  const held = new Set((documents ?? []).filter((d) => !replaced.has(d.documentId)).map((d) => d.purpose));
+  return required.filter((purpose) => !held.has(purpose));
+}

@@ -1,5 +1,5 @@
 import type { CaseSnapshot } from '../definitions/case';
-import type { CaseDocument, DocumentPurpose } from '../definitions/documents';
+import { missingPurposes, type CaseDocument } from '../definitions/documents';
 import { invalidInputs, type InvalidInputDetail } from '../definitions/failures';
 import { messageRef, type MessageParams } from '../definitions/message-ref';
 import type { AttachDocumentRequest } from '../definitions/messages';
@@ -81,12 +81,10 @@ const detail = (field: string, code: RefusalCode, params?: MessageParams): Inval
  * that the application's `agencies` do not have (or the other way round), each by credit code.
  */
 export function missingPapers(state: CaseSnapshot, policy: PolicyConfig): InvalidInputDetail[] {
-  const current = currentDocuments(state);
-  const has = (purpose: DocumentPurpose) => current.some((d) => d.purpose === purpose);
-  const missing = policy.documentsRequiredAtAcceptance
-    .filter((purpose) => !has(purpose))
-    .map((purpose) => detail(`documents.${purpose}`, 'rules.refusals.paperMissing', { purpose }));
-  return [...missing, ...rosterMismatches(state, current)];
+  const missing = missingPurposes(state.documents, policy.documentsRequiredAtAcceptance).map((purpose) =>
+    detail(`documents.${purpose}`, 'rules.refusals.paperMissing', { purpose }),
+  );
+  return [...missing, ...rosterMismatches(state, currentDocuments(state))];
 }
 
 function rosterMismatches(state: CaseSnapshot, current: CaseDocument[]): InvalidInputDetail[] {

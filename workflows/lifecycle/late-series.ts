@@ -1,6 +1,6 @@
 import type { CaseSnapshot } from '../definitions/case';
 import type { NoticeRecipient } from '../definitions/records';
-import { addPolicyDays } from '../policy-time';
+import { addPolicyDays } from '../definitions/policy-time';
 import { dueAtOf } from './calendar';
 import { noticeOf, type NoticeDraft } from './notice-drafts';
 import type { ScheduleContext, Series } from './schedule';

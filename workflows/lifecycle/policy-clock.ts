@@ -1,6 +1,6 @@
 import { FINAL_STAGES, type CaseSnapshot, type ParkCaseInput } from '../definitions/case';
 import type { PolicyClockView } from '../definitions/messages';
-import { addPolicyDays } from '../policy-time';
+import { addPolicyDays } from '../definitions/policy-time';
 import { outcome, type Outcome } from './outcome';
 
 /** The most policy days one `policyClockAdvanced` signal may move a case's clock: ten years, a park's whole life. */

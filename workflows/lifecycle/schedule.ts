@@ -1,7 +1,7 @@
 import type { CaseSnapshot } from '../definitions/case';
 import type { NoticeRecipient } from '../definitions/records';
 import { startOfYear } from '../definitions/civil-date';
-import { addPolicyDays } from '../policy-time';
+import { addPolicyDays } from '../definitions/policy-time';
 import { dueAtOf } from './calendar';
 import { resubmissionDueAt } from './intake';
 import { outcome, type Context, type Outcome } from './outcome';

@@ -1,5 +1,5 @@
 import { dueDateOf } from '../definitions/civil-date';
-import { addPolicyDays } from '../policy-time';
+import { addPolicyDays } from '../definitions/policy-time';
 import type { ScheduleContext } from './schedule';
 import { noticeFrom, reminderAt } from './working-days';
 

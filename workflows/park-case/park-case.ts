@@ -17,7 +17,7 @@ import { newCase } from '../lifecycle/intake';
 import { outcome, type Context, type Outcome } from '../lifecycle/outcome';
 import { advancePolicyClock, ignoredClockAdvance, policyClockView } from '../lifecycle/policy-clock';
 import { fireDue, pruneFired, type DueEvent } from '../lifecycle/schedule';
-import { policyDateAt } from '../policy-time';
+import { policyDateAt } from '../definitions/policy-time';
 import { CaseRecorder } from './recorder';
 import { RunCalendar } from './run-calendar';
 import { runSchedule, type ScheduledCase } from './schedule-loop';

@@ -886,6 +886,17 @@ export interface components {
       } | null;
       /** @description a deadline of the case has passed */
       overdue: boolean;
+      /** @description R-DOC-1: the papers acceptance still needs on a submitted or returned case (empty in any other stage), so an acceptance queue shows which applications are complete */
+      missingPapers: (
+        | 'district_government_letter'
+        | 'feasibility_report'
+        | 'agency_roster'
+        | 'support_measure'
+        | 'annual_report'
+        | 'rectification_report'
+        | 'refund_receipt'
+        | 'other'
+      )[];
       /** Format: date-time */
       openedAt: string;
       /** Format: date-time */
@@ -1346,6 +1357,8 @@ export interface components {
        */
       floorAreaSqm: number;
       subsidyUse: components['schemas']['SubsidyUseDto'];
+      /** @description the papers the report rests on, e.g. its financial statements (R-DOC-1): ids of documents uploaded to this case (POST …/documents) */
+      documentIds?: string[];
     };
     EvaluationDto: {
       /** @enum {string} */
@@ -1371,6 +1384,8 @@ export interface components {
        * @example 1000000
        */
       refundAmount?: number;
+      /** @description the papers the evaluation rests on, e.g. the rectification report (R-DOC-1): ids of documents uploaded to this case (POST …/documents) */
+      documentIds?: string[];
     };
     RefundPaymentDto: {
       /** @example 500000 */
@@ -1379,6 +1394,8 @@ export interface components {
       paidAt: string | unknown | unknown;
       /** @example CQ-TREASURY-2026-000123 */
       bankReference: string;
+      /** @description the bank slip(s) of this refund (R-DOC-1): ids of documents uploaded to this case (POST …/documents) */
+      documentIds?: string[];
     };
     RefundWriteOffDto: {
       /**

@@ -1,4 +1,4 @@
-import { Button, Space, Table, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { DeadlineBadge } from '../components/deadline-badge';
 import { LoadFailure } from '../components/load-failure';
 import { StageTag } from '../components/stage-tag';
 import { useDistrictName } from '../components/use-district-name';
+import { FILING_STAGES } from '../../../workflows/definitions/case';
 
 /**
  * One page of the filtered case list, with 上一页 / 下一页. Keyset paging has no page numbers to jump to: the cursors
@@ -43,6 +44,12 @@ export function CaseTable({ filters }: { filters: CaseFilters }) {
             render: (_, row) => row.nextDeadline && <DeadlineBadge deadline={row.nextDeadline} showKind />,
           },
           {
+            // R-DOC-1: which applications can be accepted now — only a submitted or returned case is checked.
+            title: t('console.lists.cases.papers'),
+            key: 'papers',
+            render: (_, row) => <PapersTag row={row} />,
+          },
+          {
             title: t('console.lists.cases.updatedAt'),
             key: 'updatedAt',
             render: (_, row) => t('console.day', { at: row.updatedAt }),
@@ -59,5 +66,17 @@ export function CaseTable({ filters }: { filters: CaseFilters }) {
         </Button>
       </Space>
     </Space>
+  );
+}
+
+/** R-DOC-1: a filed application's papers — the ones acceptance still needs, or complete; nothing in other stages. */
+function PapersTag({ row }: { row: CaseRow }) {
+  const { t } = useTranslation();
+  if (!(FILING_STAGES as readonly string[]).includes(row.stage)) return null;
+  const missing = row.missingPapers;
+  return missing.length > 0 ? (
+    <Tag color="warning">{t('console.lists.cases.papersMissing', { count: missing.length, purposes: missing })}</Tag>
+  ) : (
+    <Tag color="success">{t('console.lists.cases.papersComplete')}</Tag>
   );
 }

@@ -1,5 +1,6 @@
 import { civilDateOf, dueDateOf, partsOf } from '../../../workflows/definitions/civil-date';
 import { PANEL, reportBody, type HttpDriver } from '../../../tooling/http/http-driver';
+import { downloadedSha256, expectEveryRecordedHashStored, uploadPaper } from './papers-in-life';
 
 /**
  * A policy day lasts 0.1 s: the 14-day payment confirmation window passes in 1.4 s of the test.
@@ -46,7 +47,11 @@ export async function wholeLife(driver: HttpDriver, issuer: string): Promise<str
   const district = driver.districtToken();
   await signIn(driver);
   const caseId = await driver.file();
-  await driver.reviewed(caseId);
+  await driver.reviewed(caseId); // the three papers R-DOC-1 wants uploaded before acceptance
+  // Issue 25: an expert on the panel opens the district government's letter the review rests on — the same bytes.
+  const papers = await driver.ok('GET', `/v1/cases/${caseId}/documents`, { token: driver.expert(PANEL[0]) });
+  const letter = papers.items.find((p: { purpose: string }) => p.purpose === 'district_government_letter');
+  expect(await downloadedSha256(driver, letter.documentId, driver.expert(PANEL[0]))).toBe(letter.sha256);
   // §5.1, issue 20 item 2: each expert named on the panel is invited, in an inbox of their own.
   for (const expert of PANEL) {
     const invited = await driver.until(`/v1/notifications?caseId=${caseId}`, driver.expert(expert), (page) =>
@@ -124,9 +129,10 @@ export async function wholeLife(driver: HttpDriver, issuer: string): Promise<str
   expect(dueDateOf(reminders.items[0].dueAt).startsWith(`${year + 1}-`)).toBe(true);
 
   // §5.2, R-RPT-5: the first reporting year's report releases tranche 2 (the rest of the subsidy).
+  const statement = await uploadPaper(driver, caseId, district, 'annual_report'); // R-DOC-1: its statements
   const reported = await driver.ok('POST', `/v1/cases/${caseId}/annual-reports`, {
     token: district,
-    body: reportBody(year),
+    body: { ...reportBody(year), documentIds: [statement.documentId] },
   });
   expect(reported.reports).toEqual([expect.objectContaining({ year, revenue: 420_000_000 })]);
   const tranche2 = reported.payments.find((p: { kind: string }) => p.kind === 'subsidy_tranche_2');
@@ -146,14 +152,21 @@ export async function wholeLife(driver: HttpDriver, issuer: string): Promise<str
     stage: 'revoked',
     refundDemand: { amount: 1_500_000, paidAmount: 0, status: 'open' },
   });
+  // R-DOC-1 / R-REF-1: finance keeps each refund's bank slip with the case.
+  const slip = async () => [(await uploadPaper(driver, caseId, finance(), 'refund_receipt')).documentId];
   const partly = await driver.ok('POST', `/v1/cases/${caseId}/refund-payments`, {
     token: finance(),
-    body: { amount: 500_000, paidAt: '2027-02-01T09:00:00+08:00', bankReference: 'CQ-R-1' },
+    body: { amount: 500_000, paidAt: '2027-02-01T09:00:00+08:00', bankReference: 'CQ-R-1', documentIds: await slip() },
   });
   expect(partly).toMatchObject({ stage: 'revoked', refundDemand: { paidAmount: 500_000, status: 'open' } });
   const closed = await driver.ok('POST', `/v1/cases/${caseId}/refund-payments`, {
     token: finance(),
-    body: { amount: 1_000_000, paidAt: '2027-02-08T09:00:00+08:00', bankReference: 'CQ-R-2' },
+    body: {
+      amount: 1_000_000,
+      paidAt: '2027-02-08T09:00:00+08:00',
+      bankReference: 'CQ-R-2',
+      documentIds: await slip(),
+    },
   });
   expect(closed).toMatchObject({
     stage: 'closed',
@@ -169,19 +182,22 @@ export async function wholeLife(driver: HttpDriver, issuer: string): Promise<str
     .map((e: { action: string }) => e.action);
   expect(officerActions).toEqual([
     'application_filed',
+    ...['document_attached', 'document_attached', 'document_attached'],
     'application_accepted',
     'panel_formed',
     'review_submitted',
     'review_submitted',
     'review_submitted',
+    'document_downloaded',
     'designated',
     'payment_confirmed',
+    'document_attached',
     'annual_report_submitted',
     'payment_confirmed',
     'evaluated_revoke',
-    'refund_received',
-    'refund_received',
+    ...['document_attached', 'refund_received', 'document_attached', 'refund_received'],
   ]);
+  await expectEveryRecordedHashStored(driver, caseId, municipal());
   // Every officer's entry names the subject and who vouched for it (issue 14, "Audit").
   const actors = history.items.filter((e: { actor: { role: string } }) => e.actor.role !== 'system');
   expect(actors.find((e: { action: string }) => e.action === 'designated').actor).toEqual({
