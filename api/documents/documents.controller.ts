@@ -4,7 +4,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiQuery,
   ApiResponse,
   ApiTags,
@@ -27,6 +26,9 @@ const DocumentIdPipe = new ParseUUIDPipe({ exceptionFactory: () => notFound(nest
  * What a downloaded paper may do in the browser: nothing — no scripts, no requests — beyond showing itself (PDF,
  * images) inline, also in a frame of the console's own origin; anything else downloads, in a sandbox.
  */
+/** A download's body in the OpenAPI document. */
+const BINARY = { type: 'string', format: 'binary' } as const;
+
 const contentSecurityPolicy = (inline: boolean): string =>
   `default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'${inline ? '' : '; sandbox'}`;
 
@@ -60,10 +62,19 @@ export class DocumentsController {
   @ApiQuery({ name: 'role' })
   @ApiQuery({ name: 'subject' })
   @ApiQuery({ name: 'district', required: false })
+  @ApiQuery({ name: 'issuer', required: false, description: 'the token issuer that vouched for the caller' })
   @ApiQuery({ name: 'signature' })
-  @ApiProduces(...DOCUMENT_CONTENT_TYPES)
-  @ApiOkResponse({ description: 'the bytes as uploaded', schema: { type: 'string', format: 'binary' } })
+  // The paper's own type on success; every error is the contract's JSON error body.
+  @ApiOkResponse({
+    description: 'the bytes as uploaded',
+    content: Object.fromEntries(DOCUMENT_CONTENT_TYPES.map((type) => [type, { schema: BINARY }])),
+  })
   @ApiResponse({ status: 403, type: ErrorBodySchema, description: 'link_expired or link_invalid (altered, made up)' })
+  @ApiResponse({
+    status: 404,
+    type: ErrorBodySchema,
+    description: 'no such paper, or its case is no longer visible to the link’s holder',
+  })
   @ApiResponse({ status: 503, type: ErrorBodySchema, description: 'the object store or PostgreSQL is down' })
   async content(
     @Param('documentId', DocumentIdPipe) documentId: string,

@@ -30,7 +30,7 @@ describe('the documents’ endpoints in the OpenAPI document (issue 25)', () => 
     const content = document.paths['/v1/documents/{documentId}/content'].get!;
     expect(content.security ?? []).toEqual([]);
     const query = (content.parameters as Array<{ in: string; name: string }>).filter((p) => p.in === 'query');
-    expect(query.map((p) => p.name).sort()).toEqual(['district', 'expires', 'role', 'signature', 'subject']);
+    expect(query.map((p) => p.name).sort()).toEqual(['district', 'expires', 'issuer', 'role', 'signature', 'subject']);
     expect(Object.keys(content.responses)).toEqual(expect.arrayContaining(['200', '403', '404']));
   });
 });

@@ -12,6 +12,7 @@ import * as messages from '../../workflows/definitions/messages';
 import * as noticeDelivery from '../../workflows/definitions/notice-delivery';
 import * as officerActions from '../../workflows/definitions/officer-actions';
 import * as policy from '../../workflows/definitions/policy';
+import * as policyTime from '../../workflows/definitions/policy-time';
 import * as records from '../../workflows/definitions/records';
 import * as searchAttributes from '../../workflows/definitions/search-attributes';
 import * as workCalendar from '../../workflows/definitions/work-calendar';
@@ -40,6 +41,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'notice-delivery.ts': noticeDelivery,
   'officer-actions.ts': officerActions,
   'policy.ts': policy,
+  'policy-time.ts': policyTime,
   'records.ts': records,
   'search-attributes.ts': searchAttributes,
   'work-calendar.ts': workCalendar,

@@ -4845,6 +4845,8 @@ export interface operations {
     parameters: {
       query: {
         signature: unknown;
+        /** @description the token issuer that vouched for the caller */
+        issuer?: unknown;
         district?: unknown;
         subject: unknown;
         role: unknown;
@@ -4885,14 +4887,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/pdf': components['schemas']['ErrorBodySchema'];
-          'application/ofd': components['schemas']['ErrorBodySchema'];
-          'image/jpeg': components['schemas']['ErrorBodySchema'];
-          'image/png': components['schemas']['ErrorBodySchema'];
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodySchema'];
+          'application/json': components['schemas']['ErrorBodySchema'];
         };
       };
-      /** @description no such case, or not visible to the caller (another district’s case; an expert not on its panel) */
+      /** @description no such paper, or its case is no longer visible to the link’s holder */
       404: {
         headers: {
           /** @description The language of the texts in this answer (negotiated from Accept-Language) */
@@ -4924,11 +4922,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/pdf': components['schemas']['ErrorBodySchema'];
-          'application/ofd': components['schemas']['ErrorBodySchema'];
-          'image/jpeg': components['schemas']['ErrorBodySchema'];
-          'image/png': components['schemas']['ErrorBodySchema'];
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorBodySchema'];
+          'application/json': components['schemas']['ErrorBodySchema'];
         };
       };
     };
