@@ -75,9 +75,16 @@ it('prints "parkflow is running" once ready, and Ctrl-C stops every process it s
     .map((line) => line.split(' '));
   // Known before any assertion, so that afterAll stops every process group even when one fails.
   groups = started.map(([, pid]) => Number(pid));
-  expect(started.map(([name]) => name).sort()).toEqual(['api', 'oidc', 'postgres', 'temporal', 'worker']);
+  expect(started.map(([name]) => name).sort()).toEqual([
+    'api',
+    'object-store',
+    'oidc',
+    'postgres',
+    'temporal',
+    'worker',
+  ]);
   const everyPid = [dev.pid as number, ...[dev.pid as number, ...groups].flatMap(groupMembers)];
-  expect(everyPid.length).toBeGreaterThanOrEqual(7); // dev.sh, 5 children, the postgres server under its launcher
+  expect(everyPid.length).toBeGreaterThanOrEqual(8); // dev.sh, 6 children, the postgres server under its launcher
 
   const signalledAt = Date.now();
   process.kill(dev.pid as number, 'SIGINT');
