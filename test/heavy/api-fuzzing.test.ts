@@ -99,10 +99,10 @@ function writeConfig(mode: 'shape' | 'state', caseIds: string[]): string {
     '[[operations]]',
     'include-name = "POST /v1/cases/{caseId}/documents"',
     'checks.positive_data_acceptance.expected-statuses = ["2XX", 401, 403, 404, 409, 413, 415, 422]',
-    // A download link is a credential signed by the API: any query it did not sign is 403, a repeated parameter 400.
+    // A download link is a credential signed by the API: any query it did not sign is 403 (malformed: 400 / 422).
     '[[operations]]',
     'include-name = "GET /v1/documents/{documentId}/content"',
-    'checks.positive_data_acceptance.expected-statuses = ["2XX", 400, 403, 404]',
+    'checks.positive_data_acceptance.expected-statuses = ["2XX", 400, 403, 404, 422]',
   ];
   const file = join(work, `schemathesis-${mode}.toml`);
   writeFileSync(file, `${lines.join('\n')}\n`);
