@@ -4,6 +4,7 @@ import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
 import { allowedActions } from '../../workflows/definitions/allowed-actions';
 import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context } from '../../workflows/lifecycle/outcome';
+import { goodReport } from '../../tooling/stacks/case-driver';
 import { installedCalendar } from '../support/workflows/holiday-calendar';
 import { district, expert, finance, municipal, pureCase } from '../support/life/pure-case';
 
@@ -13,7 +14,7 @@ import { district, expert, finance, municipal, pureCase } from '../support/life/
  */
 const NOW = '2026-03-02T02:00:00.000Z';
 const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, calendar: installedCalendar() });
-const { act, fileComplete, designatedAt } = pureCase(ctx);
+const { act, fileComplete, designatedAt, revokedIn2027 } = pureCase(ctx);
 
 function filed(): CaseSnapshot {
   const state = newCase(
@@ -67,5 +68,12 @@ describe('allowedActions (api-contract, the one table of officer actions)', () =
     expect(allowedActions(state, finance)).toEqual([]);
     act(state, m.incubationBaseUpdate, { actor: municipal }, NOW);
     expect(allowedActions(state, municipal)).toEqual(['evaluation', 'attachDocument']);
+  });
+
+  it('R-RPT-5: a revoked park offers its district the yearly report only while a year before revocation is due', () => {
+    const state = revokedIn2027();
+    expect(allowedActions(state, district)).toEqual(['annualReport', 'attachDocument']);
+    act(state, m.annualReportUpdate, { actor: district, report: goodReport(2026) }, '2027-04-10T02:00:00.000Z');
+    expect(allowedActions(state, district)).toEqual(['attachDocument']);
   });
 });

@@ -23,7 +23,8 @@ const READY: { [K in OfficerActionName]: (state: CaseSnapshot, actor: Actor) => 
   designation: (s) => !!s.reviewSummary, // §5.1: on the panel's findings
   incubationBase: (s) => !s.payments.some((p) => p.kind === 'incubation_grant'), // R-SUB-3: at most once
   confirmPayment: (s) => s.payments.some((p) => p.status === 'instructed'), // §5.2: each payment once
-  annualReport: () => true,
+  // R-RPT-5: a revoked park files only the reports of the years before its revocation year still due.
+  annualReport: (s) => s.stage !== 'revoked' || s.deadlines.some((d) => d.kind === 'annual_report'),
   evaluation: () => true,
   refundPayment: (s) => !!openRefundDemand(s), // R-REF-1
   refundWriteOff: (s) => openRefundDemand(s)?.status === 'escalated', // R-PAY-1: only after escalation
