@@ -110,6 +110,7 @@ export const consoleCase: CatalogueOf<typeof reference> = {
       nextEvaluationDue: 'Next evaluation: {{at, day}}',
       rectifyBy: 'Rectify by: {{at, day}}',
       refundDueAt: 'Refund due: {{at, day}}',
+      reportsNeverFiled: 'Yearly reports never filed before closing: {{years, list}}',
       firstReportingYear: 'First reporting year: {{year}}',
       grounds: 'Grounds: {{grounds, terms(prefix: console.casePage.evaluations.groundNames)}}',
       moved: '{{kind, terms(prefix: common.deadlineKinds)}}: {{from, day}} moved to {{to, day}}',

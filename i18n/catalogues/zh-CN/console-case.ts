@@ -110,6 +110,7 @@ export const consoleCase = {
       nextEvaluationDue: '下次考评：{{at, day}}',
       rectifyBy: '整改期限：{{at, day}}',
       refundDueAt: '退还期限：{{at, day}}',
+      reportsNeverFiled: '结案时未提交的年度报告：{{years, list}}年度',
       firstReportingYear: '首个报告年度：{{year}}年',
       grounds: '取消授牌理由：{{grounds, terms(prefix: console.casePage.evaluations.groundNames)}}',
       moved: '{{kind, terms(prefix: common.deadlineKinds)}}：{{from, day}}改为{{to, day}}',

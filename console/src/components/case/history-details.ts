@@ -9,7 +9,9 @@ const textOf = (value: unknown): string | undefined =>
 const numberOf = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 const textsOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-const nonEmpty = (items: string[]): string[] | undefined => (items.length > 0 ? items : undefined);
+const numbersOf = (value: unknown): number[] =>
+  Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
+const nonEmpty = <T>(items: T[]): T[] | undefined => (items.length > 0 ? items : undefined);
 
 /** A line rendered from `value` when the details hold one of the expected type. */
 const when = <T>(value: T | undefined, render: (value: T) => string): string | undefined =>
@@ -73,6 +75,10 @@ export function detailLines(details: Details, t: TFunction, officer: (id: string
       t('console.casePage.history.details.firstReportingYear', { year }),
     ),
     details.late === true ? t('console.casePage.history.details.late') : undefined,
+    // R-RPT-5: closing a revoked park ends the reports still due; the entry names the years never filed.
+    when(nonEmpty(numbersOf(details.reportsNeverFiled)), (years) =>
+      t('console.casePage.history.details.reportsNeverFiled', { years }),
+    ),
     when(nonEmpty(textsOf(details.expertIds)), (ids) =>
       t('console.casePage.history.details.experts', { ids: ids.map(officer) }),
     ),
