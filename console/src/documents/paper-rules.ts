@@ -54,6 +54,3 @@ export function sizeText(bytes: number, t: TFunction): string {
   if (bytes < 2 ** 20) return t('console.documents.sizes.kilobytes', { value: oneDecimal(bytes / 1024) });
   return t('console.documents.sizes.megabytes', { value: oneDecimal(bytes / 2 ** 20) });
 }
-
-/** The first characters of a SHA-256: enough to tell papers apart at a glance; the whole is copied. */
-export const shortSha = (sha256: string): string => sha256.slice(0, 12);

@@ -5,7 +5,8 @@ import { civilDateOf } from '../../../workflows/definitions/civil-date';
 import type { CaseDocument } from '../api/document-queries';
 import { useOfficerLabel } from '../components/case/use-officer-label';
 import { CHONGQING } from '../locale';
-import { previewKind, shortSha, sizeText, typeName } from './paper-rules';
+import { shortSha } from './fingerprint';
+import { previewKind, sizeText, typeName } from './paper-rules';
 
 /**
  * A case's papers, every version in the order uploaded: what each is for (the policy's terms), its file with its type

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { shortSha } from '../../documents/paper-rules';
+import { shortSha } from '../../documents/fingerprint';
 
 /** An audit entry's details as recorded by the workflow: whatever its action put there. */
 type Details = Record<string, unknown>;
