@@ -18,21 +18,16 @@ export class PaymentConfirmationDto {
   bankReference!: string;
 }
 
-/** `POST /v1/cases/{caseId}/refund-payments` (R-REF-1): money received against the open refund demand. */
-export class RefundPaymentDto {
+/**
+ * `POST /v1/cases/{caseId}/refund-payments` (R-REF-1): money received against the open refund demand — a payment's
+ * confirmation (when, and the bank's reference) with the amount and the bank slips.
+ */
+export class RefundPaymentDto extends PaymentConfirmationDto {
   @ApiProperty({ example: 500_000 })
   @IsInt(rule('R-REF-1'))
   @Min(1, rule('R-REF-1'))
   @Max(MAX_CNY, rule('R-REF-1'))
   amount!: number;
-  @ApiProperty({ example: '2027-02-01T09:30:00+08:00' })
-  @IsDayOrInstant()
-  paidAt!: string;
-  @ApiProperty(REFERENCE)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  bankReference!: string;
   @DocumentIds('the bank slip(s) of this refund')
   documentIds?: string[];
 }

@@ -207,6 +207,13 @@ const ROWS: Row[] = [
     details: [{ field: 'amount', rule: 'R-REF-1' }],
   },
   {
+    name: 'refund payment: no date, no bank reference (R-REF-1, the confirmation fields it shares)',
+    path: act('designated', 'refund-payments'),
+    body: { amount: 5 },
+    status: 422,
+    details: [{ field: 'paidAt' }, { field: 'bankReference' }],
+  },
+  {
     name: 'reviews: wrong stage → 409',
     path: act('designated', 'reviews'),
     body: { necessity: 80, feasibility: 80, recommend: true },
