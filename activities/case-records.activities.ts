@@ -81,10 +81,13 @@ async function withApplication(cases: ParkCasesRepository, snapshot: RecordedSna
 
 /** The read model's deadlines of `snapshot`: each with when it passes on the clock (`npm run reconcile` too). */
 export const deadlineRows = (snapshot: CaseSnapshot, policyTimeScale: number): CaseDeadline[] =>
-  snapshot.deadlines.map(({ kind, dueAt }) => ({
+  snapshot.deadlines.map(({ kind, dueAt, shiftedFrom, reason, provisional }) => ({
     kind,
     dueAt,
     dueWallAt: wallTimeOf(dueAt, snapshot, policyTimeScale),
+    ...(shiftedFrom && { shiftedFrom }),
+    ...(reason && { reason }),
+    ...(provisional && { provisional }),
   }));
 
 /**

@@ -15,6 +15,7 @@ import { NoticeMessageCodes1765022400000 } from './migrations/1765022400000-noti
 import { WorkerHeartbeats1765108800000 } from './migrations/1765108800000-worker-heartbeats';
 import { CaseDocuments1765195200000 } from './migrations/1765195200000-case-documents';
 import { DocumentSweepRemovals1765281600000 } from './migrations/1765281600000-document-sweep-removals';
+import { DeadlineDayMarks1765368000000 } from './migrations/1765368000000-deadline-day-marks';
 
 export const ENTITIES = [DistrictRecord, ParkCaseRecord, CaseSubmissionRecord];
 export const MIGRATIONS = [
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   WorkerHeartbeats1765108800000,
   CaseDocuments1765195200000,
   DocumentSweepRemovals1765281600000,
+  DeadlineDayMarks1765368000000,
 ];
 
 /** A DataSource for `url`; the schema comes from migrations only (never `synchronize`). */

@@ -29,9 +29,13 @@ function canonical(value: unknown): string {
 
 const instant = (value: unknown): number | null => (value ? Date.parse(String(value)) : null);
 
-/** A deadline as one comparable string: kind and both instants (their text may differ, their time not). */
+/**
+ * A deadline as one comparable string: kind, both instants (their text may differ, their time not) and how R-CAL-3 set
+ * its day (moved from, why, provisional).
+ */
 const deadlineKey = (deadline: CaseDeadline): string =>
-  `${deadline.kind}@${instant(deadline.dueAt)}/${instant(deadline.dueWallAt)}`;
+  `${deadline.kind}@${instant(deadline.dueAt)}/${instant(deadline.dueWallAt)}` +
+  `/${deadline.shiftedFrom ?? ''}/${deadline.reason ?? ''}/${deadline.provisional === true}`;
 
 /**
  * What differs between the read model's row of a case and the row its workflow's snapshot makes (`npm run

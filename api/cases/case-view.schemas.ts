@@ -30,6 +30,21 @@ export const date: SchemaObject = { type: 'string', format: 'date-time' };
 const int: SchemaObject = { type: 'integer' };
 const bool: SchemaObject = { type: 'boolean' };
 
+/** R-CAL-3: how a deadline's day was set — moved off a rest day, and from which and why; provisional. */
+export const DEADLINE_DAY_MARKS = {
+  shiftedFrom: nullable(
+    { type: 'string', format: 'date', example: '2027-10-01' },
+    'R-CAL-3: the day the period ended on, a rest day, from which the deadline moved to dueDate (null: not moved)',
+  ),
+  reason: nullable({ ...str, example: '国庆节', description: 'R-CAL-3: why it moved: the holiday, or 周六 / 周日' }),
+  provisional: {
+    type: 'boolean',
+    description:
+      "R-CAL-3: true when its year's holiday arrangement is not published: the law-fixed holidays decided the day, " +
+      'which may move (never earlier) when the arrangement arrives',
+  },
+} satisfies Record<string, SchemaObject>;
+
 /** R-CAL-1: a deadline on day D (`dueDate`) ends at D 24:00 Chongqing (`dueAt`). */
 export const DEADLINE = obj({
   kind: enumOf(DEADLINE_KINDS),
@@ -44,17 +59,7 @@ export const DEADLINE = obj({
     example: '2027-03-31T16:00:00.000Z',
     description: 'the end of dueDate, 24:00 Chongqing = 16:00 UTC, exclusive: an action at or after it is late',
   },
-  shiftedFrom: nullable(
-    { type: 'string', format: 'date', example: '2027-10-01' },
-    'R-CAL-3: the day the period ended on, a rest day, from which the deadline moved to dueDate (null: not moved)',
-  ),
-  reason: nullable({ ...str, example: '国庆节', description: 'R-CAL-3: why it moved: the holiday, or 周六 / 周日' }),
-  provisional: {
-    type: 'boolean',
-    description:
-      "R-CAL-3: true when its year's holiday arrangement is not published: the law-fixed holidays decided the day, " +
-      'which may move (never earlier) when the arrangement arrives',
-  },
+  ...DEADLINE_DAY_MARKS,
   calendarVersion: nullable(
     { ...str, example: 'chinese-days@1.5.7' },
     'R-CAL-3: the holiday data that decided the day (null: a case whose run began before R-CAL-3)',

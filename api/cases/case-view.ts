@@ -139,14 +139,19 @@ const designationView = (d: Designation): Required<Designation> => ({
   firstReportingYear: d.firstReportingYear ?? chongqingYear(d.designatedAt),
 });
 
+/** R-CAL-3: how a deadline's day was set, every mark stated (null or false when it does not apply). */
+export const dayMarksView = (d: Pick<Deadline, 'shiftedFrom' | 'reason' | 'provisional'>) => ({
+  shiftedFrom: d.shiftedFrom ?? null,
+  reason: d.reason ?? null,
+  provisional: d.provisional === true,
+});
+
 /** Snapshots written before R-CAL-1 have no `dueDate`: it is the Chongqing day whose end is `dueAt`. */
 export const deadlineView = (d: Deadline): DeadlineView => ({
   kind: d.kind,
   dueDate: d.dueDate ?? dueDateOf(d.dueAt),
   dueAt: d.dueAt,
-  shiftedFrom: d.shiftedFrom ?? null,
-  reason: d.reason ?? null,
-  provisional: d.provisional === true,
+  ...dayMarksView(d),
   calendarVersion: d.calendarVersion ?? null,
 });
 

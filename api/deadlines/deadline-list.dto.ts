@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DEADLINE_KINDS, type DeadlineKind } from '../../workflows/definitions/case';
 import { ScopedListQuery } from '../cases/case-list.dto';
+import { DEADLINE_DAY_MARKS, prop } from '../cases/case-view.schemas';
 import { IsDayOrInstant } from '../common/civil-date.validation';
 
 /**
@@ -53,6 +54,12 @@ export class DeadlineItem {
     description: 'the end of dueDate, 24:00 Chongqing = 16:00 UTC, exclusive (a policy date)',
   })
   dueAt!: string;
+  @ApiProperty(prop(DEADLINE_DAY_MARKS.shiftedFrom))
+  shiftedFrom!: string | null;
+  @ApiProperty(prop(DEADLINE_DAY_MARKS.reason))
+  reason!: string | null;
+  @ApiProperty(prop(DEADLINE_DAY_MARKS.provisional))
+  provisional!: boolean;
   @ApiProperty({ description: 'the deadline has passed' })
   overdue!: boolean;
 }

@@ -6,6 +6,7 @@ import { invalidRequest } from '../common/api-error';
 import { text } from '../i18n/localized-text';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, type Page } from '../common/paging';
 import { caseScopeOf } from '../cases/case-scope';
+import { dayMarksView } from '../cases/case-view';
 import type { DeadlineItem, DeadlineListQuery } from './deadline-list.dto';
 
 /** A lower bound on `due_at`: the instant, and whether a deadline due at that very instant is kept. */
@@ -68,6 +69,7 @@ export class DeadlinesService {
         kind: entry.kind,
         dueDate: dueDateOf(entry.dueAt.toISOString()),
         dueAt: entry.dueAt.toISOString(),
+        ...dayMarksView(entry),
         overdue: entry.overdue,
       }),
     );

@@ -1,10 +1,13 @@
-import type { DeadlineKind } from '../../workflows/definitions/case';
+import type { Deadline, DeadlineKind } from '../../workflows/definitions/case';
 import { caseScopeCondition, type CaseScope } from './case-scope';
 import type { Database } from './database';
 import { SqlParams } from './sql-params';
 
+/** How R-CAL-3 set a deadline's day, as the case view says it: moved from which day and why, or provisional. */
+export type DeadlineDayMarks = Pick<Deadline, 'shiftedFrom' | 'reason' | 'provisional'>;
+
 /** One deadline a case waits on, as the read model keeps it. */
-export interface CaseDeadline {
+export interface CaseDeadline extends DeadlineDayMarks {
   kind: DeadlineKind;
   /** The policy instant it falls due (what officers see). */
   dueAt: string;
@@ -12,8 +15,24 @@ export interface CaseDeadline {
   dueWallAt: string;
 }
 
+interface DayMarkColumns {
+  shifted_from: string | null;
+  shift_reason: string | null;
+  provisional: boolean;
+}
+
+/** The marks as stored: absent ones are left out, as in the case view. */
+const dayMarksOf = (row: DayMarkColumns): DeadlineDayMarks => ({
+  ...(row.shifted_from && { shiftedFrom: row.shifted_from }),
+  ...(row.shift_reason && { reason: row.shift_reason }),
+  ...(row.provisional && { provisional: true as const }),
+});
+
+/** `date` columns read as the Chongqing day they hold (`YYYY-MM-DD`), never as a JavaScript Date. */
+const SHIFTED_FROM = `to_char(d.shifted_from, 'YYYY-MM-DD') AS shifted_from`;
+
 /** One deadline of one case in a list across cases. */
-export interface DeadlineListEntry {
+export interface DeadlineListEntry extends DeadlineDayMarks {
   caseId: string;
   parkName: string;
   district: string;
@@ -50,23 +69,33 @@ export class CaseDeadlinesRepository {
     await this.db.query('DELETE FROM case_deadlines WHERE case_id = $1', [caseId]);
     for (const deadline of deadlines) {
       await this.db.query(
-        `INSERT INTO case_deadlines (case_id, kind, due_at, due_wall_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING`,
-        [caseId, deadline.kind, deadline.dueAt, deadline.dueWallAt],
+        `INSERT INTO case_deadlines (case_id, kind, due_at, due_wall_at, shifted_from, shift_reason, provisional)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+        [
+          caseId,
+          deadline.kind,
+          deadline.dueAt,
+          deadline.dueWallAt,
+          deadline.shiftedFrom ?? null,
+          deadline.reason ?? null,
+          deadline.provisional === true,
+        ],
       );
     }
   }
 
   /** The case's deadlines as stored, by kind and due time. */
   async forCase(caseId: string): Promise<CaseDeadline[]> {
-    const rows: Array<{ kind: DeadlineKind; due_at: Date; due_wall_at: Date }> = await this.db.query(
-      'SELECT kind, due_at, due_wall_at FROM case_deadlines WHERE case_id = $1 ORDER BY kind, due_at',
+    const rows: Array<DayMarkColumns & { kind: DeadlineKind; due_at: Date; due_wall_at: Date }> = await this.db.query(
+      `SELECT d.kind, d.due_at, d.due_wall_at, ${SHIFTED_FROM}, d.shift_reason, d.provisional
+       FROM case_deadlines d WHERE d.case_id = $1 ORDER BY d.kind, d.due_at`,
       [caseId],
     );
     return rows.map((row) => ({
       kind: row.kind,
       dueAt: row.due_at.toISOString(),
       dueWallAt: row.due_wall_at.toISOString(),
+      ...dayMarksOf(row),
     }));
   }
 
@@ -88,16 +117,19 @@ export class CaseDeadlinesRepository {
           `(${params.add(dueAt)}::timestamptz, ${params.add(caseId)}, ${params.add(kind)})`,
       );
     }
-    const rows: Array<{
-      case_id: string;
-      park_name: string;
-      district: string;
-      stage: string;
-      kind: DeadlineKind;
-      due_at: Date;
-      overdue: boolean;
-    }> = await this.db.query(
-      `SELECT d.case_id, c.park_name, c.district, c.stage, d.kind, d.due_at, d.due_wall_at <= now() AS overdue
+    const rows: Array<
+      DayMarkColumns & {
+        case_id: string;
+        park_name: string;
+        district: string;
+        stage: string;
+        kind: DeadlineKind;
+        due_at: Date;
+        overdue: boolean;
+      }
+    > = await this.db.query(
+      `SELECT d.case_id, c.park_name, c.district, c.stage, d.kind, d.due_at, d.due_wall_at <= now() AS overdue,
+         ${SHIFTED_FROM}, d.shift_reason, d.provisional
        FROM case_deadlines d JOIN park_cases c ON c.case_id = d.case_id
        WHERE ${where.join(' AND ')}
        ORDER BY d.due_at, d.case_id, d.kind LIMIT ${params.add(filter.limit)}`,
@@ -111,6 +143,7 @@ export class CaseDeadlinesRepository {
       kind: row.kind,
       dueAt: row.due_at,
       overdue: row.overdue,
+      ...dayMarksOf(row),
     }));
   }
 }

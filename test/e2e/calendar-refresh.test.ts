@@ -61,6 +61,21 @@ describe('R-CAL-3 a new holiday arrangement reaches the open cases', () => {
       provisional: moved.startsWith(`${year + 1}-`), // R-CAL-3: a year without an arrangement
       calendarVersion: expect.stringContaining(`+${year}:${digest}`),
     });
+    // The list across cases says it as the case view does (R-CAL-3), from the read model.
+    const listed = await driver.until(
+      `/v1/deadlines?kind=payment_confirmation&from=${moved}&to=${moved}`,
+      driver.municipal(),
+      (page) =>
+        page.items.some(
+          (d: { caseId: string; shiftedFrom: string | null }) => d.caseId === caseId && d.shiftedFrom === day,
+        ),
+    );
+    expect(listed.items.find((d: { caseId: string }) => d.caseId === caseId)).toMatchObject({
+      dueDate: moved,
+      shiftedFrom: day,
+      reason: '演练假日',
+      provisional: moved.startsWith(`${year + 1}-`),
+    });
     const history = await driver.ok('GET', `/v1/cases/${caseId}/history`, { token: driver.municipal() });
     const recomputed = history.items.filter((e: { action: string }) => e.action === 'deadlines_recomputed');
     expect(recomputed).toEqual([

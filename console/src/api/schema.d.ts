@@ -1388,12 +1388,12 @@ export interface components {
       documentIds?: string[];
     };
     RefundPaymentDto: {
-      /** @example 500000 */
-      amount: number;
-      /** @example 2027-02-01T09:30:00+08:00 */
+      /** @example 2026-12-01T10:00:00+08:00 */
       paidAt: string | unknown | unknown;
       /** @example CQ-TREASURY-2026-000123 */
       bankReference: string;
+      /** @example 500000 */
+      amount: number;
       /** @description the bank slip(s) of this refund (R-DOC-1): ids of documents uploaded to this case (POST …/documents) */
       documentIds?: string[];
     };
@@ -1572,6 +1572,19 @@ export interface components {
        * @example 2027-03-31T16:00:00.000Z
        */
       dueAt: string;
+      /**
+       * Format: date
+       * @description R-CAL-3: the day the period ended on, a rest day, from which the deadline moved to dueDate (null: not moved)
+       * @example 2027-10-01
+       */
+      shiftedFrom: string | null;
+      /**
+       * @description R-CAL-3: why it moved: the holiday, or 周六 / 周日
+       * @example 国庆节
+       */
+      reason: string | null;
+      /** @description R-CAL-3: true when its year's holiday arrangement is not published: the law-fixed holidays decided the day, which may move (never earlier) when the arrangement arrives */
+      provisional: boolean;
       /** @description the deadline has passed */
       overdue: boolean;
     };

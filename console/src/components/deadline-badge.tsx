@@ -8,10 +8,14 @@ import { STATUS_COLOURS } from '../theme';
 const SOON_DAYS = 7;
 
 /**
- * A deadline as the officer needs it: its Chongqing day, the days left (red once overdue, orange when soon), and why
- * it falls on that day when R-CAL-3 moved it off a rest day.
+ * A deadline as the officer needs it: its Chongqing day, the days left (red once overdue, orange when soon), why
+ * it falls on that day when R-CAL-3 moved it off a rest day, and that it may still move when its year's holiday
+ * arrangement is not published (provisional).
  */
-export function DeadlineBadge({ deadline, showKind = false }: { deadline: Deadline; showKind?: boolean }) {
+/** What the badge reads of a deadline: the case view's deadline, or a row of the list across cases. */
+type BadgeDeadline = Pick<Deadline, 'kind' | 'dueDate' | 'shiftedFrom' | 'reason' | 'provisional'>;
+
+export function DeadlineBadge({ deadline, showKind = false }: { deadline: BadgeDeadline; showKind?: boolean }) {
   const { t } = useTranslation();
   const days = daysUntil(deadline.dueDate);
   const left =
@@ -35,6 +39,7 @@ export function DeadlineBadge({ deadline, showKind = false }: { deadline: Deadli
           {t('console.deadline.shifted', { from: deadline.shiftedFrom, reason: deadline.reason, to: deadline.dueDate })}
         </Typography.Text>
       )}
+      {deadline.provisional && <Typography.Text type="secondary">{t('console.deadline.provisional')}</Typography.Text>}
     </Space>
   );
 }

@@ -42,10 +42,7 @@ export function ReportsDue() {
                 description={
                   <Space wrap>
                     <span>{t('console.application.reportsDue.year', { year: reportYearOf(item.dueDate) })}</span>
-                    {/* Whether R-CAL-3 moved the day, or holds it provisionally, the case page says. */}
-                    <DeadlineBadge
-                      deadline={{ ...item, shiftedFrom: null, reason: null, calendarVersion: null, provisional: false }}
-                    />
+                    <DeadlineBadge deadline={item} />
                   </Space>
                 }
               />

@@ -5,7 +5,7 @@ import { STATUS_COLOURS } from '../theme';
 
 /**
  * The deadlines due on one day of the calendar: park name (to its case) and kind; an overdue one in red and said
- * to be overdue in words too (colour alone does not tell everyone).
+ * to be overdue in words too (colour alone does not tell everyone); a day R-CAL-3 holds provisionally says so.
  */
 export function DayDeadlines({ deadlines }: { deadlines: DeadlineRow[] }) {
   const { t } = useTranslation();
@@ -22,6 +22,7 @@ export function DayDeadlines({ deadlines }: { deadlines: DeadlineRow[] }) {
             </Link>{' '}
             {t(`common.deadlineKinds.${deadline.kind}`)}
             {deadline.overdue && t('console.lists.calendar.overdue')}
+            {deadline.provisional && t('console.lists.calendar.provisional')}
           </li>
         );
       })}

@@ -69,6 +69,7 @@ export function deadlineTable(
     t('console.lists.calendar.kind'),
     t('console.lists.export.kindCode'),
     t('console.lists.export.overdue'),
+    t('console.lists.export.provisional'),
     t('console.lists.export.caseId'),
   ];
   const rows = deadlines.items.map((row) => [
@@ -79,6 +80,7 @@ export function deadlineTable(
     t(`common.deadlineKinds.${row.kind}`),
     row.kind,
     yesOrNo(t, row.overdue),
+    yesOrNo(t, row.provisional),
     row.caseId,
   ]);
   return {

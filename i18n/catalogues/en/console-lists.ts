@@ -33,6 +33,7 @@ export const consoleLists: CatalogueOf<typeof reference> = {
     kindCode: 'Kind code',
     dueDate: 'Due date',
     overdue: 'Overdue',
+    provisional: 'Provisional (holiday arrangement not published, R-CAL-3)',
     caseId: 'Case id',
   },
   cases: {
@@ -61,6 +62,7 @@ export const consoleLists: CatalogueOf<typeof reference> = {
     thisMonth: 'This month',
     count: 'Deadlines in the month: {{count, number}}',
     overdue: ' (overdue)',
+    provisional: ' (provisional)',
     kind: 'For',
     cut: 'More than {{count, number}} deadlines in the month: only the first {{count, number}} are shown.',
     file: 'Deadlines {{month}}',

@@ -38,6 +38,9 @@ export const consoleTexts: CatalogueOf<typeof reference> = {
     dueToday: 'Due today',
     overdue: 'Overdue by {{count, number}} day(s)',
     shifted: '{{from, day}} was {{reason}}: moved to {{to, day}} (R-CAL-3)',
+    provisional:
+      "Provisional: the year's holiday arrangement is not published yet; the day follows the statutory " +
+      'holidays and may move later once it is (R-CAL-3)',
   },
   day: '{{at, day}}',
   loadFailed: 'Could not load: {{message}}',

@@ -32,6 +32,7 @@ export const consoleLists = {
     kindCode: '事项代码',
     dueDate: '截止日期',
     overdue: '是否逾期',
+    provisional: '是否暂定（节假日安排未公布，R-CAL-3）',
     caseId: '案件编号',
   },
   cases: {
@@ -60,6 +61,7 @@ export const consoleLists = {
     thisMonth: '回到本月',
     count: '该月共 {{count, number}} 项期限',
     overdue: '（已逾期）',
+    provisional: '（暂定）',
     kind: '事项',
     cut: '该月期限超过 {{count, number}} 项，仅显示前 {{count, number}} 项。',
     file: '期限日历 {{month}}',

@@ -37,6 +37,7 @@ export const consoleTexts = {
     dueToday: '今天截止',
     overdue: '已逾期 {{count, number}} 天',
     shifted: '原截止日{{from, day}}为{{reason}}，顺延至{{to, day}}（R-CAL-3）',
+    provisional: '暂定：该年度节假日安排尚未公布，按法定节假日计算，公布后可能顺延（R-CAL-3）',
   },
   day: '{{at, day}}',
   loadFailed: '数据加载失败：{{message}}',
