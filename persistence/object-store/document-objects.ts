@@ -57,6 +57,25 @@ const CONNECT_TIMEOUT_MS = 3_000;
 const IDLE_TIMEOUT_MS = 30_000;
 
 /**
+ * An S3 client of the document store as `connection` names it (path-style: SeaweedFS serves buckets by path), with
+ * bounded retries and timeouts so a store that stops answering fails an upload instead of hanging it. Close it with
+ * `destroy()`.
+ */
+export function s3ClientOf(connection: ObjectStoreConnection): S3Client {
+  return new S3Client({
+    endpoint: connection.OBJECT_STORE_ENDPOINT,
+    region: connection.OBJECT_STORE_REGION,
+    forcePathStyle: true,
+    credentials: {
+      accessKeyId: connection.OBJECT_STORE_ACCESS_KEY_ID,
+      secretAccessKey: connection.OBJECT_STORE_SECRET_ACCESS_KEY,
+    },
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: IDLE_TIMEOUT_MS },
+  });
+}
+
+/**
  * The one way to the object store holding case documents (issue 25; the API's, the worker's sweep's, the backup's):
  * an S3 bucket behind the AWS SDK v3 client, path-style (self-hosted stores such as SeaweedFS have no per-bucket host
  * names), private, every object written with server-side encryption unless OBJECT_STORE_SSE=off. Object keys are the
@@ -68,17 +87,7 @@ export class DocumentObjects {
   private readonly client: S3Client;
 
   constructor(private readonly connection: ObjectStoreConnection) {
-    this.client = new S3Client({
-      endpoint: connection.OBJECT_STORE_ENDPOINT,
-      region: connection.OBJECT_STORE_REGION,
-      forcePathStyle: true,
-      credentials: {
-        accessKeyId: connection.OBJECT_STORE_ACCESS_KEY_ID,
-        secretAccessKey: connection.OBJECT_STORE_SECRET_ACCESS_KEY,
-      },
-      maxAttempts: 3,
-      requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: IDLE_TIMEOUT_MS },
-    });
+    this.client = s3ClientOf(connection);
   }
 
   private get bucket(): string {

@@ -1,10 +1,10 @@
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { DocumentObjects } from '../../persistence/object-store/document-objects';
+import { DocumentObjects, s3ClientOf } from '../../persistence/object-store/document-objects';
 import { OBJECT_STORE, ObjectStoreUnavailable } from '../../persistence/object-store/object-store-errors';
 import { startSeaweedfs, type SeaweedfsService } from '../../tooling/object-store/seaweedfs';
 
@@ -71,15 +71,7 @@ describe('the document store on SeaweedFS', () => {
     await objects.put(small, Buffer.from(marker.repeat(8)), 'image/png', sha256(Buffer.from(marker)));
 
     const { OBJECT_STORE_BUCKET: bucket } = store.connection;
-    const client = new S3Client({
-      endpoint: store.connection.OBJECT_STORE_ENDPOINT,
-      region: store.connection.OBJECT_STORE_REGION,
-      forcePathStyle: true,
-      credentials: {
-        accessKeyId: store.connection.OBJECT_STORE_ACCESS_KEY_ID,
-        secretAccessKey: store.connection.OBJECT_STORE_SECRET_ACCESS_KEY,
-      },
-    });
+    const client = s3ClientOf(store.connection);
     try {
       for (const each of [key, small]) {
         const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: each }));

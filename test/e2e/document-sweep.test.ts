@@ -1,4 +1,4 @@
-import { CreateMultipartUploadCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createHash, randomUUID } from 'node:crypto';
@@ -11,7 +11,7 @@ import {
   type DocumentSweepDeps,
 } from '../../activities/documents/document-sweep.activities';
 import { createDataSource } from '../../persistence/data-source';
-import { DocumentObjects } from '../../persistence/object-store/document-objects';
+import { DocumentObjects, s3ClientOf } from '../../persistence/object-store/document-objects';
 import { CaseDocumentsRepository } from '../../persistence/repositories/case-documents.repository';
 import type { SweepRemoval } from '../../persistence/repositories/document-sweep-removals.repository';
 import { eventually } from '../../tooling/eventually';
@@ -117,15 +117,7 @@ async function caseRecording(caseId: string, documentId: string): Promise<void> 
 
 /** A multipart upload begun and left (its API process died), through the store's own S3 API. */
 async function unfinishedUpload(): Promise<string> {
-  const s3 = new S3Client({
-    endpoint: store.connection.OBJECT_STORE_ENDPOINT,
-    region: store.connection.OBJECT_STORE_REGION,
-    forcePathStyle: true,
-    credentials: {
-      accessKeyId: store.connection.OBJECT_STORE_ACCESS_KEY_ID,
-      secretAccessKey: store.connection.OBJECT_STORE_SECRET_ACCESS_KEY,
-    },
-  });
+  const s3 = s3ClientOf(store.connection);
   try {
     const key = `documents/${randomUUID()}`;
     await s3.send(new CreateMultipartUploadCommand({ Bucket: store.connection.OBJECT_STORE_BUCKET, Key: key }));

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sha256Of, verifyDumps, type BackupManifest } from '../../scripts/backup-manifest';
@@ -43,28 +43,34 @@ describe('the client tools of the server’s major version', () => {
   });
 });
 
+/** A manifest of the dumps `names` as written in `dir` (each file its own text), with `objects` when given. */
+async function manifestOf(names: string[], objects?: BackupManifest['objects']): Promise<BackupManifest> {
+  return {
+    format: 1,
+    startedAt: '2026-12-07T08:00:00.000Z',
+    finishedAt: '2026-12-07T08:00:02.000Z',
+    server: { version: '15.18', versionNum: 150018 },
+    pgDump: 'pg_dump (PostgreSQL) 15.18',
+    dumps: await Promise.all(
+      names.map(async (name) => ({
+        file: `${name}.dump`,
+        database: name,
+        holds: name as 'parkflow',
+        startedAt: '2026-12-07T08:00:01.000Z',
+        finishedAt: '2026-12-07T08:00:01.500Z',
+        bytes: statSync(join(dir, `${name}.dump`)).size,
+        sha256: await sha256Of(join(dir, `${name}.dump`)),
+      })),
+    ),
+    ...(objects && { objects }),
+  };
+}
+
 describe('a backup is checked before anything is replaced', () => {
   it('passes an intact backup and names every dump that is missing, cut short or altered', async () => {
     const dumps = ['parkflow', 'temporal', 'temporal_visibility'];
     for (const name of dumps) writeFileSync(join(dir, `${name}.dump`), `dump of ${name}`);
-    const manifest: BackupManifest = {
-      format: 1,
-      startedAt: '2026-12-07T08:00:00.000Z',
-      finishedAt: '2026-12-07T08:00:02.000Z',
-      server: { version: '15.18', versionNum: 150018 },
-      pgDump: 'pg_dump (PostgreSQL) 15.18',
-      dumps: await Promise.all(
-        dumps.map(async (name) => ({
-          file: `${name}.dump`,
-          database: name,
-          holds: name as 'parkflow',
-          startedAt: '2026-12-07T08:00:01.000Z',
-          finishedAt: '2026-12-07T08:00:01.500Z',
-          bytes: `dump of ${name}`.length,
-          sha256: await sha256Of(join(dir, `${name}.dump`)),
-        })),
-      ),
-    };
+    const manifest = await manifestOf(dumps);
     await expect(verifyDumps(dir, manifest)).resolves.toBeUndefined();
 
     rmSync(join(dir, 'parkflow.dump'));
@@ -81,28 +87,13 @@ describe('a backup is checked before anything is replaced', () => {
     writeFileSync(join(dir, 'parkflow.dump'), 'dump');
     writeFileSync(join(dir, 'objects', '1'), '%PDF-1.7 letter');
     const entry = { bytes: 15, sha256: await sha256Of(join(dir, 'objects', '1')), contentType: 'application/pdf' };
-    const manifest: BackupManifest = {
-      format: 1,
-      startedAt: '2026-12-07T08:00:00.000Z',
-      finishedAt: '2026-12-07T08:00:02.000Z',
-      server: { version: '15.18', versionNum: 150018 },
-      pgDump: 'pg_dump (PostgreSQL) 15.18',
-      dumps: [
-        {
-          file: 'parkflow.dump',
-          database: 'parkflow',
-          holds: 'parkflow',
-          startedAt: '2026-12-07T08:00:01.000Z',
-          finishedAt: '2026-12-07T08:00:01.500Z',
-          bytes: 4,
-          sha256: await sha256Of(join(dir, 'parkflow.dump')),
-        },
-      ],
-      objects: [
+    const manifest = await manifestOf(
+      ['parkflow'],
+      [
         { key: 'documents/a', file: 'objects/1', ...entry },
         { key: 'documents/b', file: 'objects/2', ...entry },
       ],
-    };
+    );
     writeFileSync(join(dir, 'objects', '1'), '%PDF-1.7 lettEr');
     await expect(verifyDumps(dir, manifest)).rejects.toThrow(
       `the backup in ${dir} is damaged; nothing was restored:\n- objects/1 has SHA-256 ` +

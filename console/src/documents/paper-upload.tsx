@@ -1,9 +1,10 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Form, Progress, Select, Space, Spin, Typography, Upload } from 'antd';
+import { Alert, Form, Progress, Select, Space, Typography, Upload } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_PURPOSES, type DocumentPurpose } from '../../../workflows/definitions/documents';
 import type { CaseDocument } from '../api/document-queries';
+import { PendingNotice } from '../actions/action-status';
 import { FormTheme } from '../forms/form-theme';
 import { MAX_PAPER_MEGABYTES, PAPER_FILE_TYPES } from './paper-rules';
 import type { PaperFields } from './send-paper';
@@ -103,15 +104,7 @@ function UploadOutcome({ state }: { state: UploadState }) {
         </div>
       );
     case 'processing':
-      return (
-        <Alert
-          type="info"
-          showIcon
-          icon={<Spin size="small" />}
-          role="status"
-          message={t('console.documents.upload.processing', { fileName: state.fileName })}
-        />
-      );
+      return <PendingNotice message={t('console.documents.upload.processing', { fileName: state.fileName })} />;
     case 'done':
       return (
         <Alert
