@@ -1,3 +1,4 @@
+import { agencies, validApplication } from '../tooling/fixtures/applications';
 import { httpStack } from '../tooling/http/http-calls';
 import { uploadRequiredPapers } from '../tooling/http/papers';
 import { signDevelopmentToken } from '../api/auth/development-token';
@@ -5,11 +6,9 @@ import { Client, Connection } from '@temporalio/client';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { creditCodeCheckCharacter } from '../api/applications/credit-code';
 import { DEVELOPMENT_JWT_SECRET } from '../api/config/app-config';
 import type { DesignationDecision, OfficerRole } from '../workflows/definitions/case';
 import { OFFICER_ACTIONS } from '../workflows/definitions/officer-actions';
-import { SERVICE_FUNCTIONS } from '../workflows/definitions/policy';
 import {
   CASE_STAGE_KEY,
   OVERDUE_REPORTS_KEY,
@@ -129,36 +128,6 @@ async function outcomeOf(caseId: string, updateId: string, token: string): Promi
   throw new Error(`action ${updateId} on case ${caseId} has no outcome after 2 minutes`);
 }
 
-/** An application for a park in `district` with `agencyCount` agencies (15 or more meet R-APP-3). */
-function application(district: string, parkName: string, agencyCount: number): unknown {
-  const agencies = Array.from({ length: agencyCount }, (_, i) => {
-    const first17 = `91${district}MA${String(i + 1).padStart(7, '0')}`;
-    return { name: `重庆第${i + 1}人力资源有限公司`, creditCode: first17 + creditCodeCheckCharacter(first17) };
-  });
-  return {
-    parkName,
-    district,
-    floorAreaSqm: 12000,
-    serviceFunctions: [...SERVICE_FUNCTIONS],
-    agencies,
-    operatingOffice: { staff: [{ name: '张三', role: '主任', fullTime: true }] },
-    projectedRevenue: { firstYear: 350_000_000, thirdYear: 1_200_000_000 },
-    documents: {
-      districtGovernmentLetter: { reference: `${district}府函〔2026〕12号`, date: '2026-11-20' },
-      feasibilityReport: {
-        reference: `FR-${district}-01`,
-        functionalPositioning: '西部人力资源服务高地',
-        serviceSystem: '全链条人力资源服务',
-        operatingModel: '政府引导、市场运作',
-        developmentPlan: '三年建成',
-      },
-      supportMeasures: [
-        { title: '促进人力资源服务产业园发展若干措施', reference: `${district}府发〔2026〕3号`, date: '2026-10-08' },
-      ],
-    },
-  };
-}
-
 /** One park of the demonstration: filed by its district, then taken through `steps` by the other officers. */
 interface ParkPlan {
   district: string;
@@ -263,7 +232,12 @@ async function seed(): Promise<Map<string, string>> {
       'POST',
       OFFICER_ACTIONS.submitApplication.filing.start,
       districtToken,
-      application(park.district, park.parkName, park.agencies),
+      // 15 or more agencies meet R-APP-3; fewer make a filing the bureau returns.
+      validApplication({
+        district: park.district,
+        parkName: park.parkName,
+        agencies: agencies(park.agencies, park.district),
+      }),
       key('file'),
     );
     await uploadRequiredPapers(httpStack(API, SECRET), filed.caseId, districtToken); // R-DOC-1, before acceptance
