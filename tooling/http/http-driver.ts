@@ -1,6 +1,7 @@
 import type { AnnualReportInput } from '../../workflows/definitions/case';
 import { eventually } from '../eventually';
 import { validApplication } from '../fixtures/applications';
+import { appliedAfterAccepted, isAcceptedAction } from './accepted-actions';
 import type { CallOptions, HttpStack } from './http-calls';
 import { uploadRequiredPapers } from './papers';
 
@@ -34,9 +35,15 @@ export class HttpDriver {
   readonly finance = (): string => this.stack.token('finance');
   readonly expert = (id: string): string => this.stack.token('expert', undefined, id);
 
-  /** A call that must succeed with `status`; returns the body. */
+  /**
+   * A call that must succeed with `status`; returns the body. An officer action answered 202 instead (the worker
+   * outlasted the API's bounded wait on a busy machine) is followed to its outcome, which must be applied: then the
+   * body is the case as the action left it.
+   */
   async ok(method: string, path: string, options: CallOptions, status = 200): Promise<any> {
     const response = await this.stack.call(method, path, options);
+    if (status !== 202 && isAcceptedAction(response))
+      return appliedAfterAccepted(this.stack, response, options.token ?? '');
     if (response.status !== status)
       throw new Error(
         `${method} ${path} → ${response.status} ` + `(expected ${status}): ${JSON.stringify(response.body)}`,
