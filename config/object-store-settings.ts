@@ -4,7 +4,7 @@ import { ServiceSettings } from './parkflow-config';
 /**
  * The development credentials: what `npm run dev`'s SeaweedFS is given when the stack names none, and the defaults
  * here, so that a stack without an object store still starts (its document calls then answer 503 `object_store`).
- * Refused when NODE_ENV=production ({@link objectStoreProblems}).
+ * Refused by every process run with NODE_ENV=production ({@link objectStoreProblems}).
  */
 export const DEVELOPMENT_OBJECT_STORE_CREDENTIALS = {
   accessKeyId: 'parkflow-development',
@@ -65,13 +65,14 @@ export class ObjectStoreSettings extends ServiceSettings {
 }
 
 /** The rules spanning the object store's variables, each a sentence naming them. */
-export function objectStoreProblems(config: ObjectStoreSettings, production: boolean): string[] {
+export function objectStoreProblems(config: ObjectStoreSettings): string[] {
   const developmentKey = config.OBJECT_STORE_ACCESS_KEY_ID === DEVELOPMENT_OBJECT_STORE_CREDENTIALS.accessKeyId;
   const developmentSecret =
     config.OBJECT_STORE_SECRET_ACCESS_KEY === DEVELOPMENT_OBJECT_STORE_CREDENTIALS.secretAccessKey;
   if (developmentKey !== developmentSecret)
     return ['OBJECT_STORE_ACCESS_KEY_ID and OBJECT_STORE_SECRET_ACCESS_KEY go together: set both or neither'];
-  if (production && developmentKey)
+  // Every process that holds the keys refuses them: the API, the worker's document sweep, backup and restore.
+  if (config.NODE_ENV === 'production' && developmentKey)
     return [
       'OBJECT_STORE_ACCESS_KEY_ID and OBJECT_STORE_SECRET_ACCESS_KEY must be set in production (the development ' +
         'credentials are refused)',

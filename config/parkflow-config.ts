@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsIn,
   IsNotEmpty,
   IsOptional,
   IsPositive,
@@ -132,8 +133,16 @@ export class TemporalAccessSettings extends DatabaseSettings {
   TEMPORAL_AUTH_CLIENT_SECRET?: string;
 }
 
+/** How a process runs: `production` refuses every development default that would open a door (keys, secrets). */
+export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
+
 /** What the API and the worker share: PostgreSQL, and the Temporal frontend, namespace, task queue and access. */
 export class ServiceSettings extends TemporalAccessSettings {
+  @IsIn(NODE_ENVIRONMENTS, {
+    message: ({ value }) => `NODE_ENV must be development, test or production, got '${String(value)}'`,
+  })
+  NODE_ENV: (typeof NODE_ENVIRONMENTS)[number] = 'development';
+
   @Matches(/^[^\s:]+:\d+$/, { message: ({ value }) => `TEMPORAL_ADDRESS must be host:port, got '${String(value)}'` })
   TEMPORAL_ADDRESS: string = '127.0.0.1:7233';
 

@@ -23,5 +23,5 @@ export class BackupSettings extends ObjectStoreSettings {
 export const backupView = (process: 'backup' | 'restore'): ConfigView<BackupSettings> => ({
   process,
   settings: BackupSettings,
-  crossChecks: (config) => objectStoreProblems(config, false), // the store's own keys: no production rule of its own
+  crossChecks: (config) => objectStoreProblems(config),
 });

@@ -88,8 +88,7 @@ export class WorkerConfig extends ObjectStoreSettings {
 const WORKER_VIEW: ConfigView<WorkerConfig> = {
   process: 'worker',
   settings: WorkerConfig,
-  // The worker has no NODE_ENV: the production rule (no development credentials) is the API's, whose keys these are.
-  crossChecks: (config) => objectStoreProblems(config, false),
+  crossChecks: (config) => objectStoreProblems(config),
 };
 
 /** Reads the worker's configuration; throws one error listing every bad variable. */

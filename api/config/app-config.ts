@@ -1,14 +1,11 @@
 import { DEFAULT_DOCUMENT_MAX_BYTES } from '../../workflows/definitions/documents';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsPositive, Max, Min, MinLength } from 'class-validator';
 import { objectStoreProblems } from '../../config/object-store-settings';
 import { type ConfigView, type Environment, loadConfig } from '../../config/parkflow-config';
 import { authProblems, AuthSettings } from './auth-settings';
 
 export { DEVELOPMENT_JWT_SECRET } from './auth-settings';
-
-/** How the API runs: production refuses HS256 development tokens unless allowed. */
-export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 
 /**
  * The API's environment, typed and validated once at start (api-contract "Configuration"): the settings it shares
@@ -16,9 +13,6 @@ export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
  * ({@link AuthSettings}) and its own.
  */
 export class AppConfig extends AuthSettings {
-  @IsIn(NODE_ENVIRONMENTS)
-  NODE_ENV: (typeof NODE_ENVIRONMENTS)[number] = 'development';
-
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(0)
@@ -95,7 +89,7 @@ const API_VIEW: ConfigView<AppConfig> = {
   settings: AppConfig,
   crossChecks: (config) => {
     const production = config.NODE_ENV === 'production';
-    const problems = [...authProblems(config, production), ...objectStoreProblems(config, production)];
+    const problems = [...authProblems(config, production), ...objectStoreProblems(config)];
     if (production && config.POLICY_CLOCK_ADJUSTABLE === true)
       problems.push('POLICY_CLOCK_ADJUSTABLE must be false when NODE_ENV=production (it lets cases skip policy time)');
     if (production && config.DOCUMENT_LINK_SECRET === undefined)

@@ -51,6 +51,7 @@ describe('configuration (api-contract "Configuration")', () => {
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'parkflow',
+      NODE_ENV: 'development',
       DATABASE_URL: base.DATABASE_URL,
       SMTP_FROM: 'parkflow <notices@parkflow.local>',
       MUNICIPAL_NOTICE_EMAILS: [],

@@ -1,5 +1,7 @@
 import { loadAppConfig } from '../../api/config/app-config';
 import { DEVELOPMENT_OBJECT_STORE_CREDENTIALS } from '../../config/object-store-settings';
+import { loadConfig } from '../../config/parkflow-config';
+import { backupView } from '../../scripts/backup-settings';
 import { storeUnreachable } from '../../persistence/object-store/object-store-errors';
 import { loadWorkerConfig } from '../../worker/worker-config';
 
@@ -57,6 +59,19 @@ describe('the object store settings (issue 25)', () => {
       /OBJECT_STORE_ACCESS_KEY_ID and OBJECT_STORE_SECRET_ACCESS_KEY must/,
     );
     expect(() => loadAppConfig({ ...production, ...credentials })).not.toThrow(/OBJECT_STORE/);
+  });
+
+  it('is refused the development credentials in production by every process holding them: worker, backup, restore', () => {
+    const production = { ...base, NODE_ENV: 'production' };
+    const refused = /OBJECT_STORE_ACCESS_KEY_ID and OBJECT_STORE_SECRET_ACCESS_KEY must be set in production/;
+    expect(() => loadWorkerConfig(production)).toThrow(refused);
+    for (const command of ['backup', 'restore'] as const)
+      expect(() => loadConfig(backupView(command), production)).toThrow(refused);
+    expect(loadWorkerConfig({ ...production, ...credentials })).toMatchObject({ NODE_ENV: 'production' });
+    expect(loadConfig(backupView('backup'), { ...production, ...credentials })).toMatchObject(credentials);
+    expect(() => loadWorkerConfig({ ...base, NODE_ENV: 'staging' })).toThrow(
+      "NODE_ENV must be development, test or production, got 'staging'",
+    );
   });
 });
 
