@@ -153,5 +153,6 @@ const STYLE =
 
 const page = (body: string): string =>
   `<!doctype html><html lang="${DEFAULT_LOCALE}"><head><meta charset="utf-8">` +
-  `<title>${say('console.devSignIn.heading')}</title><style>${STYLE}</style></head>` +
+  // An empty icon: the browser asks for no /favicon.ico, so the sign-in leaves no 404 in the console log.
+  `<title>${say('console.devSignIn.heading')}</title><link rel="icon" href="data:,"><style>${STYLE}</style></head>` +
   `<body><main>${body}</main></body></html>`;
