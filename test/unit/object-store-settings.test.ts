@@ -61,7 +61,7 @@ describe('the object store settings (issue 25)', () => {
     expect(() => loadAppConfig({ ...production, ...credentials })).not.toThrow(/OBJECT_STORE/);
   });
 
-  it('is refused the development credentials in production by every process holding them: worker, backup, restore', () => {
+  it('refuses the development credentials in production in every process holding them: worker, backup, restore', () => {
     const production = { ...base, NODE_ENV: 'production' };
     const refused = /OBJECT_STORE_ACCESS_KEY_ID and OBJECT_STORE_SECRET_ACCESS_KEY must be set in production/;
     expect(() => loadWorkerConfig(production)).toThrow(refused);
