@@ -55,8 +55,10 @@ export class IdempotencyKeysRepository {
       response: unknown;
       lease_left_ms: number;
     }> = await this.db.query(
+      // clock_timestamp(), not now(): now() is when this statement's transaction began, and a renewal that began
+      // after that but committed before the row was read would leave more than a whole lease (Retry-After too long).
       `SELECT method, path, body_hash, status, response,
-              greatest(0, extract(epoch FROM lease_expires_at - now()) * 1000)::float8 AS lease_left_ms
+              greatest(0, extract(epoch FROM lease_expires_at - clock_timestamp()) * 1000)::float8 AS lease_left_ms
        FROM idempotency_keys WHERE caller = $1 AND key = $2`,
       [caller, key],
     );

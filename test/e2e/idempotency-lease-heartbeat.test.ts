@@ -50,7 +50,8 @@ function expectInProgress(answer: Awaited<ReturnType<Stack['call']>>): void {
     error: 'idempotency_in_progress',
   });
   const retryAfter = Number(answer.headers.get('retry-after'));
-  expect(retryAfter >= 1 && retryAfter <= LEASE_MS / 1000).toBe(true);
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(LEASE_MS / 1000);
 }
 
 describe('Idempotency leases renewed by the running request (issue 22 item 5)', () => {
