@@ -1,17 +1,35 @@
+import { readFileSync } from 'node:fs';
+
 /**
- * Mutation testing of the pure policy code (`npm run mutation`; `-- --incremental` reuses the last run's results):
+ * The run's shards (test/mutation/shards.json; scripts/mutation.sh runs them one by one): each a Stryker run of its
+ * files with its own incremental file and reports, so a run cut short keeps the shards it finished.
+ */
+const MUTATION_SHARDS = JSON.parse(readFileSync(new URL('./test/mutation/shards.json', import.meta.url), 'utf8'));
+/** The shard of this run (STRYKER_SHARD): only its files, into its own reports. Unset: every shard's files at once. */
+const shard = process.env.STRYKER_SHARD;
+if (shard && !MUTATION_SHARDS[shard])
+  throw new Error(`STRYKER_SHARD: no shard '${shard}' in test/mutation/shards.json`);
+const reports = shard
+  ? {
+      incremental: `reports/mutation/shards/${shard}.incremental.json`,
+      json: `reports/mutation/shards/${shard}.json`,
+      html: `reports/mutation/shards/${shard}.html`,
+    }
+  : {
+      incremental: 'reports/mutation/stryker-incremental.json',
+      json: 'reports/mutation/mutation.json',
+      html: 'reports/mutation/mutation.html',
+    };
+
+/**
+ * Mutation testing of the pure policy code (`npm run mutation`, in shards; `npx stryker run` for the whole at once):
  * StrykerJS changes one operator, condition or constant at a time in the files below and runs the policy's unit
  * tests (test/stryker.jest.config.js) against each change; a change no test notices is a rule the suite does not
  * check. test/MUTATION.md has the scores, the time a run takes and the surviving mutants judged equivalent.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
-  mutate: [
-    'workflows/lifecycle/**/*.ts',
-    'workflows/eligibility.ts',
-    'workflows/definitions/civil-date.ts',
-    'workflows/definitions/policy.ts',
-  ],
+  mutate: shard ? MUTATION_SHARDS[shard] : Object.values(MUTATION_SHARDS).flat(),
   testRunner: 'jest',
   jest: { projectType: 'custom', configFile: 'test/stryker.jest.config.js', enableFindRelatedTests: false },
   // Each mutant runs only the tests that executed its code in the initial run.
@@ -22,10 +40,10 @@ export default {
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
   // Generous: a busy machine must not turn a slow test into a "timeout" verdict that counts as killed.
   timeoutMS: 60_000,
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  incrementalFile: reports.incremental,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: reports.html },
+  jsonReporter: { fileName: reports.json },
   // Prints the score per file and every surviving mutant (not the tests of each: too long to read).
   clearTextReporter: { reportScoreTable: true, reportMutants: true, reportTests: false, logTests: false },
   thresholds: { high: 90, low: 80, break: null },
