@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 
 /**
  * The run's shards (test/mutation/shards.json; scripts/mutation.sh runs them one by one): each a Stryker run of its
- * files with its own incremental file and reports, so a run cut short keeps the shards it finished.
+ * files with its own incremental file and reports, so a run cut short keeps the shards it finished. A shard's
+ * incremental file (test/mutation/results/<shard>.json, a mutation-testing report) is committed: the next run, on
+ * any clone, retests only the mutants whose code or tests changed, and the summary reads the scores from it.
  */
 const MUTATION_SHARDS = JSON.parse(readFileSync(new URL('./test/mutation/shards.json', import.meta.url), 'utf8'));
 /** The shard of this run (STRYKER_SHARD): only its files, into its own reports. Unset: every shard's files at once. */
@@ -11,7 +13,7 @@ if (shard && !MUTATION_SHARDS[shard])
   throw new Error(`STRYKER_SHARD: no shard '${shard}' in test/mutation/shards.json`);
 const reports = shard
   ? {
-      incremental: `reports/mutation/shards/${shard}.incremental.json`,
+      incremental: `test/mutation/results/${shard}.json`,
       json: `reports/mutation/shards/${shard}.json`,
       html: `reports/mutation/shards/${shard}.html`,
     }

@@ -86,10 +86,17 @@ async function leftNothing(ctx: DrillContext, caseId: string): Promise<boolean> 
   return !workflow && rows.length === 0;
 }
 
+/** How often a same-key retry follows a 503 before its answer counts (5 s at most between two). */
+const RETRIES_AFTER_503 = 10;
+
+/** A same-key retry's last answer, and the codes of the 503s (nothing sent) that came before it. */
+type RetryAnswer = Answer & { unavailable: string[] };
+
 /**
  * Drill 5: the worker is paused (SIGSTOP) past UPDATE_WAIT_MS while filings arrive, then resumed (SIGCONT).
  * Each filing answers 201 or 202 naming its caseId (or 503 leaving no case anywhere); a retry with the same key —
- * while paused and after — names the same caseId; once resumed, every filing answered 2xx is applied.
+ * while paused and after — names the same caseId, once it is answered (a 503 is retried, as a client does); once
+ * resumed, every filing answered 2xx is applied.
  */
 export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
   const { stack, client, stream, params } = ctx;
@@ -105,7 +112,17 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
       if (answer.status === 503) after503.push(leftNothing(ctx, record.caseId));
     }),
   );
-  let retries: Answer[] = [];
+  let retries: RetryAnswer[] = [];
+  // A same-key retry is a client's: a 503 (nothing sent by that request) is followed after its Retry-After, bounded.
+  const retry = async (r: ActionRecord): Promise<RetryAnswer> => {
+    const unavailable: string[] = [];
+    for (;;) {
+      const answer = await client.call('POST', r.path, { token: r.token, body: r.body, idempotencyKey: r.key });
+      if (answer.status !== 503 || unavailable.length >= RETRIES_AFTER_503) return { ...answer, unavailable };
+      unavailable.push(answer.body?.code ?? 'no code');
+      await sleep(1_000 * Math.min(Number(answer.headers?.get('retry-after') ?? 1) || 1, 5));
+    }
+  };
   try {
     await waitFor(
       'every filing of the pause to be answered',
@@ -113,8 +130,6 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
       params.pauseMs + 30_000,
       20,
     );
-    const retry = (r: ActionRecord): Promise<Answer> =>
-      client.call('POST', r.path, { token: r.token, body: r.body, idempotencyKey: r.key });
     retries = await Promise.all([...firsts.keys()].map(retry)); // still paused
     // the pause lasts its full length, past UPDATE_WAIT_MS
     await sleep(Math.max(0, from + params.pauseMs - Date.now()));
@@ -130,11 +145,7 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
       `${params.pauseFilings} filings sent, applied ${seconds(Date.now() - resumedAt)} after SIGCONT`,
   );
   const records = [...firsts.keys()];
-  retries.push(
-    ...(await Promise.all(
-      records.map((r) => client.call('POST', r.path, { token: r.token, body: r.body, idempotencyKey: r.key })),
-    )),
-  );
+  retries.push(...(await Promise.all(records.map(retry))));
   const answers = [...firsts.values()];
   const status = (s: number): number => answers.filter((a) => a.status === s).length;
   const namedCase = answers.filter(
@@ -147,6 +158,7 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
       a.body?.caseId === records[i % records.length].caseId,
   ).length;
   const answered2xx = records.filter((r) => r.answered2xx !== undefined).length;
+  const unavailable = retries.flatMap((a) => a.unavailable);
   const evidence = [
     ...answers.flatMap((a, i) =>
       a.status === 201 || a.status === 202 || a.status === 503
@@ -157,7 +169,7 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
       a.body?.caseId === records[i % records.length].caseId
         ? []
         : [
-            `retry of ${records[i % records.length].key}: ${a.status} ` +
+            `retry of ${records[i % records.length].key}: ${a.status} ${a.body?.code ?? ''} ` +
               `caseId ${a.body?.caseId}, first ${records[i % records.length].caseId}`,
           ],
     ),
@@ -167,7 +179,8 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
   const numbers =
     `${records.length} filings: ${times(status(201), '201')}, ${times(status(202), '202')}, ` +
     `${namedCase} named their case, ${times(status(503), '503')} (${leftCase} left a case); ` +
-    `${sameCase}/${retries.length} same-key retries → same caseId; ${applied}/${answered2xx} applied after SIGCONT`;
+    `${sameCase}/${retries.length} same-key retries → same caseId (${unavailable.length} after a 503 ` +
+    `${[...new Set(unavailable)].join(', ')}); ${applied}/${answered2xx} applied after SIGCONT`;
   const pass =
     records.length === params.pauseFilings &&
     namedCase + status(503) === records.length &&

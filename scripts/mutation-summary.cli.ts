@@ -3,14 +3,15 @@ import { filesInNoShard, mutationSummary, type ShardReport } from './mutation-su
 import { repoRoot } from './repo-root';
 
 /**
- * `npm run mutation`'s last step (scripts/mutation.sh): prints the score of every shard that has a report
- * (reports/mutation/shards/<shard>.json) and what no test detected. Fails when a shard has no report yet (the score
- * is partial: run it) or a file of workflows/lifecycle/ is in no shard of test/mutation/shards.json.
+ * `npm run mutation`'s last step (scripts/mutation.sh): prints the score of every shard that has a report (its
+ * committed incremental file, test/mutation/results/<shard>.json) and what no test detected. Fails when a shard has
+ * no report yet (the score is partial: run it) or a file of workflows/lifecycle/ is in no shard of
+ * test/mutation/shards.json.
  */
 function main(): number {
   const root = repoRoot();
   const shards = JSON.parse(readFileSync(`${root}/test/mutation/shards.json`, 'utf8')) as Record<string, string[]>;
-  const reportOf = (shard: string) => `${root}/reports/mutation/shards/${shard}.json`;
+  const reportOf = (shard: string) => `${root}/test/mutation/results/${shard}.json`;
   const missing = Object.keys(shards).filter((shard) => !existsSync(reportOf(shard)));
   const reports = Object.keys(shards)
     .filter((shard) => !missing.includes(shard))

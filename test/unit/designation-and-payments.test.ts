@@ -1,0 +1,361 @@
+import type { CaseSnapshot } from '../../workflows/definitions/case';
+import * as m from '../../workflows/definitions/messages';
+import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
+import {
+  applyDesignation,
+  firstReportingYearOf,
+  firstTranche,
+  newPayment,
+  validateDesignation,
+} from '../../workflows/lifecycle/designation';
+import { newCase } from '../../workflows/lifecycle/intake';
+import type { Context } from '../../workflows/lifecycle/outcome';
+import { closeIfSettled, inFlight, refundCeiling } from '../../workflows/lifecycle/payments';
+import { installedCalendar } from '../support/workflows/holiday-calendar';
+import { expert, finance, municipal, pureCase } from '../support/life/pure-case';
+
+// The money of §5.1–§5.2 and R-SUB-1/3, R-PAY-1 on the pure lifecycle: each value and refusal pinned exactly.
+const calendar = installedCalendar();
+const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, calendar });
+const { act, refusal, fileComplete, designatedAt } = pureCase(ctx);
+const MAY_10 = '2026-05-10T02:00:00.000Z';
+
+/** A case whose three experts have reviewed it, ready for the decision (§5.1), under a long case id. */
+function reviewed(caseId = 'a1b2c3d4-e5f6-4789-9abc-def012345678', now = MAY_10): CaseSnapshot {
+  const input = { caseId, district: '500112', parkName: '渝北园', policy: DEFAULT_POLICY, policyTimeScale: 1 };
+  const state = newCase(input, 0, now);
+  fileComplete(state, now);
+  act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, now);
+  act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, now);
+  for (const id of ['a', 'b', 'c'])
+    act(state, m.submitReviewUpdate, { actor: expert(id), necessity: 80, feasibility: 80, recommend: true }, now);
+  return state;
+}
+
+const designate = (subsidyAmount?: number, extra: object = {}) => ({
+  actor: municipal,
+  decision: 'designate' as const,
+  reason: '专家评审通过',
+  subsidyAmount,
+  ...extra,
+});
+
+describe('§5.2 a disbursement and its tranches', () => {
+  it('§5.2 a new payment is instructed now, keyed by case and kind, to be confirmed within 14 days', () => {
+    const state = reviewed('c-42');
+    expect(newPayment(state, 'incubation_grant', 600_000, ctx(MAY_10))).toEqual({
+      paymentId: 'c-42:incubation_grant',
+      kind: 'incubation_grant',
+      amount: 600_000,
+      status: 'instructed',
+      instructedAt: MAY_10,
+      confirmBy: '2026-05-24T16:00:00.000Z',
+    });
+  });
+
+  it('§5.2 tranche 1 is the floor of half the subsidy, so tranche 2 gets the odd yuan', () => {
+    expect(firstTranche(2_000_001, DEFAULT_POLICY)).toBe(1_000_000);
+    expect(firstTranche(3_000_000, DEFAULT_POLICY)).toBe(1_500_000);
+    expect(firstTranche(1_000_000, { ...DEFAULT_POLICY, subsidyTrancheShares: [0.3, 0.7] })).toBe(300_000);
+  });
+});
+
+describe('R-RPT-5 the first reporting year turns on 30 June, Chongqing date', () => {
+  it.each([
+    ['2026-01-01T00:00:00.000Z', 2026],
+    ['2026-05-31T02:00:00.000Z', 2026],
+    ['2026-06-29T02:00:00.000Z', 2026],
+    ['2026-06-30T15:59:59.000Z', 2026], // 23:59:59 on 30 June in Chongqing
+    ['2026-06-30T16:00:00.000Z', 2027], // 00:00 on 1 July in Chongqing
+    ['2026-07-01T02:00:00.000Z', 2027],
+    ['2026-06-01T02:00:00.000Z', 2026],
+    ['2026-12-31T02:00:00.000Z', 2027],
+    ['2026-12-31T16:30:00.000Z', 2027], // already 1 January 2027 in Chongqing: before that year's cut-off
+  ])('R-RPT-5 designated at %s: the first reporting year is %i', (at, year) => {
+    expect(firstReportingYearOf(at, DEFAULT_POLICY)).toBe(year);
+  });
+
+  it('R-RPT-5 the cut-off is the policy’s own day (31 March here)', () => {
+    const policy = { ...DEFAULT_POLICY, firstReportingYearCutoffMonth: 3, firstReportingYearCutoffDay: 31 };
+    expect(firstReportingYearOf('2026-03-31T02:00:00.000Z', policy)).toBe(2026);
+    expect(firstReportingYearOf('2026-04-01T02:00:00.000Z', policy)).toBe(2027);
+    expect(firstReportingYearOf('2026-02-28T02:00:00.000Z', policy)).toBe(2026);
+  });
+});
+
+describe('§5.1 / R-SUB-1 the decision', () => {
+  const refusedWith = (state: CaseSnapshot, request: object) => {
+    try {
+      validateDesignation(state, request as m.DesignationRequest, DEFAULT_POLICY);
+    } catch (error) {
+      return error as { type?: string; details?: unknown[] };
+    }
+    throw new Error('the designation was accepted');
+  };
+
+  it('§5.1 decided once: a designated case is refused by its stage', () => {
+    const state = reviewed();
+    state.stage = 'designated';
+    expect(refusedWith(state, designate(2_000_000))).toMatchObject({ type: 'InvalidStage' });
+  });
+
+  it('§5.1 the review must be closed: no summary of the experts’ reviews is refused naming decision', () => {
+    const state = reviewed();
+    state.reviewSummary = null;
+    expect(refusedWith(state, designate(2_000_000))).toMatchObject({
+      type: 'InvalidInput',
+      details: [{ field: 'decision', rule: '§5.1', code: 'rules.refusals.reviewNotClosed' }],
+    });
+  });
+
+  it.each([[''], ['   '], [undefined]])('§5.1 a decision gives its reason: %p is refused', (reason) => {
+    expect(refusedWith(reviewed(), designate(2_000_000, { reason }))).toMatchObject({
+      details: [{ field: 'reason', rule: '§5.1', code: 'rules.refusals.reasonRequired' }],
+    });
+  });
+
+  it('§5.1 a rejection needs no subsidy amount', () => {
+    const request = { actor: municipal, decision: 'reject', reason: '不符合条件' } as m.DesignationRequest;
+    expect(() => validateDesignation(reviewed(), request, DEFAULT_POLICY)).not.toThrow();
+  });
+
+  it.each([[undefined], [999_999], [3_000_001], [1_500_000.5], [-2_000_000], [0]])(
+    'R-SUB-1 a subsidy of %p CNY is refused naming subsidyAmount and the range',
+    (amount) => {
+      expect(refusedWith(reviewed(), designate(amount))).toMatchObject({
+        details: [
+          {
+            field: 'subsidyAmount',
+            rule: 'R-SUB-1',
+            code: 'rules.refusals.subsidyOutOfRange',
+            params: { min: 1_000_000, max: 3_000_000 },
+          },
+        ],
+      });
+    },
+  );
+
+  it.each([[1_000_000], [3_000_000], [2_000_001]])('R-SUB-1 a subsidy of %p CNY is within the range', (amount) => {
+    expect(() => validateDesignation(reviewed(), designate(amount), DEFAULT_POLICY)).not.toThrow();
+  });
+
+  it('§5.1 a rejection ends the case with its reason', () => {
+    const state = reviewed();
+    const request = { actor: municipal, decision: 'reject', reason: '不符合条件' } as m.DesignationRequest;
+    const result = applyDesignation(state, request, ctx('2026-05-11T02:00:00.000Z'));
+    expect(result).toEqual({ action: 'rejected', details: { reason: '不符合条件' }, notices: [], instruct: [] });
+    expect(state).toMatchObject({
+      stage: 'rejected',
+      rejection: { reason: '不符合条件', decidedAt: '2026-05-11T02:00:00.000Z' },
+      updatedAt: '2026-05-11T02:00:00.000Z',
+      payments: [],
+    });
+    expect(state.designation).toBeNull();
+  });
+
+  it('§5.1–§5.2 a designation: certificate of the Chongqing year, tranche 1 instructed, evaluation in 3 years', () => {
+    const state = reviewed();
+    const now = '2026-12-31T16:30:00.000Z'; // 1 January 2027 in Chongqing
+    const result = applyDesignation(state, designate(2_000_001) as m.DesignationRequest, ctx(now));
+    const tranche1 = {
+      paymentId: 'a1b2c3d4-e5f6-4789-9abc-def012345678:subsidy_tranche_1',
+      kind: 'subsidy_tranche_1',
+      amount: 1_000_000,
+      status: 'instructed',
+      instructedAt: now,
+      confirmBy: '2027-01-15T16:00:00.000Z',
+    };
+    expect(result).toEqual({
+      action: 'designated',
+      details: {
+        certificateNo: 'CQ-HRP-2027-A1B2C3D4',
+        subsidyAmount: 2_000_001,
+        firstReportingYear: 2027,
+        nextEvaluationDue: '2030-01-01T16:00:00.000Z',
+      },
+      notices: [],
+      instruct: [tranche1],
+    });
+    expect(state).toMatchObject({
+      stage: 'designated',
+      updatedAt: now,
+      nextEvaluationDue: '2030-01-01T16:00:00.000Z',
+      payments: [tranche1],
+      designation: {
+        certificateNo: 'CQ-HRP-2027-A1B2C3D4',
+        designatedAt: now,
+        subsidyAmount: 2_000_001,
+        reason: '专家评审通过',
+        firstReportingYear: 2027,
+      },
+    });
+  });
+
+  it('§5.1 a certificate number the bureau gives is kept as given', () => {
+    const state = reviewed();
+    applyDesignation(state, designate(2_000_000, { certificateNo: '渝人社园〔2026〕7号' }) as never, ctx(MAY_10));
+    expect(state.designation?.certificateNo).toBe('渝人社园〔2026〕7号');
+  });
+});
+
+describe('R-SUB-3 the incubation base’s one-time grant', () => {
+  it('R-SUB-3 recognised once: 600,000 CNY instructed, its decision reference kept; a second time refused', () => {
+    const state = designatedAt(MAY_10);
+    const first = act(
+      state,
+      m.incubationBaseUpdate,
+      { actor: municipal, decisionReference: '渝人社〔2026〕9号' },
+      MAY_10,
+    );
+    expect(first.details).toEqual({ amount: 600_000, decisionReference: '渝人社〔2026〕9号' });
+    expect(first.instruct).toMatchObject([
+      { kind: 'incubation_grant', amount: 600_000, paymentId: 'c1:incubation_grant' },
+    ]);
+    expect(state.payments.map((p) => p.kind)).toEqual(['subsidy_tranche_1', 'incubation_grant']);
+    expect(refusal(state, m.incubationBaseUpdate, { actor: municipal }, MAY_10)).toMatchObject({
+      details: [{ field: 'incubationBase', rule: 'R-SUB-3', code: 'rules.refusals.incubationGrantPaidOnce' }],
+    });
+  });
+
+  it('R-SUB-3 without a decision reference the history carries the amount only', () => {
+    const state = designatedAt(MAY_10);
+    expect(act(state, m.incubationBaseUpdate, { actor: municipal }, MAY_10).details).toEqual({ amount: 600_000 });
+  });
+
+  it('R-SUB-3 not before designation', () => {
+    expect(refusal(reviewed(), m.incubationBaseUpdate, { actor: municipal }, MAY_10)).toMatchObject({
+      type: 'InvalidStage',
+    });
+  });
+});
+
+describe('§5.2 finance confirms a payment', () => {
+  const confirm = (state: CaseSnapshot, extra: object = {}) => ({
+    actor: finance,
+    paymentId: state.payments[0]?.paymentId,
+    paidAt: '2026-05-20T10:00:00+08:00',
+    bankReference: 'CQ-T-1',
+    ...extra,
+  });
+
+  it('§5.2 an unknown payment is refused naming the case and the payment', () => {
+    const state = designatedAt(MAY_10);
+    expect(refusal(state, m.confirmPaymentUpdate, confirm(state, { paymentId: 'c1:nope' }), MAY_10)).toMatchObject({
+      details: [
+        {
+          field: 'paymentId',
+          rule: '§5.2',
+          code: 'rules.refusals.unknownPayment',
+          params: { caseId: 'c1', paymentId: 'c1:nope' },
+        },
+      ],
+    });
+  });
+
+  it.each([
+    ['bankReference', { bankReference: '  ' }, 'bankReferenceRequired'],
+    ['bankReference', { bankReference: undefined }, 'bankReferenceRequired'],
+    ['paidAt', { paidAt: 'yesterday' }, 'notAnIsoDate'],
+  ])('§5.2 %s missing or wrong (%p) is refused', (field, extra, code) => {
+    const state = designatedAt(MAY_10);
+    expect(refusal(state, m.confirmPaymentUpdate, confirm(state, extra), MAY_10)).toMatchObject({
+      details: [{ field, rule: '§5.2', code: `rules.refusals.${code}` }],
+    });
+    expect(inFlight(state)).toHaveLength(1);
+  });
+
+  it('§5.2 a confirmed payment is paid with its day and reference, and is not confirmed twice', () => {
+    const state = designatedAt(MAY_10);
+    const result = act(state, m.confirmPaymentUpdate, confirm(state), '2026-05-20T02:00:00.000Z');
+    expect(result.details).toEqual({
+      paymentId: 'c1:subsidy_tranche_1',
+      kind: 'subsidy_tranche_1',
+      amount: 1_000_000,
+      bankReference: 'CQ-T-1',
+      stage: 'designated',
+    });
+    expect(state.payments[0]).toMatchObject({
+      status: 'paid',
+      paidAt: '2026-05-20T10:00:00+08:00',
+      bankReference: 'CQ-T-1',
+    });
+    expect(state.updatedAt).toBe('2026-05-20T02:00:00.000Z');
+    expect(inFlight(state)).toEqual([]);
+    expect(refusal(state, m.confirmPaymentUpdate, confirm(state), MAY_10)).toMatchObject({
+      details: [
+        {
+          field: 'paymentId',
+          code: 'rules.refusals.paymentAlreadyConfirmed',
+          params: { paymentId: 'c1:subsidy_tranche_1' },
+        },
+      ],
+    });
+  });
+});
+
+describe('R-PAY-1 what may be demanded back, and when a revoked case closes', () => {
+  it('R-PAY-1 the ceiling counts subsidy tranches paid or in flight, never the incubation grant', () => {
+    const state = designatedAt(MAY_10);
+    act(state, m.incubationBaseUpdate, { actor: municipal }, MAY_10);
+    expect(refundCeiling(state)).toBe(1_000_000);
+    state.payments.push({
+      ...state.payments[0],
+      paymentId: 'c1:subsidy_tranche_2',
+      kind: 'subsidy_tranche_2',
+      amount: 1_000_001,
+    });
+    expect(refundCeiling(state)).toBe(2_000_001);
+  });
+
+  it('R-PAY-1 a case that is not revoked never closes here', () => {
+    const state = designatedAt(MAY_10);
+    state.payments[0].status = 'paid';
+    expect(closeIfSettled(state, MAY_10)).toEqual({});
+    expect(state.stage).toBe('designated');
+  });
+
+  it.each([
+    ['open', 'paid', false],
+    ['escalated', 'paid', false],
+    ['settled', 'instructed', false],
+    ['settled', 'paid', true],
+    ['written_off', 'paid', true],
+  ] as const)('R-PAY-1 revoked, demand %s, tranche %s: closes = %p', (status, payment, closes) => {
+    const state = designatedAt(MAY_10);
+    state.stage = 'revoked';
+    state.payments[0].status = payment;
+    state.refundDemand = { amount: 1, paidAmount: 0, dueAt: MAY_10, status, payments: [] };
+    closeIfSettled(state, MAY_10);
+    expect(state.stage).toBe(closes ? 'closed' : 'revoked');
+  });
+
+  it('R-PAY-1 / R-RPT-5 revoked, no demand: closes once nothing is in flight, naming the reports never filed', () => {
+    const state = designatedAt(MAY_10);
+    state.stage = 'revoked';
+    expect(closeIfSettled(state, '2027-03-01T02:00:00.000Z')).toEqual({});
+    expect(state.stage).toBe('revoked');
+    state.payments[0].status = 'paid';
+    state.evaluations.push({
+      outcome: 'revoke',
+      findings: 'x',
+      decidedAt: '2027-03-01T02:00:00.000Z',
+      reportFindings: [],
+    });
+    expect(closeIfSettled(state, '2027-03-01T02:00:00.000Z')).toEqual({ reportsNeverFiled: [2026] });
+    expect(state.stage).toBe('closed');
+  });
+
+  it('R-PAY-1 revoked in its designation year with nothing in flight: closes with no report owed', () => {
+    const state = designatedAt(MAY_10);
+    state.stage = 'revoked';
+    state.payments[0].status = 'paid';
+    state.evaluations.push({
+      outcome: 'revoke',
+      findings: 'x',
+      decidedAt: '2026-08-01T02:00:00.000Z',
+      reportFindings: [],
+    });
+    expect(closeIfSettled(state, '2026-08-01T02:00:00.000Z')).toEqual({});
+    expect(state.stage).toBe('closed');
+  });
+});

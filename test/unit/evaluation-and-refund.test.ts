@@ -1,0 +1,302 @@
+import type { CaseSnapshot } from '../../workflows/definitions/case';
+import * as m from '../../workflows/definitions/messages';
+import { DEFAULT_POLICY } from '../../workflows/definitions/policy';
+import type { Context } from '../../workflows/lifecycle/outcome';
+import { findingsForEvaluation } from '../../workflows/lifecycle/evaluation';
+import { requiredPapers } from '../../tooling/fixtures/papers';
+import { installedCalendar } from '../support/workflows/holiday-calendar';
+import { finance, municipal, pureCase } from '../support/life/pure-case';
+
+// §5.3 R-EVL-1/2 and R-REF-1, R-PAY-1 on the pure lifecycle: each refusal, each field of the outcome pinned exactly.
+const calendar = installedCalendar();
+const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, calendar });
+const { act, refusal, designatedAt, revokedIn2027 } = pureCase(ctx);
+const MAY_10 = '2026-05-10T02:00:00.000Z';
+const FEB_10 = '2027-02-10T02:00:00.000Z';
+const MAR_1 = '2027-03-01T02:00:00.000Z';
+
+/** Designated 10 May 2026, tranche 1 (1,000,000 CNY) confirmed on 20 May. */
+function paidCase(): CaseSnapshot {
+  const state = designatedAt(MAY_10);
+  const paid = { actor: finance, paymentId: state.payments[0].paymentId, paidAt: '2026-05-20T10:00:00+08:00' };
+  act(state, m.confirmPaymentUpdate, { ...paid, bankReference: 'CQ-T-1' }, '2026-05-20T02:00:00.000Z');
+  return state;
+}
+
+const evaluation = (outcome: string, extra: object = {}) => ({
+  actor: municipal,
+  outcome,
+  findings: '运营良好',
+  ...extra,
+});
+const refusalDetails = (state: CaseSnapshot, update: { name: string }, request: object, now = FEB_10) =>
+  refusal(state, update, request, now) as unknown as { type: string; details: unknown[] };
+
+describe('§5.3 R-EVL-1/2 the evaluation’s request', () => {
+  it.each([
+    ['renew', { rectifyBy: '2027-03-01' }, 'rectifyBy', 'rectify', 'R-EVL-1'],
+    ['revoke', { rectifyBy: '2027-03-01', grounds: ['poorly_run'] }, 'rectifyBy', 'rectify', 'R-EVL-1'],
+    ['rectify', { rectifyBy: '2027-03-01', grounds: ['poorly_run'] }, 'grounds', 'revoke', 'R-EVL-2'],
+    ['renew', { refundAmount: 1 }, 'refundAmount', 'revoke', 'R-REF-1'],
+  ])('%s with %p: %s belongs to %s only (%s)', (outcome, extra, field, only, rule) => {
+    expect(refusalDetails(paidCase(), m.evaluationUpdate, evaluation(outcome, extra))).toMatchObject({
+      details: [{ field, rule, code: 'rules.refusals.fieldOnlyWithOutcome', params: { field, only, outcome } }],
+    });
+  });
+
+  it.each([[''], ['  '], [undefined]])('R-EVL-1 findings %p are refused', (findings) => {
+    expect(refusalDetails(paidCase(), m.evaluationUpdate, evaluation('renew', { findings }))).toMatchObject({
+      details: [{ field: 'findings', rule: 'R-EVL-1', code: 'rules.refusals.findingsRequired' }],
+    });
+  });
+
+  it('R-DOC-1 a paper the case does not hold is refused naming documentIds', () => {
+    const request = evaluation('renew', { documentIds: ['doc-missing'] });
+    expect(refusalDetails(paidCase(), m.evaluationUpdate, request)).toMatchObject({
+      details: [{ field: 'documentIds', rule: 'R-DOC-1', params: { documentId: 'doc-missing' } }],
+    });
+  });
+
+  it.each([
+    [undefined, 'R-EVL-1', 'rectifyByRequired', undefined],
+    ['2027-02-30', 'R-CAL-1', 'notAChongqingDay', { value: '2027-02-30' }],
+    ['2027-02-10', 'R-EVL-1', 'rectifyByNotFuture', { earliest: '2027-02-11' }],
+    ['2027-01-31', 'R-EVL-1', 'rectifyByNotFuture', { earliest: '2027-02-11' }],
+    ['2027-03-06', 'R-CAL-3', 'rectifyByRestDay', { day: '2027-03-06', reason: '周六', instead: '2027-03-08' }],
+    ['2027-03-07', 'R-CAL-3', 'rectifyByRestDay', { day: '2027-03-07', reason: '周日', instead: '2027-03-08' }],
+  ])('R-EVL-1 rectify by %p is refused under %s (%s)', (rectifyBy, rule, code, params) => {
+    const detail = { field: 'rectifyBy', rule, code: `rules.refusals.${code}`, ...(params ? { params } : {}) };
+    expect(refusalDetails(paidCase(), m.evaluationUpdate, evaluation('rectify', { rectifyBy }))).toMatchObject({
+      details: [detail],
+    });
+  });
+
+  it('R-EVL-1 rectify by tomorrow, a working day, is accepted: the order runs to that day’s end', () => {
+    const state = paidCase();
+    const result = act(state, m.evaluationUpdate, evaluation('rectify', { rectifyBy: '2027-02-11' }), FEB_10);
+    expect(result.action).toBe('evaluated_rectify');
+    expect(result.details).toEqual({
+      outcome: 'rectify',
+      findings: '运营良好',
+      findingsBeforeEvaluator: 0,
+      rectifyBy: '2027-02-11T16:00:00.000Z',
+    });
+    expect(state).toMatchObject({ stage: 'rectifying', rectifyBy: '2027-02-11T16:00:00.000Z', updatedAt: FEB_10 });
+    expect(state.evaluations).toEqual([
+      {
+        outcome: 'rectify',
+        findings: '运营良好',
+        decidedAt: FEB_10,
+        reportFindings: [],
+        rectifyBy: '2027-02-11T16:00:00.000Z',
+      },
+    ]);
+  });
+
+  it.each([
+    [undefined, 'groundsRequired', {}],
+    [[], 'groundsRequired', {}],
+    [['poorly_run', 'bribery'], 'groundsUnknown', { unknown: ['bribery'] }],
+    [['poorly_run', 'poorly_run'], 'groundsRepeated', undefined],
+  ])('R-EVL-2 revoke on grounds %p is refused (%s)', (grounds, code, params) => {
+    const allowed = ['poorly_run', 'nominal_only', 'adverse_effect'];
+    const detail = {
+      field: 'grounds',
+      rule: 'R-EVL-2',
+      code: `rules.refusals.${code}`,
+      ...(params ? { params: { ...params, allowed } } : {}),
+    };
+    expect(refusalDetails(paidCase(), m.evaluationUpdate, evaluation('revoke', { grounds }))).toMatchObject({
+      details: [detail],
+    });
+  });
+
+  it.each([[0], [-1], [0.5], [1_000_001]])(
+    'R-PAY-1 a refund of %p CNY is refused: at most 1,000,000 paid',
+    (amount) => {
+      const request = evaluation('revoke', { grounds: ['nominal_only'], refundAmount: amount });
+      expect(refusalDetails(paidCase(), m.evaluationUpdate, request)).toMatchObject({
+        details: [{ field: 'refundAmount', rule: 'R-PAY-1', params: { ceiling: 1_000_000 } }],
+      });
+    },
+  );
+});
+
+describe('§5.3 R-EVL-1/2 the evaluation’s outcome', () => {
+  it('R-EVL-2 renew: designated again, the next period from today, any rectification order lifted', () => {
+    const state = paidCase();
+    act(state, m.evaluationUpdate, evaluation('rectify', { rectifyBy: '2027-02-11' }), FEB_10);
+    const result = act(state, m.evaluationUpdate, evaluation('renew'), MAR_1);
+    expect(result).toMatchObject({ action: 'evaluated_renew', notices: [], instruct: [] });
+    expect(result.details).toMatchObject({
+      outcome: 'renew',
+      findings: '运营良好',
+      nextEvaluationDue: '2030-03-01T16:00:00.000Z',
+    });
+    expect(state).toMatchObject({
+      stage: 'designated',
+      rectifyBy: null,
+      nextEvaluationDue: '2030-03-01T16:00:00.000Z',
+    });
+    expect(state.evaluations[1]).toEqual({
+      outcome: 'renew',
+      findings: '运营良好',
+      decidedAt: MAR_1,
+      reportFindings: state.evaluations[1].reportFindings,
+    });
+  });
+
+  it('R-EVL-1 the missed 2026 report is put before the evaluator (R-RPT-1) and counted in the history', () => {
+    const state = paidCase();
+    const findings = findingsForEvaluation(state, ctx('2027-06-01T02:00:00.000Z'));
+    expect(findings.filter((f) => f.rule === 'R-RPT-1')).toMatchObject([{ rule: 'R-RPT-1', year: 2026 }]);
+    const result = act(state, m.evaluationUpdate, evaluation('renew'), '2027-06-01T02:00:00.000Z');
+    expect(result.details.findingsBeforeEvaluator).toBe(findings.length);
+    expect(state.evaluations[0].reportFindings).toEqual(findings);
+  });
+
+  it('R-EVL-2 / R-REF-1 revoke with a refund: the demand is due in 60 days, nothing else is pending', () => {
+    const state = paidCase();
+    const request = evaluation('revoke', { grounds: ['nominal_only', 'poorly_run'], refundAmount: 1_000_000 });
+    const result = act(state, m.evaluationUpdate, request, FEB_10);
+    expect(result.details).toMatchObject({
+      outcome: 'revoke',
+      grounds: ['nominal_only', 'poorly_run'],
+      refundAmount: 1_000_000,
+      refundDueAt: '2027-04-11T16:00:00.000Z',
+    });
+    expect(state).toMatchObject({ stage: 'revoked', nextEvaluationDue: null, rectifyBy: null });
+    expect(state.refundDemand).toEqual({
+      amount: 1_000_000,
+      paidAmount: 0,
+      dueAt: '2027-04-11T16:00:00.000Z',
+      status: 'open',
+      payments: [],
+    });
+    expect(state.evaluations[0]).toMatchObject({ grounds: ['nominal_only', 'poorly_run'], refundAmount: 1_000_000 });
+  });
+
+  it('R-PAY-1 revoke, no refund, nothing in flight: the case closes at once, the unfiled 2026 report named', () => {
+    const state = paidCase();
+    const result = act(state, m.evaluationUpdate, evaluation('revoke', { grounds: ['adverse_effect'] }), FEB_10);
+    expect(result.details).toMatchObject({ refundAmount: 0, reportsNeverFiled: [2026] });
+    expect(result.details).not.toHaveProperty('refundDueAt', expect.anything());
+    expect(state.stage).toBe('closed');
+    expect(state.refundDemand ?? null).toBeNull();
+  });
+
+  it('R-PAY-1 revoke with a tranche still in flight: revoked, not closed', () => {
+    const state = designatedAt(MAY_10);
+    act(state, m.evaluationUpdate, evaluation('revoke', { grounds: ['adverse_effect'] }), FEB_10);
+    expect(state.stage).toBe('revoked');
+  });
+});
+
+describe('R-REF-1 the refund is paid back', () => {
+  const refund = (amount: number, extra: object = {}) => ({
+    actor: finance,
+    amount,
+    paidAt: '2027-03-01T10:00:00+08:00',
+    bankReference: 'CQ-R-1',
+    ...extra,
+  });
+
+  it('R-REF-1 no refund is open on a revoked case without a demand', () => {
+    const state = designatedAt(MAY_10);
+    act(state, m.evaluationUpdate, evaluation('revoke', { grounds: ['adverse_effect'] }), FEB_10);
+    expect(refusalDetails(state, m.refundPaymentUpdate, refund(1), MAR_1)).toMatchObject({
+      details: [{ field: 'amount', rule: 'R-REF-1', code: 'rules.refusals.noOpenRefundDemand' }],
+    });
+  });
+
+  it.each([[0], [-5], [1.5], [1_000_001]])(
+    'R-REF-1 a payment of %p CNY is refused: 1 to 1,000,000 outstanding',
+    (n) => {
+      expect(refusalDetails(revokedIn2027(), m.refundPaymentUpdate, refund(n), MAR_1)).toMatchObject({
+        details: [{ field: 'amount', rule: 'R-REF-1', params: { outstanding: 1_000_000 } }],
+      });
+    },
+  );
+
+  it.each([
+    ['bankReference', { bankReference: ' ' }, 'bankReferenceRequired'],
+    ['paidAt', { paidAt: '三月一日' }, 'notAnIsoDate'],
+    ['documentIds', { documentIds: ['doc-x'] }, 'documentNotOnCase'],
+  ])('R-REF-1 %s wrong (%p) is refused', (field, extra, code) => {
+    const details = refusalDetails(revokedIn2027(), m.refundPaymentUpdate, refund(10, extra), MAR_1).details;
+    expect(details).toMatchObject([{ field, code: `rules.refusals.${code}` }]);
+  });
+
+  it('R-REF-1 a part first, then the rest: the demand is settled and the case closes (R-PAY-1)', () => {
+    const state = revokedIn2027();
+    const slip = { ...requiredPapers(10)[0], purpose: 'refund_receipt' };
+    act(state, m.attachDocumentUpdate, { actor: finance, document: slip }, MAR_1);
+    const part = act(state, m.refundPaymentUpdate, refund(400_000, { documentIds: [slip.documentId] }), MAR_1);
+    expect(part.details).toEqual({ amount: 400_000, paidAmount: 400_000, status: 'open' });
+    expect(state.stage).toBe('revoked');
+    expect(refusalDetails(state, m.refundPaymentUpdate, refund(600_001), MAR_1)).toMatchObject({
+      details: [{ params: { outstanding: 600_000 } }],
+    });
+    const rest = act(state, m.refundPaymentUpdate, refund(600_000), '2027-03-02T02:00:00.000Z');
+    expect(rest.details).toEqual({
+      amount: 600_000,
+      paidAmount: 1_000_000,
+      status: 'settled',
+      reportsNeverFiled: [2026],
+    });
+    expect(state.refundDemand?.payments).toEqual([
+      { amount: 400_000, paidAt: '2027-03-01T10:00:00+08:00', bankReference: 'CQ-R-1', documentIds: [slip.documentId] },
+      { amount: 600_000, paidAt: '2027-03-01T10:00:00+08:00', bankReference: 'CQ-R-1' },
+    ]);
+    expect(state).toMatchObject({ stage: 'closed', updatedAt: '2027-03-02T02:00:00.000Z' });
+    expect(refusalDetails(state, m.refundPaymentUpdate, refund(1), MAR_1).type).toBe('InvalidStage');
+  });
+});
+
+describe('R-PAY-1 the unpaid rest is written off', () => {
+  const writeOff = (reason?: string) => ({ actor: municipal, reason });
+  const escalated = (): CaseSnapshot => {
+    const state = revokedIn2027();
+    state.refundDemand!.status = 'escalated';
+    return state;
+  };
+
+  it('R-PAY-1 with no demand there is nothing to write off', () => {
+    const state = designatedAt(MAY_10);
+    act(state, m.evaluationUpdate, evaluation('revoke', { grounds: ['adverse_effect'] }), FEB_10);
+    expect(refusalDetails(state, m.refundWriteOffUpdate, writeOff('x'), MAR_1)).toMatchObject({
+      details: [{ field: 'reason', rule: 'R-PAY-1', code: 'rules.refusals.noRefundDemandToWriteOff' }],
+    });
+  });
+
+  it('R-PAY-1 an open demand names the day it escalates after', () => {
+    expect(refusalDetails(revokedIn2027(), m.refundWriteOffUpdate, writeOff('x'), MAR_1)).toMatchObject({
+      details: [{ params: { dueAt: '2027-04-11T16:00:00.000Z' } }],
+    });
+  });
+
+  it.each([[undefined], ['  ']])('R-PAY-1 a write-off without a reason (%p) is refused', (reason) => {
+    expect(refusalDetails(escalated(), m.refundWriteOffUpdate, writeOff(reason), MAR_1)).toMatchObject({
+      details: [{ field: 'reason', rule: 'R-PAY-1', code: 'rules.refusals.writeOffReasonRequired' }],
+    });
+  });
+
+  it('R-PAY-1 the write-off is of what is still unpaid, its reason trimmed; the case closes', () => {
+    const state = escalated();
+    act(state, m.refundPaymentUpdate, { actor: finance, amount: 250_000, paidAt: MAR_1, bankReference: 'R' }, MAR_1);
+    const result = act(state, m.refundWriteOffUpdate, writeOff(' 企业已注销 '), '2027-06-01T02:00:00.000Z');
+    expect(result).toMatchObject({ action: 'refund_written_off', instruct: [], notices: [] });
+    expect(result.details).toEqual({
+      amount: 750_000,
+      reason: '企业已注销',
+      stage: 'closed',
+      reportsNeverFiled: [2026],
+    });
+    expect(state.refundDemand).toMatchObject({
+      status: 'written_off',
+      paidAmount: 250_000,
+      writeOff: { amount: 750_000, reason: '企业已注销', at: '2027-06-01T02:00:00.000Z', by: municipal.id },
+    });
+    expect(state.updatedAt).toBe('2027-06-01T02:00:00.000Z');
+  });
+});
