@@ -159,6 +159,7 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
   ).length;
   const answered2xx = records.filter((r) => r.answered2xx !== undefined).length;
   const unavailable = retries.flatMap((a) => a.unavailable);
+  const codes = unavailable.length > 0 ? `: ${[...new Set(unavailable)].join(', ')}` : '';
   const evidence = [
     ...answers.flatMap((a, i) =>
       a.status === 201 || a.status === 202 || a.status === 503
@@ -179,8 +180,8 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
   const numbers =
     `${records.length} filings: ${times(status(201), '201')}, ${times(status(202), '202')}, ` +
     `${namedCase} named their case, ${times(status(503), '503')} (${leftCase} left a case); ` +
-    `${sameCase}/${retries.length} same-key retries → same caseId (${unavailable.length} after a 503` +
-    `${unavailable.length > 0 ? `: ${[...new Set(unavailable)].join(', ')}` : ''}); ${applied}/${answered2xx} applied after SIGCONT`;
+    `${sameCase}/${retries.length} same-key retries → same caseId (${unavailable.length} after a 503${codes}); ` +
+    `${applied}/${answered2xx} applied after SIGCONT`;
   const pass =
     records.length === params.pauseFilings &&
     namedCase + status(503) === records.length &&
