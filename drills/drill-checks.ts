@@ -1,5 +1,5 @@
 import { parkCaseWorkflowId } from '../workflows/definitions/messages';
-import { isUndocumented5xx, type Answer, type Exchange } from './api-client';
+import { DOCUMENTED_503, isUndocumented5xx, type Answer, type Exchange } from './api-client';
 import { midStream, type DrillContext } from './context';
 import { sleep, waitFor } from '../tooling/processes/managed-process';
 import { row, seconds, times, type Row } from './report';
@@ -89,14 +89,17 @@ async function leftNothing(ctx: DrillContext, caseId: string): Promise<boolean> 
 /** How often a same-key retry follows a 503 before its answer counts (5 s at most between two). */
 const RETRIES_AFTER_503 = 10;
 
-/** A same-key retry's last answer, and the codes of the 503s (nothing sent) that came before it. */
-type RetryAnswer = Answer & { unavailable: string[] };
+/**
+ * A same-key retry's last answer, the codes of the 503s (nothing sent) that came before it, and whether it was sent
+ * while the worker was paused.
+ */
+type RetryAnswer = Answer & { unavailable: string[]; paused: boolean };
 
 /**
  * Drill 5: the worker is paused (SIGSTOP) past UPDATE_WAIT_MS while filings arrive, then resumed (SIGCONT).
- * Each filing answers 201 or 202 naming its caseId (or 503 leaving no case anywhere); a retry with the same key —
- * while paused and after — names the same caseId, once it is answered (a 503 is retried, as a client does); once
- * resumed, every filing answered 2xx is applied.
+ * Each filing answers 201 or 202 naming its caseId (or 503 leaving no case anywhere); a retry with the same key names
+ * the same caseId — while paused, a documented 503 (nothing sent) may stand instead; after SIGCONT, a 503 is retried
+ * as a client does until the answer names the case; once resumed, every filing answered 2xx is applied.
  */
 export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
   const { stack, client, stream, params } = ctx;
@@ -113,12 +116,14 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
     }),
   );
   let retries: RetryAnswer[] = [];
-  // A same-key retry is a client's: a 503 (nothing sent by that request) is followed after its Retry-After, bounded.
-  const retry = async (r: ActionRecord): Promise<RetryAnswer> => {
+  // A same-key retry is a client's: once the worker is back, a 503 (nothing sent by that request) is followed after its
+  // Retry-After, bounded; while it is paused, a documented 503 is an honest answer in itself.
+  const retry = async (r: ActionRecord, follow503: boolean): Promise<RetryAnswer> => {
     const unavailable: string[] = [];
     for (;;) {
       const answer = await client.call('POST', r.path, { token: r.token, body: r.body, idempotencyKey: r.key });
-      if (answer.status !== 503 || unavailable.length >= RETRIES_AFTER_503) return { ...answer, unavailable };
+      const last = answer.status !== 503 || !follow503 || unavailable.length >= RETRIES_AFTER_503;
+      if (last) return { ...answer, unavailable, paused: !follow503 };
       unavailable.push(answer.body?.code ?? 'no code');
       await sleep(1_000 * Math.min(Number(answer.headers?.get('retry-after') ?? 1) || 1, 5));
     }
@@ -130,7 +135,7 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
       params.pauseMs + 30_000,
       20,
     );
-    retries = await Promise.all([...firsts.keys()].map(retry)); // still paused
+    retries = await Promise.all([...firsts.keys()].map((r) => retry(r, false))); // still paused
     // the pause lasts its full length, past UPDATE_WAIT_MS
     await sleep(Math.max(0, from + params.pauseMs - Date.now()));
   } finally {
@@ -145,7 +150,7 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
       `${params.pauseFilings} filings sent, applied ${seconds(Date.now() - resumedAt)} after SIGCONT`,
   );
   const records = [...firsts.keys()];
-  retries.push(...(await Promise.all(records.map(retry))));
+  retries.push(...(await Promise.all(records.map((r) => retry(r, true)))));
   const answers = [...firsts.values()];
   const status = (s: number): number => answers.filter((a) => a.status === s).length;
   const namedCase = answers.filter(
@@ -158,8 +163,12 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
       a.body?.caseId === records[i % records.length].caseId,
   ).length;
   const answered2xx = records.filter((r) => r.answered2xx !== undefined).length;
-  const unavailable = retries.flatMap((a) => a.unavailable);
-  const codes = unavailable.length > 0 ? `: ${[...new Set(unavailable)].join(', ')}` : '';
+  // While paused, "nothing sent, retry later" is as honest an answer as a 202 naming the case.
+  const pausedUnavailable = retries.filter(
+    (a) => a.paused && a.status === 503 && DOCUMENTED_503.includes(a.body?.code),
+  );
+  const unavailable = [...retries.flatMap((a) => a.unavailable), ...pausedUnavailable.map((a) => a.body.code)];
+  const codes = unavailable.length > 0 ? ` (${[...new Set(unavailable)].join(', ')})` : '';
   const evidence = [
     ...answers.flatMap((a, i) =>
       a.status === 201 || a.status === 202 || a.status === 503
@@ -167,7 +176,7 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
         : [`filing ${records[i].key}: first answer ${a.status} ${JSON.stringify(a.body)}`],
     ),
     ...retries.flatMap((a, i) =>
-      a.body?.caseId === records[i % records.length].caseId
+      a.body?.caseId === records[i % records.length].caseId || pausedUnavailable.includes(a)
         ? []
         : [
             `retry of ${records[i % records.length].key}: ${a.status} ${a.body?.code ?? ''} ` +
@@ -180,13 +189,14 @@ export async function filingsDuringPause(ctx: DrillContext): Promise<void> {
   const numbers =
     `${records.length} filings: ${times(status(201), '201')}, ${times(status(202), '202')}, ` +
     `${namedCase} named their case, ${times(status(503), '503')} (${leftCase} left a case); ` +
-    `${sameCase}/${retries.length} same-key retries → same caseId (${unavailable.length} after a 503${codes}); ` +
+    `${sameCase}/${retries.length} same-key retries → same caseId, ${pausedUnavailable.length} answered 503 while ` +
+    `paused, ${unavailable.length - pausedUnavailable.length} retried after a 503${codes}; ` +
     `${applied}/${answered2xx} applied after SIGCONT`;
   const pass =
     records.length === params.pauseFilings &&
     namedCase + status(503) === records.length &&
     leftCase === 0 &&
-    sameCase === retries.length &&
+    sameCase + pausedUnavailable.length === retries.length &&
     applied === answered2xx &&
     pausedMs > params.updateWaitMs;
   ctx.rows.push(row(stream.drill, 'filings: 201/202 + caseId, same key → same case', numbers, pass, evidence));
