@@ -50,7 +50,8 @@ describe('R-PAY-1: the unpaid rest of a refund is written off only after its esc
   it('R-PAY-1 once its deadline has passed and it escalated, the write-off closes the case', () => {
     const state = revokedIn2027();
     let due = nextDueEvent(state, ctx('2027-02-10T02:00:00.000Z'));
-    while (due && state.refundDemand?.status === 'open') {
+    // Bounded: a broken schedule that never escalates fails here instead of spinning.
+    for (let fired = 0; due && state.refundDemand?.status === 'open' && fired < 100; fired += 1) {
       fireDue(state, due);
       due = nextDueEvent(state, ctx(due.at));
     }

@@ -39,6 +39,12 @@ type Stage = CaseSnapshot['stage'];
 /** How many years the model's calendar reaches past the opening: a life's length and its runs' look ahead. */
 const LIFE_CALENDAR_YEARS = 20;
 
+/**
+ * More events due at one instant than any case holds: the schedule is not advancing (a broken rule fires the same
+ * event again and again), and the life ends as a crash at once rather than spinning until a timeout.
+ */
+const MAX_FIRES_AT_ONE_INSTANT = 1_000;
+
 /** Something the model observed; the random-lives properties check them. */
 export type LifeEvent =
   /** `allowed`: the case view listed the action among the actor's `allowedActions` just before it. */
@@ -219,12 +225,22 @@ export class LifeModel {
    * reporting-year boundary, stop at `target` (or when the case reaches a final stage).
    */
   advanceTo(target: string): void {
+    let firedAt = this.clock;
+    let firedHere = 0;
     while (!this.crashed && !this.final) {
       const due = this.attempt('nextDueEvent', () => nextDueEvent(this.state, this.context()));
       if (this.crashed) return;
       if (YEARLY_STAGES.includes(this.state.stage)) this.runYearEnd ??= nextYearStart(this.clock);
       const yearEnd = YEARLY_STAGES.includes(this.state.stage) ? this.runYearEnd : undefined;
       if (due && due.at <= this.clock) {
+        [firedAt, firedHere] = [this.clock, firedAt === this.clock ? firedHere + 1 : 1];
+        if (firedHere > MAX_FIRES_AT_ONE_INSTANT) {
+          this.crash(
+            'schedule',
+            new Error(`${firedHere} events fired at ${this.clock}: the schedule does not advance`),
+          );
+          return;
+        }
         const before = this.state.stage;
         const outcome = this.attempt(`fire ${due.series.key}`, () => {
           const change = fireDue(this.state, due);
