@@ -319,7 +319,7 @@ describe(
         await lock.end();
         lock = undefined;
         abandon.abort();
-        await eventually(() => settled === filings.length, 'the abandoned filings to settle', 10_000);
+        await eventually(() => settled === filings.length, 'the abandoned filings to settle', 120_000);
         await connection.close();
       },
     );

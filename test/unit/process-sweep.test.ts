@@ -26,12 +26,12 @@ onLinux('process sweep (tooling/processes/process-sweep.ts)', () => {
     orphanedSleep({ ...process.env, [name]: value });
     const unmarked = spawn('sleep', ['300'], { detached: true, stdio: 'ignore' });
     try {
-      await eventually(() => processesMarked(mark).length === 2, 'both marked sleeps to be seen', 10_000);
+      await eventually(() => processesMarked(mark).length === 2, 'both marked sleeps to be seen', 60_000);
       expect(processesMarked(mark).map((p) => p.args)).toEqual(['sleep 300', 'sleep 300']);
 
       const stopped = await sweepMarked(mark, selfAndAncestors());
       expect(stopped).toHaveLength(2);
-      await eventually(() => processesMarked(mark).length === 0, 'the marked sleeps to be gone', 10_000);
+      await eventually(() => processesMarked(mark).length === 0, 'the marked sleeps to be gone', 60_000);
       expect(unmarked.exitCode).toBeNull(); // the sweep left the unmarked process alone
     } finally {
       unmarked.kill('SIGKILL');
