@@ -7,10 +7,12 @@ import { devServerExecutable, testServerExecutable } from './temporal-executable
 /**
  * The SDK gives a server it starts a fixed 5 s to answer (sdk-core's ephemeral server: 50 tries, 100 ms apart), and
  * kills it after that. A machine busy with other suites can take longer to start a JVM or a Go binary, so a start that
- * ran out of that window is made again, a bounded number of times: the verdict of a test must not hang on how busy
- * the machine was when its server started.
+ * ran out of that window is made again, a bounded number of times, each after a longer pause (the burst of other
+ * files starting their own servers passes): the verdict of a test must not hang on how busy the machine was when its
+ * server started. Six tries were not enough beside a CPU hog and a mutation run (load average 18 on two cores).
  */
-const STARTS = 6;
+const STARTS = 12;
+const PAUSE_PER_ATTEMPT_MS = 1_000;
 const STARTUP_TIMEOUT = /did not start within/;
 
 async function startWithRetries(start: () => Promise<TestWorkflowEnvironment>): Promise<TestWorkflowEnvironment> {
@@ -23,6 +25,7 @@ async function startWithRetries(start: () => Promise<TestWorkflowEnvironment>): 
       process.stderr.write(
         `[temporal] test server start ${attempt}/${STARTS} ran out of the SDK's 5 s; starting again\n`,
       );
+      await new Promise((resolve) => setTimeout(resolve, attempt * PAUSE_PER_ATTEMPT_MS));
     }
   }
 }
