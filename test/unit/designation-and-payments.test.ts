@@ -80,6 +80,9 @@ describe('R-RPT-5 the first reporting year turns on 30 June, Chongqing date', ()
     expect(firstReportingYearOf('2026-03-31T02:00:00.000Z', policy)).toBe(2026);
     expect(firstReportingYearOf('2026-04-01T02:00:00.000Z', policy)).toBe(2027);
     expect(firstReportingYearOf('2026-02-28T02:00:00.000Z', policy)).toBe(2026);
+    const midMonth = { ...DEFAULT_POLICY, firstReportingYearCutoffMonth: 3, firstReportingYearCutoffDay: 15 };
+    expect(firstReportingYearOf('2026-03-15T02:00:00.000Z', midMonth)).toBe(2026);
+    expect(firstReportingYearOf('2026-03-20T02:00:00.000Z', midMonth)).toBe(2027);
   });
 });
 
@@ -207,6 +210,7 @@ describe('R-SUB-3 the incubation base’s one-time grant', () => {
       { actor: municipal, decisionReference: '渝人社〔2026〕9号' },
       MAY_10,
     );
+    expect(first.action).toBe('incubation_base_recognised');
     expect(first.details).toEqual({ amount: 600_000, decisionReference: '渝人社〔2026〕9号' });
     expect(first.instruct).toMatchObject([
       { kind: 'incubation_grant', amount: 600_000, paymentId: 'c1:incubation_grant' },
@@ -267,6 +271,7 @@ describe('§5.2 finance confirms a payment', () => {
   it('§5.2 a confirmed payment is paid with its day and reference, and is not confirmed twice', () => {
     const state = designatedAt(MAY_10);
     const result = act(state, m.confirmPaymentUpdate, confirm(state), '2026-05-20T02:00:00.000Z');
+    expect(result.action).toBe('payment_confirmed');
     expect(result.details).toEqual({
       paymentId: 'c1:subsidy_tranche_1',
       kind: 'subsidy_tranche_1',
@@ -285,6 +290,7 @@ describe('§5.2 finance confirms a payment', () => {
       details: [
         {
           field: 'paymentId',
+          rule: '§5.2',
           code: 'rules.refusals.paymentAlreadyConfirmed',
           params: { paymentId: 'c1:subsidy_tranche_1' },
         },

@@ -159,6 +159,7 @@ describe('§5.3 R-EVL-1/2 the evaluation’s outcome', () => {
     const state = paidCase();
     const request = evaluation('revoke', { grounds: ['nominal_only', 'poorly_run'], refundAmount: 1_000_000 });
     const result = act(state, m.evaluationUpdate, request, FEB_10);
+    expect(result.action).toBe('evaluated_revoke');
     expect(result.details).toMatchObject({
       outcome: 'revoke',
       grounds: ['nominal_only', 'poorly_run'],
@@ -220,11 +221,13 @@ describe('R-REF-1 the refund is paid back', () => {
 
   it.each([
     ['bankReference', { bankReference: ' ' }, 'bankReferenceRequired'],
+    ['bankReference', { bankReference: undefined }, 'bankReferenceRequired'],
     ['paidAt', { paidAt: '三月一日' }, 'notAnIsoDate'],
     ['documentIds', { documentIds: ['doc-x'] }, 'documentNotOnCase'],
   ])('R-REF-1 %s wrong (%p) is refused', (field, extra, code) => {
     const details = refusalDetails(revokedIn2027(), m.refundPaymentUpdate, refund(10, extra), MAR_1).details;
-    expect(details).toMatchObject([{ field, code: `rules.refusals.${code}` }]);
+    const rule = field === 'documentIds' ? 'R-DOC-1' : 'R-REF-1';
+    expect(details).toMatchObject([{ field, rule, code: `rules.refusals.${code}` }]);
   });
 
   it('R-REF-1 a part first, then the rest: the demand is settled and the case closes (R-PAY-1)', () => {
@@ -232,6 +235,7 @@ describe('R-REF-1 the refund is paid back', () => {
     const slip = { ...requiredPapers(10)[0], purpose: 'refund_receipt' };
     act(state, m.attachDocumentUpdate, { actor: finance, document: slip }, MAR_1);
     const part = act(state, m.refundPaymentUpdate, refund(400_000, { documentIds: [slip.documentId] }), MAR_1);
+    expect(part.action).toBe('refund_received');
     expect(part.details).toEqual({ amount: 400_000, paidAmount: 400_000, status: 'open' });
     expect(state.stage).toBe('revoked');
     expect(refusalDetails(state, m.refundPaymentUpdate, refund(600_001), MAR_1)).toMatchObject({
