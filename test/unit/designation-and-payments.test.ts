@@ -8,29 +8,19 @@ import {
   newPayment,
   validateDesignation,
 } from '../../workflows/lifecycle/designation';
-import { newCase } from '../../workflows/lifecycle/intake';
 import type { Context } from '../../workflows/lifecycle/outcome';
 import { closeIfSettled, inFlight, refundCeiling } from '../../workflows/lifecycle/payments';
 import { installedCalendar } from '../support/workflows/holiday-calendar';
-import { expert, finance, municipal, pureCase } from '../support/life/pure-case';
+import { finance, municipal, pureCase } from '../support/life/pure-case';
 
 // The money of §5.1–§5.2 and R-SUB-1/3, R-PAY-1 on the pure lifecycle: each value and refusal pinned exactly.
 const calendar = installedCalendar();
 const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, calendar });
-const { act, refusal, fileComplete, designatedAt } = pureCase(ctx);
+const { act, refusal, reviewedAt, designatedAt } = pureCase(ctx);
 const MAY_10 = '2026-05-10T02:00:00.000Z';
 
-/** A case whose three experts have reviewed it, ready for the decision (§5.1), under a long case id. */
-function reviewed(caseId = 'a1b2c3d4-e5f6-4789-9abc-def012345678', now = MAY_10): CaseSnapshot {
-  const input = { caseId, district: '500112', parkName: '渝北园', policy: DEFAULT_POLICY, policyTimeScale: 1 };
-  const state = newCase(input, 0, now);
-  fileComplete(state, now);
-  act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, now);
-  act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, now);
-  for (const id of ['a', 'b', 'c'])
-    act(state, m.submitReviewUpdate, { actor: expert(id), necessity: 80, feasibility: 80, recommend: true }, now);
-  return state;
-}
+/** Reviewed and ready for the decision (§5.1), under a case id longer than the certificate's eight characters. */
+const reviewed = (caseId = 'a1b2c3d4-e5f6-4789-9abc-def012345678'): CaseSnapshot => reviewedAt(MAY_10, caseId);
 
 const designate = (subsidyAmount?: number, extra: object = {}) => ({
   actor: municipal,
@@ -87,14 +77,7 @@ describe('R-RPT-5 the first reporting year turns on 30 June, Chongqing date', ()
 });
 
 describe('§5.1 / R-SUB-1 the decision', () => {
-  const refusedWith = (state: CaseSnapshot, request: object) => {
-    try {
-      validateDesignation(state, request as m.DesignationRequest, DEFAULT_POLICY);
-    } catch (error) {
-      return error as { type?: string; details?: unknown[] };
-    }
-    throw new Error('the designation was accepted');
-  };
+  const refusedWith = (state: CaseSnapshot, request: object) => refusal(state, m.designationUpdate, request, MAY_10);
 
   it('§5.1 decided once: a designated case is refused by its stage', () => {
     const state = reviewed();

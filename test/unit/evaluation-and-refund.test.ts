@@ -10,18 +10,10 @@ import { finance, municipal, pureCase } from '../support/life/pure-case';
 // §5.3 R-EVL-1/2 and R-REF-1, R-PAY-1 on the pure lifecycle: each refusal, each field of the outcome pinned exactly.
 const calendar = installedCalendar();
 const ctx = (now: string): Context => ({ now, policy: DEFAULT_POLICY, calendar });
-const { act, refusal, designatedAt, revokedIn2027 } = pureCase(ctx);
+const { act, refusal, designatedAt, paidIn2026, revokedIn2027 } = pureCase(ctx);
 const MAY_10 = '2026-05-10T02:00:00.000Z';
 const FEB_10 = '2027-02-10T02:00:00.000Z';
 const MAR_1 = '2027-03-01T02:00:00.000Z';
-
-/** Designated 10 May 2026, tranche 1 (1,000,000 CNY) confirmed on 20 May. */
-function paidCase(): CaseSnapshot {
-  const state = designatedAt(MAY_10);
-  const paid = { actor: finance, paymentId: state.payments[0].paymentId, paidAt: '2026-05-20T10:00:00+08:00' };
-  act(state, m.confirmPaymentUpdate, { ...paid, bankReference: 'CQ-T-1' }, '2026-05-20T02:00:00.000Z');
-  return state;
-}
 
 const evaluation = (outcome: string, extra: object = {}) => ({
   actor: municipal,
@@ -39,20 +31,20 @@ describe('§5.3 R-EVL-1/2 the evaluation’s request', () => {
     ['rectify', { rectifyBy: '2027-03-01', grounds: ['poorly_run'] }, 'grounds', 'revoke', 'R-EVL-2'],
     ['renew', { refundAmount: 1 }, 'refundAmount', 'revoke', 'R-REF-1'],
   ])('%s with %p: %s belongs to %s only (%s)', (outcome, extra, field, only, rule) => {
-    expect(refusalDetails(paidCase(), m.evaluationUpdate, evaluation(outcome, extra))).toMatchObject({
+    expect(refusalDetails(paidIn2026(), m.evaluationUpdate, evaluation(outcome, extra))).toMatchObject({
       details: [{ field, rule, code: 'rules.refusals.fieldOnlyWithOutcome', params: { field, only, outcome } }],
     });
   });
 
   it.each([[''], ['  '], [undefined]])('R-EVL-1 findings %p are refused', (findings) => {
-    expect(refusalDetails(paidCase(), m.evaluationUpdate, evaluation('renew', { findings }))).toMatchObject({
+    expect(refusalDetails(paidIn2026(), m.evaluationUpdate, evaluation('renew', { findings }))).toMatchObject({
       details: [{ field: 'findings', rule: 'R-EVL-1', code: 'rules.refusals.findingsRequired' }],
     });
   });
 
   it('R-DOC-1 a paper the case does not hold is refused naming documentIds', () => {
     const request = evaluation('renew', { documentIds: ['doc-missing'] });
-    expect(refusalDetails(paidCase(), m.evaluationUpdate, request)).toMatchObject({
+    expect(refusalDetails(paidIn2026(), m.evaluationUpdate, request)).toMatchObject({
       details: [{ field: 'documentIds', rule: 'R-DOC-1', params: { documentId: 'doc-missing' } }],
     });
   });
@@ -66,13 +58,13 @@ describe('§5.3 R-EVL-1/2 the evaluation’s request', () => {
     ['2027-03-07', 'R-CAL-3', 'rectifyByRestDay', { day: '2027-03-07', reason: '周日', instead: '2027-03-08' }],
   ])('R-EVL-1 rectify by %p is refused under %s (%s)', (rectifyBy, rule, code, params) => {
     const detail = { field: 'rectifyBy', rule, code: `rules.refusals.${code}`, ...(params ? { params } : {}) };
-    expect(refusalDetails(paidCase(), m.evaluationUpdate, evaluation('rectify', { rectifyBy }))).toMatchObject({
+    expect(refusalDetails(paidIn2026(), m.evaluationUpdate, evaluation('rectify', { rectifyBy }))).toMatchObject({
       details: [detail],
     });
   });
 
   it('R-EVL-1 rectify by tomorrow, a working day, is accepted: the order runs to that day’s end', () => {
-    const state = paidCase();
+    const state = paidIn2026();
     const result = act(state, m.evaluationUpdate, evaluation('rectify', { rectifyBy: '2027-02-11' }), FEB_10);
     expect(result.action).toBe('evaluated_rectify');
     expect(result.details).toEqual({
@@ -106,7 +98,7 @@ describe('§5.3 R-EVL-1/2 the evaluation’s request', () => {
       code: `rules.refusals.${code}`,
       ...(params ? { params: { ...params, allowed } } : {}),
     };
-    expect(refusalDetails(paidCase(), m.evaluationUpdate, evaluation('revoke', { grounds }))).toMatchObject({
+    expect(refusalDetails(paidIn2026(), m.evaluationUpdate, evaluation('revoke', { grounds }))).toMatchObject({
       details: [detail],
     });
   });
@@ -115,7 +107,7 @@ describe('§5.3 R-EVL-1/2 the evaluation’s request', () => {
     'R-PAY-1 a refund of %p CNY is refused: at most 1,000,000 paid',
     (amount) => {
       const request = evaluation('revoke', { grounds: ['nominal_only'], refundAmount: amount });
-      expect(refusalDetails(paidCase(), m.evaluationUpdate, request)).toMatchObject({
+      expect(refusalDetails(paidIn2026(), m.evaluationUpdate, request)).toMatchObject({
         details: [{ field: 'refundAmount', rule: 'R-PAY-1', params: { ceiling: 1_000_000 } }],
       });
     },
@@ -124,7 +116,7 @@ describe('§5.3 R-EVL-1/2 the evaluation’s request', () => {
 
 describe('§5.3 R-EVL-1/2 the evaluation’s outcome', () => {
   it('R-EVL-2 renew: designated again, the next period from today, any rectification order lifted', () => {
-    const state = paidCase();
+    const state = paidIn2026();
     act(state, m.evaluationUpdate, evaluation('rectify', { rectifyBy: '2027-02-11' }), FEB_10);
     const result = act(state, m.evaluationUpdate, evaluation('renew'), MAR_1);
     expect(result).toMatchObject({ action: 'evaluated_renew', notices: [], instruct: [] });
@@ -147,7 +139,7 @@ describe('§5.3 R-EVL-1/2 the evaluation’s outcome', () => {
   });
 
   it('R-EVL-1 the missed 2026 report is put before the evaluator (R-RPT-1) and counted in the history', () => {
-    const state = paidCase();
+    const state = paidIn2026();
     const findings = findingsForEvaluation(state, ctx('2027-06-01T02:00:00.000Z'));
     expect(findings.filter((f) => f.rule === 'R-RPT-1')).toMatchObject([{ rule: 'R-RPT-1', year: 2026 }]);
     const result = act(state, m.evaluationUpdate, evaluation('renew'), '2027-06-01T02:00:00.000Z');
@@ -156,7 +148,7 @@ describe('§5.3 R-EVL-1/2 the evaluation’s outcome', () => {
   });
 
   it('R-EVL-2 / R-REF-1 revoke with a refund: the demand is due in 60 days, nothing else is pending', () => {
-    const state = paidCase();
+    const state = paidIn2026();
     const request = evaluation('revoke', { grounds: ['nominal_only', 'poorly_run'], refundAmount: 1_000_000 });
     const result = act(state, m.evaluationUpdate, request, FEB_10);
     expect(result.action).toBe('evaluated_revoke');
@@ -178,7 +170,7 @@ describe('§5.3 R-EVL-1/2 the evaluation’s outcome', () => {
   });
 
   it('R-PAY-1 revoke, no refund, nothing in flight: the case closes at once, the unfiled 2026 report named', () => {
-    const state = paidCase();
+    const state = paidIn2026();
     const result = act(state, m.evaluationUpdate, evaluation('revoke', { grounds: ['adverse_effect'] }), FEB_10);
     expect(result.details).toMatchObject({ refundAmount: 0, reportsNeverFiled: [2026] });
     expect(result.details).not.toHaveProperty('refundDueAt', expect.anything());

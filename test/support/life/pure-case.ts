@@ -41,22 +41,36 @@ export function pureCase(ctx: (now: string) => Context) {
     throw new Error(`${update.name} was accepted`);
   }
 
-  /** A case designated at `designatedAt` with a 2,000,001 CNY subsidy (tranche 1 instructed). */
-  function designatedAt(designatedAt: string): CaseSnapshot {
+  /** A case filed, accepted and reviewed by its three experts at `now`, ready for the decision (§5.1). */
+  function reviewedAt(now: string, caseId = 'c1'): CaseSnapshot {
     const state = newCase(
-      { caseId: 'c1', district: '500112', parkName: '渝北园', policy: DEFAULT_POLICY, policyTimeScale: 1 },
+      { caseId, district: '500112', parkName: '渝北园', policy: DEFAULT_POLICY, policyTimeScale: 1 },
       0,
-      designatedAt,
+      now,
     );
-    fileComplete(state, designatedAt);
-    act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, designatedAt);
-    act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, designatedAt);
+    fileComplete(state, now);
+    act(state, m.acceptanceUpdate, { actor: municipal, accepted: true }, now);
+    act(state, m.formPanelUpdate, { actor: municipal, expertIds: ['a', 'b', 'c'] }, now);
     for (const id of ['a', 'b', 'c']) {
       const review = { actor: expert(id), necessity: 80, feasibility: 80, recommend: true };
-      act(state, m.submitReviewUpdate, review, designatedAt);
+      act(state, m.submitReviewUpdate, review, now);
     }
+    return state;
+  }
+
+  /** A case designated at `designatedAt` with a 2,000,001 CNY subsidy (tranche 1 instructed). */
+  function designatedAt(designatedAt: string): CaseSnapshot {
+    const state = reviewedAt(designatedAt);
     const designation = { actor: municipal, decision: 'designate', reason: '专家评审通过', subsidyAmount: 2_000_001 };
     act(state, m.designationUpdate, designation, designatedAt);
+    return state;
+  }
+
+  /** Designated 10 May 2026 (first reporting year 2026), tranche 1 (1,000,000 CNY) confirmed on 20 May as CQ-T-1. */
+  function paidIn2026(): CaseSnapshot {
+    const state = designatedAt('2026-05-10T02:00:00.000Z');
+    const paid = { actor: finance, paymentId: state.payments[0].paymentId, paidAt: '2026-05-20T10:00:00+08:00' };
+    act(state, m.confirmPaymentUpdate, { ...paid, bankReference: 'CQ-T-1' }, '2026-05-20T02:00:00.000Z');
     return state;
   }
 
@@ -65,13 +79,11 @@ export function pureCase(ctx: (now: string) => Context) {
    * refund of tranche 1 demanded: the 2026 report outstanding, tranche 2 never released.
    */
   function revokedIn2027(): CaseSnapshot {
-    const state = designatedAt('2026-05-10T02:00:00.000Z');
-    const paid = { actor: finance, paymentId: state.payments[0].paymentId, paidAt: '2026-05-20T10:00:00+08:00' };
-    act(state, m.confirmPaymentUpdate, { ...paid, bankReference: 'CQ-T-1' }, '2026-05-20T02:00:00.000Z');
+    const state = paidIn2026();
     const revoke = { actor: municipal, outcome: 'revoke', findings: '有名无实', grounds: ['nominal_only'] };
     act(state, m.evaluationUpdate, { ...revoke, refundAmount: state.payments[0].amount }, '2027-02-10T02:00:00.000Z');
     return state;
   }
 
-  return { act, fileComplete, refusal, designatedAt, revokedIn2027 };
+  return { act, fileComplete, refusal, reviewedAt, designatedAt, paidIn2026, revokedIn2027 };
 }
